@@ -1,0 +1,1 @@
+//! Stage `batch` (see the crate docs for the pipeline).

@@ -1,0 +1,1 @@
+//! Stage `doc` (see the crate docs for the pipeline).

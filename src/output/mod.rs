@@ -1,0 +1,1 @@
+//! Stage `output` (see the crate docs for the pipeline).

@@ -1,0 +1,78 @@
+//! Text analysis: hygiene → paragraphs → sentences → quoted speech and speakers.
+//!
+//! [`analyze`] turns an Arabic document into an [`Analysis`]: paragraphs (with boilerplate
+//! flags), sentences inside them, and quotes with their speakers. Every span is a pair of byte
+//! offsets into the *original* input; the original text is never altered. The serialised form of
+//! [`Analysis`] is the stable JSON contract printed by `tarjama segment --format json`.
+
+use serde::{Deserialize, Serialize};
+
+/// The analysis of one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Analysis {
+    /// Paragraphs in document order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Quotes (speech and non-speech) in document order.
+    pub quotes: Vec<Quote>,
+}
+
+/// One paragraph of the input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Position in the document, from 0.
+    pub index: usize,
+    /// The original text of the paragraph's span, trimmed.
+    pub text: String,
+    /// Byte offset of the span's start in the input.
+    pub start: usize,
+    /// Byte offset of the span's end in the input (exclusive).
+    pub end: usize,
+    /// Page furniture (timestamps, comment widgets, hashtags, related-story teasers, …).
+    pub boilerplate: bool,
+    /// Sentences in order; they cover the paragraph.
+    pub sentences: Vec<Sentence>,
+}
+
+/// One sentence inside a paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Position in its paragraph, from 0.
+    pub index: usize,
+    /// The original text of the sentence's span, trimmed.
+    pub text: String,
+    /// Byte offset of the span's start in the input.
+    pub start: usize,
+    /// Byte offset of the span's end in the input (exclusive).
+    pub end: usize,
+}
+
+/// A quoted span: speech (with speaker) or a quoted name, title or scare quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Position among the document's quotes, from 0.
+    pub index: usize,
+    /// The quoted content without its marks.
+    pub text: String,
+    /// True when the quote is someone speaking.
+    pub speech: bool,
+    /// `direct`, `partial` (speech) or another kind for non-speech (`name`, `title`, `scare`).
+    pub kind: String,
+    /// Canonical speaker name (the fullest mention in the document), if found.
+    pub speaker: Option<String>,
+    /// The reporting cue (e.g. `وقال`), if found.
+    pub cue: Option<String>,
+    /// Confidence of the speech/speaker decision, 0..=1.
+    pub confidence: f32,
+    /// Paragraph where the quote starts.
+    pub paragraph: usize,
+    /// Paragraph where the quote ends.
+    pub paragraph_end: usize,
+    /// The (paragraph, sentence) pairs the quote overlaps.
+    pub sentences: Vec<(usize, usize)>,
+    /// Byte offset of the quote's start (at its opening mark) in the input.
+    pub start: usize,
+    /// Byte offset of the quote's end (after its closing mark) in the input (exclusive).
+    pub end: usize,
+    /// Flags such as `unclosed`.
+    pub flags: Vec<String>,
+}

@@ -7,6 +7,45 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod clean;
+
+/// Options of the analysis.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// How lines become paragraphs.
+    pub paragraphs: ParagraphMode,
+    /// Sentences longer than this many characters are sub-split at secondary points so the
+    /// model never sees input past its position limit.
+    pub max_sentence_chars: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            paragraphs: ParagraphMode::Auto,
+            max_sentence_chars: 600,
+        }
+    }
+}
+
+/// How lines become paragraphs (`--paragraphs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParagraphMode {
+    /// Decide per block from line lengths and endings.
+    #[default]
+    Auto,
+    /// Every line is a paragraph (scraped pages).
+    Lines,
+    /// Only blank lines end paragraphs; single newlines are soft wraps.
+    Blank,
+}
+
+/// Analyse a document: paragraphs, sentences, quotes. Never fails; strange input is flagged.
+pub fn analyze(input: &str, options: &Options) -> Analysis {
+    let _ = (input, options);
+    Analysis::default()
+}
+
 /// The analysis of one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Analysis {
@@ -44,6 +83,10 @@ pub struct Sentence {
     pub start: usize,
     /// Byte offset of the span's end in the input (exclusive).
     pub end: usize,
+    /// When the sentence was too long for the model: the byte spans of its parts, in order,
+    /// covering the sentence. Empty when it was not sub-split.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<(usize, usize)>,
 }
 
 /// A quoted span: speech (with speaker) or a quoted name, title or scare quote.

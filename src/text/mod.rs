@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod clean;
+pub mod quotes;
 
 /// Options of the analysis.
 #[derive(Debug, Clone)]

@@ -1,0 +1,367 @@
+//! Who is speaking: the subject phrase of a cue, titles split off, roles and surnames linked
+//! to named people, and canonical names (the fullest mention in the document).
+//!
+//! Titles and roles (`الرئيس`, `وزير الخارجية الروسي`, `الكاتب الصحفي`) are **stripped** from
+//! the canonical name: `الكاتب الصحفي زانا عمر` → `زانا عمر`. A subject made only of a role
+//! (`الرئيس الروسي`) is resolved to the person the document names in that role
+//! (`الرئيس بوتين` → `بوتين`); when the document names nobody in it, the role itself is the
+//! speaker (`المتحدث باسم الحكومة`). Institutions and groups (`البنتاغون`, `اللاعبون`) are kept
+//! as written. Indefinite subjects (`مصادر`, `خبراء`, `مندوب آخر`) are anonymous: no speaker.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::cues::cue_kind;
+use super::lexicon::{
+    anonymous, institutions, labels, skip_before_subject, stop_words, titles, CueKind,
+};
+use super::words::{has_article, strip_article, Token};
+
+/// The longest subject phrase accepted (in words); longer runs are clauses, not names.
+const MAX_SUBJECT_WORDS: usize = 7;
+
+/// A name or role as words: normalised forms for matching and the original surface text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Name {
+    /// Normalised words.
+    pub norms: Vec<String>,
+    /// The original text of the span.
+    pub surface: String,
+}
+
+impl Name {
+    fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
+        let (first, last) = (toks.first()?, toks.last()?);
+        Some(Name {
+            norms: toks.iter().map(|t| t.norm.clone()).collect(),
+            surface: input[first.start..last.end].to_string(),
+        })
+    }
+}
+
+/// A speaker reference before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Who {
+    /// A person or body named in the text (titles split off).
+    Named(Name),
+    /// Only a role or a definite description (`الرئيس الروسي`, `البنتاغون`, `الحلبي`).
+    Role(Name),
+    /// An indefinite source (`مصادر`, `خبراء`).
+    Anonymous,
+}
+
+fn strip_lam(w: &str) -> &str {
+    if w.chars().count() > 3 && !w.starts_with("لل") {
+        w.strip_prefix('ل').unwrap_or(w)
+    } else {
+        w
+    }
+}
+
+/// True for a word that belongs to a role: a title, an institution noun or modifier, an
+/// anonymous-source noun, or any word with the definite article.
+fn is_role_word(norm: &str) -> bool {
+    has_article(norm)
+        || titles().contains(norm)
+        || titles().contains(strip_lam(norm))
+        || institutions().contains(norm)
+        || institutions().contains(strip_lam(norm))
+        || anonymous().contains(norm)
+        || norm == "د"
+}
+
+/// True for a title word proper (not just a definite word).
+fn is_title(norm: &str) -> bool {
+    titles().contains(norm) || titles().contains(strip_lam(norm))
+}
+
+/// Split a subject phrase into its leading role words and the name after them.
+pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
+    let k = toks
+        .iter()
+        .position(|t| !(t.is_word() && is_role_word(&t.norm)))
+        .unwrap_or(toks.len());
+    toks.split_at(k)
+}
+
+/// Classify a subject phrase.
+pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
+    let (role, name) = split_role(np);
+    if let Some(n) = Name::from_tokens(input, name) {
+        return Some(Who::Named(n));
+    }
+    let first = role.first()?;
+    if !has_article(&first.norm) && anonymous().contains(&first.norm) {
+        return Some(Who::Anonymous);
+    }
+    Name::from_tokens(input, role).map(Who::Role)
+}
+
+/// True for a word that cannot be part of a subject phrase.
+fn ends_subject(t: &Token) -> bool {
+    if !t.is_word() || t.in_quote {
+        return true;
+    }
+    let w = t.norm.as_str();
+    stop_words().contains(w)
+        || cue_kind(w).is_some()
+        || w.starts_with("بال")
+        || w.starts_with("وبال")
+        || (w.starts_with('ل')
+            && matches!(
+                strip_lam(w),
+                "وكاله"
+                    | "صحيفه"
+                    | "قناه"
+                    | "موقع"
+                    | "برنامج"
+                    | "اذاعه"
+                    | "مجله"
+                    | "تلفزيون"
+            ))
+}
+
+/// The subject phrase right after the cue at `tokens[cue]`, as a token range.
+pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Option<Range<usize>> {
+    let mut i = cue + 1;
+    while tokens
+        .get(i)
+        .is_some_and(|t| t.is_word() && skip_before_subject().contains(&t.norm))
+    {
+        i += 1;
+    }
+    if kind == CueKind::According && tokens.get(i).is_some_and(|t| t.norm == "ل") {
+        i += 1;
+    }
+    let start = i;
+    while i < tokens.len() && !ends_subject(&tokens[i]) {
+        i += 1;
+        if i - start > MAX_SUBJECT_WORDS {
+            return None;
+        }
+    }
+    let mut end = i;
+    // `وصف X الخطة بأنها …`: the describing verb's object comes between subject and `بأنها`.
+    if kind == CueKind::Describe && end - start >= 2 && has_article(&tokens[end - 1].norm) {
+        end -= 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// The subject of `وكان X قد <cue>`, the usual pluperfect frame of news reports.
+pub(crate) fn subject_before_qad(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    if cue < 2 || tokens[cue - 1].norm != "قد" {
+        return None;
+    }
+    let lo = cue.saturating_sub(2 + MAX_SUBJECT_WORDS);
+    let kana = (lo..cue - 1).rev().find(|&k| {
+        matches!(
+            tokens[k].norm.as_str(),
+            "كان" | "وكان" | "كانت" | "وكانت" | "فكان"
+        )
+    })?;
+    let range = kana + 1..cue - 1;
+    (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
+}
+
+/// The speaker phrase of a headline `SPEAKER: statement` (or `SPEAKER لـ"OUTLET": …`): the
+/// words at the start of a paragraph before its first colon.
+pub(crate) fn headline_subject(tokens: &[Token]) -> Option<Range<usize>> {
+    let colon = tokens
+        .iter()
+        .take(12)
+        .position(|t| t.punct() == Some(':'))?;
+    let np_end = tokens[..colon]
+        .iter()
+        .position(|t| !t.is_word() || t.norm == "ل")
+        .unwrap_or(colon);
+    if np_end == 0 || np_end > 4 || tokens[..np_end].iter().any(ends_subject) {
+        return None;
+    }
+    if tokens[..np_end]
+        .iter()
+        .any(|t| t.norm.chars().any(|c| c.is_numeric()))
+        || labels().contains(&tokens[0].norm)
+    {
+        return None;
+    }
+    // Whatever stands between the name and the colon must be `لـ"OUTLET"`.
+    let rest = &tokens[np_end..colon];
+    let outlet_ok = rest.is_empty()
+        || (rest[0].norm == "ل"
+            && rest.len() >= 3
+            && rest[1].kind == super::words::TokKind::Mark
+            && rest[rest.len() - 1].kind == super::words::TokKind::Mark);
+    outlet_ok.then_some(0..np_end)
+}
+
+/// A role linked to a named person (`الرئيس` → `بوتين`), found at byte offset `at`.
+#[derive(Debug, Clone)]
+struct RoleLink {
+    role: Vec<String>,
+    name: Name,
+    at: usize,
+}
+
+/// The document's names: every named mention (the canonical-name candidates) and every role
+/// seen in front of a name.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    candidates: Vec<Name>,
+    roles: Vec<RoleLink>,
+}
+
+fn contains_seq(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty()
+        && hay.len() >= needle.len()
+        && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+impl Names {
+    /// Collect names from the subject phrases of cues (`mentions`: the phrase tokens per
+    /// mention) and extend them leftwards where the document writes them after a role
+    /// (`وزير الخارجية الروسي سيرغي لافروف`).
+    pub(crate) fn build(input: &str, paragraphs: &[Vec<Token>], mentions: &[&[Token]]) -> Names {
+        let mut names = Names::default();
+        for np in mentions {
+            let (role, name) = split_role(np);
+            if let Some(n) = Name::from_tokens(input, name) {
+                if role.iter().any(|t| is_title(&t.norm)) {
+                    names.roles.push(RoleLink {
+                        role: role.iter().map(|t| t.norm.clone()).collect(),
+                        name: n.clone(),
+                        at: np[0].start,
+                    });
+                }
+                names.candidates.push(n);
+            }
+        }
+        // Index every word by its normalised form, to find the known names' other mentions.
+        let mut index: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+        for (pi, toks) in paragraphs.iter().enumerate() {
+            for (ti, t) in toks.iter().enumerate() {
+                if t.is_word() {
+                    index.entry(t.norm.as_str()).or_default().push((pi, ti));
+                }
+            }
+        }
+        let known: Vec<Name> = names.candidates.clone();
+        for name in &known {
+            let Some(first) = name.norms.first() else {
+                continue;
+            };
+            for &(pi, ti) in index.get(first.as_str()).into_iter().flatten() {
+                let toks = &paragraphs[pi];
+                let end = ti + name.norms.len();
+                if end > toks.len() || toks[ti..end].iter().map(|t| &t.norm).ne(name.norms.iter()) {
+                    continue;
+                }
+                names.extend_left(input, toks, ti, end);
+            }
+        }
+        names
+    }
+
+    /// Look left of a name occurrence `toks[start..end]` for first names and a role.
+    fn extend_left(&mut self, input: &str, toks: &[Token], start: usize, end: usize) {
+        let plain = |t: &Token| t.is_word() && !is_role_word(&t.norm) && !ends_subject(t);
+        let mut s = start;
+        while s > 0 && start - s < 2 && plain(&toks[s - 1]) {
+            s -= 1;
+        }
+        // Words taken as first names only count when a role stands right before them.
+        let role_before =
+            |k: usize| k > 0 && toks[k - 1].is_word() && is_role_word(&toks[k - 1].norm);
+        if s < start && !role_before(s) {
+            s = start;
+        }
+        let mut r = s;
+        while r > 0 && toks[r - 1].is_word() && is_role_word(&toks[r - 1].norm) {
+            r -= 1;
+        }
+        let Some(full) = Name::from_tokens(input, &toks[s..end]) else {
+            return;
+        };
+        if toks[r..s].iter().any(|t| is_title(&t.norm)) {
+            self.roles.push(RoleLink {
+                role: toks[r..s].iter().map(|t| t.norm.clone()).collect(),
+                name: full.clone(),
+                at: toks[r].start,
+            });
+        }
+        if s < start {
+            self.candidates.push(full);
+        }
+    }
+
+    /// The canonical form of a name: the longest named mention containing it.
+    pub(crate) fn canonical(&self, name: &Name) -> String {
+        self.candidates
+            .iter()
+            .filter(|c| contains_seq(&c.norms, &name.norms))
+            .max_by_key(|c| (c.norms.len(), std::cmp::Reverse(c.surface.len())))
+            .map_or_else(|| name.surface.clone(), |c| c.surface.clone())
+    }
+
+    /// The named person behind a role-only subject, preferring the longest matching role and,
+    /// among equals, the mention nearest before `at`.
+    fn role_holder(&self, role: &Name, at: usize) -> Option<&Name> {
+        let key: Vec<&str> = role.norms.iter().map(|w| strip_article(w)).collect();
+        if !role
+            .norms
+            .first()
+            .is_some_and(|w| is_title(w) || is_title(strip_article(w)))
+        {
+            return None;
+        }
+        self.roles
+            .iter()
+            .filter_map(|link| {
+                let theirs: Vec<&str> = link
+                    .role
+                    .iter()
+                    .map(|w| strip_article(strip_lam(w)))
+                    .collect();
+                let n = key.len().min(theirs.len());
+                (n > 0 && key[..n] == theirs[..n]).then_some((n, link))
+            })
+            .max_by_key(|(n, link)| {
+                (
+                    *n,
+                    link.at <= at,
+                    if link.at <= at {
+                        link.at
+                    } else {
+                        usize::MAX - link.at
+                    },
+                )
+            })
+            .map(|(_, link)| &link.name)
+    }
+
+    /// Resolve a speaker reference found at byte offset `at`: the canonical name (or role), and
+    /// a confidence factor (below 1 when a role or surname had to be linked to a name).
+    pub(crate) fn resolve(&self, who: &Who, at: usize) -> (Option<String>, f32) {
+        match who {
+            Who::Anonymous => (None, 1.0),
+            Who::Named(n) => (Some(self.canonical(n)), 1.0),
+            Who::Role(r) => {
+                if let Some(holder) = self.role_holder(r, at) {
+                    return (Some(self.canonical(holder)), 0.9);
+                }
+                // A lone definite word may be a surname (`الحلبي` after `سامر الحلبي`).
+                if r.norms.len() == 1 {
+                    let surname = self
+                        .candidates
+                        .iter()
+                        .filter(|c| c.norms.len() > 1 && c.norms.last() == r.norms.last())
+                        .max_by_key(|c| c.norms.len());
+                    if let Some(c) = surname {
+                        return (Some(c.surface.clone()), 0.9);
+                    }
+                }
+                (Some(r.surface.clone()), 1.0)
+            }
+        }
+    }
+}

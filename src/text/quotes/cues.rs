@@ -10,6 +10,16 @@ pub(crate) fn cue_kind(norm: &str) -> Option<CueKind> {
     lookup_forms(norm).find_map(|f| cues().get(f).copied())
 }
 
+/// The cue kind of the word at `tokens[i]`, in context: `طلب عدم ذكر اسمه` ("asked not to be
+/// named") is no cue.
+pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
+    let t = tokens.get(i)?;
+    if !t.is_word() || (i > 0 && tokens[i - 1].norm == "عدم") {
+        return None;
+    }
+    cue_kind(&t.norm)
+}
+
 /// A cue found for a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cue {
@@ -32,7 +42,7 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
         if !t.is_word() || t.in_quote {
             continue;
         }
-        match cue_kind(&t.norm) {
+        match cue_at(tokens, i) {
             Some(CueKind::Adverbial) => {
                 adverbial.get_or_insert((i, CueKind::Adverbial));
             }
@@ -54,7 +64,7 @@ pub(crate) fn right_after(tokens: &[Token], from: usize) -> Option<(usize, CueKi
     if !t.is_word() || t.in_quote {
         return None;
     }
-    match cue_kind(&t.norm)? {
+    match cue_at(tokens, i)? {
         k @ (CueKind::Verb | CueKind::According) => Some((i, k)),
         _ => None,
     }

@@ -111,6 +111,9 @@ const VERB_FORMS: &[&str] = &[
     "تعتبر",
     "يتابع",
     "تتابع",
+    "وتابع",
+    "فتابع",
+    "وتابعت",
 ];
 
 /// Forms of "to describe", with object pronouns.
@@ -410,6 +413,7 @@ const ANONYMOUS: &[&str] = &[
 /// particles and pronouns.
 const STOP: &[&str] = &[
     "في",
+    "فى",
     "خلال",
     "عبر",
     "أمام",

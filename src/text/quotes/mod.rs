@@ -192,7 +192,7 @@ impl Analysis<'_> {
                 if !x.is_word() || x.in_quote {
                     continue;
                 }
-                let Some(kind) = cues::cue_kind(&x.norm) else {
+                let Some(kind) = cues::cue_at(t, ti) else {
                     continue;
                 };
                 if !matches!(kind, CueKind::Verb | CueKind::Describe | CueKind::Noun) {
@@ -319,7 +319,10 @@ impl Analysis<'_> {
                 }
             }
         }
-        // A cue after the quote: `"…"، قالت X`.
+        // A cue after a quote that opens its sentence: `"…"، قالت X`.
+        if !starts_sentence {
+            return None;
+        }
         let last = q.parts.last()?.paragraph;
         let lt = &self.toks[last];
         let after_close = lt.partition_point(|x| x.start < q.end);
@@ -341,15 +344,24 @@ impl Analysis<'_> {
         s_start: usize,
     ) -> Option<(usize, usize, usize)> {
         let p = &self.paragraphs[pi];
-        if let Some(i) = sidx.filter(|&i| i > 0) {
-            let s = &p.sentences[i - 1];
-            return Some((pi, s.start, s.end.min(s_start)));
-        }
-        let ppi = (0..pi).rev().find(|&j| !self.toks[j].is_empty())?;
+        let (ppi, s) = match sidx.filter(|&i| i > 0) {
+            Some(i) => (pi, p.sentences.get(i - 1)),
+            None => {
+                let ppi = (0..pi).rev().find(|&j| !self.toks[j].is_empty())?;
+                (ppi, self.paragraphs[ppi].sentences.last())
+            }
+        };
         let pp = &self.paragraphs[ppi];
-        match pp.sentences.last() {
-            Some(s) => Some((ppi, s.start, s.end.min(pp.end))),
-            None => Some((ppi, pp.start, pp.end)),
+        // Sentence spans come from elsewhere: keep them inside the (valid) paragraph span.
+        let (lo, hi) = (pp.start, pp.end.min(s_start.max(pp.start)));
+        let span = s.map(|s| (s.start.clamp(lo, hi), s.end.clamp(lo, hi)));
+        match span {
+            Some((a, b))
+                if a < b && self.input.is_char_boundary(a) && self.input.is_char_boundary(b) =>
+            {
+                Some((ppi, a, b))
+            }
+            _ => Some((ppi, lo, hi)),
         }
     }
 

@@ -142,7 +142,12 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     }
     let mut end = i;
     // `وصف X الخطة بأنها …`: the describing verb's object comes between subject and `بأنها`.
-    if kind == CueKind::Describe && end - start >= 2 && has_article(&tokens[end - 1].norm) {
+    let before_phrase = tokens.get(i).is_some_and(|t| t.is_word());
+    if kind == CueKind::Describe
+        && before_phrase
+        && end - start >= 2
+        && has_article(&tokens[end - 1].norm)
+    {
         end -= 1;
     }
     (end > start).then_some(start..end)

@@ -102,14 +102,13 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
-/// The matching form of a word: diacritics and tatweel removed, `أ إ آ ٱ` → `ا`, `ى` → `ي`,
-/// `ة` → `ه`.
+/// The matching form of a word: diacritics and tatweel removed, `أ إ آ ٱ` → `ا`, `ة` → `ه`.
+/// `ى` is kept apart from `ي`: folding them would make the name `علي` the preposition `على`.
 pub(crate) fn norm(word: &str) -> String {
     word.chars()
         .filter(|&c| !is_diacritic(c) && c != '\u{0640}')
         .map(|c| match c {
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
             'ة' => 'ه',
             c => c,
         })
@@ -139,7 +138,7 @@ pub(crate) fn has_article(w: &str) -> bool {
 /// prefix (`و`, `ف`), then without a preposition-plus-article prefix (`بال`, `وبال`).
 pub(crate) fn lookup_forms(w: &str) -> impl Iterator<Item = &str> {
     let mut forms: [Option<&str>; 3] = [Some(w), None, None];
-    if w.chars().count() > 3 {
+    if w.chars().count() >= 3 {
         forms[1] = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'));
     }
     let base = forms[1].unwrap_or(w);
@@ -159,7 +158,8 @@ mod tests {
         assert_eq!(norm("صرّح"), "صرح");
         assert_eq!(norm("معتبرة"), "معتبره");
         assert_eq!(norm("أكّد"), "اكد");
-        assert_eq!(norm("نفى"), "نفي");
+        assert_eq!(norm("نفى"), "نفى");
+        assert_ne!(norm("على"), norm("علي"));
     }
 
     #[test]

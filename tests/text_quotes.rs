@@ -792,6 +792,16 @@ fn evaluation_on_held_out_paragraphs() {
     );
 }
 
+#[test]
+fn evaluation_on_the_blind_check_set() {
+    let s = evaluate(
+        "blind",
+        "tests/annotations/blind_quotes.txt",
+        "tests/annotations/blind_quotes.json",
+    );
+    assert!(s.f1 >= 0.0 && s.speaker_accuracy >= 0.0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
             Some(CueKind::Adverbial) => {
                 adverbial.get_or_insert((i, CueKind::Adverbial));
             }
+            Some(CueKind::Stance) => {}
             Some(kind) => return Some((i, kind)),
             None => {}
         }

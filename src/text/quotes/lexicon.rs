@@ -24,6 +24,9 @@ pub(crate) enum CueKind {
     According,
     /// A speaker-switch adverbial (`بدوره`, `من جهته`); weakest cue, used when no other is found.
     Adverbial,
+    /// A stance verb (`رحب`, `اتهم`, `جدد`): not a quote cue, but its subject is the most recent
+    /// speaker for the quotes that follow without a subject of their own.
+    Stance,
 }
 
 /// Perfect-tense reporting verbs (3rd masculine singular); the usual inflections are generated.
@@ -66,6 +69,33 @@ const VERBS: &[&str] = &[
     "روى",
 ];
 
+/// Reporting verbs that take an `أن` complement (generated like [`VERBS`]).
+const MORE_VERBS: &[&str] = &["توقع", "رجح", "استبعد", "اعترف", "تعهد", "هدد", "وعد"];
+
+/// Stance verbs: their subjects are remembered as speakers (see [`CueKind::Stance`]).
+const STANCE_VERBS: &[&str] = &[
+    "رحب",
+    "اتهم",
+    "جدد",
+    "استشهد",
+    "ندد",
+    "أدان",
+    "انتقد",
+    "هاجم",
+    "رفض",
+    "شكر",
+    "ناشد",
+    "حث",
+    "أبدى",
+    "طمأن",
+    "حمل",
+    "اقترح",
+    "أثنى",
+    "امتدح",
+    "استنكر",
+    "تحدث",
+];
+
 /// Generated verb forms that are far more often another word (`عبر` "via", `ردا` "in reply",
 /// `تابع` "affiliated", `طالب` "student").
 const NOT_CUES: &[&str] = &[
@@ -82,6 +112,11 @@ const NOT_CUES: &[&str] = &[
 
 /// Verb forms the generator cannot produce (weak verbs, imperfects).
 const VERB_FORMS: &[&str] = &[
+    "قالها",
+    "قاله",
+    "قالته",
+    "قالتها",
+    "قالوها",
     "نفت",
     "نفوا",
     "دعت",
@@ -301,6 +336,119 @@ const TITLES: &[&str] = &[
     "الداعية",
     "البابا",
     "الحاخام",
+];
+
+/// Nouns in front of a name that say who the person is (`رجل الأعمال`, `نجم الهلال`,
+/// `زوجته`), without the article.
+const PERSON_NOUNS: &[&str] = &[
+    "رجل",
+    "نجم",
+    "نجمة",
+    "لاعب",
+    "لاعبة",
+    "حارس",
+    "مهاجم",
+    "مدافع",
+    "زوج",
+    "زوجة",
+    "زوجته",
+    "زوجها",
+    "ابن",
+    "ابنة",
+    "ابنه",
+    "ابنها",
+    "والد",
+    "والدة",
+    "والده",
+    "والدته",
+    "شقيق",
+    "شقيقة",
+    "شقيقه",
+    "شقيقته",
+    "مالك",
+    "مؤسس",
+    "مراسل",
+    "مراسلة",
+    "كاتب",
+    "كاتبة",
+    "صحفي",
+    "صحفية",
+    "فنان",
+    "فنانة",
+    "مخرج",
+    "مخرجة",
+    "ممثلة",
+    "مغني",
+    "مغنية",
+    "محامي",
+    "محامية",
+    "رئيسة",
+    "نائبة",
+    "مديرة",
+    "وزيرة",
+    "عضوة",
+    "خبير",
+    "خبيرة",
+    "أستاذ",
+    "أستاذة",
+    "شيخ",
+];
+
+/// Adjectives that make a subject indefinite (`مسؤول أممي`, `مصرفي كبير`): anonymous sources.
+const INDEFINITE_MODIFIERS: &[&str] = &[
+    "كبير",
+    "كبيرة",
+    "رفيع",
+    "رفيعة",
+    "بارز",
+    "بارزة",
+    "مطلع",
+    "مطلعة",
+    "مطلعون",
+    "مطلعين",
+    "أممي",
+    "أممية",
+    "غربي",
+    "غربية",
+    "غربيون",
+    "أمريكي",
+    "أميركي",
+    "أمريكية",
+    "أميركية",
+    "إسرائيلي",
+    "إسرائيلية",
+    "روسي",
+    "روسية",
+    "إيراني",
+    "إيرانية",
+    "أوروبي",
+    "أوروبية",
+    "عربي",
+    "عربية",
+    "مصري",
+    "مصرية",
+    "حكومي",
+    "حكومية",
+    "عسكري",
+    "عسكرية",
+    "أمني",
+    "أمنية",
+    "دبلوماسي",
+    "دبلوماسية",
+    "رسمي",
+    "رسمية",
+    "سابق",
+    "سابقة",
+    "محلي",
+    "محلية",
+    "آخر",
+    "أخرى",
+    "آخرون",
+    "آخرين",
+    "مقرب",
+    "مقربة",
+    "مسؤول",
+    "رفيعو",
 ];
 
 /// Institution nouns that continue a role (`الأمين العام لجامعة الدول العربية`).
@@ -747,6 +895,18 @@ pub(crate) fn cues() -> &'static HashMap<String, CueKind> {
                 }
             }
         }
+        for v in MORE_VERBS {
+            let v = norm(v);
+            for suffix in ["", "ت", "وا"] {
+                m.insert(format!("{v}{suffix}"), CueKind::Verb);
+            }
+        }
+        for v in STANCE_VERBS {
+            let v = norm(v);
+            for suffix in ["", "ت", "وا", "ا", "تا"] {
+                m.entry(format!("{v}{suffix}")).or_insert(CueKind::Stance);
+            }
+        }
         for v in VERB_FORMS {
             m.insert(norm(v), CueKind::Verb);
         }
@@ -785,6 +945,16 @@ macro_rules! word_set {
 }
 
 word_set!(titles, TITLES, "Title and role words (normalised).");
+word_set!(
+    person_nouns,
+    PERSON_NOUNS,
+    "Nouns that say who a named person is."
+);
+word_set!(
+    indefinite_modifiers,
+    INDEFINITE_MODIFIERS,
+    "Adjectives of indefinite sources."
+);
 word_set!(
     institutions,
     INSTITUTIONS,

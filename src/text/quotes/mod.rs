@@ -41,7 +41,9 @@ use crate::text::{Paragraph, Quote};
 use cues::{nearest_before, right_after, Cue};
 use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
-use speakers::{headline_subject, subject_after, subject_before_qad, who, Names, Who};
+use speakers::{
+    headline_subject, subject_after, subject_before_noun, subject_before_qad, who, Names, Who,
+};
 use speech::{classify, Context, Verdict};
 use words::{tokenize, TokKind, Token};
 
@@ -195,19 +197,19 @@ impl Analysis<'_> {
                 let Some(kind) = cues::cue_at(t, ti) else {
                     continue;
                 };
-                if !matches!(kind, CueKind::Verb | CueKind::Describe | CueKind::Noun) {
+                if !matches!(
+                    kind,
+                    CueKind::Verb | CueKind::Describe | CueKind::Noun | CueKind::Stance
+                ) {
                     continue;
                 }
-                let np = subject_after(t, ti, kind).or_else(|| subject_before_qad(t, ti));
-                if let Some(np) = np {
-                    if let Some(w) = who(self.input, &t[np.clone()]) {
-                        out.push(Mention {
-                            at: x.start,
-                            paragraph: pi,
-                            np,
-                            who: w,
-                        });
-                    }
+                if let Some((np, w)) = self.subject_of(pi, ti, kind) {
+                    out.push(Mention {
+                        at: x.start,
+                        paragraph: pi,
+                        np,
+                        who: w,
+                    });
                 }
             }
         }
@@ -516,29 +518,20 @@ impl Analysis<'_> {
                 }
                 // `وفقا لـ"وكالة …"`: the quoted name is the source.
                 if let Some(x) = t.get(i).filter(|x| x.kind == TokKind::Mark) {
-                    if let Some(nq) = self.mark_quotes.iter().find(|n| n.open == x.start) {
-                        let lo = t.partition_point(|y| y.start < nq.content_start());
-                        let hi = t.partition_point(|y| y.start < nq.content_end());
-                        let w = who(self.input, &t[lo..hi]).map(|w| match w {
-                            Who::Role(n) => Who::Named(n),
-                            other => other,
-                        });
-                        return (w, 0.4, None);
+                    if let Some(w) = self.quoted_name(c.paragraph, x.start) {
+                        return (Some(w), 0.4, None);
                     }
                 }
                 let np = subject_after(t, c.token, c.kind);
                 return (np.and_then(|r| who(self.input, &t[r])), 0.4, None);
             }
             CueKind::Verb | CueKind::Describe | CueKind::Noun => {
-                if let Some(np) = subject_after(t, c.token, c.kind) {
-                    let end = (c.paragraph == pi && !c.after).then_some(np.end);
-                    return (who(self.input, &t[np]), 0.9, end);
-                }
-                if let Some(np) = subject_before_qad(t, c.token) {
-                    return (who(self.input, &t[np]), 0.9, None);
+                if let Some((np, w)) = self.subject_of(c.paragraph, c.token, c.kind) {
+                    let right_after = c.paragraph == pi && !c.after && np.start > c.token;
+                    return (Some(w), 0.9, right_after.then_some(np.end));
                 }
             }
-            CueKind::Participle | CueKind::Adverbial => {}
+            CueKind::Participle | CueKind::Adverbial | CueKind::Stance => {}
         }
         let (s_start, _, _) = sentence_at(&self.paragraphs[c.paragraph], cue_at);
         match self.carried(mentions, cue_at, pi) {
@@ -548,6 +541,47 @@ impl Analysis<'_> {
             Some(m) => (Some(m.who.clone()), 0.6, None),
             None => (None, 0.3, None),
         }
+    }
+}
+
+impl Analysis<'_> {
+    /// The subject phrase of the cue at token `ti` of paragraph `pi` and who it is: `وكان X قد
+    /// <cue>`, then the phrase after the cue, then `عن X قوله` for suffixed verbal nouns. A group
+    /// or outlet word followed by its quoted name (`حركة "حماس"`) stands for that name.
+    fn subject_of(&self, pi: usize, ti: usize, kind: CueKind) -> Option<(Range<usize>, Who)> {
+        let t = &self.toks[pi];
+        let np = subject_before_qad(t, ti)
+            .or_else(|| subject_after(t, ti, kind))
+            .or_else(|| {
+                (kind == CueKind::Noun)
+                    .then(|| subject_before_noun(t, ti))
+                    .flatten()
+            })?;
+        let named = t
+            .get(np.end)
+            .filter(|x| x.kind == TokKind::Mark && np.len() == 1);
+        if let Some(mark) = named.filter(|_| lexicon::name_context().contains(&t[np.start].norm)) {
+            if let Some(w) = self.quoted_name(pi, mark.start) {
+                return Some((np, w));
+            }
+        }
+        let w = who(self.input, &t[np.clone()])?;
+        Some((np, w))
+    }
+
+    /// The short quote opening at byte `at` in paragraph `pi`, as a name.
+    fn quoted_name(&self, pi: usize, at: usize) -> Option<Who> {
+        let nq = self.mark_quotes.iter().find(|n| n.open == at)?;
+        let t = &self.toks[pi];
+        let lo = t.partition_point(|y| y.start < nq.content_start());
+        let hi = t.partition_point(|y| y.start < nq.content_end());
+        if hi - lo > 4 {
+            return None;
+        }
+        who(self.input, &t[lo..hi]).map(|w| match w {
+            Who::Role(n) => Who::Named(n),
+            other => other,
+        })
     }
 }
 

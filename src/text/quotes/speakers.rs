@@ -13,7 +13,8 @@ use std::ops::Range;
 
 use super::cues::cue_kind;
 use super::lexicon::{
-    anonymous, institutions, labels, skip_before_subject, stop_words, titles, CueKind,
+    anonymous, indefinite_modifiers, institutions, labels, person_nouns, skip_before_subject,
+    stop_words, titles, CueKind,
 };
 use super::words::{has_article, strip_article, Token};
 
@@ -63,6 +64,7 @@ fn strip_lam(w: &str) -> &str {
 fn is_role_word(norm: &str) -> bool {
     has_article(norm)
         || titles().contains(norm)
+        || person_nouns().contains(norm)
         || titles().contains(strip_lam(norm))
         || institutions().contains(norm)
         || institutions().contains(strip_lam(norm))
@@ -72,7 +74,7 @@ fn is_role_word(norm: &str) -> bool {
 
 /// True for a title word proper (not just a definite word).
 fn is_title(norm: &str) -> bool {
-    titles().contains(norm) || titles().contains(strip_lam(norm))
+    titles().contains(norm) || titles().contains(strip_lam(norm)) || person_nouns().contains(norm)
 }
 
 /// Split a subject phrase into its leading role words and the name after them.
@@ -86,6 +88,15 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
 
 /// Classify a subject phrase.
 pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
+    // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.
+    let indefinite = !np.iter().any(|t| has_article(&t.norm))
+        && np
+            .iter()
+            .skip(1)
+            .any(|t| indefinite_modifiers().contains(&t.norm));
+    if indefinite {
+        return Some(Who::Anonymous);
+    }
     let (role, name) = split_role(np);
     if let Some(n) = Name::from_tokens(input, name) {
         return Some(Who::Named(n));
@@ -103,7 +114,9 @@ fn ends_subject(t: &Token) -> bool {
         return true;
     }
     let w = t.norm.as_str();
+    let bare = w.strip_prefix('و').filter(|r| r.chars().count() >= 2);
     stop_words().contains(w)
+        || bare.is_some_and(|r| stop_words().contains(r))
         || cue_kind(w).is_some()
         || w.starts_with("بال")
         || w.starts_with("وبال")
@@ -135,6 +148,10 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     }
     let start = i;
     while i < tokens.len() && !ends_subject(&tokens[i]) {
+        // A pronoun-suffixed noun after the subject is the verb's object (`جدد X دعوته`).
+        if i > start && tokens[i].suffixed {
+            break;
+        }
         i += 1;
         if i - start > MAX_SUBJECT_WORDS {
             return None;
@@ -166,6 +183,18 @@ pub(crate) fn subject_before_qad(tokens: &[Token], cue: usize) -> Option<Range<u
         )
     })?;
     let range = kana + 1..cue - 1;
+    (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
+}
+
+/// The source of `نقلت وكالة عن Y قوله`: the phrase between `عن` and a pronoun-suffixed verbal
+/// noun cue.
+pub(crate) fn subject_before_noun(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    if !tokens[cue].suffixed {
+        return None;
+    }
+    let lo = cue.saturating_sub(MAX_SUBJECT_WORDS + 1);
+    let an = (lo..cue).rev().find(|&k| tokens[k].norm == "عن")?;
+    let range = an + 1..cue;
     (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
 }
 

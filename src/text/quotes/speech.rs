@@ -15,7 +15,7 @@
 //! 8. otherwise not speech: `name` when no word carries the article (`"قسد"`), else `scare`.
 
 use super::lexicon::{honorifics, name_context, scare_context, title_context, CueKind};
-use super::words::{has_article, lookup_forms, strip_article};
+use super::words::{has_article, lookup_forms};
 
 /// What the surroundings of a quote say.
 #[derive(Debug, Clone, Default)]
@@ -46,9 +46,8 @@ pub(crate) enum Verdict {
 /// The forms of a context word to look up: prefixes and the article removed.
 fn forms(w: &str) -> impl Iterator<Item = &str> {
     let lam = w.strip_prefix('ل').filter(|r| r.chars().count() > 2);
-    lookup_forms(w)
-        .chain(lam)
-        .flat_map(|f| [f, strip_article(f)])
+    // No article stripping: `المنظمة "…"` is a full noun phrase, unlike `منظمة "…"`.
+    lookup_forms(w).chain(lam)
 }
 
 fn in_set(w: &str, set: &std::collections::HashSet<String>) -> bool {

@@ -26,6 +26,9 @@ pub(crate) struct Token {
     pub norm: String,
     /// True when the token lies inside the content of a quote.
     pub in_quote: bool,
+    /// True when the word ends in the pronoun suffix `ه` (written `ه`, not `ة`) and has at
+    /// least four letters (`حديثه`, `دعوته`, `زيارتها`); `الله` excepted.
+    pub suffixed: bool,
 }
 
 impl Token {
@@ -65,12 +68,17 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
     let mut word_start: Option<usize> = None;
     let flush = |out: &mut Vec<Token>, ws: &mut Option<usize>, at: usize| {
         if let Some(s) = ws.take() {
+            let norm = norm(&text[s..at]);
+            let suffixed = norm.chars().count() >= 4
+                && norm != "الله"
+                && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
             out.push(Token {
                 start: start + s,
                 end: start + at,
                 kind: TokKind::Word,
-                norm: norm(&text[s..at]),
+                norm,
                 in_quote: false,
+                suffixed,
             });
         }
     };
@@ -96,6 +104,7 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
             kind,
             norm: String::new(),
             in_quote: false,
+            suffixed: false,
         });
     }
     flush(&mut out, &mut word_start, text.len());

@@ -792,6 +792,9 @@ fn evaluation_on_held_out_paragraphs() {
     );
 }
 
+/// Written after the tool and annotated before its first run on it (first run: F1 0.920,
+/// speaker accuracy 0.407); the tool was improved on its errors afterwards, so it is no longer
+/// blind and is kept as a regression set.
 #[test]
 fn evaluation_on_the_blind_check_set() {
     let s = evaluate(
@@ -799,7 +802,29 @@ fn evaluation_on_the_blind_check_set() {
         "tests/annotations/blind_quotes.txt",
         "tests/annotations/blind_quotes.json",
     );
-    assert!(s.f1 >= 0.0 && s.speaker_accuracy >= 0.0);
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+#[test]
+fn large_and_deeply_nested_inputs() {
+    let sample = std::fs::read_to_string(format!(
+        "{}/samples/000_1fa0ea5cd19dd44f.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("sample");
+    let once = quotes(&sample).len();
+    let many = sample.repeat(50);
+    assert_eq!(quotes(&many).len(), 50 * once);
+    // Thousands of unclosed openers: nesting is capped instead of copying the paragraph per level.
+    let nested = "قال أحمد إن \"".repeat(5000) + "نعم";
+    let qs = quotes(&nested);
+    assert!(!qs.is_empty() && qs.len() <= 8, "{}", qs.len());
+    assert!(qs.iter().all(|q| q.flags.contains(&"unclosed".to_string())));
 }
 
 // ---------------------------------------------------------------------------------------------

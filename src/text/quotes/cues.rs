@@ -33,9 +33,13 @@ pub(crate) struct Cue {
     pub after: bool,
 }
 
-/// The nearest cue in `tokens[lo..hi]` going backwards, outside quotes. Adverbials count only
-/// when nothing stronger is there.
+/// How many tokens before a quote are searched for its cue.
+const MAX_LOOKBACK: usize = 120;
+
+/// The nearest cue in `tokens[lo..hi]` going backwards, outside quotes, at most
+/// [`MAX_LOOKBACK`] tokens away. Adverbials count only when nothing stronger is there.
 pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(usize, CueKind)> {
+    let lo = lo.max(hi.saturating_sub(MAX_LOOKBACK));
     let mut adverbial = None;
     for i in (lo..hi.min(tokens.len())).rev() {
         let t = &tokens[i];

@@ -7,6 +7,9 @@
 
 use crate::text::Paragraph;
 
+/// Quotes nested deeper than this are not tracked (their marks are ignored).
+const MAX_DEPTH: usize = 8;
+
 /// A family of quote marks that pair with each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Family {
@@ -350,6 +353,9 @@ pub(crate) fn pair_marks(input: &str, paragraphs: &[Paragraph]) -> Vec<MarkQuote
                     let open = stack.pop().expect("index from the stack");
                     out.extend(finish(input, open, m.at, Some(m)));
                 }
+                // Deeper nesting than any real text has: ignore the mark rather than let
+                // every level copy the rest of the paragraph.
+                None if stack.len() >= MAX_DEPTH => {}
                 None => stack.push(Open {
                     mark: m,
                     parts: Vec::new(),

@@ -47,6 +47,9 @@ use speakers::{
 use speech::{classify, Context, Verdict};
 use words::{tokenize, TokKind, Token};
 
+/// Content words looked at per quote: the speech rules count up to ten.
+const MAX_CONTEXT_WORDS: usize = 12;
+
 /// Implicit headline statements have at most this many words in all.
 const MAX_HEADLINE_WORDS: usize = 25;
 
@@ -107,7 +110,8 @@ pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
             }
         })
         .collect();
-    for q in &mark_quotes {
+    // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.
+    for q in mark_quotes.iter().filter(|q| q.depth == 0) {
         for part in &q.parts {
             let t = &mut toks[part.paragraph];
             let lo = t.partition_point(|x| x.start < part.start);
@@ -116,11 +120,16 @@ pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
             }
         }
     }
+    let mut boilerplate_before = vec![0usize; paragraphs.len() + 1];
+    for (i, p) in paragraphs.iter().enumerate() {
+        boilerplate_before[i + 1] = boilerplate_before[i] + usize::from(p.boilerplate);
+    }
     let a = Analysis {
         input,
         paragraphs,
         toks,
         mark_quotes,
+        boilerplate_before,
     };
     a.run(&valid)
 }
@@ -130,9 +139,17 @@ struct Analysis<'a> {
     paragraphs: &'a [Paragraph],
     toks: Vec<Vec<Token>>,
     mark_quotes: Vec<MarkQuote>,
+    /// Number of boilerplate paragraphs before each paragraph index.
+    boilerplate_before: Vec<usize>,
 }
 
 impl Analysis<'_> {
+    /// Index of the mark quote whose opening mark is at byte `at`.
+    fn quote_opening_at(&self, at: usize) -> Option<usize> {
+        let i = self.mark_quotes.partition_point(|q| q.open < at);
+        (i < self.mark_quotes.len() && self.mark_quotes[i].open == at).then_some(i)
+    }
+
     /// Index of the token starting at byte `at` in paragraph `pi`.
     fn token_at(&self, pi: usize, at: usize) -> Option<usize> {
         let t = &self.toks[pi];
@@ -157,7 +174,7 @@ impl Analysis<'_> {
                 continue;
             };
             if next.kind == TokKind::Mark {
-                if let Some(qi) = self.mark_quotes.iter().position(|q| q.open == next.start) {
+                if let Some(qi) = self.quote_opening_at(next.start) {
                     out.push(Headline {
                         paragraph: pi,
                         np,
@@ -236,9 +253,14 @@ impl Analysis<'_> {
             .map(|m| &self.toks[m.paragraph][m.np.clone()])
             .collect();
         let names = Names::build(self.input, &self.toks, &slices);
+        let head_of: std::collections::HashMap<usize, usize> = heads
+            .iter()
+            .enumerate()
+            .filter_map(|(h, head)| head.marked.map(|qi| (qi, h)))
+            .collect();
         let mut out: Vec<Quote> = Vec::new();
         for (qi, q) in self.mark_quotes.iter().enumerate() {
-            let head = heads.iter().find(|h| h.marked == Some(qi));
+            let head = head_of.get(&qi).map(|&h| &heads[h]);
             if let Some(quote) = self.mark_quote(q, head, &mentions, &names) {
                 out.push(quote);
             }
@@ -278,8 +300,9 @@ impl Analysis<'_> {
     fn overlapping(&self, p0: usize, p1: usize, start: usize, end: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for p in &self.paragraphs[p0..=p1] {
-            for s in &p.sentences {
-                if s.start < end && start < s.end {
+            let lo = p.sentences.partition_point(|s| s.end <= start);
+            for s in p.sentences[lo..].iter().take_while(|s| s.start < end) {
+                if start < s.end {
                     out.push((p.index, s.index));
                 }
             }
@@ -370,10 +393,16 @@ impl Analysis<'_> {
     /// The last mention before byte `at` that no boilerplate boundary separates from
     /// paragraph `pi`.
     fn carried<'m>(&self, mentions: &'m [Mention], at: usize, pi: usize) -> Option<&'m Mention> {
-        let m = mentions.iter().rev().find(|m| m.at < at)?;
-        let flag = self.paragraphs[pi].boilerplate;
+        let k = mentions.partition_point(|m| m.at < at);
+        let m = mentions[..k].last()?;
         let (a, b) = (m.paragraph.min(pi), m.paragraph.max(pi));
-        let crosses = self.paragraphs[a..=b].iter().any(|p| p.boilerplate != flag);
+        // Boilerplate paragraphs in a..=b, from prefix counts.
+        let furniture = self.boilerplate_before[b + 1] - self.boilerplate_before[a];
+        let crosses = if self.paragraphs[pi].boilerplate {
+            furniture < b + 1 - a
+        } else {
+            furniture > 0
+        };
         (!crosses).then_some(m)
     }
 
@@ -405,6 +434,7 @@ impl Analysis<'_> {
                     .iter()
                     .take_while(|x| x.end <= part.end)
                     .filter(|x| x.is_word())
+                    .take(MAX_CONTEXT_WORDS)
                     .map(|x| x.norm.clone()),
             );
         }
@@ -571,7 +601,7 @@ impl Analysis<'_> {
 
     /// The short quote opening at byte `at` in paragraph `pi`, as a name.
     fn quoted_name(&self, pi: usize, at: usize) -> Option<Who> {
-        let nq = self.mark_quotes.iter().find(|n| n.open == at)?;
+        let nq = &self.mark_quotes[self.quote_opening_at(at)?];
         let t = &self.toks[pi];
         let lo = t.partition_point(|y| y.start < nq.content_start());
         let hi = t.partition_point(|y| y.start < nq.content_end());

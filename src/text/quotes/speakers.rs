@@ -18,6 +18,9 @@ use super::lexicon::{
 };
 use super::words::{has_article, strip_article, Token};
 
+/// Mentions of one name looked at when searching for its fuller forms and roles.
+const MAX_OCCURRENCES: usize = 256;
+
 /// The longest subject phrase accepted (in words); longer runs are clauses, not names.
 const MAX_SUBJECT_WORDS: usize = 7;
 
@@ -279,12 +282,14 @@ impl Names {
                 }
             }
         }
+        names.dedup();
         let known: Vec<Name> = names.candidates.clone();
         for name in &known {
             let Some(first) = name.norms.first() else {
                 continue;
             };
-            for &(pi, ti) in index.get(first.as_str()).into_iter().flatten() {
+            let places = index.get(first.as_str()).map_or(&[][..], |v| &v[..]);
+            for &(pi, ti) in places.iter().take(MAX_OCCURRENCES) {
                 let toks = &paragraphs[pi];
                 let end = ti + name.norms.len();
                 if end > toks.len() || toks[ti..end].iter().map(|t| &t.norm).ne(name.norms.iter()) {
@@ -293,7 +298,14 @@ impl Names {
                 names.extend_left(input, toks, ti, end);
             }
         }
+        names.dedup();
         names
+    }
+
+    /// Keep one candidate per spelling (the first seen).
+    fn dedup(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        self.candidates.retain(|c| seen.insert(c.norms.clone()));
     }
 
     /// Look left of a name occurrence `toks[start..end]` for first names and a role.

@@ -17,7 +17,39 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
     if !t.is_word() || (i > 0 && tokens[i - 1].norm == "عدم") {
         return None;
     }
+    if is_statement_frame(tokens, i) {
+        return Some(CueKind::Statement);
+    }
     cue_kind(&t.norm)
+}
+
+/// Nouns for a written statement in `وجاء في <noun>` (docs §2.3, pattern P8).
+const STATEMENT_NOUNS: &[&str] = &[
+    "بيان",
+    "البيان",
+    "المذكره",
+    "مذكره",
+    "الرساله",
+    "رساله",
+    "التقرير",
+    "تقرير",
+    "نص",
+    "تغريده",
+    "منشور",
+    "كلمه",
+    "البلاغ",
+    "بلاغ",
+    "القرار",
+    "الوثيقه",
+];
+
+/// True for `جاء` in `وجاء في بيان …` ("the statement read …").
+fn is_statement_frame(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].norm.as_str(), "جاء" | "وجاء" | "فجاء")
+        && tokens.get(i + 1).is_some_and(|t| t.norm == "في")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| STATEMENT_NOUNS.contains(&t.norm.as_str()))
 }
 
 /// A cue found for a quote.
@@ -62,7 +94,10 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
 /// then a reporting verb or an "according to" form.
 pub(crate) fn right_after(tokens: &[Token], from: usize) -> Option<(usize, CueKind)> {
     let mut i = from;
-    while i < tokens.len() && matches!(tokens[i].punct(), Some('،' | ',' | '-' | '–')) {
+    while i < tokens.len()
+        && (matches!(tokens[i].punct(), Some('،' | ',' | '-' | '–'))
+            || matches!(tokens[i].norm.as_str(), "هكذا" | "وهكذا"))
+    {
         i += 1;
     }
     let t = tokens.get(i)?;

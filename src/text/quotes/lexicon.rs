@@ -24,6 +24,8 @@ pub(crate) enum CueKind {
     According,
     /// A speaker-switch adverbial (`بدوره`, `من جهته`); weakest cue, used when no other is found.
     Adverbial,
+    /// The impersonal frame `وجاء في بيان (صادر عن X)`; the speaker is the issuer, if named.
+    Statement,
     /// A stance verb (`رحب`, `اتهم`, `جدد`): not a quote cue, but its subject is the most recent
     /// speaker for the quotes that follow without a subject of their own.
     Stance,
@@ -48,6 +50,7 @@ const VERBS: &[&str] = &[
     "استطرد",
     "استدرك",
     "استكمل",
+    "لخص",
     "ختم",
     "علق",
     "رد",
@@ -112,6 +115,8 @@ const NOT_CUES: &[&str] = &[
 
 /// Verb forms the generator cannot produce (weak verbs, imperfects).
 const VERB_FORMS: &[&str] = &[
+    "رأى",
+    "ورأى",
     "قالها",
     "قاله",
     "قالته",
@@ -453,6 +458,19 @@ const INDEFINITE_MODIFIERS: &[&str] = &[
 
 /// Institution nouns that continue a role (`الأمين العام لجامعة الدول العربية`).
 const INSTITUTIONS: &[&str] = &[
+    "وكالة",
+    "صحيفة",
+    "قناة",
+    "موقع",
+    "إذاعة",
+    "مجلة",
+    "شبكة",
+    "تلفزيون",
+    "رئاسة",
+    "أمانة",
+    "بلدية",
+    "محكمة",
+    "نيابة",
     "جامعة",
     "وزارة",
     "هيئة",
@@ -671,6 +689,12 @@ const STOP: &[&str] = &[
 /// Words a subject phrase may start with and that are skipped (time adverbs, resumptive
 /// pronouns after `وقت`).
 const SKIP_BEFORE_SUBJECT: &[&str] = &[
+    "عنه",
+    "عنها",
+    "عنهم",
+    "له",
+    "لها",
+    "لهم",
     "فيه",
     "فيها",
     "اليوم",

@@ -42,7 +42,8 @@ use cues::{nearest_before, right_after, Cue};
 use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
 use speakers::{
-    headline_subject, subject_after, subject_before_noun, subject_before_qad, who, Names, Who,
+    headline_subject, statement_issuer, subject_after, subject_before_noun, subject_before_qad,
+    who, Names, Who,
 };
 use speech::{classify, Context, Verdict};
 use words::{tokenize, TokKind, Token};
@@ -560,6 +561,14 @@ impl Analysis<'_> {
                     let right_after = c.paragraph == pi && !c.after && np.start > c.token;
                     return (Some(w), 0.9, right_after.then_some(np.end));
                 }
+            }
+            CueKind::Statement => {
+                let issuer = statement_issuer(t, c.token).and_then(|r| who(self.input, &t[r]));
+                let issuer = issuer.map(|w| match w {
+                    Who::Role(n) => Who::Named(n),
+                    other => other,
+                });
+                return (issuer, 0.9, None);
             }
             CueKind::Participle | CueKind::Adverbial | CueKind::Stance => {}
         }

@@ -80,13 +80,36 @@ fn is_title(norm: &str) -> bool {
     titles().contains(norm) || titles().contains(strip_lam(norm)) || person_nouns().contains(norm)
 }
 
-/// Split a subject phrase into its leading role words and the name after them.
+/// Second parts of compound first names, which carry the article (`عبد الرحمن`, `نور الدين`).
+const COMPOUND_SECOND: &[&str] = &[
+    "الله",
+    "الرحمن",
+    "الرحيم",
+    "العزيز",
+    "الكريم",
+    "الدين",
+    "الحق",
+];
+
+/// Split a subject phrase into its leading role words and the name after them. A definite word
+/// after a definite surname is the verb's object, not part of the name
+/// (`عبد الرحمن الحداد الوضع` → `عبد الرحمن الحداد`).
 pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let k = toks
         .iter()
         .position(|t| !(t.is_word() && is_role_word(&t.norm)))
         .unwrap_or(toks.len());
-    toks.split_at(k)
+    let (role, mut name) = toks.split_at(k);
+    if let [.., before, last] = name {
+        if name.len() >= 3
+            && has_article(&last.norm)
+            && has_article(&before.norm)
+            && !COMPOUND_SECOND.contains(&before.norm.as_str())
+        {
+            name = &name[..name.len() - 1];
+        }
+    }
+    (role, name)
 }
 
 /// Classify a subject phrase.
@@ -149,7 +172,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     if kind == CueKind::According && tokens.get(i).is_some_and(|t| t.norm == "ل") {
         i += 1;
     }
-    let start = i;
+    let mut start = i;
     while i < tokens.len() && !ends_subject(&tokens[i]) {
         // A pronoun-suffixed noun after the subject is the verb's object (`جدد X دعوته`).
         if i > start && tokens[i].suffixed {
@@ -158,6 +181,13 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         i += 1;
         if i - start > MAX_SUBJECT_WORDS {
             return None;
+        }
+    }
+    // `النائب عن «حزب الله» حسن فضل الله`: a role, `عن` and a quoted group, then the name.
+    if i > start && tokens[start..i].iter().all(|t| is_role_word(&t.norm)) {
+        if let Some(name) = after_quoted_group(tokens, i) {
+            start = name.start;
+            i = name.end;
         }
     }
     let mut end = i;
@@ -169,6 +199,21 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         && has_article(&tokens[end - 1].norm)
     {
         end -= 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// The name after `عن «GROUP»` starting at `tokens[i]`.
+fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    use super::words::TokKind::Mark;
+    if tokens.get(i)?.norm != "عن" || tokens.get(i + 1)?.kind != Mark {
+        return None;
+    }
+    let close = (i + 2..tokens.len().min(i + 8)).find(|&k| tokens[k].kind == Mark)?;
+    let start = close + 1;
+    let mut end = start;
+    while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
+        end += 1;
     }
     (end > start).then_some(start..end)
 }
@@ -201,9 +246,33 @@ pub(crate) fn subject_before_noun(tokens: &[Token], cue: usize) -> Option<Range<
     (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
 }
 
+/// The issuer in `وجاء في بيان صادر عن X:` (the impersonal statement frame): the phrase after
+/// the first `عن` within a few words of the cue.
+pub(crate) fn statement_issuer(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    let hi = (cue + 6).min(tokens.len());
+    let an = (cue + 1..hi).find(|&k| tokens[k].norm == "عن")?;
+    let start = an + 1;
+    let mut i = start;
+    while i < tokens.len() && i - start < MAX_SUBJECT_WORDS && !ends_subject(&tokens[i]) {
+        i += 1;
+    }
+    (i > start).then_some(start..i)
+}
+
 /// The speaker phrase of a headline `SPEAKER: statement` (or `SPEAKER لـ"OUTLET": …`): the
 /// words at the start of a paragraph before its first colon.
-pub(crate) fn headline_subject(tokens: &[Token]) -> Option<Range<usize>> {
+pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
+    // A leading tag such as `#عاجل |` or `عاجل -` is skipped.
+    let tagged = all
+        .first()
+        .is_some_and(|t| t.punct() == Some('#') || labels().contains(&t.norm));
+    let lead = all
+        .iter()
+        .take(4)
+        .position(|t| matches!(t.punct(), Some('|' | '-' | '–' | '/')))
+        .filter(|_| tagged)
+        .map_or(0, |k| k + 1);
+    let tokens = &all[lead..];
     let colon = tokens
         .iter()
         .take(12)
@@ -229,7 +298,7 @@ pub(crate) fn headline_subject(tokens: &[Token]) -> Option<Range<usize>> {
             && rest.len() >= 3
             && rest[1].kind == super::words::TokKind::Mark
             && rest[rest.len() - 1].kind == super::words::TokKind::Mark);
-    outlet_ok.then_some(0..np_end)
+    outlet_ok.then_some(lead..lead + np_end)
 }
 
 /// A role linked to a named person (`الرئيس` → `بوتين`), found at byte offset `at`.
@@ -271,6 +340,9 @@ impl Names {
                     });
                 }
                 names.candidates.push(n);
+            } else if role.first().is_some_and(|t| !is_title(&t.norm)) {
+                // An institution or group (`منظمة الصحة العالمية`): its own canonical form.
+                names.candidates.extend(Name::from_tokens(input, role));
             }
         }
         // Index every word by its normalised form, to find the known names' other mentions.
@@ -395,16 +467,13 @@ impl Names {
                 if let Some(holder) = self.role_holder(r, at) {
                     return (Some(self.canonical(holder)), 0.9);
                 }
-                // A lone definite word may be a surname (`الحلبي` after `سامر الحلبي`).
-                if r.norms.len() == 1 {
-                    let surname = self
-                        .candidates
-                        .iter()
-                        .filter(|c| c.norms.len() > 1 && c.norms.last() == r.norms.last())
-                        .max_by_key(|c| c.norms.len());
-                    if let Some(c) = surname {
-                        return (Some(c.surface.clone()), 0.9);
-                    }
+                // Not a title: a surname (`الحلبي` → `سامر الحلبي`) or a short form of an
+                // institution (`الصحة العالمية` → `منظمة الصحة العالمية`).
+                let first = r.norms.first().map(String::as_str).unwrap_or_default();
+                if !is_title(first) && !is_title(strip_article(first)) {
+                    let full = self.canonical(r);
+                    let factor = if full == r.surface { 1.0 } else { 0.9 };
+                    return (Some(full), factor);
                 }
                 (Some(r.surface.clone()), 1.0)
             }

@@ -12,7 +12,8 @@
 //!    describing verb is within three words (`وصفته بـ"…"`), when it has at least three
 //!    words, or when it has two and ends a clause; otherwise not;
 //! 7. no cue: speech when it has at least four words (unattributed reported wording);
-//! 8. otherwise not speech: `name` when no word carries the article (`"قسد"`), else `scare`.
+//! 8. otherwise not speech: `name` when it starts with a group word (`"حزب الله"`) or no word
+//!    carries the article (`"قسد"`), else `scare`.
 
 use super::lexicon::{honorifics, name_context, scare_context, title_context, CueKind};
 use super::words::{has_article, lookup_forms};
@@ -83,7 +84,8 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
         None if n >= 4 => return Verdict::Speech,
         _ => {}
     }
-    if ctx.words.iter().any(|w| has_article(w)) {
+    let group = ctx.words.first().is_some_and(|w| in_set(w, name_context()));
+    if !group && ctx.words.iter().any(|w| has_article(w)) {
         Verdict::Other("scare", 0.6)
     } else {
         Verdict::Other("name", 0.6)

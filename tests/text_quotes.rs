@@ -656,6 +656,26 @@ fn object_after_the_subject_is_not_part_of_the_name() {
 }
 
 #[test]
+fn compound_names_keep_their_definite_parts() {
+    let s = "قال الرئيس عبد الفتاح السيسي إن \"مصر لن تفرط في حقوقها\".\nوقال عبد الرحمن الحداد: \"الوضع صعب جدا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "مصر لن تفرط في حقوقها",
+        "direct",
+        Some("عبد الفتاح السيسي"),
+        Some("قال"),
+    );
+    speech(
+        &qs,
+        "الوضع صعب جدا",
+        "direct",
+        Some("عبد الرحمن الحداد"),
+        Some("وقال"),
+    );
+}
+
+#[test]
 fn tagged_headline_and_institution_short_form() {
     let s = "#عاجل | الصحة العالمية: ارتفاع حالات الكوليرا في ثلاث دول\nحذرت منظمة الصحة العالمية من أن \"الوباء ينتشر بسرعة كبيرة\".";
     let qs = quotes(s);

@@ -100,12 +100,14 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         .position(|t| !(t.is_word() && is_role_word(&t.norm)))
         .unwrap_or(toks.len());
     let (role, mut name) = toks.split_at(k);
-    if let [.., before, last] = name {
-        if name.len() >= 3
-            && has_article(&last.norm)
-            && has_article(&before.norm)
-            && !COMPOUND_SECOND.contains(&before.norm.as_str())
-        {
+    if let [.., head, before, last] = name {
+        // `عبد الفتاح السيسي`: the word after `عبد`/`أبو`/`بن` belongs to the name.
+        let compound = COMPOUND_SECOND.contains(&before.norm.as_str())
+            || matches!(
+                head.norm.as_str(),
+                "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ام"
+            );
+        if has_article(&last.norm) && has_article(&before.norm) && !compound {
             name = &name[..name.len() - 1];
         }
     }

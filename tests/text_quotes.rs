@@ -656,6 +656,41 @@ fn object_after_the_subject_is_not_part_of_the_name() {
 }
 
 #[test]
+fn subject_before_the_verb_and_bilqawl_frames() {
+    let s = "أعلنت الشركة عن منتجها الجديد.\nلكن محللين في القطاع رأوا أن المنتج \"لا يحمل جديدا\".\nوردا على سؤال، اكتفى المدير سامح فوزي بالقول: \"سنرى النتائج قريبا\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "لا يحمل جديدا");
+    assert!(q.speech && q.speaker.is_none(), "{q:#?}");
+    speech(
+        &qs,
+        "سنرى النتائج قريبا",
+        "direct",
+        Some("سامح فوزي"),
+        Some("بالقول"),
+    );
+}
+
+#[test]
+fn suffixed_titles_and_nisba_adjectives() {
+    let s = "ووصفه رئيسها التنفيذي تيم كوك بأنه \"الأذكى في تاريخ الشركة\".\nفي عمل وصفته الصحافة المحلية بأنه \"حدث الموسم\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الأذكى في تاريخ الشركة",
+        "partial",
+        Some("تيم كوك"),
+        Some("ووصفه"),
+    );
+    speech(
+        &qs,
+        "حدث الموسم",
+        "partial",
+        Some("الصحافة المحلية"),
+        Some("وصفته"),
+    );
+}
+
+#[test]
 fn compound_names_keep_their_definite_parts() {
     let s = "قال الرئيس عبد الفتاح السيسي إن \"مصر لن تفرط في حقوقها\".\nوقال عبد الرحمن الحداد: \"الوضع صعب جدا\".";
     let qs = quotes(s);
@@ -927,6 +962,23 @@ fn evaluation_on_the_second_blind_set() {
         "blind2",
         "tests/annotations/blind2_quotes.txt",
         "tests/annotations/blind2_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// Written and annotated after all the tuning above, before the tool's first run on it (first
+/// run: F1 1.000, speaker accuracy 0.591 (13/22)); fixed afterwards, now a regression set.
+#[test]
+fn evaluation_on_the_third_blind_set() {
+    let s = evaluate(
+        "blind3",
+        "tests/annotations/blind3_quotes.txt",
+        "tests/annotations/blind3_quotes.json",
     );
     assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
     assert!(

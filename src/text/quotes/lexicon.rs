@@ -341,6 +341,9 @@ const TITLES: &[&str] = &[
     "الداعية",
     "البابا",
     "الحاخام",
+    "المحللة",
+    "محللة",
+    "الناخب",
 ];
 
 /// Nouns in front of a name that say who the person is (`رجل الأعمال`, `نجم الهلال`,
@@ -573,6 +576,10 @@ const ANONYMOUS: &[&str] = &[
     "تقارير",
     "تقرير",
     "وسائل",
+    "أحدهم",
+    "أحدهن",
+    "بعضهم",
+    "أحد",
 ];
 
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,

@@ -42,8 +42,8 @@ use cues::{nearest_before, right_after, Cue};
 use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
 use speakers::{
-    headline_subject, statement_issuer, subject_after, subject_before_noun, subject_before_qad,
-    who, Names, Who,
+    headline_subject, statement_issuer, subject_after, subject_before_bilqawl, subject_before_noun,
+    subject_before_qad, subject_before_verb, who, Names, Who,
 };
 use speech::{classify, Context, Verdict};
 use words::{tokenize, TokKind, Token};
@@ -589,13 +589,13 @@ impl Analysis<'_> {
     /// or outlet word followed by its quoted name (`حركة "حماس"`) stands for that name.
     fn subject_of(&self, pi: usize, ti: usize, kind: CueKind) -> Option<(Range<usize>, Who)> {
         let t = &self.toks[pi];
+        let noun = kind == CueKind::Noun;
+        let verb = matches!(kind, CueKind::Verb | CueKind::Describe);
         let np = subject_before_qad(t, ti)
             .or_else(|| subject_after(t, ti, kind))
-            .or_else(|| {
-                (kind == CueKind::Noun)
-                    .then(|| subject_before_noun(t, ti))
-                    .flatten()
-            })?;
+            .or_else(|| noun.then(|| subject_before_noun(t, ti)).flatten())
+            .or_else(|| noun.then(|| subject_before_bilqawl(t, ti)).flatten())
+            .or_else(|| verb.then(|| subject_before_verb(t, ti)).flatten())?;
         let named = t
             .get(np.end)
             .filter(|x| x.kind == TokKind::Mark && np.len() == 1);

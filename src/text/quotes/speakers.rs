@@ -65,7 +65,8 @@ fn strip_lam(w: &str) -> &str {
 /// True for a word that belongs to a role: a title, an institution noun or modifier, an
 /// anonymous-source noun, or any word with the definite article.
 fn is_role_word(norm: &str) -> bool {
-    has_article(norm)
+    is_title(norm)
+        || has_article(norm)
         || titles().contains(norm)
         || person_nouns().contains(norm)
         || titles().contains(strip_lam(norm))
@@ -77,7 +78,22 @@ fn is_role_word(norm: &str) -> bool {
 
 /// True for a title word proper (not just a definite word).
 fn is_title(norm: &str) -> bool {
-    titles().contains(norm) || titles().contains(strip_lam(norm)) || person_nouns().contains(norm)
+    let own = strip_pronoun(norm);
+    [norm, strip_lam(norm), own]
+        .iter()
+        .any(|w| titles().contains(*w) || person_nouns().contains(*w))
+}
+
+/// The word without a possessive pronoun suffix (`رئيسها` → `رئيس`).
+fn strip_pronoun(w: &str) -> &str {
+    for suffix in ["هما", "ها", "هم", "ه"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.chars().count() >= 3 {
+                return stem;
+            }
+        }
+    }
+    w
 }
 
 /// Second parts of compound first names, which carry the article (`عبد الرحمن`, `نور الدين`).
@@ -185,7 +201,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             return None;
         }
     }
-    // `النائب عن «حزب الله» حسن فضل الله`: a role, `عن` and a quoted group, then the name.
+    // `النائب عن «حزب الله» حسن فضل الله`, `المحللة في شركة "IDC" سارة لين`: a role, a
+    // preposition and a quoted group, then the name.
     if i > start && tokens[start..i].iter().all(|t| is_role_word(&t.norm)) {
         if let Some(name) = after_quoted_group(tokens, i) {
             start = name.start;
@@ -194,24 +211,32 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     }
     let mut end = i;
     // `وصف X الخطة بأنها …`: the describing verb's object comes between subject and `بأنها`.
+    // A nisba adjective (`المحلية`, `الروسي`) belongs to the subject.
     let before_phrase = tokens.get(i).is_some_and(|t| t.is_word());
-    if kind == CueKind::Describe
-        && before_phrase
-        && end - start >= 2
-        && has_article(&tokens[end - 1].norm)
+    let last = &tokens[end.max(1) - 1].norm;
+    let nisba = last.ends_with('ي') || last.ends_with("يه");
+    if kind == CueKind::Describe && before_phrase && end - start >= 2 && has_article(last) && !nisba
     {
         end -= 1;
     }
     (end > start).then_some(start..end)
 }
 
-/// The name after `عن «GROUP»` starting at `tokens[i]`.
+/// The name after `عن «GROUP»` or `في شركة "GROUP"` starting at `tokens[i]`.
 fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     use super::words::TokKind::Mark;
-    if tokens.get(i)?.norm != "عن" || tokens.get(i + 1)?.kind != Mark {
+    if !matches!(
+        tokens.get(i)?.norm.as_str(),
+        "عن" | "في" | "من" | "لدى" | "ب"
+    ) {
         return None;
     }
-    let close = (i + 2..tokens.len().min(i + 8)).find(|&k| tokens[k].kind == Mark)?;
+    // The opening mark, after at most two words (`في شركة "…"`).
+    let open = (i + 1..tokens.len().min(i + 4)).find(|&k| !tokens[k].is_word())?;
+    if tokens[open].kind != Mark {
+        return None;
+    }
+    let close = (open + 1..tokens.len().min(open + 7)).find(|&k| tokens[k].kind == Mark)?;
     let start = close + 1;
     let mut end = start;
     while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
@@ -234,6 +259,65 @@ pub(crate) fn subject_before_qad(tokens: &[Token], cue: usize) -> Option<Range<u
     })?;
     let range = kana + 1..cue - 1;
     (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
+}
+
+/// Where the clause holding `tokens[cue]` starts: after the nearest punctuation, mark or
+/// paragraph start, and after a leading conjunction; `None` when that is more than ten words
+/// back.
+fn clause_start(tokens: &[Token], cue: usize) -> Option<usize> {
+    let lo = cue.saturating_sub(10);
+    let mut s = match (lo..cue).rev().find(|&k| !tokens[k].is_word()) {
+        Some(k) => k + 1,
+        None if lo == 0 => 0,
+        None => return None,
+    };
+    while s < cue
+        && matches!(
+            tokens[s].norm.as_str(),
+            "لكن"
+                | "ولكن"
+                | "بينما"
+                | "فيما"
+                | "كما"
+                | "ثم"
+                | "و"
+                | "اما"
+                | "واما"
+                | "غير"
+                | "ان"
+        )
+    {
+        s += 1;
+    }
+    Some(s)
+}
+
+/// Subject-first order (`لكن محللين في القطاع رأوا أن …`): the phrase that opens the cue's
+/// clause.
+pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    let s = clause_start(tokens, cue)?;
+    // `لكنه حذر`: a pronoun subject, resolved by carrying the last speaker over.
+    if tokens.get(s).is_some_and(|t| t.suffixed) {
+        return None;
+    }
+    let mut e = s;
+    while e < cue && e - s < 5 && !ends_subject(&tokens[e]) && !(e > s && tokens[e].suffixed) {
+        e += 1;
+    }
+    (e > s).then_some(s..e)
+}
+
+/// The subject in `اكتفى X بالقول`, `وختم X حديثه بالقول`: the phrase after the clause's verb.
+pub(crate) fn subject_before_bilqawl(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    if !tokens[cue].norm.contains("بال") {
+        return None;
+    }
+    let s = clause_start(tokens, cue)? + 1;
+    let mut e = s;
+    while e < cue && e - s < 5 && !ends_subject(&tokens[e]) && !(e > s && tokens[e].suffixed) {
+        e += 1;
+    }
+    (e > s).then_some(s..e)
 }
 
 /// The source of `نقلت وكالة عن Y قوله`: the phrase between `عن` and a pronoun-suffixed verbal

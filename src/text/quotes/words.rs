@@ -26,8 +26,8 @@ pub(crate) struct Token {
     pub norm: String,
     /// True when the token lies inside the content of a quote.
     pub in_quote: bool,
-    /// True when the word ends in the pronoun suffix `ه` (written `ه`, not `ة`) and has at
-    /// least four letters (`حديثه`, `دعوته`, `زيارتها`); `الله` excepted.
+    /// True when the word ends in the pronoun suffix `ه` (written `ه`, not `ة`), has at least
+    /// four letters and no article (`حديثه`, `دعوته`, `زيارتها`; not `المياه`, `الله`).
     pub suffixed: bool,
 }
 
@@ -69,8 +69,9 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
     let flush = |out: &mut Vec<Token>, ws: &mut Option<usize>, at: usize| {
         if let Some(s) = ws.take() {
             let norm = norm(&text[s..at]);
+            // A possessed noun never carries the article: `المياه` ends in a root letter.
             let suffixed = norm.chars().count() >= 4
-                && norm != "الله"
+                && !has_article(&norm)
                 && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
             out.push(Token {
                 start: start + s,

@@ -691,6 +691,34 @@ fn suffixed_titles_and_nisba_adjectives() {
 }
 
 #[test]
+fn sources_behind_outlets_documents_and_appositions() {
+    let s = "نقلت صحيفة \"الوطن\" عن مصادر مطلعة أن الاتفاق \"بات وشيكا جدا\".\nوبحسب تقرير صادر عن منظمة \"غرينبيس\"، فإن الحرارة \"ارتفعت بشكل غير مسبوق\".\nوقال دفاع المتهم، المحامي خالد علي، إن الحكم \"قاس ولا يتناسب مع الأدلة\".\nالأمم المتحدة تحذر: \"العالم يسير نحو كارثة\"";
+    let qs = quotes(s);
+    speech(&qs, "بات وشيكا جدا", "partial", None, Some("نقلت"));
+    speech(
+        &qs,
+        "ارتفعت بشكل غير مسبوق",
+        "partial",
+        Some("غرينبيس"),
+        Some("وبحسب"),
+    );
+    speech(
+        &qs,
+        "قاس ولا يتناسب مع الأدلة",
+        "partial",
+        Some("خالد علي"),
+        Some("وقال"),
+    );
+    speech(
+        &qs,
+        "العالم يسير نحو كارثة",
+        "direct",
+        Some("الأمم المتحدة"),
+        None,
+    );
+}
+
+#[test]
 fn compound_names_keep_their_definite_parts() {
     let s = "قال الرئيس عبد الفتاح السيسي إن \"مصر لن تفرط في حقوقها\".\nوقال عبد الرحمن الحداد: \"الوضع صعب جدا\".";
     let qs = quotes(s);
@@ -979,6 +1007,23 @@ fn evaluation_on_the_third_blind_set() {
         "blind3",
         "tests/annotations/blind3_quotes.txt",
         "tests/annotations/blind3_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// Written and annotated after all the tuning above, before the tool's first run on it (first
+/// run: F1 1.000, speaker accuracy 0.650 (13/20)); fixed afterwards, now a regression set.
+#[test]
+fn evaluation_on_the_fourth_blind_set() {
+    let s = evaluate(
+        "blind4",
+        "tests/annotations/blind4_quotes.txt",
+        "tests/annotations/blind4_quotes.json",
     );
     assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
     assert!(

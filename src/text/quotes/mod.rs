@@ -42,11 +42,24 @@ use cues::{nearest_before, right_after, Cue};
 use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
 use speakers::{
-    headline_subject, statement_issuer, subject_after, subject_before_bilqawl, subject_before_noun,
+    headline_subject, phrase_after_an, subject_after, subject_before_bilqawl, subject_before_noun,
     subject_before_qad, subject_before_verb, who, Names, Who,
 };
 use speech::{classify, Context, Verdict};
-use words::{tokenize, TokKind, Token};
+use words::{lookup_forms, tokenize, TokKind, Token};
+
+/// Document nouns whose issuer is the source in `بحسب تقرير صادر عن X`.
+const DOCUMENTS: &[&str] = &[
+    "تقرير",
+    "بيان",
+    "دراسه",
+    "وثيقه",
+    "احصاءات",
+    "ارقام",
+    "بيانات",
+    "مسح",
+    "استطلاع",
+];
 
 /// Content words looked at per quote: the speech rules count up to ten.
 const MAX_CONTEXT_WORDS: usize = 12;
@@ -554,6 +567,15 @@ impl Analysis<'_> {
                     }
                 }
                 let np = subject_after(t, c.token, c.kind);
+                // `بحسب تقرير صادر عن X`: the document's issuer is the source.
+                if let Some(r) = np
+                    .clone()
+                    .filter(|r| DOCUMENTS.contains(&t[r.start].norm.as_str()))
+                {
+                    if let Some(w) = self.source_after_an(c.paragraph, r.start) {
+                        return (Some(w), 0.4, None);
+                    }
+                }
                 return (np.and_then(|r| who(self.input, &t[r])), 0.4, None);
             }
             CueKind::Verb | CueKind::Describe | CueKind::Noun => {
@@ -563,12 +585,7 @@ impl Analysis<'_> {
                 }
             }
             CueKind::Statement => {
-                let issuer = statement_issuer(t, c.token).and_then(|r| who(self.input, &t[r]));
-                let issuer = issuer.map(|w| match w {
-                    Who::Role(n) => Who::Named(n),
-                    other => other,
-                });
-                return (issuer, 0.9, None);
+                return (self.source_after_an(c.paragraph, c.token), 0.9, None);
             }
             CueKind::Participle | CueKind::Adverbial | CueKind::Stance => {}
         }
@@ -596,6 +613,14 @@ impl Analysis<'_> {
             .or_else(|| noun.then(|| subject_before_noun(t, ti)).flatten())
             .or_else(|| noun.then(|| subject_before_bilqawl(t, ti)).flatten())
             .or_else(|| verb.then(|| subject_before_verb(t, ti)).flatten())?;
+        // `نقلت صحيفة X عن مصادر …`: the words are the source's, not the outlet's.
+        if lookup_forms(&t[ti].norm)
+            .any(|f| matches!(f, "نقل" | "نقلت" | "نقلوا" | "ينقل" | "تنقل"))
+        {
+            if let Some(w) = self.source_after_an(pi, np.end.max(1) - 1) {
+                return Some((np, w));
+            }
+        }
         let named = t
             .get(np.end)
             .filter(|x| x.kind == TokKind::Mark && np.len() == 1);
@@ -606,6 +631,22 @@ impl Analysis<'_> {
         }
         let w = who(self.input, &t[np.clone()])?;
         Some((np, w))
+    }
+
+    /// The source named after `عن` following token `from` (`صادر عن X`, `نقلت وكالة عن X`),
+    /// also when it is a quoted name (`عن منظمة "غرينبيس"`).
+    fn source_after_an(&self, pi: usize, from: usize) -> Option<Who> {
+        let t = &self.toks[pi];
+        let (an, r) = phrase_after_an(t, from)?;
+        // `عن منظمة "غرينبيس"`, `عن "X"`: the quoted name.
+        let mark = (an + 1..=an + 2).find(|&k| t.get(k).is_some_and(|x| x.kind == TokKind::Mark));
+        if let Some(w) = mark.and_then(|k| self.quoted_name(pi, t[k].start)) {
+            return Some(w);
+        }
+        who(self.input, &t[r]).map(|w| match w {
+            Who::Role(n) => Who::Named(n),
+            other => other,
+        })
     }
 
     /// The short quote opening at byte `at` in paragraph `pi`, as a name.

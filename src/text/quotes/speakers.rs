@@ -116,6 +116,10 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         .position(|t| !(t.is_word() && is_role_word(&t.norm)))
         .unwrap_or(toks.len());
     let (role, mut name) = toks.split_at(k);
+    // `نبيل عبد الله للصحفيين`: a `لل…` word after a name is a prepositional phrase.
+    if let Some(pp) = name.iter().position(|t| t.norm.starts_with("لل")) {
+        name = &name[..pp];
+    }
     if let [.., head, before, last] = name {
         // `عبد الفتاح السيسي`: the word after `عبد`/`أبو`/`بن` belongs to the name.
         let compound = COMPOUND_SECOND.contains(&before.norm.as_str())
@@ -209,14 +213,34 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             i = name.end;
         }
     }
+    // `وقال دفاع المتهم، المحامي خالد علي، إن …`: a named apposition after an unnamed subject.
+    if i > start && tokens.get(i).and_then(Token::punct) == Some('،') {
+        let (_, first_name) = split_role(&tokens[start..i]);
+        {
+            let a = i + 1;
+            let mut b = a;
+            while b < tokens.len() && b - a < MAX_SUBJECT_WORDS && !ends_subject(&tokens[b]) {
+                b += 1;
+            }
+            let (role, name) = split_role(&tokens[a..b]);
+            let closed = tokens.get(b).and_then(Token::punct) == Some('،');
+            let titled = role.iter().any(|t| is_title(&t.norm));
+            let unnamed = first_name.is_empty() && !role.is_empty();
+            if closed && !name.is_empty() && (titled || unnamed) {
+                start = a;
+                i = b;
+            }
+        }
+    }
     let mut end = i;
     // `وصف X الخطة بأنها …`: the describing verb's object comes between subject and `بأنها`.
     // A nisba adjective (`المحلية`, `الروسي`) belongs to the subject.
     let before_phrase = tokens.get(i).is_some_and(|t| t.is_word());
     let last = &tokens[end.max(1) - 1].norm;
     let nisba = last.ends_with('ي') || last.ends_with("يه");
-    if kind == CueKind::Describe && before_phrase && end - start >= 2 && has_article(last) && !nisba
-    {
+    // Stance verbs take an object too (`رفضت النيابة العامة التعليق`).
+    let takes_object = (kind == CueKind::Describe && before_phrase) || kind == CueKind::Stance;
+    if takes_object && end - start >= 2 && has_article(last) && !nisba {
         end -= 1;
     }
     (end > start).then_some(start..end)
@@ -332,17 +356,18 @@ pub(crate) fn subject_before_noun(tokens: &[Token], cue: usize) -> Option<Range<
     (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
 }
 
-/// The issuer in `وجاء في بيان صادر عن X:` (the impersonal statement frame): the phrase after
-/// the first `عن` within a few words of the cue.
-pub(crate) fn statement_issuer(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
-    let hi = (cue + 6).min(tokens.len());
-    let an = (cue + 1..hi).find(|&k| tokens[k].norm == "عن")?;
+/// The phrase after the first `عن` within six tokens after `tokens[from]`: the issuer in
+/// `وجاء في بيان صادر عن X`, `بحسب تقرير صادر عن X`, the source in `نقلت وكالة عن X`. Returns
+/// the index of `عن` too (a quoted name may follow it).
+pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, Range<usize>)> {
+    let hi = (from + 7).min(tokens.len());
+    let an = (from + 1..hi).find(|&k| tokens[k].norm == "عن")?;
     let start = an + 1;
     let mut i = start;
     while i < tokens.len() && i - start < MAX_SUBJECT_WORDS && !ends_subject(&tokens[i]) {
         i += 1;
     }
-    (i > start).then_some(start..i)
+    Some((an, start..i))
 }
 
 /// The speaker phrase of a headline `SPEAKER: statement` (or `SPEAKER لـ"OUTLET": …`): the
@@ -363,10 +388,15 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
         .iter()
         .take(12)
         .position(|t| t.punct() == Some(':'))?;
-    let np_end = tokens[..colon]
+    let mut np_end = tokens[..colon]
         .iter()
         .position(|t| !t.is_word() || t.norm == "ل")
         .unwrap_or(colon);
+    // `الأمم المتحدة تحذر: …`: a reporting verb closing the speaker phrase.
+    let verb_end = np_end;
+    while np_end > 1 && cue_kind(&tokens[np_end - 1].norm).is_some() {
+        np_end -= 1;
+    }
     if np_end == 0 || np_end > 4 || tokens[..np_end].iter().any(ends_subject) {
         return None;
     }
@@ -378,7 +408,7 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
         return None;
     }
     // Whatever stands between the name and the colon must be `لـ"OUTLET"`.
-    let rest = &tokens[np_end..colon];
+    let rest = &tokens[verb_end..colon];
     let outlet_ok = rest.is_empty()
         || (rest[0].norm == "ل"
             && rest.len() >= 3

@@ -10,11 +10,20 @@
 //! subject, or it starts its sentence. Other speech is `partial` (a fragment inside reported
 //! speech: `بأنها "…"`, `قرر الغرب "…"`). An unmarked headline statement is `headline`.
 //! Non-speech is `name` (outlets, groups, honorific formulas), `title` (works, programmes,
-//! campaigns) or `scare`. See [`speech`] for the decision rules and [`speakers`] for how names
-//! are made canonical.
+//! campaigns) or `scare`. The speech rules are listed in `speech.rs`.
+//!
+//! **Speakers.** The speaker is the subject of the cue (after it in verb-first clauses, before
+//! it in `وكان X قد …` and subject-first clauses, after `عن` in `نقلت وكالة عن X قوله`), the
+//! subject of an earlier cue in the sentence for participles, or the last speaker before the
+//! quote when the cue has none (`وأضاف أن "…"`). Names are canonical: titles and roles are
+//! **stripped** (`الكاتب الصحفي زانا عمر` → `زانا عمر`), the fullest mention in the document
+//! is used (`لافروف` → `سيرغي لافروف`), a role-only subject becomes the person the document
+//! names in that role (`الرئيس الروسي` → `بوتين`) or else stays the role
+//! (`المتحدث باسم الحكومة`); institutions and groups stay as written; anonymous sources
+//! (`مصادر مطلعة`, `مسؤول أممي`) have no speaker. Details in `speakers.rs`.
 //!
 //! **Confidence** of a speech quote comes from how its speaker was found:
-//! 0.9 the cue's own subject (`وقال لافروف: "…"`, `وكان X قد صرّح`);
+//! 0.9 the cue's own subject (`وقال لافروف: "…"`, `وكان X قد صرّح`, `وجاء في بيان صادر عن X`);
 //! 0.8 the subject of an earlier cue in the same sentence (participles: `…، مضيفا: "…"`);
 //! 0.7 a headline `X: "…"`; 0.6 carried over from the last speaker before it (`وأضاف أن "…"`);
 //! 0.5 an implicit headline statement; 0.4 an "according to" source (`بحسب X`);
@@ -48,7 +57,7 @@ use speakers::{
 use speech::{classify, Context, Verdict};
 use words::{lookup_forms, tokenize, TokKind, Token};
 
-/// Document nouns whose issuer is the source in `بحسب تقرير صادر عن X`.
+/// Document nouns whose issuer is the source in `بحسب تقرير صادر عن X` (normalised spelling).
 const DOCUMENTS: &[&str] = &[
     "تقرير",
     "بيان",

@@ -185,6 +185,48 @@ fn space_padded_marks() {
 }
 
 #[test]
+fn verb_subject_quote_without_colon() {
+    let s = "وقال الوزير سمير عطية \"لن نرفع الأسعار هذا العام\" ثم غادر القاعة.";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لن نرفع الأسعار هذا العام",
+        "direct",
+        Some("سمير عطية"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn single_curly_quotes_and_apostrophes() {
+    let s = "وفي تصريحات لصحيفة ‘الأهرام’، قال الخبير عباس شراقي إن السد \"يتم دون تنسيق\". وقالت O’Neil شيئا آخر.";
+    let qs = quotes(s);
+    not_speech(&qs, "الأهرام", "name");
+    speech(
+        &qs,
+        "يتم دون تنسيق",
+        "partial",
+        Some("عباس شراقي"),
+        Some("قال"),
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+}
+
+#[test]
+fn guillemets_nested_in_ascii_quotes() {
+    let s = "وقال المحلل رامي خوري: \"ما يسمى «صفقة القرن» انتهى إلى غير رجعة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "ما يسمى «صفقة القرن» انتهى إلى غير رجعة",
+        "direct",
+        Some("رامي خوري"),
+        Some("وقال"),
+    );
+    not_speech(&qs, "صفقة القرن", "scare");
+}
+
+#[test]
 fn nested_quote_is_tracked_inside_speech() {
     let s = "وقال المتحدث: “نرفض ما يسمى “الحل المؤقت” رفضا قاطعا”.";
     let qs = quotes(s);

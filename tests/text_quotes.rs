@@ -761,6 +761,26 @@ fn sources_behind_outlets_documents_and_appositions() {
 }
 
 #[test]
+fn names_ending_like_a_pronoun_suffix_and_definite_family_names() {
+    let s = "أعرب وزير الخارجية الإسباني خوسيه مانويل ألباريس عن \"قلق بلاده العميق\" إزاء الأوضاع.\nوقال المتحدث باسم الوزارة محمد العبد العالي لقناة \"الإخبارية\" إن \"الوضع تحت السيطرة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "قلق بلاده العميق",
+        "partial",
+        Some("خوسيه مانويل ألباريس"),
+        Some("أعرب"),
+    );
+    speech(
+        &qs,
+        "الوضع تحت السيطرة",
+        "direct",
+        Some("محمد العبد العالي"),
+        Some("وقال"),
+    );
+}
+
+#[test]
 fn compound_names_keep_their_definite_parts() {
     let s = "قال الرئيس عبد الفتاح السيسي إن \"مصر لن تفرط في حقوقها\".\nوقال عبد الرحمن الحداد: \"الوضع صعب جدا\".";
     let qs = quotes(s);
@@ -1066,6 +1086,23 @@ fn evaluation_on_the_fourth_blind_set() {
         "blind4",
         "tests/annotations/blind4_quotes.txt",
         "tests/annotations/blind4_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// Written and annotated after all the tuning above, before the tool's first run on it (first
+/// run: F1 1.000, speaker accuracy 0.706 (12/17)); fixed afterwards, now a regression set.
+#[test]
+fn evaluation_on_the_fifth_blind_set() {
+    let s = evaluate(
+        "blind5",
+        "tests/annotations/blind5_quotes.txt",
+        "tests/annotations/blind5_quotes.json",
     );
     assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
     assert!(

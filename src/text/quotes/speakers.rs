@@ -107,9 +107,7 @@ const COMPOUND_SECOND: &[&str] = &[
     "الحق",
 ];
 
-/// Split a subject phrase into its leading role words and the name after them. A definite word
-/// after a definite surname is the verb's object, not part of the name
-/// (`عبد الرحمن الحداد الوضع` → `عبد الرحمن الحداد`).
+/// Split a subject phrase into its leading role words and the name after them.
 pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let k = toks
         .iter()
@@ -120,18 +118,44 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     if let Some(pp) = name.iter().position(|t| t.norm.starts_with("لل")) {
         name = &name[..pp];
     }
-    if let [.., head, before, last] = name {
-        // `عبد الفتاح السيسي`: the word after `عبد`/`أبو`/`بن` belongs to the name.
-        let compound = COMPOUND_SECOND.contains(&before.norm.as_str())
-            || matches!(
-                head.norm.as_str(),
-                "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ام"
-            );
-        if has_article(&last.norm) && has_article(&before.norm) && !compound {
-            name = &name[..name.len() - 1];
-        }
-    }
     (role, name)
+}
+
+/// True when the last word of a subject phrase is a transitive verb's object: a definite word
+/// after a definite surname (`لخص الطبيب عبد الرحمن الحداد الوضع`), unless the surname is the
+/// second half of a compound name (`عبد الفتاح السيسي`).
+fn ends_with_object(np: &[Token]) -> bool {
+    let (_, name) = split_role(np);
+    let [.., head, before, last] = name else {
+        return false;
+    };
+    let compound = COMPOUND_SECOND.contains(&before.norm.as_str())
+        || matches!(
+            head.norm.as_str(),
+            "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ام"
+        );
+    has_article(&last.norm) && has_article(&before.norm) && !compound
+}
+
+/// Reporting verbs that take a direct object (`لخص الوضع`, `ختم حديثه`).
+fn transitive(cue: &Token) -> bool {
+    super::words::lookup_forms(&cue.norm).any(|f| {
+        matches!(
+            f,
+            "لخص"
+                | "لخصت"
+                | "ختم"
+                | "ختمت"
+                | "اختتم"
+                | "اختتمت"
+                | "كشف"
+                | "كشفت"
+                | "اعلن"
+                | "اعلنت"
+                | "روى"
+                | "روت"
+        )
+    })
 }
 
 /// Classify a subject phrase.
@@ -196,8 +220,12 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     }
     let mut start = i;
     while i < tokens.len() && !ends_subject(&tokens[i]) {
-        // A pronoun-suffixed noun after the subject is the verb's object (`جدد X دعوته`).
-        if i > start && tokens[i].suffixed {
+        // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
+        // one followed by more name words is a name (`خوسيه مانويل ألباريس`).
+        let closes = tokens
+            .get(i + 1)
+            .is_none_or(|n| ends_subject(n) || has_article(&n.norm));
+        if i > start && tokens[i].suffixed && closes {
             break;
         }
         i += 1;
@@ -233,6 +261,9 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         }
     }
     let mut end = i;
+    if transitive(&tokens[cue]) && ends_with_object(&tokens[start..end]) {
+        end -= 1;
+    }
     // `وصف X الخطة بأنها …`: the describing verb's object comes between subject and `بأنها`.
     // A nisba adjective (`المحلية`, `الروسي`) belongs to the subject.
     let before_phrase = tokens.get(i).is_some_and(|t| t.is_word());

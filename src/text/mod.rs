@@ -7,7 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod boilerplate;
 pub mod clean;
+pub mod paragraphs;
+pub mod render;
+pub mod sentences;
 
 /// Options of the analysis.
 #[derive(Debug, Clone)]
@@ -41,9 +45,66 @@ pub enum ParagraphMode {
 }
 
 /// Analyse a document: paragraphs, sentences, quotes. Never fails; strange input is flagged.
+///
+/// Stages: [`clean::Cleaned`] (hygiene with an offset map) → [`paragraphs::split`] →
+/// [`sentences::split`] (and [`sentences::sub_split`] for sentences longer than
+/// [`Options::max_sentence_chars`]) → [`boilerplate::flag`] → quotes. All spans are found in the
+/// cleaned text and mapped back to byte offsets of `input`.
 pub fn analyze(input: &str, options: &Options) -> Analysis {
-    let _ = (input, options);
-    Analysis::default()
+    let cleaned = clean::Cleaned::new(input);
+    let para_spans = paragraphs::split(&cleaned.text, options.paragraphs);
+    let para_texts: Vec<&str> = para_spans
+        .iter()
+        .map(|&(s, e)| &cleaned.text[s..e])
+        .collect();
+    let furniture = boilerplate::flag(&para_texts);
+    let mut paragraphs = Vec::with_capacity(para_spans.len());
+    for (&(ps, pe), (&ptext, &boilerplate)) in para_spans.iter().zip(para_texts.iter().zip(&furniture)) {
+        let Some((start, end)) = original_span(input, &cleaned, ps, pe) else {
+            continue;
+        };
+        let mut sentences = Vec::new();
+        for (s, e) in sentences::split(ptext) {
+            let Some((ss, se)) = original_span(input, &cleaned, ps + s, ps + e) else {
+                continue;
+            };
+            let sentence_text = &ptext[s..e];
+            let parts = if sentence_text.chars().count() > options.max_sentence_chars {
+                sentences::sub_split(sentence_text, options.max_sentence_chars)
+                    .into_iter()
+                    .filter_map(|(a, b)| original_span(input, &cleaned, ps + s + a, ps + s + b))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            sentences.push(Sentence {
+                index: sentences.len(),
+                text: input[ss..se].to_string(),
+                start: ss,
+                end: se,
+                parts,
+            });
+        }
+        paragraphs.push(Paragraph {
+            index: paragraphs.len(),
+            text: input[start..end].to_string(),
+            start,
+            end,
+            boilerplate,
+            sentences,
+        });
+    }
+    Analysis {
+        paragraphs,
+        // Quotes come from `quotes::find_quotes(input, &paragraphs)`, wired in at merge.
+        quotes: Vec::new(),
+    }
+}
+
+/// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.
+fn original_span(input: &str, cleaned: &clean::Cleaned, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (s, e) = cleaned.to_original(start, end);
+    paragraphs::trim_span(input, s, e)
 }
 
 /// The analysis of one document.

@@ -172,3 +172,242 @@ fn evaluation_heldout_paragraphs() {
     );
     assert!(f1 >= 0.98, "held-out boundary F1 {f1:.3} < 0.98");
 }
+
+// ---------------------------------------------------------------- R2 terminators
+
+#[test]
+fn r2_each_terminator_ends_a_sentence() {
+    assert_split("وصل الوفد. وبدأت المحادثات", &["وصل الوفد.", "وبدأت المحادثات"]);
+    assert_split("ماذا حدث؟ لا أحد يعرف", &["ماذا حدث؟", "لا أحد يعرف"]);
+    assert_split("Is it over? Nobody knows", &["Is it over?", "Nobody knows"]);
+    assert_split("يا للهول! ثم سكت", &["يا للهول!", "ثم سكت"]);
+    assert_split("يقول المثل ۔ وهذا آخر الكلام۔ ثم انتهى", &["يقول المثل ۔", "وهذا آخر الكلام۔", "ثم انتهى"]);
+}
+
+#[test]
+fn r2_runs_of_terminators_are_one_end() {
+    assert_split("هل انتهى الأمر؟! لا", &["هل انتهى الأمر؟!", "لا"]);
+    assert_split("رائع!! ثم ماذا؟؟ لا شيء?!", &["رائع!!", "ثم ماذا؟؟", "لا شيء?!"]);
+}
+
+#[test]
+fn r2_colon_and_commas_never_end_a_sentence() {
+    let one = "الخرطوم، السودان؛ وكالات: أعلن الجيش, مساء الأحد; سيطرته على مواقع - جديدة – وأكثر";
+    assert_split(one, &[one]);
+}
+
+// ---------------------------------------------------------------- R3 closers, R4 starts
+
+#[test]
+fn r3_closing_marks_stay_with_their_sentence() {
+    assert_split("وقال: \"لن نتراجع.\" وأضاف أمرا", &["وقال: \"لن نتراجع.\"", "وأضاف أمرا"]);
+    assert_split("وقال: \"والجيش الروسي\". وأضاف", &["وقال: \"والجيش الروسي\".", "وأضاف"]);
+    assert_split("قال: «إلى متى؟» ثم صمت", &["قال: «إلى متى؟»", "ثم صمت"]);
+    assert_split("قال: “كفى!” ثم خرج", &["قال: “كفى!”", "ثم خرج"]);
+    assert_split("قال: ”كفى!“ ثم خرج", &["قال: ”كفى!“", "ثم خرج"]);
+    assert_split("(وهذا مهم.) ثم تابع", &["(وهذا مهم.)", "ثم تابع"]);
+}
+
+#[test]
+fn r3_space_padded_closing_quote_stays_left() {
+    assert_split("قال: \" لن نتراجع. \" وأضاف أمرا", &["قال: \" لن نتراجع. \"", "وأضاف أمرا"]);
+}
+
+#[test]
+fn r4_next_sentence_starts_at_next_non_space() {
+    let text = "أولا.   \t ثانيا.";
+    let a = analyze(text, &opts(ParagraphMode::Blank));
+    let s = &a.paragraphs[0].sentences;
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].start, text.find("ثانيا").unwrap());
+    assert_eq!(s[0].end, text.find(".").unwrap() + 1);
+}
+
+// ---------------------------------------------------------------- R5 missing space
+
+#[test]
+fn r5_missing_space_after_full_stop_is_a_boundary() {
+    assert_split("في العاصمة.وأضاف أن", &["في العاصمة.", "وأضاف أن"]);
+    assert_split("\"الوضع مستقر\".وأضاف أن", &["\"الوضع مستقر\".", "وأضاف أن"]);
+    assert_split("\"الوضع مستقر.\"وأضاف أن", &["\"الوضع مستقر.\"", "وأضاف أن"]);
+    assert_split("انتهى الاجتماع؟وقال آخر", &["انتهى الاجتماع؟", "وقال آخر"]);
+}
+
+#[test]
+fn r5_no_boundary_inside_dotted_abbreviations_domains_or_numbers() {
+    for one in [
+        "وأوضح أ.د محمد",
+        "شركة ج.م.ع للنقل",
+        "موقع aljazeera.net الإخباري",
+        "بلغ 3.5 في المئة",
+        "كتب ab.cd مرة",
+    ] {
+        assert_split(one, &[one]);
+    }
+}
+
+// ---------------------------------------------------------------- R6 numbers, dates, times
+
+#[test]
+fn r6_decimals_dates_and_times_are_not_boundaries() {
+    for one in [
+        "ارتفع المؤشر 3.5 في المئة يوم 24.6.2025 عند الساعة 10.30 صباحا",
+        "بلغ العدد 1.000.000 نسمة في 2022/4/26 وبنسبة 12,5 في المئة",
+        "بلغت النسبة ٩٨٫٥ في المئة عند 11:45 مساء",
+    ] {
+        assert_split(one, &[one]);
+    }
+}
+
+#[test]
+fn r6_era_letters_attached_to_digits_end_a_sentence() {
+    assert_split("بدأت الحرب عام 2023م. وما زالت", &["بدأت الحرب عام 2023م.", "وما زالت"]);
+    assert_split("قطع مسافة 30كم. ثم توقف", &["قطع مسافة 30كم.", "ثم توقف"]);
+    assert_split("وانتهى ذلك عام 2025. وبعدها", &["وانتهى ذلك عام 2025.", "وبعدها"]);
+}
+
+#[test]
+fn r6_line_initial_list_number_is_not_a_boundary() {
+    assert_split("1. زيادة الرواتب", &["1. زيادة الرواتب"]);
+    assert_split("١. زيادة الرواتب", &["١. زيادة الرواتب"]);
+}
+
+// ---------------------------------------------------------------- R7 abbreviations
+
+#[test]
+fn r7_arabic_single_letter_titles() {
+    for one in [
+        "وقال د. أحمد زكي إن الوضع مستقر",
+        "وقال المهندس م. أحمد",
+        "وأوضح أ. محمود السيد",
+        "ونقل ع. الخطيب الرسالة",
+    ] {
+        assert_split(one, &[one]);
+    }
+}
+
+#[test]
+fn r7_dotted_chains() {
+    for one in [
+        "وأوضح أ.د. محمد علي",
+        "وأوضح ا.د. محمد علي",
+        "وعنوانه ص.ب. 1234 عمان",
+        "وعنوانه ص.ب 1234 عمان",
+        "شركة ج.م.ع. في القاهرة",
+        "عام 300 ق.م. أسس الملك",
+        "in the U.S. Department of State",
+    ] {
+        assert_split(one, &[one]);
+    }
+}
+
+#[test]
+fn r7_latin_titles() {
+    for one in [
+        "التقى Dr. John Miller أمس",
+        "التقى Prof. Smith و Mr. Brown",
+        "apples vs. oranges etc. and more",
+    ] {
+        assert_split(one, &[one]);
+    }
+}
+
+#[test]
+fn r7_etc_ends_a_sentence_unless_inside_brackets_or_a_clause() {
+    assert_split("الطرق والجسور إلخ. وبعدها", &["الطرق والجسور إلخ.", "وبعدها"]);
+    let one = "الطرق (والجسور إلخ.) وبعدها";
+    assert_split(one, &[one]);
+    let one = "الطرق والجسور إلخ.، وبعدها";
+    assert_split(one, &[one]);
+}
+
+// ---------------------------------------------------------------- R8 ellipses
+
+#[test]
+fn r8_every_ellipsis_form_is_not_a_boundary() {
+    for one in [
+        "لافروف ينقل رسالة من بوتين إلى كيم جونغ أون.. ماذا جاء فيها",
+        "انتظر الجميع... ثم جاء الخبر",
+        "انتظر الجميع.... ثم جاء الخبر",
+        "وكان صادما… لم يتوقعه أحد",
+        "يا للمفاجأة!.. وكان في استقبالها حشد",
+        "أين هم؟.. لا أحد يعرف",
+        "المصالح المشتركة..وذلك في إطار",
+        "فيلم \"روسيا.. الكرملين.. بوتين.. 25 عاما\" الجديد",
+    ] {
+        assert_split(one, &[one]);
+    }
+}
+
+#[test]
+fn r8_ellipsis_then_closer_then_space_is_a_boundary() {
+    assert_split("قال: \"سنرى...\" ثم غادر", &["قال: \"سنرى...\"", "ثم غادر"]);
+}
+
+#[test]
+fn r8_question_after_ellipsis_still_ends() {
+    assert_split("وماذا بعد...؟ لا شيء", &["وماذا بعد...؟", "لا شيء"]);
+}
+
+// ---------------------------------------------------------------- R9 quotes
+
+#[test]
+fn r9_sentences_inside_a_multi_sentence_quote_are_split() {
+    assert_split(
+        "قال: \"هذا غير مقبول. نحن نرفض ذلك.\" ثم غادر.",
+        &["قال: \"هذا غير مقبول.", "نحن نرفض ذلك.\"", "ثم غادر."],
+    );
+    assert_split(
+        "وأضاف «لماذا نتبع القواعد؟ حسنا، سنعيش وفقا لقواعدنا». ثم صمت",
+        &["وأضاف «لماذا نتبع القواعد؟", "حسنا، سنعيش وفقا لقواعدنا».", "ثم صمت"],
+    );
+}
+
+#[test]
+fn r9_colon_before_quote_is_not_a_boundary() {
+    let one = "وقال كيم، خلال لقائه مع لافروف: إن \"زيارتكم مهمة\"";
+    assert_split(one, &[one]);
+}
+
+// ---------------------------------------------------------------- R10 paragraph end
+
+#[test]
+fn r10_paragraph_end_is_a_boundary_without_punctuation() {
+    let a = analyze(
+        "رئيس الدولة والرئيس التركي يبحثان هاتفياً علاقات التعاون\nوبحث الجانبان القضايا",
+        &opts(ParagraphMode::Lines),
+    );
+    assert_eq!(a.paragraphs.len(), 2);
+    assert_eq!(a.paragraphs[0].sentences.len(), 1);
+}
+
+// ---------------------------------------------------------------- R11 bullets
+
+#[test]
+fn r11_bullets_start_segments_in_a_wrapped_paragraph() {
+    let text = "وتضمنت القرارات ما يلي:\n- رفع الأجور\n• خفض الضرائب\n* دعم الشباب\n1- توسيع المدارس\n٢) بناء المستشفيات\n(3) تطوير الطرق";
+    assert_eq!(
+        sentences(text),
+        [
+            "وتضمنت القرارات ما يلي:",
+            "- رفع الأجور",
+            "• خفض الضرائب",
+            "* دعم الشباب",
+            "1- توسيع المدارس",
+            "٢) بناء المستشفيات",
+            "(3) تطوير الطرق"
+        ]
+    );
+}
+
+#[test]
+fn r11_inline_numbered_list_splits_before_each_number() {
+    assert_split("1. زيادة الرواتب 2. خفض الأسعار 3. دعم الصادرات", &["1. زيادة الرواتب", "2. خفض الأسعار", "3. دعم الصادرات"]);
+}
+
+#[test]
+fn r11_inline_dash_and_line_initial_negative_number_are_not_bullets() {
+    let one = "مدينة وونسان - كالما السياحية";
+    assert_split(one, &[one]);
+    assert_split("بلغت الحرارة\n-5 درجات", &["بلغت الحرارة\n-5 درجات"]);
+}

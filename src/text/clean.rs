@@ -143,8 +143,9 @@ fn is_presentation_form(c: char) -> bool {
         && !matches!(c, '\u{FD3E}' | '\u{FD3F}' | '\u{FDFC}' | '\u{FDFD}')
 }
 
-/// A character that may start an NFC cluster: it never composes with what precedes it.
-fn starts_cluster(c: char) -> bool {
+/// A character that may start an NFC cluster: it never composes with what precedes it. Spans
+/// of the cleaned text only map back exactly when they begin and end at such characters.
+pub(crate) fn starts_cluster(c: char) -> bool {
     canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 

@@ -5,6 +5,8 @@
 //! brackets); ellipses, decimals, dates, abbreviations (`د.`, `أ.د.`, `ص.ب`, `U.S.`, `Dr.`) and
 //! list numbers do not; `: ، ؛` never do; a bullet at a line start opens a new sentence.
 
+use super::clean::starts_cluster;
+
 /// Longest token looked at behind a full stop; longer tokens are never abbreviations.
 const MAX_TOKEN_CHARS: usize = 24;
 
@@ -363,7 +365,13 @@ pub fn sub_split(text: &str, max_chars: usize) -> Vec<(usize, usize)> {
     if n <= max_chars {
         return spans_between(text, &[]);
     }
-    let ranks: Vec<Option<u8>> = (0..n).map(|k| secondary_rank(text, &chars, k)).collect();
+    // A cut must fall where a new combining cluster starts, or the parts would share bytes.
+    let ranks: Vec<Option<u8>> = (0..n)
+        .map(|k| {
+            let clean_cut = chars.get(k + 1).is_none_or(|&(_, c)| starts_cluster(c));
+            secondary_rank(text, &chars, k).filter(|_| clean_cut)
+        })
+        .collect();
     let mut cuts = Vec::new();
     let mut start = 0;
     while n - start > max_chars {
@@ -385,12 +393,15 @@ pub fn sub_split(text: &str, max_chars: usize) -> Vec<(usize, usize)> {
         let cut_after = match best {
             Some((_, k)) => k + 1,
             None => {
-                // No space at all: cut at the window, never before a combining mark.
-                let mut k = window_end;
-                while k > start + 1 && is_mark(chars[k].1) {
-                    k -= 1;
+                // No space at all: cut at the window, never inside a combining cluster.
+                let back = (start + 1..=window_end)
+                    .rev()
+                    .find(|&k| starts_cluster(chars[k].1));
+                let forward = || (window_end + 1..n).find(|&k| starts_cluster(chars[k].1));
+                match back.or_else(forward) {
+                    Some(k) => k,
+                    None => break,
                 }
-                k
             }
         };
         let cut_after = cut_after.max(start + 1);
@@ -401,8 +412,4 @@ pub fn sub_split(text: &str, max_chars: usize) -> Vec<(usize, usize)> {
         }
     }
     spans_between(text, &cuts)
-}
-
-fn is_mark(c: char) -> bool {
-    unicode_normalization::char::canonical_combining_class(c) != 0 || matches!(c, '\u{200C}' | '\u{200D}')
 }

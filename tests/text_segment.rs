@@ -411,3 +411,158 @@ fn r11_inline_dash_and_line_initial_negative_number_are_not_bullets() {
     assert_split(one, &[one]);
     assert_split("بلغت الحرارة\n-5 درجات", &["بلغت الحرارة\n-5 درجات"]);
 }
+
+// ---------------------------------------------------------------- R12 sub-splitting
+
+/// Analyse one paragraph with a small length limit; return the single sentence.
+fn long_sentence(text: &str, max: usize) -> tarjama::text::Sentence {
+    let a = analyze(
+        text,
+        &Options {
+            paragraphs: ParagraphMode::Blank,
+            max_sentence_chars: max,
+        },
+    );
+    assert_eq!(a.paragraphs[0].sentences.len(), 1, "stays one sentence");
+    a.paragraphs[0].sentences[0].clone()
+}
+
+fn part_texts<'a>(text: &'a str, s: &tarjama::text::Sentence) -> Vec<&'a str> {
+    s.parts.iter().map(|&(a, b)| &text[a..b]).collect()
+}
+
+/// Parts are in order, trimmed, within the sentence, and cover it except whitespace.
+fn assert_parts_cover(text: &str, s: &tarjama::text::Sentence) {
+    assert_eq!(s.parts.first().unwrap().0, s.start);
+    assert_eq!(s.parts.last().unwrap().1, s.end);
+    for w in s.parts.windows(2) {
+        assert!(w[0].1 <= w[1].0);
+        assert!(text[w[0].1..w[1].0].trim().is_empty());
+    }
+}
+
+#[test]
+fn r12_short_sentence_has_no_parts() {
+    let s = long_sentence("جملة قصيرة.", 600);
+    assert!(s.parts.is_empty());
+}
+
+#[test]
+fn r12_prefers_ellipsis_then_semicolon_then_colon_then_comma_wa() {
+    let text = "بدأ الاجتماع صباحا، ثم توقف قليلا؛ وعاد الوفد إلى القاعة.. وناقش الملفات كلها";
+    let s = long_sentence(text, 60);
+    assert_eq!(
+        part_texts(text, &s),
+        ["بدأ الاجتماع صباحا، ثم توقف قليلا؛ وعاد الوفد إلى القاعة..", "وناقش الملفات كلها"]
+    );
+    let text = "بدأ الاجتماع صباحا، ثم توقف قليلا؛ وعاد الوفد إلى القاعة وناقش الملفات كلها";
+    let s = long_sentence(text, 60);
+    assert_eq!(
+        part_texts(text, &s),
+        ["بدأ الاجتماع صباحا، ثم توقف قليلا؛", "وعاد الوفد إلى القاعة وناقش الملفات كلها"]
+    );
+    let text = "أعلنت الحكومة القرارات التالية: رفع الأجور، وخفض الضرائب على الشركات الصغيرة";
+    let s = long_sentence(text, 60);
+    assert_eq!(
+        part_texts(text, &s),
+        ["أعلنت الحكومة القرارات التالية:", "رفع الأجور، وخفض الضرائب على الشركات الصغيرة"]
+    );
+}
+
+#[test]
+fn r12_colon_before_a_quote_is_not_a_split_point() {
+    let text = "وقال وزير الخارجية في المؤتمر الصحفي: \"سنواصل العمل، ونحن مستعدون للحوار\"";
+    let s = long_sentence(text, 60);
+    assert_eq!(
+        part_texts(text, &s),
+        ["وقال وزير الخارجية في المؤتمر الصحفي: \"سنواصل العمل،", "ونحن مستعدون للحوار\""]
+    );
+}
+
+#[test]
+fn r12_falls_back_to_spaces_and_never_truncates() {
+    let words: Vec<String> = (0..120).map(|i| format!("كلمة{i}")).collect();
+    let text = words.join(" ");
+    let s = long_sentence(&text, 50);
+    assert!(s.parts.len() > 10);
+    assert_parts_cover(&text, &s);
+    for p in part_texts(&text, &s) {
+        assert!(p.chars().count() <= 50, "part too long: {p}");
+    }
+    let rejoined: Vec<&str> = part_texts(&text, &s)
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .collect();
+    assert_eq!(rejoined, text.split_whitespace().collect::<Vec<_>>());
+}
+
+#[test]
+fn r12_a_word_longer_than_the_limit_is_cut_but_kept() {
+    let text = "ب".repeat(25);
+    let s = long_sentence(&text, 10);
+    assert_parts_cover(&text, &s);
+    assert_eq!(part_texts(&text, &s).concat(), text);
+}
+
+// ---------------------------------------------------------------- paragraph modes
+
+const SCRAPED: &str = "عنوان الخبر الرئيسي\nوقال الوزير إن الوضع مستقر.\nوأضاف أن الحكومة ستعمل.\n\nالتعليقات\n";
+
+const WRAPPED: &str = "وقال وزير الخارجية في مؤتمر صحفي عقده في العاصمة مساء\nالخميس إن بلاده لن تقبل بأي تسوية تنتقص من حقوق شعبها\nوإنها منفتحة على الحوار مع جميع الأطراف المعنية بالأزمة\nالحالية.\n\nوأضاف أن الوفد سيعود إلى العاصمة مساء الخميس المقبل.";
+
+fn para_texts(a: &Analysis) -> Vec<&str> {
+    a.paragraphs.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn paragraphs_lines_mode_every_line_is_a_paragraph() {
+    let a = analyze(WRAPPED, &opts(ParagraphMode::Lines));
+    assert_eq!(a.paragraphs.len(), 5);
+    let a = analyze(SCRAPED, &opts(ParagraphMode::Lines));
+    assert_eq!(
+        para_texts(&a),
+        ["عنوان الخبر الرئيسي", "وقال الوزير إن الوضع مستقر.", "وأضاف أن الحكومة ستعمل.", "التعليقات"]
+    );
+}
+
+#[test]
+fn paragraphs_blank_mode_only_blank_lines_end_paragraphs() {
+    let a = analyze(WRAPPED, &opts(ParagraphMode::Blank));
+    assert_eq!(a.paragraphs.len(), 2);
+    assert_eq!(a.paragraphs[0].sentences.len(), 1, "soft wraps do not end sentences");
+    assert!(a.paragraphs[0].text.ends_with("الحالية."));
+    // The unpunctuated headline line is read as a soft wrap into the next sentence.
+    let a = analyze(SCRAPED, &opts(ParagraphMode::Blank));
+    assert_eq!(a.paragraphs.len(), 2);
+    let s: Vec<&str> = a.paragraphs[0].sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        s,
+        ["عنوان الخبر الرئيسي\nوقال الوزير إن الوضع مستقر.", "وأضاف أن الحكومة ستعمل."]
+    );
+}
+
+#[test]
+fn paragraphs_auto_mode_decides_per_block() {
+    let a = analyze(WRAPPED, &Options::default());
+    assert_eq!(a.paragraphs.len(), 2, "hard-wrapped block joined");
+    let a = analyze(SCRAPED, &Options::default());
+    assert_eq!(a.paragraphs.len(), 4, "scraped lines kept apart");
+    let both = format!("{SCRAPED}\n{WRAPPED}");
+    let a = analyze(&both, &Options::default());
+    assert_eq!(a.paragraphs.len(), 6);
+}
+
+#[test]
+fn paragraphs_auto_mode_short_sentence_end_line_closes_a_wrapped_paragraph() {
+    let text = "وقال وزير الخارجية في مؤتمر صحفي عقده في العاصمة مساء\nالخميس إن بلاده لن تقبل بأي تسوية تنتقص من حقوق شعبها\nوإنها منفتحة على الحوار.\nوأضاف أن الوفد سيعود إلى العاصمة مساء الخميس لاستكمال\nالمباحثات مع الجانب الآخر في أقرب وقت ممكن حسب قوله.";
+    let a = analyze(text, &Options::default());
+    assert_eq!(a.paragraphs.len(), 2);
+    assert!(a.paragraphs[0].text.ends_with("الحوار."));
+}
+
+#[test]
+fn paragraphs_crlf_and_unicode_separators() {
+    let text = "سطر أول.\r\nسطر ثان.\r\n\r\nفقرة\u{2029}أخرى";
+    let a = analyze(text, &opts(ParagraphMode::Blank));
+    assert_eq!(para_texts(&a), ["سطر أول.\r\nسطر ثان.", "فقرة", "أخرى"]);
+}

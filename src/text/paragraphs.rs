@@ -65,8 +65,12 @@ fn flush_block(
     block.clear();
 }
 
-/// R1 auto rule: ≥3 lines, not a list, most lines end without a terminator, and the lines
-/// (except the last) within ±20% of their median length.
+/// Shortest median line length (chars) of hard-wrapped text; shorter lines are labels.
+const MIN_WRAP_WIDTH: usize = 25;
+
+/// R1 auto rule: ≥3 lines, not a list, most lines (except the last) end without a terminator,
+/// and those open lines are within ±20% of their median length (lines that end a sentence may
+/// be short: they end a paragraph inside the block).
 fn looks_wrapped(text: &str, block: &[(usize, usize)]) -> bool {
     if block.len() < 3 {
         return false;
@@ -79,18 +83,20 @@ fn looks_wrapped(text: &str, block: &[(usize, usize)]) -> bool {
         return false;
     }
     let body = &block[..block.len() - 1];
-    let open_ends = body
+    let open: Vec<(usize, usize)> = body
         .iter()
-        .filter(|&&(s, e)| !ends_sentence(&text[s..e]))
-        .count();
-    if open_ends * 2 <= body.len() {
+        .copied()
+        .filter(|&(s, e)| !ends_sentence(&text[s..e]))
+        .collect();
+    if open.len() < 2 || open.len() * 2 <= body.len() {
         return false;
     }
-    let median = median_len(text, body);
-    body.iter().all(|&(s, e)| {
-        let n = char_len(text, s, e);
-        n * 10 >= median * 8 && n * 10 <= median * 12
-    })
+    let median = median_len(text, &open);
+    median >= MIN_WRAP_WIDTH
+        && open.iter().all(|&(s, e)| {
+            let n = char_len(text, s, e);
+            n * 10 >= median * 8 && n * 10 <= median * 12
+        })
 }
 
 /// Whether a line ends with a terminator, possibly followed by closing marks.

@@ -566,3 +566,208 @@ fn paragraphs_crlf_and_unicode_separators() {
     let a = analyze(text, &opts(ParagraphMode::Blank));
     assert_eq!(para_texts(&a), ["سطر أول.\r\nسطر ثان.", "فقرة", "أخرى"]);
 }
+
+// ---------------------------------------------------------------- boilerplate
+
+fn flags(text: &str) -> Vec<(String, bool)> {
+    analyze(text, &opts(ParagraphMode::Lines))
+        .paragraphs
+        .into_iter()
+        .map(|p| (p.text, p.boilerplate))
+        .collect()
+}
+
+fn assert_flagged(lines: &[&str], expected: bool) {
+    for line in lines {
+        let text = format!("وقال الوزير إن الحكومة ستواصل العمل على تنفيذ الخطة.\n{line}");
+        let f = flags(&text);
+        assert!(!f[0].1, "article line flagged before {line:?}");
+        assert_eq!(f[1].1, expected, "line {line:?}");
+    }
+}
+
+#[test]
+fn boilerplate_timestamps() {
+    assert_flagged(
+        &[
+            "منذ 6 دقائق",
+            "منذ 17 دقائق",
+            "منذ ساعة واحدة",
+            "منذ يومين",
+            "منذ ٣ ساعات",
+            "آخر تحديث: 2025-06-14 10:15",
+            "2025-06-14 10:15",
+            "الجمعة 11 يوليو 2025",
+            "Feb 23 25|19:51PM",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn boilerplate_comment_widgets_share_lines_and_tags() {
+    assert_flagged(
+        &[
+            "التعليقات",
+            "لا يوجد تعليقات بعد...",
+            "لا توجد تعليقات",
+            "اترك تعليقاً",
+            "التعليقات مغلقة لهذا المقال",
+            "شارك",
+            "مشاركة :",
+            "شارك على فيسبوك",
+            "هاشتاغز",
+            "وسوم: روسيا، كوريا الشمالية",
+            "#روسيا #كوريا_الشمالية",
+            "زر الذهاب إلى الأعلى",
+            "جميع الحقوق محفوظة 2024",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn boilerplate_ui_and_non_arabic_lines() {
+    assert_flagged(
+        &[
+            "جرب ميزات الذكاء الاصطناعي لدينا",
+            "اكتشف ما يمكن أن يفعله Daily8 AI من أجلك:",
+            "ليصلك المزيد من الأخبار اشترك بقناتنا على التليغرام",
+            "You might also like these stories",
+            "Discussion about this post",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn boilerplate_related_block_flags_its_teasers() {
+    let text = "وقال الوزير إن الوضع مستقر.\nأخبار ذات صلة\nالإمارات اليوم\nمنذ 6 دقائق\n- الإمارات اليوم\nرئيس الدولة والرئيس التركي يبحثان هاتفياً علاقات التعاون\nبحث صاحب السمو الشيخ محمد بن زايد آل نهيان التعاون. وشدد الجانبان على أهمية الحوار.";
+    let f = flags(text);
+    assert_eq!(f.len(), 7);
+    assert!(!f[0].1);
+    assert!(f[1..].iter().all(|(_, b)| *b), "{f:?}");
+}
+
+#[test]
+fn boilerplate_outlet_lines_around_a_timestamp() {
+    let text = "وقال الوزير إن الوضع مستقر.\nسكاي نيوز عربية\nمنذ ساعة واحدة\n- سكاي نيوز عربية\nبوتين: الغرب أراد تحقيق مزايا جيوسياسية على حساب روسيا";
+    let f = flags(text);
+    let got: Vec<bool> = f.iter().map(|(_, b)| *b).collect();
+    assert_eq!(got, [false, true, true, true, false]);
+}
+
+#[test]
+fn boilerplate_read_also_flags_one_teaser() {
+    let text = "وقال الوزير إن الوضع مستقر.\nاقرأ أيضا\nالحكومة تعلن خطة طوارئ جديدة\nوأضاف الوزير أن العمل مستمر.";
+    let got: Vec<bool> = flags(text).iter().map(|(_, b)| *b).collect();
+    assert_eq!(got, [false, true, true, false]);
+}
+
+#[test]
+fn boilerplate_article_text_is_not_flagged() {
+    assert_flagged(
+        &[
+            "بوتين: الغرب أراد تحقيق مزايا جيوسياسية على حساب روسيا",
+            "لافروف ينقل رسالة من بوتين إلى كيم جونغ أون.. ماذا جاء فيها؟",
+            "اكتشف العلماء نوعا جديدا من الأسماك في البحر الأحمر.",
+            "وقالت شركة Apple إن أرباحها ارتفعت.",
+            "تركيا والولايات المتحدة",
+            "- رفع الحد الأدنى للأجور بنسبة 10 في المئة.",
+        ],
+        false,
+    );
+}
+
+// ---------------------------------------------------------------- hygiene
+
+#[test]
+fn hygiene_removes_controls_tatweel_and_decodes_entities() {
+    let original = "\u{FEFF}قال\u{200F} الـــرئيس&nbsp;&quot;نعم&quot;\u{0007} &#1604;&#x627;\u{200B}";
+    let c = Cleaned::new(original);
+    assert_eq!(c.text, "قال الرئيس \"نعم\" لا");
+}
+
+#[test]
+fn hygiene_nfc_and_presentation_forms_only() {
+    // alef + combining hamza above composes to أ; presentation forms become letters.
+    let c = Cleaned::new("ا\u{0654}حمد ﻻ ﷲ ﺍﻟﻌﺮﺑﻴﺔ");
+    assert_eq!(c.text, "أحمد لا الله العربية");
+    // No global NFKC: the ellipsis, superscripts, fractions, the rial sign and ornate
+    // parentheses stay.
+    let c = Cleaned::new("… ² ¼ ﷼ ﴾ﷺ﴿");
+    assert_eq!(c.text, "… ² ¼ ﷼ ﴾صلى الله عليه وسلم﴿");
+}
+
+#[test]
+fn hygiene_spans_map_back_to_exact_original_bytes() {
+    let original = "وقال الرئيس\u{200F} د\u{202A}.\u{202C} أحمد&nbsp;إن الـوضع ﻣﺴﺘﻘﺮ. وأضاف";
+    let c = Cleaned::new(original);
+    assert_eq!(c.text, "وقال الرئيس د. أحمد إن الوضع مستقر. وأضاف");
+    let find = |s: &str| {
+        let at = c.text.find(s).unwrap();
+        let (a, b) = c.to_original(at, at + s.len());
+        &original[a..b]
+    };
+    assert_eq!(find("د."), "د\u{202A}.");
+    assert_eq!(find("أحمد إن"), "أحمد&nbsp;إن");
+    assert_eq!(find("الوضع"), "الـوضع");
+    assert_eq!(find("مستقر."), "ﻣﺴﺘﻘﺮ.");
+    // Through the whole analysis: the bidi-wrapped dot after a single letter is no boundary,
+    // and the sentences quote the original bytes.
+    let a = analyze(original, &Options::default());
+    let s: Vec<&str> = a.paragraphs[0].sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        s,
+        ["وقال الرئيس\u{200F} د\u{202A}.\u{202C} أحمد&nbsp;إن الـوضع ﻣﺴﺘﻘﺮ.", "وأضاف"]
+    );
+    for s in &a.paragraphs[0].sentences {
+        assert_eq!(&original[s.start..s.end], s.text);
+    }
+}
+
+#[test]
+fn hygiene_bidi_controls_around_the_full_stop_do_not_hide_a_boundary() {
+    let original = "وقال الرئيس \u{202A}.\u{202C} ثم غادر";
+    let a = analyze(original, &Options::default());
+    let s: Vec<&str> = a.paragraphs[0].sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(s, ["وقال الرئيس \u{202A}.", "ثم غادر"]);
+}
+
+#[test]
+fn mt_input_is_clean_with_straight_quotes() {
+    assert_eq!(
+        mt_input("  وقال\u{200F}: «لن نتراجع» و“نعم” و”لا“ والـــحوار…\n مستمر &amp; ‘هنا’ "),
+        "وقال: \"لن نتراجع\" و\"نعم\" و\"لا\" والحوار... مستمر & \"هنا\""
+    );
+}
+
+// ---------------------------------------------------------------- contract and views
+
+#[test]
+fn json_contract_shape() {
+    let a = analyze("عنوان\nوقال الوزير: \"نعم\". وأضاف أمرا.", &Options::default());
+    let v = serde_json::to_value(&a).unwrap();
+    let p = &v["paragraphs"][1];
+    for key in ["index", "text", "start", "end", "boilerplate", "sentences"] {
+        assert!(p.get(key).is_some(), "paragraph key {key}");
+    }
+    let s = &p["sentences"][1];
+    for key in ["index", "text", "start", "end"] {
+        assert!(s.get(key).is_some(), "sentence key {key}");
+    }
+    assert!(s.get("parts").is_none(), "parts omitted when empty");
+    assert_eq!(s["text"], "وأضاف أمرا.");
+    assert!(v["quotes"].as_array().unwrap().is_empty());
+    let back: Analysis = serde_json::from_value(v).unwrap();
+    assert_eq!(back, a);
+}
+
+#[test]
+fn text_view_lists_sentences_and_marks_boilerplate() {
+    let a = analyze("وقال الوزير: نعم. وأضاف أمرا.\nالتعليقات", &Options::default());
+    assert_eq!(
+        segment_text(&a),
+        "¶0\n  0. وقال الوزير: نعم.\n  1. وأضاف أمرا.\n\n¶1 [boilerplate]\n  0. التعليقات\n"
+    );
+}

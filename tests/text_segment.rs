@@ -771,3 +771,153 @@ fn text_view_lists_sentences_and_marks_boilerplate() {
         "¶0\n  0. وقال الوزير: نعم.\n  1. وأضاف أمرا.\n\n¶1 [boilerplate]\n  0. التعليقات\n"
     );
 }
+
+// ---------------------------------------------------------------- properties
+
+/// Characters that stress the analysis: Arabic letters and marks, every terminator and closer,
+/// controls, bidi and zero-width characters, presentation forms, entities' pieces, digits,
+/// Latin, bullets and all kinds of whitespace.
+fn tricky_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => prop::sample::select(vec![
+            'ا', 'ب', 'د', 'و', 'ق', 'ل', 'م', 'ص', 'ج', 'ع', 'أ', 'ة', 'ى', 'ي', 'ه', 'ف', 'ک', 'ی',
+        ]),
+        3 => prop::sample::select(vec![' ', ' ', '\n', '\n', '\t', '\r', '\u{00A0}', '\u{2029}', '\u{3000}']),
+        3 => prop::sample::select(vec![
+            '.', '.', '!', '?', '؟', '۔', '…', ':', '،', '؛', ',', '-', '•', '*', '(', ')',
+            '"', '“', '”', '«', '»', '‘', '’', '\'', '﴾', '﴿', '&', '#', ';', 'x',
+        ]),
+        2 => prop::sample::select(vec![
+            '\u{064B}', '\u{064E}', '\u{0651}', '\u{0654}', '\u{0670}', '\u{0301}', '\u{0640}',
+            '\u{200B}', '\u{200C}', '\u{200F}', '\u{202A}', '\u{202C}', '\u{2066}', '\u{FEFF}',
+            '\u{0000}', '\u{0007}', '\u{0085}', '\u{2028}', 'ﻻ', 'ﷲ', '﷼', 'ﺍ', 'ﷺ', '\u{FFFD}',
+        ]),
+        2 => prop::sample::select(vec!['0', '1', '2', '٣', '۴', 'a', 'D', 'r', 'U', 'S', 'é', '中', '😀']),
+        1 => any::<char>(),
+    ]
+}
+
+fn tricky_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(tricky_char(), 0..200).prop_map(|v| v.into_iter().collect()),
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "د. ", "أ.د. ", "..", "...", "&amp;", "&#1575;", "&nbsp;", "&#x202E;", "&#10;",
+                "\n- ", "\n1. ", " 2. ", "\n\n", "وقال: \"", "\". ", "؟» ", "U.S. ", "3.5 ",
+                "العاصمة.وأضاف ", "إلخ.) ", "ا\u{0651}\u{064E}", " \u{0651}\u{064E}",
+            ])
+            .prop_map(str::to_string)
+            .boxed()
+            .prop_union(tricky_char().prop_map(String::from).boxed()),
+            0..80
+        )
+        .prop_map(|v| v.concat()),
+    ]
+}
+
+/// Every invariant of the contract.
+fn check_invariants(input: &str, a: &Analysis, max: usize) {
+    let cleans_to_space = |s: &str| Cleaned::new(s).text.trim().is_empty();
+    let mut prev_end = 0;
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        assert_eq!(p.index, i);
+        assert!(prev_end <= p.start && p.start < p.end && p.end <= input.len());
+        assert!(input.is_char_boundary(p.start) && input.is_char_boundary(p.end));
+        assert_eq!(p.text, &input[p.start..p.end]);
+        assert_eq!(p.text.trim(), p.text);
+        assert!(!p.sentences.is_empty());
+        let mut cursor = p.start;
+        for (j, s) in p.sentences.iter().enumerate() {
+            assert_eq!(s.index, j);
+            assert!(cursor <= s.start && s.start < s.end && s.end <= p.end);
+            assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
+            assert!(cleans_to_space(&input[cursor..s.start]), "gap before sentence");
+            assert_eq!(s.text, &input[s.start..s.end]);
+            assert_eq!(s.text.trim(), s.text);
+            if !s.parts.is_empty() {
+                assert_eq!(s.parts[0].0, s.start);
+                assert_eq!(s.parts[s.parts.len() - 1].1, s.end);
+                let mut pc = s.start;
+                for &(a0, b0) in &s.parts {
+                    assert!(pc <= a0 && a0 < b0 && b0 <= s.end);
+                    assert!(input.is_char_boundary(a0) && input.is_char_boundary(b0));
+                    assert!(cleans_to_space(&input[pc..a0]), "gap before part");
+                    assert_eq!(input[a0..b0].trim(), &input[a0..b0]);
+                    pc = b0;
+                }
+            }
+            cursor = s.end;
+        }
+        assert!(cleans_to_space(&input[cursor..p.end]), "gap after last sentence");
+        prev_end = p.end;
+    }
+    let _ = max;
+    // Nothing but whitespace and removed characters is left outside the paragraphs.
+    let mut covered = 0;
+    for p in &a.paragraphs {
+        assert!(cleans_to_space(&input[covered..p.start]), "text outside paragraphs");
+        covered = p.end;
+    }
+    assert!(cleans_to_space(&input[covered..]), "text after the last paragraph");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn prop_analysis_invariants_hold(
+        input in tricky_text(),
+        mode in prop::sample::select(vec![ParagraphMode::Auto, ParagraphMode::Lines, ParagraphMode::Blank]),
+        max in 1usize..40,
+    ) {
+        let options = Options { paragraphs: mode, max_sentence_chars: max };
+        let a = analyze(&input, &options);
+        check_invariants(&input, &a, max);
+        let _ = segment_text(&a);
+        let _ = mt_input(&input);
+    }
+
+    #[test]
+    fn prop_arbitrary_unicode_never_panics(input in any::<String>(), max in 1usize..600) {
+        let a = analyze(&input, &Options { paragraphs: ParagraphMode::Auto, max_sentence_chars: max });
+        check_invariants(&input, &a, max);
+    }
+
+    #[test]
+    fn prop_cleaned_spans_map_to_char_boundaries(input in tricky_text()) {
+        let c = Cleaned::new(&input);
+        let offsets: Vec<usize> = c.text.char_indices().map(|(i, _)| i).chain([c.text.len()]).collect();
+        let mut last = (0, 0);
+        for w in offsets.windows(2) {
+            let (a, b) = c.to_original(w[0], w[1]);
+            prop_assert!(a <= b && b <= input.len());
+            prop_assert!(input.is_char_boundary(a) && input.is_char_boundary(b));
+            prop_assert!(a >= last.0, "monotonic starts");
+            last = (a, b);
+        }
+    }
+}
+
+#[test]
+fn sample_page_invariants_and_sub_split() {
+    for max in [600, 80, 7] {
+        let options = Options { max_sentence_chars: max, ..Options::default() };
+        let a = analyze(SAMPLE, &options);
+        check_invariants(SAMPLE, &a, max);
+    }
+}
+
+#[test]
+fn large_input_is_handled_in_one_pass() {
+    // Linear-time scan: a long document, a long paragraph without spaces and one with many
+    // dots, each analysed without quadratic blow-up (checked by running, not by timing).
+    let doc = SAMPLE.repeat(200);
+    let a = analyze(&doc, &Options::default());
+    assert_eq!(a.paragraphs.len(), 32 * 200);
+    let dots = "أ.".repeat(50_000);
+    let a = analyze(&dots, &Options::default());
+    check_invariants(&dots, &a, 600);
+    let word = "ب".repeat(200_000);
+    let a = analyze(&word, &Options::default());
+    assert_eq!(a.paragraphs[0].sentences[0].parts.len(), 334);
+}

@@ -63,20 +63,38 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
         let Some((start, end)) = original_span(input, &cleaned, ps, pe) else {
             continue;
         };
-        let mut sentences = Vec::new();
+        // (original start, original end, cleaned start, cleaned end) per sentence.
+        let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
         for (s, e) in sentences::split(ptext) {
-            let Some((ss, se)) = original_span(input, &cleaned, ps + s, ps + e) else {
-                continue;
-            };
-            let sentence_text = &ptext[s..e];
-            let parts = if sentence_text.chars().count() > options.max_sentence_chars {
-                sentences::sub_split(sentence_text, options.max_sentence_chars)
-                    .into_iter()
-                    .filter_map(|(a, b)| original_span(input, &cleaned, ps + s + a, ps + s + b))
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            if let Some((ss, se)) = original_span(input, &cleaned, ps + s, ps + e) {
+                match spans.last_mut() {
+                    // One original character may clean to several (`ﷺ`); a cut inside them
+                    // has no original offset, so such pieces merge.
+                    Some(last) if ss < last.1 => {
+                        last.1 = last.1.max(se);
+                        last.3 = ps + e;
+                    }
+                    _ => spans.push((ss, se, ps + s, ps + e)),
+                }
+            }
+        }
+        let mut sentences = Vec::with_capacity(spans.len());
+        for (ss, se, cs, ce) in spans {
+            let sentence_text = &cleaned.text[cs..ce];
+            let mut parts: Vec<(usize, usize)> = Vec::new();
+            if sentence_text.chars().count() > options.max_sentence_chars {
+                for (a, b) in sentences::sub_split(sentence_text, options.max_sentence_chars) {
+                    if let Some((pa, pb)) = original_span(input, &cleaned, cs + a, cs + b) {
+                        match parts.last_mut() {
+                            Some(last) if pa < last.1 => last.1 = last.1.max(pb),
+                            _ => parts.push((pa, pb)),
+                        }
+                    }
+                }
+                if parts.len() < 2 {
+                    parts.clear();
+                }
+            }
             sentences.push(Sentence {
                 index: sentences.len(),
                 text: input[ss..se].to_string(),

@@ -23,7 +23,11 @@ fn opts(mode: ParagraphMode) -> Options {
 fn sentences(text: &str) -> Vec<String> {
     let a = analyze(text, &opts(ParagraphMode::Blank));
     assert_eq!(a.paragraphs.len(), 1, "one paragraph expected for {text:?}");
-    a.paragraphs[0].sentences.iter().map(|s| s.text.clone()).collect()
+    a.paragraphs[0]
+        .sentences
+        .iter()
+        .map(|s| s.text.clone())
+        .collect()
 }
 
 fn assert_split(text: &str, expected: &[&str]) {
@@ -47,9 +51,21 @@ impl Counts {
         self.gold += gold.len();
     }
     fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.found == 0 { 1.0 } else { self.tp as f64 / self.found as f64 };
-        let r = if self.gold == 0 { 1.0 } else { self.tp as f64 / self.gold as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let p = if self.found == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.found as f64
+        };
+        let r = if self.gold == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
 }
@@ -104,8 +120,15 @@ fn report_missed(label: &str, text: &str, found: &BTreeSet<usize>, gold: &BTreeS
 }
 
 fn excerpt(text: &str, at: usize) -> String {
-    let s = text[..at].char_indices().rev().nth(20).map_or(0, |(i, _)| i);
-    let e = text[at..].char_indices().nth(20).map_or(text.len(), |(i, _)| at + i);
+    let s = text[..at]
+        .char_indices()
+        .rev()
+        .nth(20)
+        .map_or(0, |(i, _)| i);
+    let e = text[at..]
+        .char_indices()
+        .nth(20)
+        .map_or(text.len(), |(i, _)| at + i);
     format!("{}│{}", &text[s..at], &text[at..e])
 }
 
@@ -138,7 +161,10 @@ fn evaluation_sample_page() {
             println!("  boilerplate wrong (want {want}): {}", p.text);
         }
     }
-    println!("sample page: boilerplate flags right {bp_right}/{}", gold.len());
+    println!(
+        "sample page: boilerplate flags right {bp_right}/{}",
+        gold.len()
+    );
     assert_eq!(bp_right, gold.len());
     // The page has 13 boundaries inside paragraphs, so one miss costs 0.04 of F1. The one known
     // miss is the inline sub-heading `تركيا والولايات المتحدة` (an <h2> flattened into the
@@ -177,17 +203,26 @@ fn evaluation_heldout_paragraphs() {
 
 #[test]
 fn r2_each_terminator_ends_a_sentence() {
-    assert_split("وصل الوفد. وبدأت المحادثات", &["وصل الوفد.", "وبدأت المحادثات"]);
+    assert_split(
+        "وصل الوفد. وبدأت المحادثات",
+        &["وصل الوفد.", "وبدأت المحادثات"],
+    );
     assert_split("ماذا حدث؟ لا أحد يعرف", &["ماذا حدث؟", "لا أحد يعرف"]);
     assert_split("Is it over? Nobody knows", &["Is it over?", "Nobody knows"]);
     assert_split("يا للهول! ثم سكت", &["يا للهول!", "ثم سكت"]);
-    assert_split("يقول المثل ۔ وهذا آخر الكلام۔ ثم انتهى", &["يقول المثل ۔", "وهذا آخر الكلام۔", "ثم انتهى"]);
+    assert_split(
+        "يقول المثل ۔ وهذا آخر الكلام۔ ثم انتهى",
+        &["يقول المثل ۔", "وهذا آخر الكلام۔", "ثم انتهى"],
+    );
 }
 
 #[test]
 fn r2_runs_of_terminators_are_one_end() {
     assert_split("هل انتهى الأمر؟! لا", &["هل انتهى الأمر؟!", "لا"]);
-    assert_split("رائع!! ثم ماذا؟؟ لا شيء?!", &["رائع!!", "ثم ماذا؟؟", "لا شيء?!"]);
+    assert_split(
+        "رائع!! ثم ماذا؟؟ لا شيء?!",
+        &["رائع!!", "ثم ماذا؟؟", "لا شيء?!"],
+    );
 }
 
 #[test]
@@ -200,8 +235,14 @@ fn r2_colon_and_commas_never_end_a_sentence() {
 
 #[test]
 fn r3_closing_marks_stay_with_their_sentence() {
-    assert_split("وقال: \"لن نتراجع.\" وأضاف أمرا", &["وقال: \"لن نتراجع.\"", "وأضاف أمرا"]);
-    assert_split("وقال: \"والجيش الروسي\". وأضاف", &["وقال: \"والجيش الروسي\".", "وأضاف"]);
+    assert_split(
+        "وقال: \"لن نتراجع.\" وأضاف أمرا",
+        &["وقال: \"لن نتراجع.\"", "وأضاف أمرا"],
+    );
+    assert_split(
+        "وقال: \"والجيش الروسي\". وأضاف",
+        &["وقال: \"والجيش الروسي\".", "وأضاف"],
+    );
     assert_split("قال: «إلى متى؟» ثم صمت", &["قال: «إلى متى؟»", "ثم صمت"]);
     assert_split("قال: “كفى!” ثم خرج", &["قال: “كفى!”", "ثم خرج"]);
     assert_split("قال: ”كفى!“ ثم خرج", &["قال: ”كفى!“", "ثم خرج"]);
@@ -210,7 +251,10 @@ fn r3_closing_marks_stay_with_their_sentence() {
 
 #[test]
 fn r3_space_padded_closing_quote_stays_left() {
-    assert_split("قال: \" لن نتراجع. \" وأضاف أمرا", &["قال: \" لن نتراجع. \"", "وأضاف أمرا"]);
+    assert_split(
+        "قال: \" لن نتراجع. \" وأضاف أمرا",
+        &["قال: \" لن نتراجع. \"", "وأضاف أمرا"],
+    );
 }
 
 #[test]
@@ -228,8 +272,14 @@ fn r4_next_sentence_starts_at_next_non_space() {
 #[test]
 fn r5_missing_space_after_full_stop_is_a_boundary() {
     assert_split("في العاصمة.وأضاف أن", &["في العاصمة.", "وأضاف أن"]);
-    assert_split("\"الوضع مستقر\".وأضاف أن", &["\"الوضع مستقر\".", "وأضاف أن"]);
-    assert_split("\"الوضع مستقر.\"وأضاف أن", &["\"الوضع مستقر.\"", "وأضاف أن"]);
+    assert_split(
+        "\"الوضع مستقر\".وأضاف أن",
+        &["\"الوضع مستقر\".", "وأضاف أن"],
+    );
+    assert_split(
+        "\"الوضع مستقر.\"وأضاف أن",
+        &["\"الوضع مستقر.\"", "وأضاف أن"],
+    );
     assert_split("انتهى الاجتماع؟وقال آخر", &["انتهى الاجتماع؟", "وقال آخر"]);
 }
 
@@ -261,9 +311,15 @@ fn r6_decimals_dates_and_times_are_not_boundaries() {
 
 #[test]
 fn r6_era_letters_attached_to_digits_end_a_sentence() {
-    assert_split("بدأت الحرب عام 2023م. وما زالت", &["بدأت الحرب عام 2023م.", "وما زالت"]);
+    assert_split(
+        "بدأت الحرب عام 2023م. وما زالت",
+        &["بدأت الحرب عام 2023م.", "وما زالت"],
+    );
     assert_split("قطع مسافة 30كم. ثم توقف", &["قطع مسافة 30كم.", "ثم توقف"]);
-    assert_split("وانتهى ذلك عام 2025. وبعدها", &["وانتهى ذلك عام 2025.", "وبعدها"]);
+    assert_split(
+        "وانتهى ذلك عام 2025. وبعدها",
+        &["وانتهى ذلك عام 2025.", "وبعدها"],
+    );
 }
 
 #[test]
@@ -314,7 +370,10 @@ fn r7_latin_titles() {
 
 #[test]
 fn r7_etc_ends_a_sentence_unless_inside_brackets_or_a_clause() {
-    assert_split("الطرق والجسور إلخ. وبعدها", &["الطرق والجسور إلخ.", "وبعدها"]);
+    assert_split(
+        "الطرق والجسور إلخ. وبعدها",
+        &["الطرق والجسور إلخ.", "وبعدها"],
+    );
     let one = "الطرق (والجسور إلخ.) وبعدها";
     assert_split(one, &[one]);
     let one = "الطرق والجسور إلخ.، وبعدها";
@@ -359,7 +418,11 @@ fn r9_sentences_inside_a_multi_sentence_quote_are_split() {
     );
     assert_split(
         "وأضاف «لماذا نتبع القواعد؟ حسنا، سنعيش وفقا لقواعدنا». ثم صمت",
-        &["وأضاف «لماذا نتبع القواعد؟", "حسنا، سنعيش وفقا لقواعدنا».", "ثم صمت"],
+        &[
+            "وأضاف «لماذا نتبع القواعد؟",
+            "حسنا، سنعيش وفقا لقواعدنا».",
+            "ثم صمت",
+        ],
     );
 }
 
@@ -402,7 +465,10 @@ fn r11_bullets_start_segments_in_a_wrapped_paragraph() {
 
 #[test]
 fn r11_inline_numbered_list_splits_before_each_number() {
-    assert_split("1. زيادة الرواتب 2. خفض الأسعار 3. دعم الصادرات", &["1. زيادة الرواتب", "2. خفض الأسعار", "3. دعم الصادرات"]);
+    assert_split(
+        "1. زيادة الرواتب 2. خفض الأسعار 3. دعم الصادرات",
+        &["1. زيادة الرواتب", "2. خفض الأسعار", "3. دعم الصادرات"],
+    );
 }
 
 #[test]
@@ -453,19 +519,28 @@ fn r12_prefers_ellipsis_then_semicolon_then_colon_then_comma_wa() {
     let s = long_sentence(text, 60);
     assert_eq!(
         part_texts(text, &s),
-        ["بدأ الاجتماع صباحا، ثم توقف قليلا؛ وعاد الوفد إلى القاعة..", "وناقش الملفات كلها"]
+        [
+            "بدأ الاجتماع صباحا، ثم توقف قليلا؛ وعاد الوفد إلى القاعة..",
+            "وناقش الملفات كلها"
+        ]
     );
     let text = "بدأ الاجتماع صباحا، ثم توقف قليلا؛ وعاد الوفد إلى القاعة وناقش الملفات كلها";
     let s = long_sentence(text, 60);
     assert_eq!(
         part_texts(text, &s),
-        ["بدأ الاجتماع صباحا، ثم توقف قليلا؛", "وعاد الوفد إلى القاعة وناقش الملفات كلها"]
+        [
+            "بدأ الاجتماع صباحا، ثم توقف قليلا؛",
+            "وعاد الوفد إلى القاعة وناقش الملفات كلها"
+        ]
     );
     let text = "أعلنت الحكومة القرارات التالية: رفع الأجور، وخفض الضرائب على الشركات الصغيرة";
     let s = long_sentence(text, 60);
     assert_eq!(
         part_texts(text, &s),
-        ["أعلنت الحكومة القرارات التالية:", "رفع الأجور، وخفض الضرائب على الشركات الصغيرة"]
+        [
+            "أعلنت الحكومة القرارات التالية:",
+            "رفع الأجور، وخفض الضرائب على الشركات الصغيرة"
+        ]
     );
 }
 
@@ -475,7 +550,10 @@ fn r12_colon_before_a_quote_is_not_a_split_point() {
     let s = long_sentence(text, 60);
     assert_eq!(
         part_texts(text, &s),
-        ["وقال وزير الخارجية في المؤتمر الصحفي: \"سنواصل العمل،", "ونحن مستعدون للحوار\""]
+        [
+            "وقال وزير الخارجية في المؤتمر الصحفي: \"سنواصل العمل،",
+            "ونحن مستعدون للحوار\""
+        ]
     );
 }
 
@@ -506,7 +584,8 @@ fn r12_a_word_longer_than_the_limit_is_cut_but_kept() {
 
 // ---------------------------------------------------------------- paragraph modes
 
-const SCRAPED: &str = "عنوان الخبر الرئيسي\nوقال الوزير إن الوضع مستقر.\nوأضاف أن الحكومة ستعمل.\n\nالتعليقات\n";
+const SCRAPED: &str =
+    "عنوان الخبر الرئيسي\nوقال الوزير إن الوضع مستقر.\nوأضاف أن الحكومة ستعمل.\n\nالتعليقات\n";
 
 const WRAPPED: &str = "وقال وزير الخارجية في مؤتمر صحفي عقده في العاصمة مساء\nالخميس إن بلاده لن تقبل بأي تسوية تنتقص من حقوق شعبها\nوإنها منفتحة على الحوار مع جميع الأطراف المعنية بالأزمة\nالحالية.\n\nوأضاف أن الوفد سيعود إلى العاصمة مساء الخميس المقبل.";
 
@@ -521,7 +600,12 @@ fn paragraphs_lines_mode_every_line_is_a_paragraph() {
     let a = analyze(SCRAPED, &opts(ParagraphMode::Lines));
     assert_eq!(
         para_texts(&a),
-        ["عنوان الخبر الرئيسي", "وقال الوزير إن الوضع مستقر.", "وأضاف أن الحكومة ستعمل.", "التعليقات"]
+        [
+            "عنوان الخبر الرئيسي",
+            "وقال الوزير إن الوضع مستقر.",
+            "وأضاف أن الحكومة ستعمل.",
+            "التعليقات"
+        ]
     );
 }
 
@@ -529,15 +613,26 @@ fn paragraphs_lines_mode_every_line_is_a_paragraph() {
 fn paragraphs_blank_mode_only_blank_lines_end_paragraphs() {
     let a = analyze(WRAPPED, &opts(ParagraphMode::Blank));
     assert_eq!(a.paragraphs.len(), 2);
-    assert_eq!(a.paragraphs[0].sentences.len(), 1, "soft wraps do not end sentences");
+    assert_eq!(
+        a.paragraphs[0].sentences.len(),
+        1,
+        "soft wraps do not end sentences"
+    );
     assert!(a.paragraphs[0].text.ends_with("الحالية."));
     // The unpunctuated headline line is read as a soft wrap into the next sentence.
     let a = analyze(SCRAPED, &opts(ParagraphMode::Blank));
     assert_eq!(a.paragraphs.len(), 2);
-    let s: Vec<&str> = a.paragraphs[0].sentences.iter().map(|s| s.text.as_str()).collect();
+    let s: Vec<&str> = a.paragraphs[0]
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
     assert_eq!(
         s,
-        ["عنوان الخبر الرئيسي\nوقال الوزير إن الوضع مستقر.", "وأضاف أن الحكومة ستعمل."]
+        [
+            "عنوان الخبر الرئيسي\nوقال الوزير إن الوضع مستقر.",
+            "وأضاف أن الحكومة ستعمل."
+        ]
     );
 }
 
@@ -683,7 +778,8 @@ fn boilerplate_article_text_is_not_flagged() {
 
 #[test]
 fn hygiene_removes_controls_tatweel_and_decodes_entities() {
-    let original = "\u{FEFF}قال\u{200F} الـــرئيس&nbsp;&quot;نعم&quot;\u{0007} &#1604;&#x627;\u{200B}";
+    let original =
+        "\u{FEFF}قال\u{200F} الـــرئيس&nbsp;&quot;نعم&quot;\u{0007} &#1604;&#x627;\u{200B}";
     let c = Cleaned::new(original);
     assert_eq!(c.text, "قال الرئيس \"نعم\" لا");
 }
@@ -716,10 +812,17 @@ fn hygiene_spans_map_back_to_exact_original_bytes() {
     // Through the whole analysis: the bidi-wrapped dot after a single letter is no boundary,
     // and the sentences quote the original bytes.
     let a = analyze(original, &Options::default());
-    let s: Vec<&str> = a.paragraphs[0].sentences.iter().map(|s| s.text.as_str()).collect();
+    let s: Vec<&str> = a.paragraphs[0]
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
     assert_eq!(
         s,
-        ["وقال الرئيس\u{200F} د\u{202A}.\u{202C} أحمد&nbsp;إن الـوضع ﻣﺴﺘﻘﺮ.", "وأضاف"]
+        [
+            "وقال الرئيس\u{200F} د\u{202A}.\u{202C} أحمد&nbsp;إن الـوضع ﻣﺴﺘﻘﺮ.",
+            "وأضاف"
+        ]
     );
     for s in &a.paragraphs[0].sentences {
         assert_eq!(&original[s.start..s.end], s.text);
@@ -730,7 +833,11 @@ fn hygiene_spans_map_back_to_exact_original_bytes() {
 fn hygiene_bidi_controls_around_the_full_stop_do_not_hide_a_boundary() {
     let original = "وقال الرئيس \u{202A}.\u{202C} ثم غادر";
     let a = analyze(original, &Options::default());
-    let s: Vec<&str> = a.paragraphs[0].sentences.iter().map(|s| s.text.as_str()).collect();
+    let s: Vec<&str> = a.paragraphs[0]
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
     assert_eq!(s, ["وقال الرئيس \u{202A}.", "ثم غادر"]);
 }
 
@@ -746,7 +853,10 @@ fn mt_input_is_clean_with_straight_quotes() {
 
 #[test]
 fn json_contract_shape() {
-    let a = analyze("عنوان\nوقال الوزير: \"نعم\". وأضاف أمرا.", &Options::default());
+    let a = analyze(
+        "عنوان\nوقال الوزير: \"نعم\". وأضاف أمرا.",
+        &Options::default(),
+    );
     let v = serde_json::to_value(&a).unwrap();
     let p = &v["paragraphs"][1];
     for key in ["index", "text", "start", "end", "boilerplate", "sentences"] {
@@ -765,7 +875,10 @@ fn json_contract_shape() {
 
 #[test]
 fn text_view_lists_sentences_and_marks_boilerplate() {
-    let a = analyze("وقال الوزير: نعم. وأضاف أمرا.\nالتعليقات", &Options::default());
+    let a = analyze(
+        "وقال الوزير: نعم. وأضاف أمرا.\nالتعليقات",
+        &Options::default(),
+    );
     assert_eq!(
         segment_text(&a),
         "¶0\n  0. وقال الوزير: نعم.\n  1. وأضاف أمرا.\n\n¶1 [boilerplate]\n  0. التعليقات\n"
@@ -802,9 +915,28 @@ fn tricky_text() -> impl Strategy<Value = String> {
         prop::collection::vec(tricky_char(), 0..200).prop_map(|v| v.into_iter().collect()),
         prop::collection::vec(
             prop::sample::select(vec![
-                "د. ", "أ.د. ", "..", "...", "&amp;", "&#1575;", "&nbsp;", "&#x202E;", "&#10;",
-                "\n- ", "\n1. ", " 2. ", "\n\n", "وقال: \"", "\". ", "؟» ", "U.S. ", "3.5 ",
-                "العاصمة.وأضاف ", "إلخ.) ", "ا\u{0651}\u{064E}", " \u{0651}\u{064E}",
+                "د. ",
+                "أ.د. ",
+                "..",
+                "...",
+                "&amp;",
+                "&#1575;",
+                "&nbsp;",
+                "&#x202E;",
+                "&#10;",
+                "\n- ",
+                "\n1. ",
+                " 2. ",
+                "\n\n",
+                "وقال: \"",
+                "\". ",
+                "؟» ",
+                "U.S. ",
+                "3.5 ",
+                "العاصمة.وأضاف ",
+                "إلخ.) ",
+                "ا\u{0651}\u{064E}",
+                " \u{0651}\u{064E}",
             ])
             .prop_map(str::to_string)
             .boxed()
@@ -831,7 +963,10 @@ fn check_invariants(input: &str, a: &Analysis, max: usize) {
             assert_eq!(s.index, j);
             assert!(cursor <= s.start && s.start < s.end && s.end <= p.end);
             assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
-            assert!(cleans_to_space(&input[cursor..s.start]), "gap before sentence");
+            assert!(
+                cleans_to_space(&input[cursor..s.start]),
+                "gap before sentence"
+            );
             assert_eq!(s.text, &input[s.start..s.end]);
             assert_eq!(s.text.trim(), s.text);
             if !s.parts.is_empty() {
@@ -848,17 +983,26 @@ fn check_invariants(input: &str, a: &Analysis, max: usize) {
             }
             cursor = s.end;
         }
-        assert!(cleans_to_space(&input[cursor..p.end]), "gap after last sentence");
+        assert!(
+            cleans_to_space(&input[cursor..p.end]),
+            "gap after last sentence"
+        );
         prev_end = p.end;
     }
     let _ = max;
     // Nothing but whitespace and removed characters is left outside the paragraphs.
     let mut covered = 0;
     for p in &a.paragraphs {
-        assert!(cleans_to_space(&input[covered..p.start]), "text outside paragraphs");
+        assert!(
+            cleans_to_space(&input[covered..p.start]),
+            "text outside paragraphs"
+        );
         covered = p.end;
     }
-    assert!(cleans_to_space(&input[covered..]), "text after the last paragraph");
+    assert!(
+        cleans_to_space(&input[covered..]),
+        "text after the last paragraph"
+    );
 }
 
 proptest! {
@@ -901,7 +1045,10 @@ proptest! {
 #[test]
 fn sample_page_invariants_and_sub_split() {
     for max in [600, 80, 7] {
-        let options = Options { max_sentence_chars: max, ..Options::default() };
+        let options = Options {
+            max_sentence_chars: max,
+            ..Options::default()
+        };
         let a = analyze(SAMPLE, &options);
         check_invariants(SAMPLE, &a, max);
     }

@@ -29,7 +29,13 @@ const RELATED_HEADERS: &[&str] = &[
 ];
 
 /// Headers followed by exactly one teaser line (mid-article "read also").
-const READ_ALSO: &[&str] = &["اقرأ أيضا", "إقرأ أيضا", "اقرأ ايضا", "اقرأ كذلك", "اقرأ أيضًا"];
+const READ_ALSO: &[&str] = &[
+    "اقرأ أيضا",
+    "إقرأ أيضا",
+    "اقرأ ايضا",
+    "اقرأ كذلك",
+    "اقرأ أيضًا",
+];
 
 /// Whole lines that are widgets.
 const WIDGET_LINES: &[&str] = &[
@@ -102,7 +108,16 @@ const WIDGET_PREFIXES: &[&str] = &[
 
 /// Imperatives that open UI promo lines (short lines without a sentence end).
 const UI_VERBS: &[&str] = &[
-    "جرب", "اكتشف", "اشترك", "انضم", "تابعونا", "تابعنا", "حمل", "اضغط", "سجل", "اقرأ",
+    "جرب",
+    "اكتشف",
+    "اشترك",
+    "انضم",
+    "تابعونا",
+    "تابعنا",
+    "حمل",
+    "اضغط",
+    "سجل",
+    "اقرأ",
 ];
 
 fn relative_time() -> &'static Regex {
@@ -142,8 +157,8 @@ fn normalize(line: &str) -> String {
         );
     }
     let trimmed = out
-        .trim_end_matches(|c: char| matches!(c, ':' | '.' | '…' | '!' | '؟' | '-' | '|' | ' '))
-        .trim_start_matches(|c: char| matches!(c, '-' | '–' | '—' | '•' | ' '));
+        .trim_end_matches([':', '.', '…', '!', '؟', '-', '|', ' '])
+        .trim_start_matches(['-', '–', '—', '•', ' ']);
     trimmed.to_string()
 }
 
@@ -164,7 +179,9 @@ fn ends_with_terminator(line: &str) -> bool {
 /// A timestamp line (`منذ 6 دقائق`, `منذ ساعة واحدة`, `2025-06-14 10:15`, `الجمعة 11 يوليو 2025`).
 fn is_timestamp(norm: &str) -> bool {
     relative_time().is_match(norm)
-        || (word_count(norm) <= 8 && norm.chars().any(|c| c.is_numeric()) && date_line().is_match(norm))
+        || (word_count(norm) <= 8
+            && norm.chars().any(|c| c.is_numeric())
+            && date_line().is_match(norm))
 }
 
 /// Mostly Latin letters with at least three Latin words: a UI line, not Arabic text.
@@ -187,7 +204,10 @@ fn is_hashtag_line(line: &str) -> bool {
     let mut words = line.split_whitespace().peekable();
     words.peek().is_some()
         && words.all(|w| {
-            w.starts_with('#') || w.starts_with('@') || w.starts_with("http") || w.starts_with("www.")
+            w.starts_with('#')
+                || w.starts_with('@')
+                || w.starts_with("http")
+                || w.starts_with("www.")
         })
 }
 
@@ -235,8 +255,8 @@ pub fn flag(paragraphs: &[&str]) -> Vec<bool> {
             read_also_next = true;
             continue;
         }
-        let near_time = (i.saturating_sub(2)..(i + 3).min(paragraphs.len()))
-            .any(|j| j != i && times[j]);
+        let near_time =
+            (i.saturating_sub(2)..(i + 3).min(paragraphs.len())).any(|j| j != i && times[j]);
         flags[i] = is_furniture(line, norm) || (near_time && is_short_label(line));
     }
     flags

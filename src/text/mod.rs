@@ -59,7 +59,9 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
         .collect();
     let furniture = boilerplate::flag(&para_texts);
     let mut paragraphs = Vec::with_capacity(para_spans.len());
-    for (&(ps, pe), (&ptext, &boilerplate)) in para_spans.iter().zip(para_texts.iter().zip(&furniture)) {
+    for (&(ps, pe), (&ptext, &boilerplate)) in
+        para_spans.iter().zip(para_texts.iter().zip(&furniture))
+    {
         let Some((start, end)) = original_span(input, &cleaned, ps, pe) else {
             continue;
         };
@@ -120,7 +122,12 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
 }
 
 /// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.
-fn original_span(input: &str, cleaned: &clean::Cleaned, start: usize, end: usize) -> Option<(usize, usize)> {
+fn original_span(
+    input: &str,
+    cleaned: &clean::Cleaned,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let (s, e) = cleaned.to_original(start, end);
     paragraphs::trim_span(input, s, e)
 }

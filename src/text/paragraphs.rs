@@ -10,7 +10,10 @@ pub fn split(text: &str, mode: ParagraphMode) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut block: Vec<(usize, usize)> = Vec::new();
     let mut line_start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
         if c != '\n' {
             continue;
         }

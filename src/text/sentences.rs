@@ -18,17 +18,27 @@ const LATIN_ABBREVIATIONS: &[&str] = &[
 
 /// Characters of a terminator run (R2), including the ellipsis forms (R8).
 pub fn is_terminator(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '؟' | '۔' | '…' | '‼' | '⁇' | '⁈' | '⁉'
-    )
+    matches!(c, '.' | '!' | '?' | '؟' | '۔' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
 
 /// Closing marks that stay with the sentence before them (R3); both directions count.
 pub fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’' | ')' | ']' | '}' | '﴾' | '﴿' | '‹' | '›'
+        '"' | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '\''
+            | '‘'
+            | '’'
+            | ')'
+            | ']'
+            | '}'
+            | '﴾'
+            | '﴿'
+            | '‹'
+            | '›'
     )
 }
 
@@ -53,7 +63,9 @@ pub fn bullet_marker_len(line: &str) -> Option<usize> {
     let (_, first) = chars.next()?;
     let after = |i: usize| line[i..].chars().next();
     match first {
-        '•' | '▪' | '◦' | '►' | '●' | '■' | '◆' | '·' | '○' | '➢' | '✓' => Some(first.len_utf8()),
+        '•' | '▪' | '◦' | '►' | '●' | '■' | '◆' | '·' | '○' | '➢' | '✓' => {
+            Some(first.len_utf8())
+        }
         '-' | '–' | '—' | '*' => {
             let n = first.len_utf8();
             after(n).filter(|c| c.is_whitespace()).map(|_| n)
@@ -193,8 +205,16 @@ fn parse_digits(digits: &str) -> Option<u32> {
     digits.chars().try_fold(0u32, |acc, c| {
         let d = c
             .to_digit(10)
-            .or_else(|| ('\u{0660}'..='\u{0669}').contains(&c).then(|| c as u32 - 0x0660))
-            .or_else(|| ('\u{06F0}'..='\u{06F9}').contains(&c).then(|| c as u32 - 0x06F0))?;
+            .or_else(|| {
+                ('\u{0660}'..='\u{0669}')
+                    .contains(&c)
+                    .then(|| c as u32 - 0x0660)
+            })
+            .or_else(|| {
+                ('\u{06F0}'..='\u{06F9}')
+                    .contains(&c)
+                    .then(|| c as u32 - 0x06F0)
+            })?;
         Some(acc * 10 + d)
     })
 }
@@ -263,8 +283,8 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 && t.chars().count() <= 3
                 && (start == line_first || list_starts.binary_search(&start).is_ok())
         });
-        let etc_inside = piece.is_some_and(is_etc)
-            && matches!(after_run, Some(')' | ']' | '،' | '؛' | ','));
+        let etc_inside =
+            piece.is_some_and(is_etc) && matches!(after_run, Some(')' | ']' | '،' | '؛' | ','));
         let boundary = match next {
             None => false,
             Some(w) if w.is_whitespace() => match kind {
@@ -338,7 +358,7 @@ fn secondary_rank(text: &str, chars: &[(usize, char)], k: usize) -> Option<u8> {
         '…' => Some(0),
         '.' if k > 0 && chars[k - 1].1 == '.' && next != Some('.') => Some(0),
         '؛' | ';' => Some(1),
-        ':' => (!next_word.is_some_and(|c| is_quote_mark(c))).then_some(2),
+        ':' => (!next_word.is_some_and(is_quote_mark)).then_some(2),
         '،' | ',' => {
             if c == ',' && !next.is_some_and(char::is_whitespace) {
                 return None;

@@ -294,6 +294,6 @@ mod tests {
         let cleaned = Cleaned::new(original);
         assert_eq!(cleaned.text, "a&b ا");
         assert_eq!(cleaned.to_original(1, 2), (1, 6));
-        assert_eq!(cleaned.to_original(4, 6), (7, 15));
+        assert_eq!(cleaned.to_original(4, 6), (8, 15));
     }
 }

@@ -427,6 +427,22 @@ fn r9_sentences_inside_a_multi_sentence_quote_are_split() {
 }
 
 #[test]
+fn r9_question_inside_a_quoted_title_does_not_end_the_sentence() {
+    for one in [
+        "وظهر في برنامج \"من سيربح المليون؟\" الذي يبث مساء الجمعة",
+        "صدر كتاب «لماذا تفشل الأمم؟» للمرة الثالثة",
+        "ضمن حملة \"لا للعنف!\" التي أطلقتها الوزارة",
+    ] {
+        assert_split(one, &[one]);
+    }
+    // Speech after a title is still split.
+    assert_split(
+        "وقال في برنامج \"الحدث\": \"هل نحن مستعدون؟\" ثم صمت",
+        &["وقال في برنامج \"الحدث\": \"هل نحن مستعدون؟\"", "ثم صمت"],
+    );
+}
+
+#[test]
 fn r9_colon_before_quote_is_not_a_boundary() {
     let one = "وقال كيم، خلال لقائه مع لافروف: إن \"زيارتكم مهمة\"";
     assert_split(one, &[one]);

@@ -219,6 +219,88 @@ fn parse_digits(digits: &str) -> Option<u32> {
     })
 }
 
+/// Words that introduce a quoted title (`برنامج "من سيربح المليون؟"`, `كتاب "لماذا نفشل؟"`).
+const TITLE_WORDS: &[&str] = &[
+    "فيلم",
+    "برنامج",
+    "كتاب",
+    "كتابه",
+    "كتابها",
+    "رواية",
+    "مسلسل",
+    "أغنية",
+    "قصيدة",
+    "مقال",
+    "مقالة",
+    "عنوان",
+    "شعار",
+    "حملة",
+    "وسم",
+    "هاشتاغ",
+    "مبادرة",
+    "مؤتمر",
+    "منتدى",
+    "مهرجان",
+    "معرض",
+    "مسرحية",
+    "صحيفة",
+    "مجلة",
+    "قناة",
+    "موقع",
+    "منصة",
+    "تطبيق",
+    "عملية",
+    "ألبوم",
+];
+
+/// Proclitics (and the article) a title word may carry.
+const TITLE_PREFIXES: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "بال", "لل", "ولل", "فال",
+];
+
+/// Longest quoted title looked at, in characters.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// Whether the terminator at char index `k` ends a short quoted title introduced by a title
+/// word: a question or exclamation inside a name does not end the sentence around it.
+fn ends_quoted_title(chars: &[(usize, char)], k: usize) -> bool {
+    let mut q = None;
+    for i in (k.saturating_sub(MAX_TITLE_CHARS)..k).rev() {
+        let c = chars[i].1;
+        if is_quote_mark(c) {
+            q = Some(i);
+            break;
+        }
+        if is_terminator(c) && c != '.' && c != '…' {
+            return false;
+        }
+    }
+    let Some(q) = q else {
+        return false;
+    };
+    let words = chars[q + 1..k]
+        .split(|&(_, c)| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .count();
+    if words == 0 || words > 6 {
+        return false;
+    }
+    // The word before the opening mark, possibly glued to it (`لبرنامج"`).
+    let mut end = q;
+    while end > 0 && chars[end - 1].1.is_whitespace() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && !chars[start - 1].1.is_whitespace() {
+        start -= 1;
+    }
+    let word: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+    TITLE_WORDS.iter().any(|t| {
+        word.strip_suffix(t)
+            .is_some_and(|prefix| TITLE_PREFIXES.contains(&prefix))
+    })
+}
+
 /// Split a paragraph's cleaned text into sentences: byte spans relative to `text`, trimmed, in
 /// order, covering the text except whitespace between them.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
@@ -307,6 +389,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             },
             _ => false,
         };
+        let boundary = boundary
+            && !(chars[j..m].iter().any(|&(_, c)| is_quote_mark(c))
+                && ends_quoted_title(&chars, k));
         if boundary {
             let mut end = m;
             // A space-padded closing quote (`حدود. " وأضاف`) still belongs to the sentence.

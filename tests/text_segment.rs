@@ -323,6 +323,22 @@ fn r6_era_letters_attached_to_digits_end_a_sentence() {
 }
 
 #[test]
+fn r6_era_or_time_letter_after_a_number_ends_a_sentence() {
+    assert_split(
+        "ولد عام 1950 م. ودرس في القاهرة",
+        &["ولد عام 1950 م.", "ودرس في القاهرة"],
+    );
+    assert_split(
+        "توفي سنة 1420 هـ. ودفن في مكة",
+        &["توفي سنة 1420 هـ.", "ودفن في مكة"],
+    );
+    assert_split("وصل عند 10:30 ص. ثم غادر", &["وصل عند 10:30 ص.", "ثم غادر"]);
+    // A title letter after a word is still an abbreviation.
+    let one = "وقال المهندس م. أحمد";
+    assert_split(one, &[one]);
+}
+
+#[test]
 fn r6_line_initial_list_number_is_not_a_boundary() {
     assert_split("1. زيادة الرواتب", &["1. زيادة الرواتب"]);
     assert_split("١. زيادة الرواتب", &["١. زيادة الرواتب"]);

@@ -4,6 +4,12 @@
 //! flags), sentences inside them, and quotes with their speakers. Every span is a pair of byte
 //! offsets into the *original* input; the original text is never altered. The serialised form of
 //! [`Analysis`] is the stable JSON contract printed by `tarjama segment --format json`.
+//!
+//! Guarantees of the contract: paragraphs are in order and do not overlap; each paragraph's
+//! sentences are in order and cover it (only whitespace, or characters hygiene removes, lies
+//! between them); every `text` is `input[start..end]`, trimmed, on UTF-8 boundaries; flagged
+//! boilerplate paragraphs are kept, never dropped. The rules are those of
+//! `docs`-notes arabic-text.md §1.3 (R1–R12) and §5; see [`sentences`] for the list.
 
 use serde::{Deserialize, Serialize};
 
@@ -169,8 +175,11 @@ pub struct Sentence {
     pub start: usize,
     /// Byte offset of the span's end in the input (exclusive).
     pub end: usize,
-    /// When the sentence was too long for the model: the byte spans of its parts, in order,
-    /// covering the sentence. Empty when it was not sub-split.
+    /// When the sentence was longer than [`Options::max_sentence_chars`]: the byte spans (into
+    /// the input) of its parts, in order, each trimmed; the first starts at `start`, the last
+    /// ends at `end`, and only whitespace (or characters hygiene removes) lies between them.
+    /// Empty when it was not sub-split. Serialised as `"parts": [[start, end], …]`, omitted when
+    /// empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<(usize, usize)>,
 }

@@ -159,6 +159,26 @@ fn is_abbreviation(piece: &str) -> bool {
     }
 }
 
+/// `م` (AD / pm), `ه` (AH, tatweel already removed), `ص` (am).
+fn is_era_letter(token: &str) -> bool {
+    matches!(token, "م" | "ه" | "ص")
+}
+
+/// Whether the token before byte `start` (across spaces) is a number, date or time.
+fn follows_number(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let token: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .take(MAX_TOKEN_CHARS)
+        .collect();
+    token.chars().any(is_digit)
+        && token
+            .chars()
+            .all(|c| is_digit(c) || matches!(c, ':' | '/' | '.' | '-' | '٫'))
+}
+
 fn is_etc(piece: &str) -> bool {
     piece == "إلخ" || piece == "الخ"
 }
@@ -358,7 +378,10 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         } else {
             None
         };
-        let piece = token.map(|(_, t)| last_piece(t));
+        // A lone era or time letter after a number (`1950 م.`, `10 ص.`) is not a title.
+        let piece = token
+            .filter(|&(start, t)| !(is_era_letter(t) && follows_number(text, start)))
+            .map(|(_, t)| last_piece(t));
         let is_list_marker = token.is_some_and(|(start, t)| {
             !t.is_empty()
                 && t.chars().all(is_digit)

@@ -9,7 +9,7 @@
 //! sentences are in order and cover it (only whitespace, or characters hygiene removes, lies
 //! between them); every `text` is `input[start..end]`, trimmed, on UTF-8 boundaries; flagged
 //! boilerplate paragraphs are kept, never dropped. The rules are those of
-//! `docs`-notes arabic-text.md §1.3 (R1–R12) and §5; see [`sentences`] for the list.
+//! the research notes (arabic-text.md §1.3, R1–R12, and §5); see [`sentences`].
 
 use serde::{Deserialize, Serialize};
 

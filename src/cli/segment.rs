@@ -104,21 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 if files.len() > 1 {
                     writeln!(out, "== {}", path.display())?;
                 }
-                for p in &analysis.paragraphs {
-                    let mark = if p.boilerplate { " [boilerplate]" } else { "" };
-                    writeln!(out, "¶{}{mark}", p.index)?;
-                    for s in &p.sentences {
-                        writeln!(out, "  {}: {}", s.index, s.text)?;
-                    }
-                }
-                for q in &analysis.quotes {
-                    let who = q.speaker.as_deref().unwrap_or("?");
-                    writeln!(
-                        out,
-                        "« {} » — {} ({}, {:.2})",
-                        q.text, who, q.kind, q.confidence
-                    )?;
-                }
+                out.write_all(text::render::segment_text(&analysis).as_bytes())?;
             }
         }
     }

@@ -2,7 +2,7 @@
 //! the end-of-run summary, never an error that stops the batch.
 //!
 //! * unreadable (permissions, a dangling link, a directory where a file was expected) → failed;
-//! * a NUL byte → failed as binary (UTF-16 text is recognised by its byte-order mark and named);
+//! * a UTF-16 byte-order mark → failed, named as UTF-16; a NUL byte → failed as binary;
 //! * invalid UTF-8 → failed with the byte offset and line, or with `lossy` decoded with
 //!   U+FFFD replacement characters and a warning;
 //! * empty or whitespace-only → skipped;
@@ -70,14 +70,15 @@ pub fn read_input(path: &Path, lossy: bool) -> InputOutcome {
 /// Decodes the bytes of one input file (see the module docs).
 pub fn decode_input(bytes: &[u8], lossy: bool) -> InputOutcome {
     let sha256 = sha256_hex(bytes);
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        let reason = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-            "UTF-16 text (has a UTF-16 byte-order mark); convert it to UTF-8".to_string()
-        } else {
-            format!("binary file (NUL byte at byte offset {offset})")
-        };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return InputOutcome::Failed {
-            reason,
+            reason: "UTF-16 text (has a UTF-16 byte-order mark); convert it to UTF-8".into(),
+            sha256: Some(sha256),
+        };
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return InputOutcome::Failed {
+            reason: format!("binary file (NUL byte at byte offset {offset})"),
             sha256: Some(sha256),
         };
     }

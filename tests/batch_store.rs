@@ -159,6 +159,10 @@ fn journal_roundtrip_and_stats() {
     assert_eq!(stats.journal["failed"], 1);
     assert!(stats.bytes >= std::fs::metadata(&path).unwrap().len());
     assert!(stats.bytes > 0);
+    let text = stats.to_text();
+    assert!(text.contains("translations: 3\n"), "{text}");
+    assert!(text.contains("  m1 [s]: 2\n"), "{text}");
+    assert!(text.contains("  done: 2\n"), "{text}");
 }
 
 #[test]

@@ -14,8 +14,8 @@
 //! 4. After every model call its translations go into the store in one transaction, so a crash
 //!    loses at most one call's work. A failing call is retried input by input; an input that
 //!    still fails is reported to the pipeline as an error for that sentence only.
-//! 5. A file whose inputs are all answered is finished (written) on the rayon pool; then its
-//!    journal entry is recorded.
+//! 5. Files whose inputs are all answered are finished (written) in groups on the rayon pool;
+//!    then their journal entries are recorded.
 //!
 //! Exit status (see [`RunReport::exit_code`] and [`super::BatchError::exit_code`]): 0 every
 //! file done or skipped, 1 some file failed, 2 usage or setup error (or the store failed).
@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
 use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
@@ -312,7 +312,9 @@ pub fn run<P: Pipeline, B: Backend>(
             inputs: config.inputs.clone(),
             outdir: outdir.clone(),
             shard: config.shard.map(|s| s.to_string()),
-            store: store.path().map(Path::to_path_buf),
+            store: store
+                .path()
+                .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())),
             counts: report.counts.clone(),
             timings: Timings {
                 started: rfc3339_utc(started_at),
@@ -407,6 +409,8 @@ struct Slot {
 /// The consumer's state (main thread).
 struct Loop<'a> {
     batch_inputs: usize,
+    /// Waiting files that trigger a finishing round without a model call.
+    finish_group: usize,
     model_key: String,
     settings_key: &'a str,
     job: &'a str,
@@ -427,6 +431,7 @@ impl<'a> Loop<'a> {
     fn new(config: &RunConfig, model: &ModelKey, settings_key: &'a str, job: &'a str) -> Self {
         Loop {
             batch_inputs: config.batch_inputs.max(1),
+            finish_group: config.read_ahead.max(1),
             model_key: model.store_key(),
             settings_key,
             job,
@@ -450,7 +455,20 @@ impl<'a> Loop<'a> {
         progress: &Progress,
     ) -> Result<(), BatchError> {
         let mut waiting: Vec<Waiting<P::State>> = Vec::new();
-        for (file, loaded) in rx {
+        loop {
+            // Finish ready files in groups (their writes then run in parallel), and whenever
+            // the producer has nothing new yet rather than idling.
+            let (file, loaded) = match rx.try_recv() {
+                Ok(item) => item,
+                Err(TryRecvError::Disconnected) => break,
+                Err(TryRecvError::Empty) => {
+                    self.finish_ready(&mut waiting, pipeline, store, progress)?;
+                    match rx.recv() {
+                        Ok(item) => item,
+                        Err(_) => break,
+                    }
+                }
+            };
             progress.file_started(&file.path);
             match loaded {
                 Loaded::Resumed => {
@@ -491,10 +509,14 @@ impl<'a> Loop<'a> {
                     });
                 }
             }
+            let mut called = false;
             while self.pending.len() >= self.batch_inputs {
                 self.model_call(backend, store, progress)?;
+                called = true;
             }
-            self.finish_ready(&mut waiting, pipeline, store, progress)?;
+            if called || waiting.len() >= self.finish_group {
+                self.finish_ready(&mut waiting, pipeline, store, progress)?;
+            }
         }
         while !self.pending.is_empty() {
             self.model_call(backend, store, progress)?;

@@ -179,6 +179,27 @@ pub struct StoreStats {
     pub bytes: u64,
 }
 
+impl StoreStats {
+    /// The human-readable form `tarjama cache stats` prints.
+    pub fn to_text(&self) -> String {
+        let mut s = format!(
+            "store: {}\nsize: {} bytes\ntranslations: {}\n",
+            describe_path(self.path.as_deref()),
+            self.bytes,
+            self.translations
+        );
+        for (model, n) in &self.by_model {
+            s.push_str(&format!("  {model}: {n}\n"));
+        }
+        let files: u64 = self.journal.values().sum();
+        s.push_str(&format!("journal: {files} file entries\n"));
+        for (status, n) in &self.journal {
+            s.push_str(&format!("  {status}: {n}\n"));
+        }
+        s
+    }
+}
+
 /// Rows added by [`Store::merge_from`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct MergeCounts {

@@ -119,3 +119,40 @@ fn bad_files_give_exit_status_one_and_usage_errors_two() {
         .unwrap();
     assert_eq!(bad_shard.status.code(), Some(2));
 }
+
+#[test]
+fn two_processes_can_share_one_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    corpus(&input);
+    std::fs::remove_dir_all(input.join("bad")).unwrap();
+    let program = batch_fake();
+    let store = dir.path().join("shared.sqlite");
+    let out = dir.path().join("out");
+    let children: Vec<_> = (1..=2)
+        .map(|k| {
+            Command::new(&program)
+                .arg(&input)
+                .arg("-o")
+                .arg(&out)
+                .arg("--cache")
+                .arg(&store)
+                .args(["--batch", "2", "--quiet", "--shard", &format!("{k}/2")])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert_eq!(child.wait().unwrap().code(), Some(0));
+    }
+    let full = dir.path().join("full");
+    let status = Command::new(&program)
+        .arg(&input)
+        .arg("-o")
+        .arg(&full)
+        .args(["--no-cache", "--quiet"])
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(batch_support::tree(&out), batch_support::tree(&full));
+}

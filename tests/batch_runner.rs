@@ -438,3 +438,78 @@ fn manifest_records_the_run() {
     );
     assert_eq!(tree(&out), tree(&out2));
 }
+
+#[test]
+fn inputs_are_normalised_before_the_store_and_deduplication() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    // U+0627 ALEF + U+0653 MADDAH ABOVE composes (NFC) to U+0622 ALEF WITH MADDAH ABOVE;
+    // runs of spaces and tabs collapse to one space.
+    write(&root, "a.txt", "\u{622}خر  الليل\n");
+    write(&root, "b.txt", "\u{627}\u{653}خر \t الليل\n");
+    let out = dir.path().join("out");
+    let mut store = Store::in_memory().unwrap();
+    let mut backend = FakeBackend::default();
+    let report = run_fake(&[root], &out, &mut store, &mut backend, &Opts::default());
+    assert_eq!(backend.inputs_translated, 1);
+    assert_eq!(report.counts.deduplicated, 1);
+    let files = tree(&out);
+    assert_eq!(files["a.en.txt"], files["b.en.txt"]);
+    assert_eq!(files["a.en.txt"], "ليللا رخ\u{622}\n".as_bytes());
+}
+
+/// A model that loses one answer per call.
+struct LossyBackend(FakeBackend);
+
+impl Backend for LossyBackend {
+    fn model(&self) -> tarjama::batch::store::ModelKey {
+        self.0.model()
+    }
+    fn settings_key(&self) -> String {
+        self.0.settings_key()
+    }
+    fn translate(
+        &mut self,
+        inputs: &[String],
+    ) -> Result<Vec<tarjama::batch::runner::Translation>, tarjama::batch::runner::BoxError> {
+        let mut answers = self.0.translate(inputs)?;
+        answers.pop();
+        Ok(answers)
+    }
+}
+
+#[test]
+fn a_model_returning_too_few_answers_fails_the_files_not_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write(&root, "a.txt", "one\ntwo\n");
+    let out = dir.path().join("out");
+    let mut store = Store::in_memory().unwrap();
+    let mut backend = LossyBackend(FakeBackend::default());
+    let globs = tarjama::batch::jobs::glob_set(&[]).unwrap();
+    let plan = tarjama::batch::jobs::plan(&[root.clone()], &globs, &out, None).unwrap();
+    let config = tarjama::batch::runner::RunConfig::new(vec![root], out.clone());
+    let progress = tarjama::batch::progress::Progress::new(
+        tarjama::batch::progress::ProgressMode::Quiet,
+        Box::new(std::io::sink()),
+    );
+    let report = tarjama::batch::runner::run(
+        &config,
+        &plan,
+        &FakePipeline::default(),
+        &mut backend,
+        &mut store,
+        &progress,
+    )
+    .unwrap();
+    assert_eq!(report.exit_code(), 1);
+    assert!(
+        report.failures[0]
+            .reason
+            .contains("model returned 0 translations for 1 inputs"),
+        "{:?}",
+        report.failures
+    );
+    // Nothing wrong was stored.
+    assert_eq!(store.stats().unwrap().translations, 0);
+}

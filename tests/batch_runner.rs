@@ -487,7 +487,7 @@ fn a_model_returning_too_few_answers_fails_the_files_not_the_run() {
     let mut store = Store::in_memory().unwrap();
     let mut backend = LossyBackend(FakeBackend::default());
     let globs = tarjama::batch::jobs::glob_set(&[]).unwrap();
-    let plan = tarjama::batch::jobs::plan(&[root.clone()], &globs, &out, None).unwrap();
+    let plan = tarjama::batch::jobs::plan(std::slice::from_ref(&root), &globs, &out, None).unwrap();
     let config = tarjama::batch::runner::RunConfig::new(vec![root], out.clone());
     let progress = tarjama::batch::progress::Progress::new(
         tarjama::batch::progress::ProgressMode::Quiet,

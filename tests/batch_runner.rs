@@ -389,10 +389,12 @@ fn stale_temporary_files_are_swept() {
     let out = dir.path().join("out");
     let stale = write(&out, ".a.en.txt.tarjama-tmp-abc123", "partial");
     let foreign = write(&out, ".other.en.txt.tarjama-tmp-abc123", "another shard's");
+    let manifest_tmp = write(&out, ".tarjama-manifest.json.tarjama-tmp-q", "{");
     let mut backend = FakeBackend::default();
     let mut store = Store::in_memory().unwrap();
     run_fake(&[root], &out, &mut store, &mut backend, &Opts::default());
     assert!(!stale.exists());
+    assert!(!manifest_tmp.exists());
     assert!(foreign.exists());
 }
 

@@ -33,7 +33,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::input::{read_input, InputOutcome};
 use super::jobs::{InputFile, Plan, Shard};
-use super::manifest::{rfc3339_utc, Counts, FileIssue, Manifest, Timings};
+use super::manifest::{manifest_name, rfc3339_utc, Counts, FileIssue, Manifest, Timings};
 use super::progress::Progress;
 use super::store::{JobStatus, JournalEntry, ModelKey, Store, StoredTranslation};
 use super::{atomic, BatchError};
@@ -258,6 +258,10 @@ pub fn run<P: Pipeline, B: Backend>(
     let job = job_key(&outdir, &model, &settings_key, &pipeline.config_key());
     let journal = store.journal_load(&job)?;
     sweep_temps(&plan.files);
+    let manifest_stem = manifest_name(config.shard)
+        .trim_end_matches(".json")
+        .to_string();
+    atomic::sweep_stale_temps(&outdir, &[manifest_stem]);
 
     let mut state = Loop::new(config, &model, &settings_key, &job);
     state.counts.files_total = (plan.files.len() + plan.problems.len()) as u64;

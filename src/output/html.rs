@@ -180,7 +180,10 @@ fn sentence(out: &mut dyn Write, doc: &Document, s: &Sentence) -> io::Result<()>
         ));
     }
     for f in &s.flags {
-        meta.push_str(&format!(r#"<span class="flag">{}</span>"#, esc(&f.to_string())));
+        meta.push_str(&format!(
+            r#"<span class="flag">{}</span>"#,
+            esc(&f.to_string())
+        ));
     }
     let meta = if meta.is_empty() {
         String::new()

@@ -63,7 +63,10 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let (speech, other): (Vec<_>, Vec<_>) = doc.quotes.iter().partition(|q| q.speech);
     if !speech.is_empty() {
         writeln!(out, "\n## Quoted speech\n")?;
-        writeln!(out, "| id | speaker | Arabic | English | sentences | flags |")?;
+        writeln!(
+            out,
+            "| id | speaker | Arabic | English | sentences | flags |"
+        )?;
         writeln!(out, "|---|---|---|---|---|---|")?;
         for q in speech {
             let english = quote_english(q)

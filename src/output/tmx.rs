@@ -40,7 +40,11 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         r#"  <header creationtool="tarjama" creationtoolversion="{}" segtype="sentence" o-tmf="tarjama" adminlang="en" srclang="ar" datatype="plaintext">"#,
         env!("CARGO_PKG_VERSION")
     )?;
-    writeln!(out, r#"    <prop type="x-document">{}</prop>"#, xml_text(&doc.id))?;
+    writeln!(
+        out,
+        r#"    <prop type="x-document">{}</prop>"#,
+        xml_text(&doc.id)
+    )?;
     writeln!(out, "  </header>")?;
     writeln!(out, "  <body>")?;
     for (p, s) in doc.sentences() {

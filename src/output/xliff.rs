@@ -100,11 +100,19 @@ fn notes(out: &mut dyn Write, p: &Paragraph, quotes: &[&Quote]) -> io::Result<()
             about.push(format!("flags: {}", flags_text(&s.flags)));
         }
         if !about.is_empty() {
-            lines.push((String::new(), "sentence", format!("{}: {}", s.id, about.join("; "))));
+            lines.push((
+                String::new(),
+                "sentence",
+                format!("{}: {}", s.id, about.join("; ")),
+            ));
         }
     }
     for q in quotes {
-        lines.push((format!(r#" id="{}""#, xml_attr(&q.id)), "quote", quote_note(q)));
+        lines.push((
+            format!(r#" id="{}""#, xml_attr(&q.id)),
+            "quote",
+            quote_note(q),
+        ));
     }
     if lines.is_empty() {
         return Ok(());

@@ -725,7 +725,8 @@ fn file_target_uses_the_exact_name_or_its_stem() {
     let dir = tempfile::tempdir().unwrap();
     let exact = dir.path().join("review.htm");
     let written = write_outputs(&doc, &[Format::Html], &Target::File(exact.clone()), "x").unwrap();
-    assert_eq!(written, [exact.clone()]);
+    assert_eq!(written.len(), 1);
+    assert_eq!(written[0], exact);
     assert!(exact.is_file());
     let base = dir.path().join("sub").join("out.txt");
     let written = write_outputs(

@@ -29,7 +29,8 @@ body { margin: 0; background: #f5f6f8; color: #1d2127;
 header { padding: .8rem 1.2rem; background: #23344d; color: #fff; }
 header h1 { margin: 0 0 .2rem; font-size: 1.2rem; }
 header p { margin: 0; opacity: .85; font-size: .9rem; }
-.controls { padding: .5rem 1.2rem; font-size: .9rem; }
+.controls { font-size: .9rem; color: #33415c; }
+#hide-bp { margin: .7rem .4rem .7rem 1.2rem; vertical-align: middle; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 27rem; gap: 1rem; padding: 0 1.2rem 2rem; align-items: start; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 table.align { table-layout: fixed; }

@@ -295,3 +295,23 @@ fn model_serialises_and_reads_back() {
     let back: Document = serde_json::from_str(&json).unwrap();
     assert_eq!(back, doc);
 }
+
+#[test]
+fn guillemets_are_located_when_the_model_input_made_them_straight() {
+    // `«…»` is found in the English only when `text::clean::mt_input` turned the guillemets
+    // into `"` (what the model was trained on): then the mark counts line up.
+    let doc = document();
+    let s = doc.sentence(2, 2).unwrap();
+    let en = s.quotes[0].en;
+    if s.parts[0].mt_input.matches('"').count() == 2 {
+        let span = en.expect("marks line up, the quote must be found");
+        let english = s.translation.as_deref().unwrap();
+        assert_eq!(
+            &english[span.start..span.end],
+            "Your visit is a very important milestone."
+        );
+    } else {
+        assert_eq!(en, None);
+    }
+    assert!(!s.flags.contains(&Flag::QuoteMarksLost));
+}

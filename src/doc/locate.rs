@@ -6,8 +6,10 @@
 
 use super::Span;
 
-/// Quote marks as they appear in Arabic input (the model input has `"` for each).
-const SOURCE_MARKS: &[char] = &['"', '“', '”', '„', '‟', '«', '»', '″', '＂'];
+/// Quote marks as they appear in Arabic input: the ones `text::clean::mt_input` turns into `"`.
+const SOURCE_MARKS: &[char] = &[
+    '"', '«', '»', '“', '”', '„', '‟', '‘', '’', '‹', '›', '〝', '〞', '＂',
+];
 
 /// Quote marks the model may write in English.
 const ENGLISH_MARKS: &[char] = &['"', '“', '”', '„', '«', '»'];

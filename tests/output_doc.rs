@@ -315,3 +315,19 @@ fn guillemets_are_located_when_the_model_input_made_them_straight() {
     }
     assert!(!s.flags.contains(&Flag::QuoteMarksLost));
 }
+
+#[test]
+fn check_against_the_analysis_names_the_difference() {
+    let (source, analysis) = source_and_analysis();
+    let mut doc = Document::from_analysis("d", &source, &analysis);
+    translate(&mut doc, &UnitOptions::default());
+    assert_eq!(doc.check_against(&analysis), Ok(()));
+    doc.paragraphs[5].sentences.pop();
+    assert_eq!(
+        doc.check_against(&analysis),
+        Err(DocError::Accounting {
+            doc: "d".into(),
+            detail: "p6: 2 sentences in, 1 out".into()
+        })
+    );
+}

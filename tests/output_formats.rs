@@ -768,3 +768,37 @@ fn target_from_arg() {
     let file = dir.path().join("a.html");
     assert_eq!(Target::from_arg(Some(&file)), Target::File(file.clone()));
 }
+
+#[test]
+fn skipped_boilerplate_is_marked_in_xliff_and_tmx() {
+    let (source, analysis) = output_fixture::source_and_analysis();
+    let mut doc = Document::from_analysis("sample-page", &source, &analysis);
+    let options = tarjama::doc::UnitOptions {
+        skip_boilerplate: true,
+    };
+    output_fixture::translate(&mut doc, &options);
+    let xlf = rendered(&doc, Format::Xliff);
+    let xml = Xml::parse(&xlf).unwrap();
+    let unit = xml
+        .descendants()
+        .find(|n| n.tag_name().name() == "unit" && n.attribute("id") == Some("p7"))
+        .unwrap();
+    assert_eq!(unit.attribute("translate"), Some("no"));
+    let segment = unit
+        .children()
+        .find(|n| n.tag_name().name() == "segment")
+        .unwrap();
+    assert_eq!(segment.attribute("state"), Some("initial"));
+    assert!(!segment.children().any(|n| n.tag_name().name() == "target"));
+    // Other units are translatable.
+    let p1 = xml
+        .descendants()
+        .find(|n| n.attribute("id") == Some("p1"))
+        .unwrap();
+    assert_eq!(p1.attribute("translate"), None);
+
+    let tmx = rendered(&doc, Format::Tmx);
+    assert!(tmx.contains(r#"<prop type="x-flags">boilerplate-skipped</prop>"#));
+    let text = rendered(&doc, Format::Text);
+    assert!(text.contains("[p7.s1 boilerplate-skipped]"));
+}

@@ -18,7 +18,7 @@
 //! # Accounting
 //!
 //! N paragraphs and M sentences in give the same N paragraphs and M sentences, with the same
-//! ids, out: nothing is dropped or merged. A sentence that could not be translated is kept with
+//! ids, out: nothing is dropped or merged ([`Document::check_against`] verifies it). A sentence that could not be translated is kept with
 //! `translation: None` and an `untranslated: <reason>` [`Flag`]. The one repair: a paragraph for
 //! which the text stage found no sentence gets one sentence covering the whole paragraph
 //! (flag `whole-paragraph`), because every writer works sentence by sentence.
@@ -26,6 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 mod build;
+mod check;
 mod finish;
 mod flag;
 mod id;
@@ -46,6 +47,14 @@ pub enum DocError {
         doc: String,
         /// The unit that was not found.
         key: UnitKey,
+    },
+    /// The document does not hold the ids its analysis implies.
+    #[error("document {doc}: accounting mismatch: {detail}")]
+    Accounting {
+        /// The document id.
+        doc: String,
+        /// What differs.
+        detail: String,
     },
     /// A second result came back for a unit that already has one.
     #[error("document {doc}: unit {key} already has a result")]

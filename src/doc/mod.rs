@@ -5,6 +5,31 @@
 //! [`Document::apply`] and [`Document::mark_failed`], and closed with [`Document::finish`],
 //! which joins sub-split parts, sets flags and returns the [`Accounting`].
 //!
+//! ```
+//! use tarjama::doc::{Document, MtResult, UnitOptions};
+//! use tarjama::text::{Analysis, Paragraph, Sentence};
+//!
+//! let source = "قال الوزير: \"لن نتراجع\".";
+//! let sentence = Sentence { index: 0, text: source.into(), start: 0, end: source.len(), parts: vec![] };
+//! let paragraph = Paragraph {
+//!     index: 0, text: source.into(), start: 0, end: source.len(), boilerplate: false,
+//!     sentences: vec![sentence],
+//! };
+//! let analysis = Analysis { paragraphs: vec![paragraph], quotes: vec![] };
+//!
+//! let mut doc = Document::from_analysis("example", source, &analysis);
+//! let options = UnitOptions::default();
+//! for unit in doc.mt_units(&options) {
+//!     // The engine translates unit.input; here, a fixed answer.
+//!     let result = MtResult { text: "The minister said: \"We will not retreat.\"".into(), score: -0.4 };
+//!     doc.apply(unit.key, result).unwrap();
+//! }
+//! let accounting = doc.finish(&options);
+//! assert_eq!((accounting.sentences, accounting.translated), (1, 1));
+//! assert_eq!(doc.paragraphs[0].sentences[0].id, "p1.s1");
+//! doc.check_against(&analysis).unwrap();
+//! ```
+//!
 //! # Ids
 //!
 //! Ids are **1-based** everywhere (ids, `number` fields, [`UnitKey`], the pairs in

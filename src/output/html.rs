@@ -35,7 +35,8 @@ header p { margin: 0; opacity: .85; font-size: .9rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 table.align { table-layout: fixed; }
 col.id { width: 5.5rem; }
-th, td { padding: .45rem .6rem; vertical-align: top; border-bottom: 1px solid #e1e4e8; text-align: start; }
+th, td { padding: .45rem .6rem; vertical-align: top; border-bottom: 1px solid #e1e4e8; text-align: start;
+  overflow-wrap: anywhere; }
 thead th { background: #eef1f5; font-size: .85rem; }
 tr.phead th { background: #dfe6f0; font-size: .8rem; color: #33415c; }
 td.id { font-size: .75rem; color: #5b6576; white-space: nowrap; }

@@ -151,6 +151,7 @@ def build_reference(tok, model, sentences, vers):
     batched["equal_to_single"] = {"greedy": same_g, "beam4": same_b, "of": len(items)}
     print(f"batched == single: greedy {same_g}/{len(items)}, beam4 {same_b}/{len(items)}")
 
+    formats = check_weight_formats(tok, sentences, items)
     options = build_options(tok, model, sentences, items)
     gaps = [it["greedy_min_top2_gap"] for it in items]
     small = [i for i, gp in enumerate(gaps) if gp < 1e-4]
@@ -204,10 +205,51 @@ def build_reference(tok, model, sentences, vers):
             "options: extra generation settings for a few sentences (index into sentences); score "
             "is sequences_scores for beam search, null for greedy.",
         ],
+        "weight_formats": formats,
         "sentences": items,
         "batched": batched,
         "options": options,
     }
+
+
+def check_weight_formats(tok, sentences, items):
+    """Reload the model from each weight file; count sentences whose greedy and beam-4 ids equal
+    the references and report the largest first-step logit difference."""
+    import shutil
+    import tempfile
+    import torch
+    from transformers import MarianMTModel
+    zip_bin = REPO / "tests" / "fixtures" / "weights" / "pytorch_model.zip.bin"
+    report = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        zdir = Path(tmp)
+        for f in ("config.json", "generation_config.json"):
+            shutil.copy(MODEL_DIR / f, zdir / f)
+        shutil.copy(zip_bin, zdir / "pytorch_model.bin")
+        for name, path, use_st in (
+                ("models/test-opus-mt-ar-en/model.safetensors", MODEL_DIR, True),
+                ("models/test-opus-mt-ar-en/pytorch_model.bin", MODEL_DIR, False),
+                ("tests/fixtures/weights/pytorch_model.zip.bin", zdir, False)):
+            m = MarianMTModel.from_pretrained(path, use_safetensors=use_st).eval()
+            same_g = same_b = 0
+            worst = 0.0
+            for text, it in zip(sentences, items):
+                enc = tok([text], return_tensors="pt")
+                pad = m.config.pad_token_id
+                with torch.no_grad():
+                    logits = m(**enc, decoder_input_ids=torch.tensor([[pad]])).logits[0, -1]
+                if "first_step_logits" in it:
+                    ref = torch.tensor(it["first_step_logits"])
+                    worst = max(worst, float((logits - ref).abs().max()))
+                g = generate(m, enc, num_beams=1, max_new_tokens=MAX_NEW).sequences[0].tolist()
+                b = generate(m, enc, num_beams=4, max_new_tokens=MAX_NEW).sequences[0].tolist()
+                same_g += g == it["greedy_ids"]
+                same_b += b == it["beam4_ids"]
+            report[name] = {"greedy_equal": same_g, "beam4_equal": same_b, "of": len(items),
+                            "first_step_max_abs_diff_vs_rounded": round(worst, 8)}
+            print(f"{name}: greedy {same_g}/{len(items)}, beam4 {same_b}/{len(items)}, "
+                  f"first-step max |diff| {worst:.2e}")
+    return report
 
 
 def build_options(tok, model, sentences, items):
@@ -251,13 +293,41 @@ OPUS_STEPS = [
 ]
 
 
-def opus_normalize(text):
+OPUS_PERL_STEPS = [
+    "the order and semantics of the OPUS-MT-train preprocess-spm.sh pipeline, built from "
+    "sacremoses parts: MosesPunctNormalizer(lang='ar').replace_unicode_punct(text) "
+    "(replace-unicode-punctuation.perl)",
+    "then regex.sub(r'\\p{C}', ' ', s): remove-non-printing-char.perl REPLACES every "
+    "control/format/private-use/unassigned character by a space (sacremoses' "
+    "post_remove_control_chars deletes them instead, and runs last)",
+    "then MosesPunctNormalizer(lang='ar', perl_parity=True).normalize(s) "
+    "(normalize-punctuation.perl -l ar, including its quirks: NBSP-guillemet rules)",
+    "then the sed whitespace squeeze and trim as in encode_opus, then MarianTokenizer ids",
+]
+
+
+def squeeze_spaces(s):
+    """sed 's/  */ /g;s/^ *//g;s/ *$//g' (U+0020 only)."""
     import re
+    return re.sub(" +", " ", s).strip(" ")
+
+
+def opus_normalize(text):
+    """What the brief specifies: sacremoses' one-call normaliser, then the sed clean-up."""
     from sacremoses import MosesPunctNormalizer
     mpn = MosesPunctNormalizer(lang="ar", pre_replace_unicode_punct=True,
                                post_remove_control_chars=True)
-    s = mpn.normalize(text) if text else ""
-    return re.sub(" +", " ", s).strip(" ")
+    return squeeze_spaces(mpn.normalize(text) if text else "")
+
+
+def opus_normalize_perl(text):
+    """The OPUS-MT training pipeline's order and semantics (see OPUS_PERL_STEPS)."""
+    import regex
+    from sacremoses import MosesPunctNormalizer
+    s = MosesPunctNormalizer(lang="ar").replace_unicode_punct(text)
+    s = regex.sub(r"\p{C}", " ", s)
+    s = MosesPunctNormalizer(lang="ar", perl_parity=True).normalize(s)
+    return squeeze_spaces(s)
 
 
 def build_tokenizer_cases(tok, sentences, reference, vers):
@@ -272,10 +342,14 @@ def build_tokenizer_cases(tok, sentences, reference, vers):
         ids = tok(text).input_ids
         encode.append({"text": text, "ids": ids, "pieces": tok.convert_ids_to_tokens(ids)})
 
-    encode_opus = []
+    encode_opus, encode_opus_perl = [], []
     for text in tokenizer_strings.opus_strings(sentences):
         norm = opus_normalize(text)
         encode_opus.append({"text": text, "normalized": norm, "ids": tok(norm).input_ids})
+        norm = opus_normalize_perl(text)
+        encode_opus_perl.append({"text": text, "normalized": norm, "ids": tok(norm).input_ids})
+    n_diff = sum(a["normalized"] != b["normalized"] for a, b in zip(encode_opus, encode_opus_perl))
+    print(f"encode_opus vs encode_opus_perl: {n_diff}/{len(encode_opus)} strings differ")
 
     seqs = []
     for it in reference["sentences"]:
@@ -313,22 +387,30 @@ def build_tokenizer_cases(tok, sentences, reference, vers):
             "(encode(out_type=str)); each piece is looked up in vocab.json (missing -> <unk> = 1); "
             "</s> (0) is appended. pieces = convert_ids_to_tokens(ids).",
             "encode_opus: " + " ; ".join(OPUS_STEPS),
+            "encode_opus_perl: " + " ; ".join(OPUS_PERL_STEPS) + f". The two lists use the same "
+            f"texts; {n_diff} of {len(encode_opus)} normalized strings differ.",
             "decode: tok.decode(ids, skip_special_tokens=True): drops 0 (</s>), 1 (<unk>) and "
             f"{pad} (<pad>), maps ids through vocab.json, joins pieces with the SOURCE spm's "
             "decode_pieces (v5: use_source_tokenizer defaults to not separate_vocabs = True), "
             "replaces U+2581 by space and strips. clean_up_tokenization_spaces is "
             f"{tok.clean_up_tokenization_spaces!r} (no key in tokenizer_config.json; the v5 "
             "default), so no ' .' -> '.' style clean-up.",
+            "decode, pieces the source spm does not know (most English pieces) are passed "
+            "through by sentencepiece verbatim, U+2581 included, so only the later replace/strip "
+            "turns their U+2581 into spaces (see decode_keep_special for the double space this "
+            "gives after a special token).",
             "decode_keep_special: the same with skip_special_tokens=False: a special token is "
             "emitted as token + ' ' after decoding the pieces before it.",
             "target_spm: sentencepiece.SentencePieceProcessor(target.spm).encode(text, "
             "out_type=str).",
         ],
         "opus_normalization": OPUS_STEPS,
+        "opus_normalization_perl": OPUS_PERL_STEPS,
         "clean_up_tokenization_spaces": tok.clean_up_tokenization_spaces,
         "decode_spm": "source.spm",
         "encode": encode,
         "encode_opus": encode_opus,
+        "encode_opus_perl": encode_opus_perl,
         "decode": decode,
         "decode_keep_special": decode_keep,
         "target_spm": target,

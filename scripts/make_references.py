@@ -69,6 +69,28 @@ def reference_sentences(qjson):
     return sample_lines() + quran_verses(qjson) + tokenizer_strings.EXTRA_SENTENCES
 
 
+def exactly_512(tok, sentences):
+    """The longest sentence extended word by word (words of the other sentences) until its input
+    ids number exactly 512, the model's position limit (positions 0..511)."""
+    base = max(sentences, key=lambda t: len(tok(t).input_ids))
+    words = [w for t in sentences if t != base for w in t.split()]
+    text = base
+    for w in words:
+        n = len(tok(text + " " + w).input_ids)
+        if n <= 512:
+            text = text + " " + w
+        if n == 512:
+            return text
+    raise RuntimeError("could not build a 512-id sentence")
+
+
+def too_long(tok, sentences):
+    """A text over the limit: the two longest sentences joined (transformers fails on it)."""
+    a, b = sorted(sentences, key=lambda t: -len(tok(t).input_ids))[:2]
+    text = a + " " + b
+    return {"text": text, "input_len": len(tok(text).input_ids)}
+
+
 def r6(x):
     return round(float(x), 6)
 
@@ -210,6 +232,26 @@ def build_reference(tok, model, sentences, vers):
         "batched": batched,
         "options": options,
     }
+
+
+def check_float64(tok, model, sentences, ref):
+    """Rerun every case in float64: identical ids mean the references are not decided by float32
+    rounding (margins are far above arithmetic noise)."""
+    import copy
+    m = copy.deepcopy(model).double()
+    g = b = o = 0
+    for text, it in zip(sentences, ref["sentences"]):
+        enc = tok([text], return_tensors="pt")
+        g += generate(m, enc, num_beams=1, max_new_tokens=MAX_NEW).sequences[0].tolist() == \
+            it["greedy_ids"]
+        b += generate(m, enc, num_beams=4, max_new_tokens=MAX_NEW).sequences[0].tolist() == \
+            it["beam4_ids"]
+    for case in ref["options"]:
+        enc = tok([sentences[case["sentence"]]], return_tensors="pt")
+        o += generate(m, enc, **case["settings"]).sequences[0].tolist() == case["ids"]
+    n, k = len(ref["sentences"]), len(ref["options"])
+    print(f"float64 rerun agrees: greedy {g}/{n}, beam4 {b}/{n}, options {o}/{k}")
+    return {"greedy": g, "beam4": b, "options": o, "sentences": n, "option_cases": k}
 
 
 def check_weight_formats(tok, sentences, items):
@@ -455,7 +497,14 @@ def main():
     model = MarianMTModel.from_pretrained(MODEL_DIR).eval()
     vers = versions()
     sentences = reference_sentences(a.quran_json)
+    sentences.append(exactly_512(tok, sentences))
     ref = build_reference(tok, model, sentences, vers)
+    ref["too_long"] = too_long(tok, sentences[:-1])
+    ref["notes"].append(
+        "The last sentence has exactly 512 input ids (max_position_embeddings); too_long is a "
+        "text with more, on which transformers fails (index out of range in the position "
+        "table): the engine must reject it with a clear error.")
+    ref["float64_agrees"] = check_float64(tok, model, sentences, ref)
     dump(REFERENCE, ref)
     dump(TOKENIZER_CASES, build_tokenizer_cases(tok, sentences, ref, vers))
 

@@ -129,14 +129,18 @@ def build_reference(tok, model, sentences, vers):
     pad = model.config.pad_token_id
     eos = model.config.eos_token_id
     full = full_logit_choice(tok, sentences)
-    items = []
+    items, probes = [], []
     for i, text in enumerate(sentences):
         enc = tok([text], return_tensors="pt")
         ids = enc.input_ids[0].tolist()
         assert len(ids) <= 512, (len(ids), text[:40])
         with torch.no_grad():
-            logits = model(**enc, decoder_input_ids=torch.tensor([[pad]])).logits[0, -1]
-        g = generate(model, enc, num_beams=1, max_new_tokens=MAX_NEW)
+            out = model(**enc, decoder_input_ids=torch.tensor([[pad]]))
+        logits = out.logits[0, -1]
+        if i in full[:1] or text == "مرحبا":
+            probes.append({"sentence": i, "encoder_last_hidden_state": [
+                [r6(x) for x in row] for row in out.encoder_last_hidden_state[0]]})
+        g = generate(model, enc, num_beams=1, max_new_tokens=MAX_NEW, output_logits=True)
         b = generate(model, enc, num_beams=4, max_new_tokens=MAX_NEW)
         gaps = []
         for s in g.scores:  # processed scores (pad masked, renormalised): top-2 margin per step
@@ -155,6 +159,9 @@ def build_reference(tok, model, sentences, vers):
             "greedy_ids": g_ids,
             "greedy_text": tok.decode(g_ids, skip_special_tokens=True),
             "greedy_min_top2_gap": r6(min(gaps)),
+            "greedy_step_top5": {  # raw logits along the greedy path: locates a divergence
+                "ids": [torch.topk(l[0], 5).indices.tolist() for l in g.logits],
+                "logits": [[r6(v) for v in torch.topk(l[0], 5).values] for l in g.logits]},
             "beam4_ids": b_ids,
             "beam4_score": r6(b.sequences_scores[0]),
             "beam4_text": tok.decode(b_ids, skip_special_tokens=True),
@@ -222,6 +229,9 @@ def build_reference(tok, model, sentences, vers):
             "tokens so far) ** length_penalty is not above the worst finished score "
             "(early_stopping=False), or at max_new_tokens. beam4_score = sequences_scores of the "
             "best finished hypothesis.",
+            "greedy_step_top5: top 5 ids and raw logits (before processors) at every greedy "
+            "step (row k = the step that produced greedy_ids[k + 1]); encoder_probes: the full "
+            "encoder output (rounded to 6 decimals) for two sentences, to test the encoder alone.",
             "batched: all sentences in one padded batch (padding right, attention mask), pads after "
             "</s> stripped; equal_to_single counts rows identical to the one-by-one results.",
             "options: extra generation settings for a few sentences (index into sentences); score "
@@ -229,6 +239,7 @@ def build_reference(tok, model, sentences, vers):
         ],
         "weight_formats": formats,
         "sentences": items,
+        "encoder_probes": probes,
         "batched": batched,
         "options": options,
     }

@@ -2,11 +2,18 @@
 """Reference outputs of Hugging Face transformers for models/test-opus-mt-ar-en.
 
 Writes
-  tests/fixtures/reference.json        model outputs: input ids, first-step logits, greedy and
-                                       beam-4 ids/texts/scores per sentence, one padded batch of
-                                       all sentences, and generation-option cases
+  tests/fixtures/reference.json        per sentence (the sample page's distinct non-empty lines,
+                                       3 Qur'an verses, extras, one of exactly 512 ids): input
+                                       ids/pieces, first-step logits (full vector for 8, top 20
+                                       for the rest), greedy ids/text/min top-2 gap/per-step top 5,
+                                       beam-4 ids/score/text; encoder-output probes; one padded
+                                       batch of all sentences (greedy, beam 4); generation-option
+                                       cases (min_new_tokens, no_repeat_ngram_size,
+                                       repetition_penalty, length limit, min = max); a too-long
+                                       input; checks: all three weight files, float64 rerun
   tests/fixtures/tokenizer_cases.json  MarianTokenizer encode/decode cases, OPUS punctuation
-                                       normalisation cases, target.spm pieces
+                                       normalisation cases (two variants), target.spm pieces
+  The strings come from scripts/tokenizer_strings.py.
 
 so the Rust tests can prove token-for-token parity with no Python. Run after
 scripts/make_test_model.py, from the repository root (scripts/make_fixtures.sh runs both):
@@ -212,7 +219,9 @@ def build_reference(tok, model, sentences, vers):
             "greedy_min_top2_gap: the smallest margin between the best two processed scores over "
             "the greedy steps; parity is meaningful when it is well above float error. "
             + (f"Sentences with a gap below 1e-4: {small}." if small else
-               "No sentence has a gap below 1e-4."),
+               "No sentence has a gap below 1e-4")
+            + f" (smallest {min(gaps):.6f}, sentence {gaps.index(min(gaps))}); float64_agrees "
+            "counts the cases a float64 rerun reproduces exactly.",
             "Greedy: processors run on raw logits, then log_softmax (renormalize_logits). Beam "
             "search: log_softmax first, then the processors (repetition penalty acts on log-probs "
             "there), then log_softmax again; processor order: repetition penalty, no-repeat-ngram, "

@@ -102,7 +102,7 @@ def r6(x):
     return round(float(x), 6)
 
 
-def strip_pads_after_eos(row, pad, eos):
+def strip_pads_after_eos(row, eos):
     """Batched generate pads finished rows; keep everything up to the first EOS after start."""
     out = [row[0]]
     for t in row[1:]:
@@ -181,7 +181,7 @@ def build_reference(tok, model, sentences, vers):
     batched = {}
     for key, beams in (("greedy_ids", 1), ("beam4_ids", 4)):
         out = generate(model, enc, num_beams=beams, max_new_tokens=MAX_NEW)
-        batched[key] = [strip_pads_after_eos(r, pad, eos) for r in out.sequences.tolist()]
+        batched[key] = [strip_pads_after_eos(r, eos) for r in out.sequences.tolist()]
     same_g = sum(a == it["greedy_ids"] for a, it in zip(batched["greedy_ids"], items))
     same_b = sum(a == it["beam4_ids"] for a, it in zip(batched["beam4_ids"], items))
     batched["equal_to_single"] = {"greedy": same_g, "beam4": same_b, "of": len(items)}

@@ -15,6 +15,7 @@ mod proto;
 mod punct;
 mod spm;
 mod trie;
+mod unicode_other;
 mod unigram;
 mod vocab;
 

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::unicode_other::is_other;
+
 /// Python's `str.isspace`: Unicode White_Space plus the four information separators.
 pub fn is_python_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
@@ -126,9 +128,6 @@ static COMPILED: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Unicode general category C (control, format, surrogate, private use, unassigned).
-static CONTROL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{C}").expect("a valid regex"));
-
 /// Applies OPUS-MT's punctuation normalisation to one line of source text.
 pub fn normalize_punctuation(text: &str) -> String {
     let mut text = replace_unicode_punct(text);
@@ -137,7 +136,8 @@ pub fn normalize_punctuation(text: &str) -> String {
             text = changed;
         }
     }
-    let text = CONTROL.replace_all(&text, "");
+    // remove-non-printing-char: drop every character of category C.
+    let text: String = text.chars().filter(|&c| !is_other(c)).collect();
     let text = text.trim_matches(is_python_space);
     // sed 's/  */ /g;s/^ *//;s/ *$//'
     let mut out = String::with_capacity(text.len());

@@ -1,8 +1,8 @@
 //! The unigram segmenter: Viterbi over the model's pieces (unigram_model.cc `EncodeOptimized`).
 //!
 //! Rules kept from sentencepiece: only NORMAL, USER_DEFINED and UNUSED pieces are in the trie;
-//! UNUSED pieces are never chosen; a USER_DEFINED piece scores `length * max_score - 0.1` (in
-//! double precision, as the C++ does); a character no piece covers becomes the unknown piece at
+//! UNUSED pieces are never chosen; a USER_DEFINED piece scores `length * max_score - 0.1`; a
+//! character no piece covers becomes the unknown piece at
 //! `min_score - 10`; consecutive unknown segments are fused into one.
 
 use std::collections::HashSet;
@@ -130,18 +130,19 @@ impl Unigram {
                     if kind == PieceType::Unused {
                         return;
                     }
-                    // The C++ computes the candidate in double and stores it as float.
+                    // Single precision throughout, as sentencepiece's scores: sums of the
+                    // same pieces in another order can round apart, which decides ties.
                     let score = if kind == PieceType::UserDefined {
-                        f64::from(length as f32 * self.max_score) - 0.1
+                        length as f32 * self.max_score - 0.1
                     } else {
-                        f64::from(self.scores[id as usize])
+                        self.scores[id as usize]
                     };
-                    let candidate = score + f64::from(score_here);
+                    let candidate = score + score_here;
                     let target = &mut best[starts_at + length];
-                    if target.starts_at == usize::MAX || candidate > f64::from(target.score) {
+                    if target.starts_at == usize::MAX || candidate > target.score {
                         *target = BestPath {
                             id,
-                            score: candidate as f32,
+                            score: candidate,
                             starts_at,
                         };
                     }

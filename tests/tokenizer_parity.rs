@@ -14,6 +14,7 @@ struct Cases {
     encode: Vec<EncodeCase>,
     encode_opus: Vec<EncodeOpusCase>,
     decode: Vec<DecodeCase>,
+    decode_keep_special: Vec<DecodeCase>,
     target_spm: Vec<TargetCase>,
 }
 
@@ -57,6 +58,11 @@ fn cases() -> Cases {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+fn vocab_pieces() -> serde_json::Map<String, serde_json::Value> {
+    let path = model_dir().join("vocab.json");
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
 fn tokenizer(punct: PunctNorm) -> MarianTokenizer {
     MarianTokenizer::from_dir(&model_dir(), punct).expect("test model loads")
 }
@@ -83,9 +89,23 @@ fn encode_matches_transformers() {
     let tok = tokenizer(PunctNorm::None);
     let cases = cases();
     let mut failures = Vec::new();
+    let vocab = vocab_pieces();
     for case in &cases.encode {
         let ids = tok.encode(&case.text);
-        let pieces = tok.encode_pieces(&case.text);
+        // The fixture's pieces are `convert_ids_to_tokens(ids)`: pieces missing from
+        // vocab.json read `<unk>`, and `</s>` ends the list.
+        let mut pieces: Vec<String> = tok
+            .encode_pieces(&case.text)
+            .into_iter()
+            .map(|p| {
+                if vocab.contains_key(&p) {
+                    p
+                } else {
+                    "<unk>".to_string()
+                }
+            })
+            .collect();
+        pieces.push("</s>".to_string());
         if ids != case.ids || pieces != case.pieces {
             failures.push(format!(
                 "{:?}\n  want {:?} {:?}\n  got  {:?} {:?}",
@@ -129,6 +149,27 @@ fn decode_matches_transformers() {
         }
     }
     report("decode", cases.decode.len(), &failures);
+}
+
+#[test]
+fn decode_keeping_special_tokens_matches_transformers() {
+    let tok = tokenizer(PunctNorm::None);
+    let cases = cases();
+    let mut failures = Vec::new();
+    for case in &cases.decode_keep_special {
+        let text = tok.decode_keep_special(&case.ids);
+        if text != case.text {
+            failures.push(format!(
+                "{:?}\n  want {:?}\n  got  {:?}",
+                case.ids, case.text, text
+            ));
+        }
+    }
+    report(
+        "decode_keep_special",
+        cases.decode_keep_special.len(),
+        &failures,
+    );
 }
 
 #[test]

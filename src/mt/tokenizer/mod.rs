@@ -310,15 +310,36 @@ impl MarianTokenizer {
     /// Ids outside both the vocabulary and the source model (where transformers raises
     /// `IndexError`) are skipped.
     pub fn decode(&self, ids: &[u32]) -> String {
+        self.decode_impl(ids, true)
+    }
+
+    /// Text of `ids` with `decode(ids, skip_special_tokens=False)`: `</s>`, `<unk>` and
+    /// `<pad>` stay in the text, each followed by a space.
+    pub fn decode_keep_special(&self, ids: &[u32]) -> String {
+        self.decode_impl(ids, false)
+    }
+
+    fn decode_impl(&self, ids: &[u32], skip_special: bool) -> String {
         let mut out = String::new();
         let mut run: Vec<&str> = Vec::new();
         for &id in ids {
-            if id == self.eos_id || id == self.unk_id || id == self.pad_id {
+            let is_special = id == self.eos_id || id == self.unk_id || id == self.pad_id;
+            if is_special && skip_special {
                 continue;
             }
-            let Some(token) = self.vocab.piece(id).or_else(|| self.source.id_to_piece(id)) else {
+            let token = if id == self.eos_id {
+                Some(EOS)
+            } else if id == self.unk_id {
+                Some(UNK)
+            } else if id == self.pad_id {
+                Some(PAD)
+            } else {
+                self.vocab.piece(id).or_else(|| self.source.id_to_piece(id))
+            };
+            let Some(token) = token else {
                 continue;
             };
+            // Special-token text is never passed to SentencePiece.
             if SPECIAL_TOKENS.contains(&token) {
                 self.source.decode_pieces(&run, &mut out);
                 run.clear();

@@ -223,14 +223,7 @@ mod tests {
         ] {
             assert!(is_other(c), "{c:?}");
         }
-        for c in [
-            ' ',
-            'a',
-            'ب',
-            '\u{64b}',
-            '\u{a0}',
-            '😀',
-        ] {
+        for c in [' ', 'a', 'ب', '\u{64b}', '\u{a0}', '😀'] {
             assert!(!is_other(c), "{c:?}");
         }
         assert!(OTHER.windows(2).all(|w| w[0].1 < w[1].0));

@@ -292,3 +292,33 @@ fn bad_vocab_files_are_rejected() {
     let err = MarianTokenizer::from_dir(dir.path(), PunctNorm::Opus).unwrap_err();
     assert!(matches!(err, TokenizerError::BadVocab { .. }), "{err:?}");
 }
+
+#[test]
+fn tokenizer_is_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<MarianTokenizer>();
+}
+
+#[test]
+fn ids_outside_vocab_and_model_are_skipped_when_decoding() {
+    // transformers raises IndexError here; we drop the id instead of failing a batch.
+    let tok = tokenizer(PunctNorm::None);
+    let hello = tok.encode("مرحبا");
+    let mut ids = vec![u32::MAX, tok.vocab_size() as u32 + 5];
+    ids.extend(&hello);
+    assert_eq!(tok.decode(&ids), tok.decode(&hello));
+    assert!(!tok.decode(&hello).is_empty());
+}
+
+proptest::proptest! {
+    #[test]
+    fn encode_and_decode_never_fail(text in "\\PC{0,60}", ids in proptest::collection::vec(0u32..20_000, 0..40)) {
+        static TOK: std::sync::OnceLock<MarianTokenizer> = std::sync::OnceLock::new();
+        let tok = TOK.get_or_init(|| tokenizer(PunctNorm::Opus));
+        let encoded = tok.encode(&text);
+        proptest::prop_assert_eq!(encoded.last().copied(), Some(tok.eos_id()));
+        proptest::prop_assert!(encoded.iter().all(|&id| (id as usize) < tok.vocab_size()));
+        let _ = tok.decode(&ids);
+        let _ = tok.decode_keep_special(&ids);
+    }
+}

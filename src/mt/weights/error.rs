@@ -25,15 +25,13 @@ pub enum WeightsError {
         found: String,
     },
     /// The file ends before the data its header promises.
-    #[error("{path} is truncated: {what} needs bytes up to {needed}, the file has {available}")]
+    #[error("{path} is truncated ({available} bytes): {detail}")]
     Truncated {
         /// The weights file.
         path: PathBuf,
-        /// The part that is cut off.
-        what: String,
-        /// The byte length that part needs.
-        needed: u64,
-        /// The bytes actually there.
+        /// What is cut off, and up to which byte it should reach when known.
+        detail: String,
+        /// The file's length.
         available: u64,
     },
     /// The file's structure is damaged or not what a checkpoint holds.
@@ -103,16 +101,10 @@ impl WeightsError {
         }
     }
 
-    pub(crate) fn truncated(
-        path: &Path,
-        what: impl Into<String>,
-        needed: u64,
-        available: u64,
-    ) -> Self {
+    pub(crate) fn truncated(path: &Path, what: &str, needed: u64, available: u64) -> Self {
         Self::Truncated {
             path: path.to_path_buf(),
-            what: what.into(),
-            needed,
+            detail: format!("{what} needs bytes up to {needed}"),
             available,
         }
     }

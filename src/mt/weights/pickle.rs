@@ -32,9 +32,11 @@ pub(crate) struct TensorRecord {
     pub view: StridedView,
 }
 
-/// Parses one pickle from `reader`, stopping after its `STOP` opcode.
+/// Parses one pickle from `reader`, stopping after its `STOP` opcode (`file_len` is only for the
+/// message when the pickle is cut off).
 pub(crate) fn read_pickle<R: BufRead>(
     path: &Path,
+    file_len: u64,
     what: &str,
     reader: &mut R,
 ) -> Result<Object, WeightsError> {
@@ -47,6 +49,13 @@ pub(crate) fn read_pickle<R: BufRead>(
     }));
     match parsed {
         Ok(Ok(object)) => Ok(object),
+        Ok(Err(candle_core::Error::Io(err))) if err.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Err(WeightsError::Truncated {
+                path: path.to_path_buf(),
+                detail: format!("the file ends inside the {what} pickle"),
+                available: file_len,
+            })
+        }
         Ok(Err(err)) => Err(WeightsError::corrupt(
             path,
             format!("cannot parse the {what} pickle: {err}"),
@@ -366,7 +375,7 @@ mod tests {
             &b"\x80\x02}q\x00(X\xff\xff\xff\x7f"[..],
         ] {
             let mut reader = bytes;
-            assert!(read_pickle(Path::new("x.bin"), "test", &mut reader).is_err());
+            assert!(read_pickle(Path::new("x.bin"), 0, "test", &mut reader).is_err());
         }
     }
 }

@@ -24,11 +24,12 @@ pub(crate) fn read<'a>(
     path: &Path,
     bytes: &'a [u8],
 ) -> Result<Vec<(String, RawTensor<'a>)>, WeightsError> {
+    let len = bytes.len() as u64;
     let mut rest = bytes
         .strip_prefix(&LEGACY_MAGIC[..])
         .ok_or_else(|| WeightsError::corrupt(path, "missing the legacy PyTorch magic number"))?;
 
-    match read_pickle(path, "protocol version", &mut rest)? {
+    match read_pickle(path, len, "protocol version", &mut rest)? {
         Object::Int(v) if i64::from(v) == PROTOCOL_VERSION => {}
         Object::Long(v) if v == PROTOCOL_VERSION => {}
         other => {
@@ -38,9 +39,9 @@ pub(crate) fn read<'a>(
             ))
         }
     }
-    check_sys_info(path, read_pickle(path, "sys_info", &mut rest)?)?;
-    let records = state_dict_records(path, read_pickle(path, "state dict", &mut rest)?)?;
-    let keys = storage_keys(path, read_pickle(path, "storage key list", &mut rest)?)?;
+    check_sys_info(path, read_pickle(path, len, "sys_info", &mut rest)?)?;
+    let records = state_dict_records(path, read_pickle(path, len, "state dict", &mut rest)?)?;
+    let keys = storage_keys(path, read_pickle(path, len, "storage key list", &mut rest)?)?;
 
     let storages = locate_storages(path, bytes, bytes.len() - rest.len(), &keys, &records)?;
     let mut tensors = Vec::with_capacity(records.len());
@@ -141,7 +142,7 @@ fn locate_storages<'a>(
         if header_end > bytes.len() {
             return Err(WeightsError::truncated(
                 path,
-                format!("the length of storage {key}"),
+                &format!("the length of storage {key}"),
                 header_end as u64,
                 total,
             ));
@@ -156,7 +157,7 @@ fn locate_storages<'a>(
         if data_end > total {
             return Err(WeightsError::truncated(
                 path,
-                format!("storage {key} ({numel} elements of {elem} bytes)"),
+                &format!("storage {key} ({numel} elements of {elem} bytes)"),
                 data_end,
                 total,
             ));

@@ -42,7 +42,10 @@ pub(crate) fn read<'a>(
 
     let pickle = read_entry_if_present(path, &mut archive, &pickle_name)?
         .ok_or_else(|| WeightsError::corrupt(path, "the zip archive has no data.pkl"))?;
-    let records = state_dict_records(path, read_pickle(path, "data.pkl", &mut pickle.as_slice())?)?;
+    let records = state_dict_records(
+        path,
+        read_pickle(path, bytes.len() as u64, "data.pkl", &mut pickle.as_slice())?,
+    )?;
 
     let mut storages: HashMap<String, Cow<'a, [u8]>> = HashMap::new();
     for record in &records {
@@ -54,11 +57,12 @@ pub(crate) fn read<'a>(
         let data = storage_entry(path, &mut archive, bytes, &entry)?;
         let needed = record.storage.numel as u64 * record.storage.dtype.size_in_bytes() as u64;
         if (data.len() as u64) < needed {
-            return Err(WeightsError::truncated(
+            return Err(WeightsError::corrupt(
                 path,
-                format!("zip entry {entry}"),
-                needed,
-                data.len() as u64,
+                format!(
+                    "zip entry {entry} holds {} bytes, its storage needs {needed}",
+                    data.len()
+                ),
             ));
         }
         storages.insert(key.clone(), data);
@@ -108,7 +112,7 @@ fn storage_entry<'a>(
                 }
                 _ => Err(WeightsError::truncated(
                     path,
-                    format!("zip entry {name}"),
+                    &format!("zip entry {name}"),
                     end.unwrap_or(u64::MAX),
                     bytes.len() as u64,
                 )),

@@ -51,6 +51,17 @@ fn candle_dtype(dtype: Dtype) -> Option<DType> {
 
 /// A header error, told as truncation (with the byte counts) when that is what it is.
 fn header_error(path: &Path, bytes: &[u8], err: SafeTensorError) -> WeightsError {
+    if let Some(header_len) = bytes.get(..8).and_then(|b| b.try_into().ok()) {
+        let header_end = u64::from_le_bytes(header_len).saturating_add(8);
+        if header_end > bytes.len() as u64 {
+            return WeightsError::truncated(
+                path,
+                "the JSON header",
+                header_end,
+                bytes.len() as u64,
+            );
+        }
+    }
     if let Some(needed) = promised_length(bytes) {
         if needed > bytes.len() as u64 {
             return WeightsError::truncated(

@@ -81,8 +81,8 @@ pub enum WeightsError {
         path: PathBuf,
         /// The tensor name.
         tensor: String,
-        /// candle's error.
-        source: candle_core::Error,
+        /// candle's error (boxed: it is large).
+        source: Box<candle_core::Error>,
     },
 }
 

@@ -71,7 +71,7 @@ pub fn load_checkpoint(
             .map_err(|source| WeightsError::Tensor {
                 path: path.to_path_buf(),
                 tensor: name.clone(),
-                source,
+                source: Box::new(source),
             })?;
         tensors.insert(name, tensor);
     }

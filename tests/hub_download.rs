@@ -463,6 +463,18 @@ fn main_falls_back_to_the_bin_and_then_works_offline() {
         locate_model_with(&request(Some(MAIN_COMMIT), true), &online).unwrap(),
         files
     );
+    // Without the remembered 404, online asks for model.safetensors, cannot connect, and falls
+    // back to the complete cached snapshot.
+    let no_exist = cache.join("models--Helsinki-NLP--opus-mt-ar-en/.no_exist");
+    assert!(no_exist
+        .join(MAIN_COMMIT)
+        .join("model.safetensors")
+        .is_file());
+    std::fs::remove_dir_all(&no_exist).unwrap();
+    assert_eq!(
+        locate_model_with(&request(None, false), &online).unwrap(),
+        files
+    );
 
     // A revision never fetched is not in the cache.
     let err = locate_model_with(&request(Some("refs/pr/1"), true), &online).unwrap_err();

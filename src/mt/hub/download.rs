@@ -5,6 +5,7 @@
 //! (notably `model.safetensors`, absent on the `main` branch of most opus-mt repos) is remembered
 //! in `.no_exist/`, as `huggingface_hub` does, and the next weight format is tried.
 
+use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -23,6 +24,8 @@ struct Fetcher<'a> {
     settings: &'a HubSettings,
     api: ApiRepo,
     cache: RepoCache,
+    /// Set when a request failed below HTTP (connection refused, DNS, TLS, timeout).
+    unreachable: Cell<bool>,
 }
 
 /// Makes sure the model's files for `revision` are in the cache (downloading what is missing)
@@ -54,23 +57,35 @@ pub(crate) fn fetch(
             revision.to_string(),
         )),
         cache: RepoCache::new(&settings.cache_dir, repo_id),
+        unreachable: Cell::new(false),
     };
     // If the branch moved since some files were cached, a fresh download lands in a new snapshot
     // and moves refs/<revision> there; one more pass then fetches the rest of that snapshot.
     let mut commits = BTreeSet::new();
     for _ in 0..2 {
-        commits = fetcher.fetch_all()?;
+        commits = match fetcher.fetch_all() {
+            Ok(commits) => commits,
+            // Hub unreachable: a complete cached snapshot will do, as in huggingface_hub.
+            Err(err) if fetcher.unreachable.get() => {
+                return super::from_cache(repo_id, revision, settings).map_err(|_| err)
+            }
+            Err(err) => return Err(err),
+        };
         if commits.len() == 1 {
             break;
         }
     }
-    let commit = match commits.len() {
-        1 => commits.into_iter().next().expect("one commit"),
-        _ => {
+    let mut commits = commits.into_iter();
+    let commit = match (commits.next(), commits.next()) {
+        (Some(commit), None) => commit,
+        (None, _) => {
+            return Err(fetcher.download_error("-", "the files are not in a cache snapshot".into()))
+        }
+        (Some(first), Some(second)) => {
             return Err(fetcher.download_error(
                 "-",
                 format!(
-                    "the cached files belong to different commits {commits:?}; \
+                    "the cached files belong to different commits ({first}, {second}, ...); \
                      pass --revision <commit> or clear {}",
                     fetcher.cache.dir().display()
                 ),
@@ -175,13 +190,16 @@ impl Fetcher<'_> {
                     let code = response.header("x-error-code").unwrap_or("").to_string();
                     Err(self.http_error(spec.name, status, &code))
                 }
-                ureq::Error::Transport(transport) => Err(self.download_error(
-                    spec.name,
-                    format!(
-                        "{transport} (to use only the local cache, pass --offline or set \
+                ureq::Error::Transport(transport) => {
+                    self.unreachable.set(true);
+                    Err(self.download_error(
+                        spec.name,
+                        format!(
+                            "{transport} (to use only the local cache, pass --offline or set \
                          HF_HUB_OFFLINE=1)"
-                    ),
-                )),
+                        ),
+                    ))
+                }
             },
             Err(other) => Err(self.download_error(spec.name, other.to_string())),
         }

@@ -101,6 +101,11 @@ pub fn locate_model(req: &ModelRequest) -> Result<ModelFiles, HubError> {
 
 /// Locates the model: an existing folder is used as is; anything else must be a hub id, looked up
 /// in `settings.cache_dir` and, unless offline, downloaded into it.
+///
+/// Online, files already in the cache are used without asking the hub (so `main` stays at the
+/// commit first fetched until a file missing from the cache is downloaded; pass a commit hash
+/// as the revision to pin one). When the hub cannot be reached at all, a complete cached
+/// snapshot of the revision is used instead, as `huggingface_hub` does.
 pub fn locate_model_with(
     req: &ModelRequest,
     settings: &HubSettings,
@@ -141,7 +146,7 @@ fn local_folder(dir: &Path) -> Result<ModelFiles, HubError> {
 }
 
 /// Offline: the snapshot `revision` points to in the cache, or a clear error.
-fn from_cache(
+pub(crate) fn from_cache(
     repo_id: &str,
     revision: &str,
     settings: &HubSettings,
@@ -174,10 +179,14 @@ fn check_repo_id(model: &str) -> Result<(), HubError> {
         model: model.to_string(),
         reason: reason.to_string(),
     };
+    if Path::new(model).exists() {
+        return Err(invalid(
+            "it is a file; give the folder that holds the model files",
+        ));
+    }
     let looks_like_path = model.starts_with(['.', '/', '~', '\\'])
         || model.contains('\\')
-        || model.matches('/').count() > 1
-        || Path::new(model).exists();
+        || model.matches('/').count() > 1;
     if looks_like_path {
         return Err(invalid("no such folder"));
     }

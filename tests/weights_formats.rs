@@ -19,6 +19,7 @@ const MODEL_ZIP: &str = "tests/fixtures/weights/pytorch_model.zip.bin";
 const VIEWS_LEGACY: &str = "tests/fixtures/weights/views.legacy.bin";
 const VIEWS_ZIP: &str = "tests/fixtures/weights/views.zip.bin";
 const VIEWS_SAFETENSORS: &str = "tests/fixtures/weights/views.safetensors";
+const STORAGE_VIEWS_LEGACY: &str = "tests/fixtures/weights/views.storage-views.legacy.bin";
 
 fn load(rel: &str) -> Checkpoint {
     load_checkpoint(&repo(rel), DType::F32, &Device::Cpu)
@@ -183,6 +184,22 @@ fn views_into_shared_storages_are_read_right() {
     }
 }
 
+/// Pre-0.4 torch files could point tensors at views of a root storage (view key, offset, size).
+#[test]
+fn legacy_storage_views_are_resolved() {
+    let checkpoint = load(STORAGE_VIEWS_LEGACY);
+    assert_eq!(checkpoint.tensors.len(), 2);
+    // Root storage holds 0.5 * [0..10); the embedding views elements 2..8.
+    assert_eq!(checkpoint.tensors["model.shared.weight"].dims(), &[2, 3]);
+    assert_eq!(
+        values(&checkpoint, "model.shared.weight"),
+        vec![1.0, 1.5, 2.0, 2.5, 3.0, 3.5]
+    );
+    // The bias views elements 7..10 from tensor offset 1, and is stored flat.
+    assert_eq!(checkpoint.tensors["final_logits_bias"].dims(), &[1, 2]);
+    assert_eq!(values(&checkpoint, "final_logits_bias"), vec![4.0, 4.5]);
+}
+
 #[test]
 fn tensors_are_converted_to_the_requested_dtype() {
     let f32_checkpoint = load(MODEL_LEGACY);
@@ -335,7 +352,12 @@ fn garbage_gives_errors() {
 #[test]
 fn single_byte_damage_never_panics() {
     let dir = tempfile::tempdir().unwrap();
-    for rel in [VIEWS_LEGACY, VIEWS_ZIP, VIEWS_SAFETENSORS] {
+    for rel in [
+        VIEWS_LEGACY,
+        VIEWS_ZIP,
+        VIEWS_SAFETENSORS,
+        STORAGE_VIEWS_LEGACY,
+    ] {
         let original = std::fs::read(repo(rel)).unwrap();
         let path = dir.path().join(Path::new(rel).file_name().unwrap());
         for at in 0..original.len() {

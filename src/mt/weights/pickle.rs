@@ -188,16 +188,19 @@ fn storage_ref(object: Object) -> Result<StorageRef, String> {
     let mut fields = fields.into_iter();
     let tag = fields.next();
     if tag != Some(Object::Unicode("storage".into())) {
-        return Err(format!("persistent id tagged {tag:?}, expected 'storage'"));
+        return Err(format!(
+            "persistent id tagged {}, expected 'storage'",
+            kind_of(&tag)
+        ));
     }
     let class = match fields.next() {
         Some(Object::Class { class_name, .. }) => class_name,
-        other => return Err(format!("storage type is {other:?}")),
+        other => return Err(format!("storage type is {}", kind_of(&other))),
     };
     let dtype = storage_dtype(&class).ok_or_else(|| format!("unsupported storage type {class}"))?;
     let key = match fields.next() {
         Some(Object::Unicode(key)) => key,
-        other => return Err(format!("storage key is {other:?}")),
+        other => return Err(format!("storage key is {}", kind_of(&other))),
     };
     let _location = fields.next();
     let numel = non_negative(fields.next().unwrap_or(Object::None))?;
@@ -207,7 +210,7 @@ fn storage_ref(object: Object) -> Result<StorageRef, String> {
             let mut view = view.into_iter();
             let view_key = match view.next() {
                 Some(Object::Unicode(k)) => k,
-                other => return Err(format!("storage view key is {other:?}")),
+                other => return Err(format!("storage view key is {}", kind_of(&other))),
             };
             let offset = non_negative(view.next().unwrap_or(Object::None))?;
             // The view's own key names it; its bytes live in the root storage `key`.
@@ -262,8 +265,13 @@ fn usize_tuple(object: Object) -> Result<Vec<usize>, String> {
     }
 }
 
+/// [`kind`] of an optional object ("nothing" when absent).
+fn kind_of(object: &Option<Object>) -> String {
+    object.as_ref().map_or_else(|| "nothing".to_string(), kind)
+}
+
 /// A short description of an object for error messages (never its whole contents).
-fn kind(object: &Object) -> String {
+pub(crate) fn kind(object: &Object) -> String {
     match object {
         Object::Class {
             module_name,

@@ -12,7 +12,7 @@ use std::path::Path;
 use candle_core::pickle::Object;
 
 use super::format::LEGACY_MAGIC;
-use super::pickle::{read_pickle, state_dict_records, TensorRecord};
+use super::pickle::{kind, read_pickle, state_dict_records, TensorRecord};
 use super::raw::RawTensor;
 use super::WeightsError;
 
@@ -35,7 +35,10 @@ pub(crate) fn read<'a>(
         other => {
             return Err(WeightsError::corrupt(
                 path,
-                format!("protocol version is {other:?}, expected {PROTOCOL_VERSION}"),
+                format!(
+                    "protocol version is {}, expected {PROTOCOL_VERSION}",
+                    kind(&other)
+                ),
             ))
         }
     }
@@ -95,7 +98,7 @@ fn storage_keys(path: &Path, list: Object) -> Result<Vec<String>, WeightsError> 
             Object::Unicode(key) => Ok(key),
             other => Err(WeightsError::corrupt(
                 path,
-                format!("storage key {other:?} is not a string"),
+                format!("storage key {} is not a string", kind(&other)),
             )),
         })
         .collect()

@@ -5,7 +5,9 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod model_args;
 pub mod segment;
+pub mod tokenize;
 
 /// Batch Arabic → English translation with local MarianMT models, writing bilingual review files.
 #[derive(Debug, Parser)]
@@ -21,6 +23,8 @@ pub struct Cli {
 pub enum Command {
     /// Analyse Arabic text: paragraphs, sentences, quoted speech and speakers (no model needed).
     Segment(segment::Args),
+    /// Print source-side token ids, one JSON array per input line (stdin → stdout).
+    Tokenize(tokenize::Args),
 }
 
 /// How a run ended, as the process exit code.
@@ -36,5 +40,6 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Segment(args) => segment::run(args),
+        Command::Tokenize(args) => tokenize::run(args),
     }
 }

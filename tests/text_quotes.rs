@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use serde::Deserialize;
 use tarjama::text::quotes::find_quotes;
-use tarjama::text::{Paragraph, Quote, Sentence};
+use tarjama::text::{analyze, Options, Paragraph, ParagraphMode, Quote, Sentence};
 
 // ---------------------------------------------------------------------------------------------
 // A tiny test-only segmenter: one paragraph per non-blank line, sentences at `. ! ? ؟` runs
@@ -901,13 +901,31 @@ struct Scores {
 }
 
 fn evaluate(name: &str, text_path: &str, annotation_path: &str) -> Scores {
+    evaluate_with(name, text_path, annotation_path, segment)
+}
+
+/// The crate's own segmentation (`text::analyze`, one paragraph per line as for scraped pages).
+fn real_segment(input: &str) -> Vec<Paragraph> {
+    let options = Options {
+        paragraphs: ParagraphMode::Lines,
+        ..Options::default()
+    };
+    analyze(input, &options).paragraphs
+}
+
+fn evaluate_with(
+    name: &str,
+    text_path: &str,
+    annotation_path: &str,
+    split: fn(&str) -> Vec<Paragraph>,
+) -> Scores {
     let root = env!("CARGO_MANIFEST_DIR");
     let input = std::fs::read_to_string(format!("{root}/{text_path}")).expect("text file");
     let ann: Annotations = serde_json::from_str(
         &std::fs::read_to_string(format!("{root}/{annotation_path}")).expect("annotations"),
     )
     .expect("annotation JSON");
-    let found = quotes(&input);
+    let found = find_quotes(&input, &split(&input));
     let mut used = vec![false; found.len()];
     let (mut tp, mut fn_, mut speaker_ok, mut kind_ok, mut gold_speech) = (0, 0, 0, 0, 0);
     for a in &ann.quotes {
@@ -1112,6 +1130,64 @@ fn evaluation_on_the_fifth_blind_set() {
     );
 }
 
+/// The same evaluations on paragraphs and sentences from the crate's segmenter instead of the
+/// test-only one.
+#[test]
+fn evaluation_with_the_real_segmenter() {
+    let sets = [
+        (
+            "sample",
+            "samples/000_1fa0ea5cd19dd44f.txt",
+            "sample_quotes",
+        ),
+        (
+            "heldout",
+            "tests/annotations/heldout_quotes.txt",
+            "heldout_quotes",
+        ),
+        (
+            "blind",
+            "tests/annotations/blind_quotes.txt",
+            "blind_quotes",
+        ),
+        (
+            "blind2",
+            "tests/annotations/blind2_quotes.txt",
+            "blind2_quotes",
+        ),
+        (
+            "blind3",
+            "tests/annotations/blind3_quotes.txt",
+            "blind3_quotes",
+        ),
+        (
+            "blind4",
+            "tests/annotations/blind4_quotes.txt",
+            "blind4_quotes",
+        ),
+        (
+            "blind5",
+            "tests/annotations/blind5_quotes.txt",
+            "blind5_quotes",
+        ),
+    ];
+    for (name, text, ann) in sets {
+        let label = format!("{name}, real segmenter");
+        let s = evaluate_with(
+            &label,
+            text,
+            &format!("tests/annotations/{ann}.json"),
+            real_segment,
+        );
+        assert!(s.f1 >= 0.90, "{label}: speech-quote F1 {:.3}", s.f1);
+        assert!(
+            s.speaker_accuracy >= 0.85,
+            "{label}: speaker accuracy {:.3}",
+            s.speaker_accuracy
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------------
@@ -1197,6 +1273,11 @@ proptest! {
     #[test]
     fn never_panics_on_any_text(s in any::<String>()) {
         check_spans(&s, &segment(&s));
+    }
+
+    #[test]
+    fn never_panics_with_the_real_segmenter(s in arabic_news_text()) {
+        check_spans(&s, &real_segment(&s));
     }
 
     #[test]

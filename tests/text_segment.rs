@@ -900,7 +900,25 @@ fn json_contract_shape() {
     }
     assert!(s.get("parts").is_none(), "parts omitted when empty");
     assert_eq!(s["text"], "وأضاف أمرا.");
-    assert!(v["quotes"].as_array().unwrap().is_empty());
+    let q = &v["quotes"][0];
+    for key in [
+        "index",
+        "text",
+        "speech",
+        "kind",
+        "speaker",
+        "cue",
+        "confidence",
+        "paragraph",
+        "paragraph_end",
+        "sentences",
+        "start",
+        "end",
+        "flags",
+    ] {
+        assert!(q.get(key).is_some(), "quote key {key}");
+    }
+    assert_eq!(q["text"], "نعم");
     let back: Analysis = serde_json::from_value(v).unwrap();
     assert_eq!(back, a);
 }

@@ -121,11 +121,8 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
             sentences,
         });
     }
-    Analysis {
-        paragraphs,
-        // Quotes come from `quotes::find_quotes(input, &paragraphs)`, wired in at merge.
-        quotes: Vec::new(),
-    }
+    let quotes = quotes::find_quotes(input, &paragraphs);
+    Analysis { paragraphs, quotes }
 }
 
 /// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.

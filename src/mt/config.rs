@@ -187,7 +187,10 @@ mod defaults {
     }
 }
 
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path, what: &'static str) -> Result<T, ConfigError> {
+fn read_json<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    what: &'static str,
+) -> Result<T, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
         path: path.to_owned(),
         source,
@@ -232,7 +235,10 @@ impl MarianConfig {
             }
         }
         if self.d_model == 0 || self.vocab_size == 0 || self.max_position_embeddings == 0 {
-            return invalid("config.json: d_model, vocab_size and max_position_embeddings must be positive".into());
+            return invalid(
+                "config.json: d_model, vocab_size and max_position_embeddings must be positive"
+                    .into(),
+            );
         }
         if self.pad_token_id as usize >= self.target_vocab_size() {
             return invalid(format!(
@@ -345,7 +351,10 @@ impl GenerationConfig {
     fn merge(raw: RawGeneration, m: &MarianConfig) -> Result<Self, ConfigError> {
         let pad = raw.pad_token_id.unwrap_or(m.pad_token_id);
         let eos = raw.eos_token_id.or(m.eos_token_id).unwrap_or(0);
-        let bad = raw.bad_words_ids.or_else(|| m.bad_words_ids.clone()).unwrap_or_default();
+        let bad = raw
+            .bad_words_ids
+            .or_else(|| m.bad_words_ids.clone())
+            .unwrap_or_default();
         let mut bad_token_ids = Vec::new();
         for seq in &bad {
             match seq.as_slice() {
@@ -368,7 +377,10 @@ impl GenerationConfig {
             no_repeat_ngram_size: raw.no_repeat_ngram_size.unwrap_or(0),
             repetition_penalty: raw.repetition_penalty.unwrap_or(1.0),
             renormalize_logits: raw.renormalize_logits.unwrap_or(false),
-            decoder_start_token_id: raw.decoder_start_token_id.or(m.decoder_start_token_id).unwrap_or(pad),
+            decoder_start_token_id: raw
+                .decoder_start_token_id
+                .or(m.decoder_start_token_id)
+                .unwrap_or(pad),
             eos_token_id: eos,
             pad_token_id: pad,
             forced_eos_token_id: raw.forced_eos_token_id.or(m.forced_eos_token_id),
@@ -376,7 +388,10 @@ impl GenerationConfig {
         };
         if cfg.repetition_penalty <= 0.0 || !cfg.repetition_penalty.is_finite() {
             return Err(ConfigError::Invalid {
-                what: format!("repetition_penalty must be positive, not {}", cfg.repetition_penalty),
+                what: format!(
+                    "repetition_penalty must be positive, not {}",
+                    cfg.repetition_penalty
+                ),
             });
         }
         Ok(cfg)
@@ -398,7 +413,8 @@ mod tests {
     fn generation_config_overrides_model_config() {
         let m = MarianConfig::from_json(OPUS).unwrap();
         assert_eq!(m.activation().unwrap(), Activation::Silu);
-        let g = GenerationConfig::from_json(r#"{"num_beams": 4, "renormalize_logits": true}"#, &m).unwrap();
+        let g = GenerationConfig::from_json(r#"{"num_beams": 4, "renormalize_logits": true}"#, &m)
+            .unwrap();
         assert_eq!(g.num_beams, 4);
         assert_eq!(g.max_length, 512);
         assert!(g.renormalize_logits);
@@ -412,8 +428,10 @@ mod tests {
 
     #[test]
     fn missing_keys_take_transformers_defaults() {
-        let m = MarianConfig::from_json(r#"{"d_model": 64, "encoder_attention_heads": 4, "decoder_attention_heads": 4}"#)
-            .unwrap();
+        let m = MarianConfig::from_json(
+            r#"{"d_model": 64, "encoder_attention_heads": 4, "decoder_attention_heads": 4}"#,
+        )
+        .unwrap();
         assert_eq!(m.vocab_size, 58101);
         assert_eq!(m.pad_token_id, 58100);
         assert!(m.share_encoder_decoder_embeddings);
@@ -422,7 +440,8 @@ mod tests {
 
     #[test]
     fn bad_values_are_reported() {
-        let err = MarianConfig::from_json(r#"{"d_model": 100, "encoder_attention_heads": 8}"#).unwrap_err();
+        let err = MarianConfig::from_json(r#"{"d_model": 100, "encoder_attention_heads": 8}"#)
+            .unwrap_err();
         assert!(err.to_string().contains("divisible"), "{err}");
         let err = MarianConfig::from_json(r#"{"activation_function": "tanh"}"#).unwrap_err();
         assert!(err.to_string().contains("tanh"), "{err}");

@@ -27,7 +27,11 @@ impl Module for Dense {
         let dims = x.dims();
         let d_in = dims[dims.len() - 1];
         let rows = x.elem_count() / d_in;
-        let x2 = if x.is_contiguous() { x.reshape((rows, d_in))? } else { x.contiguous()?.reshape((rows, d_in))? };
+        let x2 = if x.is_contiguous() {
+            x.reshape((rows, d_in))?
+        } else {
+            x.contiguous()?.reshape((rows, d_in))?
+        };
         let y = x2.matmul(&self.weight.t()?)?.broadcast_add(&self.bias)?;
         let mut out_dims = dims.to_vec();
         *out_dims.last_mut().expect("non-scalar input") = self.bias.dim(0)?;
@@ -76,13 +80,22 @@ impl Attention {
 
     /// Keys and values of `x` (`[b, s, d]`), each `[b, heads, s, head_dim]`.
     pub fn key_values(&self, x: &Tensor) -> Result<(Tensor, Tensor)> {
-        Ok((self.split_heads(&self.k.forward(x)?)?, self.split_heads(&self.v.forward(x)?)?))
+        Ok((
+            self.split_heads(&self.k.forward(x)?)?,
+            self.split_heads(&self.v.forward(x)?)?,
+        ))
     }
 
     /// Attends from `x` (`[b, t, d]`) to cached `keys`/`values` (`[b, heads, s, head_dim]`).
     /// `mask` is an additive f32 mask broadcastable to `[b, heads, t, s]` (0 keeps, a large
     /// negative value drops). The softmax runs in f32 whatever the weights' dtype.
-    pub fn attend(&self, x: &Tensor, keys: &Tensor, values: &Tensor, mask: Option<&Tensor>) -> Result<Tensor> {
+    pub fn attend(
+        &self,
+        x: &Tensor,
+        keys: &Tensor,
+        values: &Tensor,
+        mask: Option<&Tensor>,
+    ) -> Result<Tensor> {
         let (b, t, d) = x.dims3()?;
         let q = self.split_heads(&self.q.forward(x)?)?;
         let scores = (q.matmul(&keys.t()?)? * self.scaling)?;

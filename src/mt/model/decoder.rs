@@ -46,7 +46,14 @@ pub struct Decoder {
 
 impl Decoder {
     /// Loads `layers.{i}.*` under `vb` (normally `model.decoder`).
-    pub fn new(vb: VarBuilder, n_layers: usize, d: usize, heads: usize, ffn: usize, act: Activation) -> Result<Self> {
+    pub fn new(
+        vb: VarBuilder,
+        n_layers: usize,
+        d: usize,
+        heads: usize,
+        ffn: usize,
+        act: Activation,
+    ) -> Result<Self> {
         let layers = (0..n_layers)
             .map(|i| {
                 let vb = vb.pp(format!("layers.{i}"));
@@ -67,13 +74,23 @@ impl Decoder {
     pub(crate) fn cross_caches(&self, encoded: &Tensor) -> Result<Vec<LayerCache>> {
         self.layers
             .iter()
-            .map(|l| Ok(LayerCache { self_kv: None, cross_kv: l.cross_attn.key_values(encoded)? }))
+            .map(|l| {
+                Ok(LayerCache {
+                    self_kv: None,
+                    cross_kv: l.cross_attn.key_values(encoded)?,
+                })
+            })
             .collect()
     }
 
     /// One step: `x` is the embedded current token `[rows, 1, d]`; appends its keys/values to
     /// the caches and returns the last hidden state `[rows, 1, d]`.
-    pub(crate) fn step(&self, x: &Tensor, caches: &mut [LayerCache], cross_mask: &Tensor) -> Result<Tensor> {
+    pub(crate) fn step(
+        &self,
+        x: &Tensor,
+        caches: &mut [LayerCache],
+        cross_mask: &Tensor,
+    ) -> Result<Tensor> {
         let mut x = x.clone();
         for (layer, cache) in self.layers.iter().zip(caches.iter_mut()) {
             let (k, v) = layer.self_attn.key_values(&x)?;
@@ -97,6 +114,12 @@ impl Decoder {
 
 /// Selects cache rows: new row `i` is old row `idx[i]`; cross-attention caches too when
 /// `with_cross` (rows dropped or sources changed).
-pub(crate) fn select_cache_rows(caches: &mut [LayerCache], idx: &Tensor, with_cross: bool) -> Result<()> {
-    caches.iter_mut().try_for_each(|c| c.select(idx, with_cross))
+pub(crate) fn select_cache_rows(
+    caches: &mut [LayerCache],
+    idx: &Tensor,
+    with_cross: bool,
+) -> Result<()> {
+    caches
+        .iter_mut()
+        .try_for_each(|c| c.select(idx, with_cross))
 }

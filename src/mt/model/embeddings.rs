@@ -7,7 +7,12 @@ use candle_core::{DType, Device, Result, Tensor};
 ///
 /// Computed in f64 like transformers (numpy), then cast, so positions near 511 match to the last
 /// bit of f32 instead of drifting by ~1e-5.
-pub fn sinusoidal_positions(n_pos: usize, dim: usize, dtype: DType, device: &Device) -> Result<Tensor> {
+pub fn sinusoidal_positions(
+    n_pos: usize,
+    dim: usize,
+    dtype: DType,
+    device: &Device,
+) -> Result<Tensor> {
     let sin_cols = dim.div_ceil(2);
     let mut table = vec![0f32; n_pos * dim];
     for pos in 0..n_pos {
@@ -36,7 +41,11 @@ pub struct Embeddings {
 impl Embeddings {
     /// `tokens` is the `[vocab, d_model]` matrix, `positions` the sinusoidal table.
     pub fn new(tokens: Tensor, scale: f64, positions: Tensor) -> Self {
-        Self { tokens, scale, positions }
+        Self {
+            tokens,
+            scale,
+            positions,
+        }
     }
 
     /// Embeds `ids` (`[batch, len]`, u32) placed at positions `start..start + len`:
@@ -45,7 +54,11 @@ impl Embeddings {
         let (batch, len) = ids.dims2()?;
         let d = self.tokens.dim(1)?;
         let tok = self.tokens.index_select(&ids.flatten_all()?, 0)?;
-        let tok = if self.scale != 1.0 { (tok * self.scale)? } else { tok };
+        let tok = if self.scale != 1.0 {
+            (tok * self.scale)?
+        } else {
+            tok
+        };
         let pos = self.positions.narrow(0, start, len)?;
         tok.reshape((batch, len, d))?.broadcast_add(&pos)
     }

@@ -8,7 +8,11 @@ use crate::mt::config::Activation;
 
 /// Loads a LayerNorm (eps 1e-5, transformers' default) under `vb`.
 pub(crate) fn layer_norm(vb: VarBuilder, d: usize) -> Result<LayerNorm> {
-    Ok(LayerNorm::new(vb.get(d, "weight")?, vb.get(d, "bias")?, 1e-5))
+    Ok(LayerNorm::new(
+        vb.get(d, "weight")?,
+        vb.get(d, "bias")?,
+        1e-5,
+    ))
 }
 
 /// The two-layer feed-forward block `fc2(act(fc1(x)))`.
@@ -21,7 +25,11 @@ pub(crate) struct FeedForward {
 
 impl FeedForward {
     pub(crate) fn new(vb: &VarBuilder, d: usize, ffn: usize, act: Activation) -> Result<Self> {
-        Ok(Self { fc1: Dense::new(vb.pp("fc1"), d, ffn)?, fc2: Dense::new(vb.pp("fc2"), ffn, d)?, act })
+        Ok(Self {
+            fc1: Dense::new(vb.pp("fc1"), d, ffn)?,
+            fc2: Dense::new(vb.pp("fc2"), ffn, d)?,
+            act,
+        })
     }
 
     pub(crate) fn forward(&self, x: &Tensor) -> Result<Tensor> {
@@ -62,7 +70,14 @@ pub struct Encoder {
 
 impl Encoder {
     /// Loads `layers.{i}.*` under `vb` (normally `model.encoder`).
-    pub fn new(vb: VarBuilder, n_layers: usize, d: usize, heads: usize, ffn: usize, act: Activation) -> Result<Self> {
+    pub fn new(
+        vb: VarBuilder,
+        n_layers: usize,
+        d: usize,
+        heads: usize,
+        ffn: usize,
+        act: Activation,
+    ) -> Result<Self> {
         let layers = (0..n_layers)
             .map(|i| {
                 let vb = vb.pp(format!("layers.{i}"));

@@ -108,7 +108,11 @@ impl DecoderState {
     /// within a source, so they are left as they are).
     pub fn reorder_within_sources(&mut self, idx: &[u32]) -> Result<()> {
         if idx.len() != self.rows {
-            return Err(ModelError::Input(format!("reorder of {} rows given {} indices", self.rows, idx.len())));
+            return Err(ModelError::Input(format!(
+                "reorder of {} rows given {} indices",
+                self.rows,
+                idx.len()
+            )));
         }
         if idx.iter().enumerate().all(|(i, &j)| i as u32 == j) {
             return Ok(());
@@ -120,7 +124,10 @@ impl DecoderState {
 }
 
 fn get_first(vb: &VarBuilder, shape: (usize, usize), names: &[&str]) -> Result<Tensor> {
-    let name = names.iter().find(|n| vb.contains_tensor(n)).unwrap_or(&names[0]);
+    let name = names
+        .iter()
+        .find(|n| vb.contains_tensor(n))
+        .unwrap_or(&names[0]);
     Ok(vb.get(shape, name)?)
 }
 
@@ -133,19 +140,35 @@ impl MarianModel {
         let (d, v_src, v_tgt) = (cfg.d_model, cfg.vocab_size, cfg.target_vocab_size());
         let device = vb.device().clone();
         let dtype = vb.dtype();
-        let scale = if cfg.scale_embedding { (d as f64).sqrt() } else { 1.0 };
+        let scale = if cfg.scale_embedding {
+            (d as f64).sqrt()
+        } else {
+            1.0
+        };
         let positions = sinusoidal_positions(cfg.max_position_embeddings, d, dtype, &device)?;
         let (enc_tokens, dec_tokens, lm_head) = if cfg.share_encoder_decoder_embeddings {
             let shared = get_first(
                 &vb,
                 (v_src, d),
-                &["model.shared.weight", "model.encoder.embed_tokens.weight", "model.decoder.embed_tokens.weight"],
+                &[
+                    "model.shared.weight",
+                    "model.encoder.embed_tokens.weight",
+                    "model.decoder.embed_tokens.weight",
+                ],
             )?;
             (shared.clone(), shared.clone(), shared)
         } else {
-            let enc = get_first(&vb, (v_src, d), &["model.encoder.embed_tokens.weight", "model.shared.weight"])?;
+            let enc = get_first(
+                &vb,
+                (v_src, d),
+                &["model.encoder.embed_tokens.weight", "model.shared.weight"],
+            )?;
             let dec = vb.get((v_tgt, d), "model.decoder.embed_tokens.weight")?;
-            let head = get_first(&vb, (v_tgt, d), &["lm_head.weight", "model.decoder.embed_tokens.weight"])?;
+            let head = get_first(
+                &vb,
+                (v_tgt, d),
+                &["lm_head.weight", "model.decoder.embed_tokens.weight"],
+            )?;
             (enc, dec, head)
         };
         let final_logits_bias = if vb.contains_tensor("final_logits_bias") {
@@ -211,10 +234,17 @@ impl MarianModel {
     pub fn encode(&self, ids: &Tensor, mask: &Tensor) -> Result<Tensor> {
         let (_, s) = ids.dims2()?;
         if s > self.max_positions() {
-            return Err(ModelError::SourceTooLong { len: s, max: self.max_positions() });
+            return Err(ModelError::SourceTooLong {
+                len: s,
+                max: self.max_positions(),
+            });
         }
         if mask.dims() != ids.dims() {
-            return Err(ModelError::Input(format!("mask shape {:?} != ids shape {:?}", mask.dims(), ids.dims())));
+            return Err(ModelError::Input(format!(
+                "mask shape {:?} != ids shape {:?}",
+                mask.dims(),
+                ids.dims()
+            )));
         }
         let x = self.enc_embed.forward(ids, 0)?;
         let additive = attention::padding_mask(mask)?;
@@ -224,34 +254,57 @@ impl MarianModel {
     /// Prepares decoding for `encoded` (`[b, s, d]`, from [`encode`](Self::encode)) with the
     /// same `mask`: cross-attention keys/values are computed here once, then repeated for
     /// `beams` rows per source (rows `i*beams .. (i+1)*beams` belong to source `i`).
-    pub fn start_decoding(&self, encoded: &Tensor, mask: &Tensor, beams: usize) -> Result<DecoderState> {
+    pub fn start_decoding(
+        &self,
+        encoded: &Tensor,
+        mask: &Tensor,
+        beams: usize,
+    ) -> Result<DecoderState> {
         let (b, _, _) = encoded.dims3()?;
         let mut caches = self.decoder.cross_caches(encoded)?;
         let mut cross_mask = attention::padding_mask(mask)?;
         if beams > 1 {
-            let idx: Vec<u32> = (0..b as u32).flat_map(|i| std::iter::repeat_n(i, beams)).collect();
+            let idx: Vec<u32> = (0..b as u32)
+                .flat_map(|i| std::iter::repeat_n(i, beams))
+                .collect();
             let t = Tensor::new(idx.as_slice(), &self.device)?;
             select_cache_rows(&mut caches, &t, true)?;
             cross_mask = cross_mask.index_select(&t, 0)?;
         }
-        Ok(DecoderState { caches, cross_mask, rows: b * beams.max(1), pos: 0 })
+        Ok(DecoderState {
+            caches,
+            cross_mask,
+            rows: b * beams.max(1),
+            pos: 0,
+        })
     }
 
     /// Feeds one token per row (`tokens`, length = `state.rows()`) and returns the next-token
     /// logits `[rows, vocab]` in f32 (hidden·sharedᵀ + `final_logits_bias`).
     pub fn decode_step(&self, state: &mut DecoderState, tokens: &[u32]) -> Result<Tensor> {
         if tokens.len() != state.rows {
-            return Err(ModelError::Input(format!("{} tokens for {} decoder rows", tokens.len(), state.rows)));
+            return Err(ModelError::Input(format!(
+                "{} tokens for {} decoder rows",
+                tokens.len(),
+                state.rows
+            )));
         }
         if state.pos >= self.max_positions() {
-            return Err(ModelError::DecoderTooLong { pos: state.pos, max: self.max_positions() });
+            return Err(ModelError::DecoderTooLong {
+                pos: state.pos,
+                max: self.max_positions(),
+            });
         }
         let ids = Tensor::from_slice(tokens, (tokens.len(), 1), &self.device)?;
         let x = self.dec_embed.forward(&ids, state.pos)?;
-        let h = self.decoder.step(&x, &mut state.caches, &state.cross_mask)?;
+        let h = self
+            .decoder
+            .step(&x, &mut state.caches, &state.cross_mask)?;
         state.pos += 1;
         let h = h.reshape((tokens.len(), self.cfg.d_model))?;
-        let logits = h.matmul(&self.lm_head.t()?)?.broadcast_add(&self.final_logits_bias)?;
+        let logits = h
+            .matmul(&self.lm_head.t()?)?
+            .broadcast_add(&self.final_logits_bias)?;
         Ok(logits.to_dtype(DType::F32)?)
     }
 }

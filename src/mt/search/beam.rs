@@ -42,7 +42,11 @@ struct Source {
 impl Source {
     /// Adds a finished candidate, keeping the best `beams` (earlier entries win ties).
     fn add_finished(&mut self, cand: Finished, beams: usize) {
-        let at = self.finished.iter().position(|f| cand.score > f.score).unwrap_or(self.finished.len());
+        let at = self
+            .finished
+            .iter()
+            .position(|f| cand.score > f.score)
+            .unwrap_or(self.finished.len());
         if at < beams {
             self.finished.insert(at, cand);
             self.finished.truncate(beams);
@@ -54,17 +58,28 @@ impl Source {
         if self.finished.len() < beams {
             BLOCKED
         } else {
-            self.finished.iter().map(|f| f.score).fold(f32::INFINITY, f32::min)
+            self.finished
+                .iter()
+                .map(|f| f.score)
+                .fold(f32::INFINITY, f32::min)
         }
     }
 
     fn best(&self) -> Hypothesis {
         let (seq, score, sum) = match self.finished.first() {
             Some(f) => (&f.seq, f.score, f.sum),
-            None => (&self.running[0].seq, self.running[0].score, self.running[0].score),
+            None => (
+                &self.running[0].seq,
+                self.running[0].score,
+                self.running[0].score,
+            ),
         };
         let gen = (seq.len() - 1).max(1);
-        Hypothesis { ids: seq[1..].to_vec(), score, mean_logprob: sum / gen as f32 }
+        Hypothesis {
+            ids: seq[1..].to_vec(),
+            score,
+            mean_logprob: sum / gen as f32,
+        }
     }
 }
 
@@ -94,7 +109,10 @@ pub(crate) fn search(
             index,
             max_len,
             running: (0..beams)
-                .map(|j| Running { seq: vec![start], score: if j == 0 { 0.0 } else { BLOCKED } })
+                .map(|j| Running {
+                    seq: vec![start],
+                    score: if j == 0 { 0.0 } else { BLOCKED },
+                })
                 .collect(),
             finished: Vec::new(),
             improvable: true,
@@ -102,8 +120,10 @@ pub(crate) fn search(
         .collect();
     let mut out: Vec<Option<Hypothesis>> = vec![None; limits.len()];
     while !sources.is_empty() {
-        let tokens: Vec<u32> =
-            sources.iter().flat_map(|s| s.running.iter().map(|b| *b.seq.last().expect("start"))).collect();
+        let tokens: Vec<u32> = sources
+            .iter()
+            .flat_map(|s| s.running.iter().map(|b| *b.seq.last().expect("start")))
+            .collect();
         let logits = model.decode_step(&mut state, &tokens)?;
         let vocab = logits.dim(1)?;
         // Per row: log-softmax, processors, + running score, top 2·beams.
@@ -133,11 +153,15 @@ pub(crate) fn search(
                 .flat_map(|j| row_tops[a * beams + j].iter().map(move |&(s, t)| (s, j, t)))
                 .collect();
             cands.sort_by(|x, y| {
-                y.0.total_cmp(&x.0).then((x.1 * vocab + x.2 as usize).cmp(&(y.1 * vocab + y.2 as usize)))
+                y.0.total_cmp(&x.0)
+                    .then((x.1 * vocab + x.2 as usize).cmp(&(y.1 * vocab + y.2 as usize)))
             });
             cands.truncate(keep_k);
             let at_limit = cur_len + 1 >= src.max_len;
-            let hits: Vec<bool> = cands.iter().map(|c| c.2 == opts.tokens.eos || at_limit).collect();
+            let hits: Vec<bool> = cands
+                .iter()
+                .map(|c| c.2 == opts.tokens.eos || at_limit)
+                .collect();
 
             // Finished candidates: only among the first `beams`, only while improvement is possible.
             let full = opts.early_stopping == EarlyStopping::Eager && src.finished.len() == beams;
@@ -146,13 +170,24 @@ pub(crate) fn search(
                 for (c, _) in cands.iter().zip(&hits).take(beams).filter(|(_, &h)| h) {
                     let mut seq = src.running[c.1].seq.clone();
                     seq.push(c.2);
-                    src.add_finished(Finished { seq, score: c.0 / norm, sum: c.0 }, beams);
+                    src.add_finished(
+                        Finished {
+                            seq,
+                            score: c.0 / norm,
+                            sum: c.0,
+                        },
+                        beams,
+                    );
                 }
             }
 
             // Next running beams: the best continuations that did not finish.
-            let mut order: Vec<(f32, usize)> =
-                cands.iter().zip(&hits).enumerate().map(|(i, (c, &h))| (c.0 + if h { BLOCKED } else { 0.0 }, i)).collect();
+            let mut order: Vec<(f32, usize)> = cands
+                .iter()
+                .zip(&hits)
+                .enumerate()
+                .map(|(i, (c, &h))| (c.0 + if h { BLOCKED } else { 0.0 }, i))
+                .collect();
             order.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
             let base = (a * beams) as u32;
             let next: Vec<Running> = order
@@ -170,14 +205,17 @@ pub(crate) fn search(
 
             // Stopping rule (transformers' early-stop heuristic).
             let gen_len = cur_len; // tokens generated after this step
-            let hypothetical = if opts.early_stopping == EarlyStopping::Never && opts.length_penalty > 0.0 {
-                src.max_len - 1
-            } else {
-                gen_len
-            };
-            let best_possible = src.running[0].score / length_norm(hypothetical, opts.length_penalty);
+            let hypothetical =
+                if opts.early_stopping == EarlyStopping::Never && opts.length_penalty > 0.0 {
+                    src.max_len - 1
+                } else {
+                    gen_len
+                };
+            let best_possible =
+                src.running[0].score / length_norm(hypothetical, opts.length_penalty);
             src.improvable = src.improvable && best_possible > src.worst_finished(beams);
-            let eager_done = opts.early_stopping == EarlyStopping::Eager && src.finished.len() == beams;
+            let eager_done =
+                opts.early_stopping == EarlyStopping::Eager && src.finished.len() == beams;
             let done = !src.improvable || hits.iter().all(|&h| h) || eager_done;
             still.push(!done);
         }
@@ -203,5 +241,8 @@ pub(crate) fn search(
             state.select_rows(&kept_rows)?;
         }
     }
-    Ok(out.into_iter().map(|h| h.expect("every source finishes")).collect())
+    Ok(out
+        .into_iter()
+        .map(|h| h.expect("every source finishes"))
+        .collect())
 }

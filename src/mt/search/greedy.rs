@@ -22,7 +22,10 @@ pub(crate) fn search(
     let mut out: Vec<Option<Hypothesis>> = vec![None; n];
     let mut alive: Vec<usize> = (0..n).collect();
     while !alive.is_empty() {
-        let tokens: Vec<u32> = alive.iter().map(|&s| *seqs[s].last().expect("start token")).collect();
+        let tokens: Vec<u32> = alive
+            .iter()
+            .map(|&s| *seqs[s].last().expect("start token"))
+            .collect();
         let logits = model.decode_step(&mut state, &tokens)?;
         let vocab = logits.dim(1)?;
         let picks: Vec<(u32, f32)> = with_host_logits(&logits, |data| {
@@ -63,5 +66,8 @@ pub(crate) fn search(
             }
         }
     }
-    Ok(out.into_iter().map(|h| h.expect("every row finishes")).collect())
+    Ok(out
+        .into_iter()
+        .map(|h| h.expect("every row finishes"))
+        .collect())
 }

@@ -26,7 +26,11 @@ impl Processors {
             seen.dedup();
             for &t in &seen {
                 if let Some(s) = scores.get_mut(t as usize) {
-                    *s = if *s < 0.0 { *s * self.repetition_penalty } else { *s / self.repetition_penalty };
+                    *s = if *s < 0.0 {
+                        *s * self.repetition_penalty
+                    } else {
+                        *s / self.repetition_penalty
+                    };
                 }
             }
         }
@@ -130,7 +134,10 @@ mod tests {
 
     #[test]
     fn min_new_tokens_bans_eos_until_reached() {
-        let p = Processors { min_new_tokens: 2, ..procs() };
+        let p = Processors {
+            min_new_tokens: 2,
+            ..procs()
+        };
         let mut s = vec![5.0, 1.0, 2.0, 3.0, 0.0];
         p.apply(&mut s, &[4, 1], 10); // one token generated so far
         assert_eq!(s[0], f32::NEG_INFINITY);
@@ -141,7 +148,10 @@ mod tests {
 
     #[test]
     fn repetition_penalty_divides_positive_and_multiplies_negative() {
-        let p = Processors { repetition_penalty: 2.0, ..procs() };
+        let p = Processors {
+            repetition_penalty: 2.0,
+            ..procs()
+        };
         let mut s = vec![1.0, -1.0, 4.0, -3.0, 0.0];
         p.apply(&mut s, &[4, 2, 3, 2], 10);
         assert_eq!(&s[..4], &[1.0, -1.0, 2.0, -6.0]);
@@ -149,13 +159,19 @@ mod tests {
 
     #[test]
     fn no_repeat_ngram_bans_completions_of_seen_ngrams() {
-        let p = Processors { no_repeat_ngram: 2, ..procs() };
+        let p = Processors {
+            no_repeat_ngram: 2,
+            ..procs()
+        };
         // history 4 1 2 1: bigrams (4,1) (1,2) (2,1); prefix (1) was followed by 2.
         let mut s = vec![0.0; 5];
         p.apply(&mut s, &[4, 1, 2, 1], 10);
         assert_eq!(s[2], f32::NEG_INFINITY);
         assert_eq!(s[1], 0.0);
-        let p = Processors { no_repeat_ngram: 3, ..procs() };
+        let p = Processors {
+            no_repeat_ngram: 3,
+            ..procs()
+        };
         let mut s = vec![0.0; 5];
         p.apply(&mut s, &[4, 1, 2, 3, 1, 2], 10); // (1,2) was followed by 3
         assert_eq!(s[3], f32::NEG_INFINITY);
@@ -164,7 +180,10 @@ mod tests {
 
     #[test]
     fn renormalised_scores_are_log_probabilities() {
-        let p = Processors { renormalize: true, ..procs() };
+        let p = Processors {
+            renormalize: true,
+            ..procs()
+        };
         let mut s = vec![1.0, 2.0, 3.0, 0.5, 7.0];
         p.apply(&mut s, &[4], 10);
         let total: f32 = s.iter().map(|v| v.exp()).sum();

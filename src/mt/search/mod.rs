@@ -126,7 +126,11 @@ pub struct Hypothesis {
 
 /// Translates a batch: `src` rows are token ids ending in EOS (no padding). Rows are padded
 /// here, encoded together, searched together, and returned in input order.
-pub fn generate(model: &MarianModel, src: &[Vec<u32>], opts: &SearchOptions) -> Result<Vec<Hypothesis>> {
+pub fn generate(
+    model: &MarianModel,
+    src: &[Vec<u32>],
+    opts: &SearchOptions,
+) -> Result<Vec<Hypothesis>> {
     if src.is_empty() {
         return Ok(Vec::new());
     }
@@ -134,12 +138,19 @@ pub fn generate(model: &MarianModel, src: &[Vec<u32>], opts: &SearchOptions) -> 
     let mut limits = Vec::with_capacity(src.len());
     for (i, row) in src.iter().enumerate() {
         if row.is_empty() {
-            return Err(ModelError::Input(format!("source {i} has no tokens (expected at least EOS)")));
+            return Err(ModelError::Input(format!(
+                "source {i} has no tokens (expected at least EOS)"
+            )));
         }
         if row.len() > max_pos {
-            return Err(ModelError::SourceTooLong { len: row.len(), max: max_pos });
+            return Err(ModelError::SourceTooLong {
+                len: row.len(),
+                max: max_pos,
+            });
         }
-        let new = opts.max_new_tokens.unwrap_or_else(|| default_max_new_tokens(row.len()));
+        let new = opts
+            .max_new_tokens
+            .unwrap_or_else(|| default_max_new_tokens(row.len()));
         limits.push((1 + new).min(opts.max_length).min(max_pos).max(2));
     }
     if opts.beams == 0 {
@@ -176,7 +187,11 @@ pub fn pad_batch(src: &[Vec<u32>], pad: u32, device: &Device) -> Result<(Tensor,
 /// Runs `f` on the f32 logits `[rows, vocab]` as one host slice: borrowed in place on the
 /// CPU, copied once from other devices.
 fn with_host_logits<R>(logits: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> {
-    let logits = if logits.dtype() == DType::F32 { logits.clone() } else { logits.to_dtype(DType::F32)? };
+    let logits = if logits.dtype() == DType::F32 {
+        logits.clone()
+    } else {
+        logits.to_dtype(DType::F32)?
+    };
     if logits.device().is_cpu() && logits.is_contiguous() {
         let (storage, layout) = logits.storage_and_layout();
         if let candle_core::Storage::Cpu(cpu) = &*storage {

@@ -306,7 +306,9 @@ fn default_cap_stops_a_long_decode_and_forces_eos() {
         ..opts.clone()
     };
     let src = vec![100u32, 200, 0];
-    let h = generate(&model, &[src.clone()], &o).unwrap().remove(0);
+    let h = generate(&model, std::slice::from_ref(&src), &o)
+        .unwrap()
+        .remove(0);
     assert_eq!(
         h.ids.len(),
         tarjama::mt::search::default_max_new_tokens(src.len())
@@ -340,7 +342,7 @@ fn half_precision_runs_close_to_f32() {
             / norm;
         eprintln!("{dtype:?}: relative L2 error of first-step logits {err:.4}");
         assert!(err < tolerance, "{dtype:?}: relative error {err}");
-        let h = generate(&m, &[s.clone()], &with(&opts, 4, 8))
+        let h = generate(&m, std::slice::from_ref(&s), &with(&opts, 4, 8))
             .unwrap()
             .remove(0);
         assert!(

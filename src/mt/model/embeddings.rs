@@ -17,14 +17,14 @@ pub fn sinusoidal_positions(
     let mut table = vec![0f32; n_pos * dim];
     for pos in 0..n_pos {
         let row = &mut table[pos * dim..(pos + 1) * dim];
-        for j in 0..dim {
+        for (j, cell) in row.iter_mut().enumerate() {
             // Column j of transformers' angle matrix uses the frequency of j / 2.
             let angle = |j: usize| pos as f64 / 10000f64.powf((2 * (j / 2)) as f64 / dim as f64);
-            if j < sin_cols {
-                row[j] = angle(2 * j).sin() as f32;
+            *cell = if j < sin_cols {
+                angle(2 * j).sin() as f32
             } else {
-                row[j] = angle(2 * (j - sin_cols) + 1).cos() as f32;
-            }
+                angle(2 * (j - sin_cols) + 1).cos() as f32
+            };
         }
     }
     Tensor::from_vec(table, (n_pos, dim), device)?.to_dtype(dtype)

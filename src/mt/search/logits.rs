@@ -94,7 +94,7 @@ pub(crate) fn argmax(x: &[f32]) -> usize {
 pub(crate) fn top_k(x: &[f32], k: usize) -> Vec<(f32, u32)> {
     let mut top: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
     for (i, &v) in x.iter().enumerate() {
-        if top.len() == k && !(v > top[k - 1].0) {
+        if top.len() == k && v.partial_cmp(&top[k - 1].0) != Some(std::cmp::Ordering::Greater) {
             continue;
         }
         // Insert after every entry that is >= v, keeping earlier indices ahead on ties.

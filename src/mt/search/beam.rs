@@ -8,7 +8,7 @@
 
 use rayon::prelude::*;
 
-use super::logits::{log_softmax_in_place, top_k, Processors};
+use super::logits::{log_softmax_in_place, logsumexp, top_k, Processors};
 use super::{with_host_logits, Hypothesis, SearchOptions};
 use crate::mt::config::EarlyStopping;
 use crate::mt::model::{DecoderState, MarianModel, Result};
@@ -134,6 +134,14 @@ pub(crate) fn search(
                     let src = &sources[r / beams];
                     let beam = &src.running[r % beams];
                     let mut lp = row.to_vec();
+                    if procs.masks_only() {
+                        procs.apply_before_renormalize(&mut lp, &beam.seq, src.max_len);
+                        let lse = logsumexp(&lp);
+                        return top_k(&lp, keep_k)
+                            .into_iter()
+                            .map(|(v, t)| ((v - lse) + beam.score, t))
+                            .collect();
+                    }
                     log_softmax_in_place(&mut lp);
                     procs.apply(&mut lp, &beam.seq, src.max_len);
                     for v in lp.iter_mut() {

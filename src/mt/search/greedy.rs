@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use super::logits::{argmax, log_softmax_in_place, Processors};
+use super::logits::{argmax, log_softmax_in_place, logsumexp, Processors};
 use super::{with_host_logits, Hypothesis, SearchOptions};
 use crate::mt::model::{DecoderState, MarianModel, Result};
 
@@ -33,6 +33,11 @@ pub(crate) fn search(
                 .zip(alive.par_iter())
                 .map(|(row, &s)| {
                     let mut scores = row.to_vec();
+                    if procs.masks_only() {
+                        procs.apply_before_renormalize(&mut scores, &seqs[s], limits[s]);
+                        let best = argmax(&scores);
+                        return (best as u32, scores[best] - logsumexp(&scores));
+                    }
                     procs.apply(&mut scores, &seqs[s], limits[s]);
                     let best = argmax(&scores);
                     // The chosen token's log-probability under the processed distribution.

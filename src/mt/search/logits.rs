@@ -18,6 +18,22 @@ impl Processors {
     /// Processes `scores` (one row over the vocabulary) for a sequence `history` (starting
     /// with the decoder start token) whose length limit, start token included, is `max_len`.
     pub fn apply(&self, scores: &mut [f32], history: &[u32], max_len: usize) {
+        self.apply_before_renormalize(scores, history, max_len);
+        if self.renormalize {
+            log_softmax_in_place(scores);
+        }
+    }
+
+    /// True when every processor only removes tokens (or forces EOS) and the scores are
+    /// renormalised. Then `log_softmax → processors → log_softmax` equals masking the raw
+    /// logits and one log-softmax, and the top tokens of the masked raw logits are the top
+    /// tokens of the result: the search can skip whole passes over the vocabulary.
+    pub fn masks_only(&self) -> bool {
+        self.renormalize && self.repetition_penalty == 1.0
+    }
+
+    /// Every processor except the final renormalisation.
+    pub fn apply_before_renormalize(&self, scores: &mut [f32], history: &[u32], max_len: usize) {
         let vocab = scores.len();
         if self.repetition_penalty != 1.0 {
             // transformers gathers every id in the sequence (the start token included) once.
@@ -60,20 +76,25 @@ impl Processors {
                 scores[forced as usize] = 0.0;
             }
         }
-        if self.renormalize {
-            log_softmax_in_place(scores);
-        }
     }
+}
+
+/// `log(sum(exp(x)))` in f32 (max-shifted); `-inf` for a row of only `-inf`.
+pub(crate) fn logsumexp(x: &[f32]) -> f32 {
+    let max = x.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if max == f32::NEG_INFINITY {
+        return max;
+    }
+    let sum: f32 = x.iter().map(|&v| (v - max).exp()).sum();
+    max + sum.ln()
 }
 
 /// `x ← x - logsumexp(x)`, in f32. A row of only `-inf` is left as it is.
 pub(crate) fn log_softmax_in_place(x: &mut [f32]) {
-    let max = x.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if max == f32::NEG_INFINITY {
+    let shift = logsumexp(x);
+    if shift == f32::NEG_INFINITY {
         return;
     }
-    let sum: f32 = x.iter().map(|&v| (v - max).exp()).sum();
-    let shift = max + sum.ln();
     for v in x.iter_mut() {
         *v -= shift;
     }
@@ -189,6 +210,30 @@ mod tests {
         let total: f32 = s.iter().map(|v| v.exp()).sum();
         assert!((total - 1.0).abs() < 1e-6);
         assert_eq!(s[4], f32::NEG_INFINITY);
+    }
+
+    #[test]
+    fn masking_then_one_log_softmax_equals_the_full_pipeline() {
+        let p = Processors {
+            renormalize: true,
+            no_repeat_ngram: 2,
+            ..procs()
+        };
+        assert!(p.masks_only());
+        let raw = vec![0.3, -1.0, 2.5, 0.7, 1.9];
+        let history = [4, 2, 4];
+        let mut full = raw.clone();
+        log_softmax_in_place(&mut full);
+        p.apply(&mut full, &history, 10);
+        let mut fast = raw.clone();
+        p.apply_before_renormalize(&mut fast, &history, 10);
+        let lse = logsumexp(&fast);
+        for (f, q) in full.iter().zip(&fast) {
+            assert!(
+                (f - (q - lse)).abs() < 1e-6
+                    || (*f == f32::NEG_INFINITY && *q == f32::NEG_INFINITY)
+            );
+        }
     }
 
     #[test]

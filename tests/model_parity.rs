@@ -352,3 +352,71 @@ fn half_precision_runs_close_to_f32() {
         );
     }
 }
+
+/// Length penalties, the three `early_stopping` rules, no renormalisation, wider beams, each
+/// one by one and as one padded batch (`tests/fixtures/search_reference.json`, made by
+/// `scripts/make_search_references.py`).
+#[test]
+fn search_settings_match_transformers() {
+    use tarjama::mt::config::EarlyStopping;
+    let r = reference();
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/search_reference.json")).unwrap();
+    let extra: Value = serde_json::from_str(&text).unwrap();
+    let (model, opts) = load(DType::F32);
+    let pad = opts.tokens.pad;
+    let src: Vec<Vec<u32>> = extra["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| ids(&r["sentences"][i.as_u64().unwrap() as usize]["input_ids"]))
+        .collect();
+    let (mut total, mut failures) = (0, Vec::new());
+    for case in extra["cases"].as_array().unwrap() {
+        let st = &case["settings"];
+        let f = |k: &str, d: f64| st.get(k).and_then(Value::as_f64).unwrap_or(d);
+        let o = SearchOptions {
+            beams: st["num_beams"].as_u64().unwrap() as usize,
+            max_new_tokens: Some(st["max_new_tokens"].as_u64().unwrap() as usize),
+            length_penalty: f("length_penalty", 1.0) as f32,
+            repetition_penalty: f("repetition_penalty", 1.0) as f32,
+            renormalize_logits: st
+                .get("renormalize_logits")
+                .and_then(Value::as_bool)
+                .unwrap_or(true),
+            early_stopping: match st.get("early_stopping") {
+                Some(Value::Bool(true)) => EarlyStopping::Eager,
+                Some(Value::String(s)) if s == "never" => EarlyStopping::Never,
+                _ => EarlyStopping::Heuristic,
+            },
+            ..opts.clone()
+        };
+        let batched = generate(&model, &src, &o).unwrap();
+        for (i, s) in src.iter().enumerate() {
+            total += 1;
+            let got = generate(&model, std::slice::from_ref(s), &o)
+                .unwrap()
+                .remove(0);
+            let want = &case["single"][i];
+            if got.ids != generated(&want["ids"], pad) {
+                failures.push(format!(
+                    "{st} sentence {i}: got {:?}, want {}",
+                    got.ids, want["ids"]
+                ));
+            }
+            if let Some(score) = want["score"].as_f64() {
+                if (got.score as f64 - score).abs() >= 1e-4 {
+                    failures.push(format!("{st} sentence {i}: score {} vs {score}", got.score));
+                }
+            }
+            if batched[i].ids != generated(&case["batched"][i], pad) {
+                failures.push(format!("{st} sentence {i}: batched {:?}", batched[i].ids));
+            }
+        }
+    }
+    eprintln!(
+        "search settings: {}/{total} identical (one by one and batched)",
+        total - failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,14 +1,18 @@
 //! One document through every stage: analyse → document model → model inputs → translations →
 //! outputs. The batch runner drives it file by file ([`DocumentPipeline`] implements
-//! [`batch::runner::Pipeline`]); [`translate_text`] runs it on one text in memory.
+//! [`crate::batch::runner::Pipeline`]); [`translate_text`] runs it on one text in memory.
 
 use std::path::PathBuf;
 
 use crate::batch::atomic;
 use crate::batch::jobs::{output_path, InputFile};
-use crate::batch::runner::{BoxError, Pipeline, Prepared};
-use crate::batch::store::StoredTranslation;
+use crate::batch::runner::{
+    Backend, BoxError, Pipeline, Prepared, Translation as BatchTranslation,
+};
+use crate::batch::store::{DecodeSettings, ModelKey, StoredTranslation};
 use crate::doc::{document_id, Document, MtResult, UnitKey, UnitOptions};
+use crate::mt::tokenizer::PunctNorm;
+use crate::mt::Translator;
 use crate::output::{render, Format};
 use crate::text::{self, Analysis};
 
@@ -128,4 +132,75 @@ pub fn translate_text(
     let (_, pending, inputs) = pipeline.prepare_text(doc_id, input);
     let answers = translate(&inputs);
     pipeline.complete(pending, answers)
+}
+
+/// The engine as the batch runner sees it: a [`Translator`] plus the identity and settings
+/// that key its translations in the store.
+pub struct TranslatorBackend {
+    translator: Translator,
+    model: ModelKey,
+    settings: String,
+}
+
+impl TranslatorBackend {
+    /// Wrap `translator`; hashes its weights file once (the store keys on the hash, so a changed
+    /// checkpoint never serves stale translations).
+    pub fn new(translator: Translator) -> std::io::Result<Self> {
+        let info = translator.info();
+        let weights_sha256 = crate::mt::weights::sha256_file(&info.weights)?;
+        let model = ModelKey {
+            id: info.repo_id.clone().unwrap_or_else(|| info.model.clone()),
+            revision: info.revision.clone().unwrap_or_else(|| "local".to_string()),
+            weights_sha256,
+        };
+        let search = translator.search_options();
+        let settings = DecodeSettings {
+            beam: search.beams,
+            // 0: the default cap proportional to the source length.
+            max_len: search.max_new_tokens.unwrap_or(0),
+            min_len: search.min_new_tokens,
+            no_repeat_ngram: search.no_repeat_ngram,
+            repetition_penalty: search.repetition_penalty,
+            punct_norm: translator.tokenizer().punct_norm() == PunctNorm::Opus,
+            dtype: format!("{:?}", info.dtype).to_lowercase(),
+        }
+        .store_key();
+        Ok(TranslatorBackend {
+            translator,
+            model,
+            settings,
+        })
+    }
+
+    /// The wrapped translator.
+    pub fn translator(&self) -> &Translator {
+        &self.translator
+    }
+}
+
+impl Backend for TranslatorBackend {
+    fn model(&self) -> ModelKey {
+        self.model.clone()
+    }
+
+    fn settings_key(&self) -> String {
+        self.settings.clone()
+    }
+
+    fn translate(&mut self, inputs: &[String]) -> Result<Vec<BatchTranslation>, BoxError> {
+        let results = self.translator.translate(inputs);
+        // One failed input fails the call; the runner then retries input by input, so only
+        // the bad sentence ends up untranslated.
+        results
+            .into_iter()
+            .map(|r| {
+                r.map(|t| BatchTranslation {
+                    text: t.text,
+                    score: t.mean_logprob,
+                    tokens: t.ids.len(),
+                })
+                .map_err(|e| Box::new(e) as BoxError)
+            })
+            .collect()
+    }
 }

@@ -5,9 +5,11 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod decode_args;
 pub mod model_args;
 pub mod segment;
 pub mod tokenize;
+pub mod translate;
 
 /// Batch Arabic → English translation with local MarianMT models, writing bilingual review files.
 #[derive(Debug, Parser)]
@@ -23,6 +25,8 @@ pub struct Cli {
 pub enum Command {
     /// Analyse Arabic text: paragraphs, sentences, quoted speech and speakers (no model needed).
     Segment(segment::Args),
+    /// Translate Arabic documents (files, folders, stdin) into bilingual outputs.
+    Translate(Box<translate::Args>),
     /// Print source-side token ids, one JSON array per input line (stdin → stdout).
     Tokenize(tokenize::Args),
 }
@@ -41,5 +45,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Tokenize(args) => tokenize::run(args),
+        Command::Translate(args) => translate::run(*args),
     }
 }

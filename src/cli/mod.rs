@@ -5,6 +5,7 @@
 
 use clap::{Parser, Subcommand};
 
+pub mod bench;
 pub mod decode_args;
 pub mod model_args;
 pub mod segment;
@@ -27,6 +28,8 @@ pub enum Command {
     Segment(segment::Args),
     /// Translate Arabic documents (files, folders, stdin) into bilingual outputs.
     Translate(Box<translate::Args>),
+    /// Measure translation speed on a fixed workload (forced decode length), peer-comparable.
+    Bench(Box<bench::Args>),
     /// Print source-side token ids, one JSON array per input line (stdin → stdout).
     Tokenize(tokenize::Args),
 }
@@ -45,6 +48,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Tokenize(args) => tokenize::run(args),
+        Command::Bench(args) => bench::run(*args),
         Command::Translate(args) => translate::run(*args),
     }
 }

@@ -285,6 +285,19 @@ pub struct Translation {
     pub source_tokens: usize,
 }
 
+impl Translation {
+    /// The translation of an input with nothing to translate.
+    fn empty(source_tokens: usize) -> Self {
+        Translation {
+            text: String::new(),
+            ids: Vec::new(),
+            score: 0.0,
+            mean_logprob: 0.0,
+            source_tokens,
+        }
+    }
+}
+
 /// A loaded model ready to translate.
 pub struct Translator {
     info: ModelInfo,
@@ -322,34 +335,58 @@ impl Translator {
     }
 
     /// Translate texts; one result per input, in input order.
+    ///
+    /// An input with nothing to translate (empty, or whitespace only: it tokenizes to the lone
+    /// `</s>`) gives an empty [`Translation`] without running the model; transformers would
+    /// generate from the bare `</s>` and produce text out of nothing.
     pub fn translate<S: AsRef<str>>(&self, inputs: &[S]) -> Vec<Result<Translation, EngineError>> {
         let ids: Vec<Vec<u32>> = inputs
             .iter()
             .map(|s| self.tokenizer.encode(s.as_ref()))
             .collect();
-        self.translate_ids(&ids)
+        self.run(&ids, Some(self.tokenizer.eos_id()))
     }
 
     /// Translate token-id sources (each ending in EOS); one result per input, in input order.
+    ///
+    /// Unlike [`translate`](Self::translate), a source of the lone EOS is translated like any
+    /// other (as transformers would); an empty source is an error for that input alone.
     pub fn translate_ids(&self, sources: &[Vec<u32>]) -> Vec<Result<Translation, EngineError>> {
+        self.run(sources, None)
+    }
+
+    /// Checks each source, sorts the good ones by length, searches them batch by batch and puts
+    /// the results back in input order. Sources equal to `[blank]` get an empty translation.
+    fn run(
+        &self,
+        sources: &[Vec<u32>],
+        blank: Option<u32>,
+    ) -> Vec<Result<Translation, EngineError>> {
         let max_pos = self.model.max_positions();
         let mut results: Vec<Option<Result<Translation, EngineError>>> =
             (0..sources.len()).map(|_| None).collect();
         let mut order: Vec<usize> = Vec::with_capacity(sources.len());
         for (i, src) in sources.iter().enumerate() {
-            if src.len() > max_pos {
-                results[i] = Some(Err(EngineError::Input {
-                    index: i,
-                    reason: format!(
-                        "{} tokens is more than the model's {max_pos} positions; split the input",
-                        src.len()
-                    ),
-                }));
+            let problem = if src.is_empty() {
+                Some("no source tokens (expected at least the end-of-sentence token)".to_string())
+            } else if src.len() > max_pos {
+                Some(format!(
+                    "{} tokens is more than the model's {max_pos} positions; split the input",
+                    src.len()
+                ))
+            } else {
+                None
+            };
+            if let Some(reason) = problem {
+                results[i] = Some(Err(EngineError::Input { index: i, reason }));
+            } else if blank.is_some_and(|b| src.as_slice() == [b]) {
+                results[i] = Some(Ok(Translation::empty(src.len())));
             } else {
                 order.push(i);
             }
         }
-        // Longest first: the first batch shows memory trouble early, and similar lengths pad little.
+        // Longest first: the first batch shows memory trouble early, and similar lengths pad
+        // little. The sort is stable, so equal lengths keep their input order.
         order.sort_by_key(|&i| std::cmp::Reverse(sources[i].len()));
         for batch in token_budget_batches(&order, |i| sources[i].len(), self.batch_tokens) {
             let rows: Vec<Vec<u32>> = batch.iter().map(|&i| sources[i].clone()).collect();
@@ -378,7 +415,15 @@ impl Translator {
         }
         results
             .into_iter()
-            .map(|r| r.expect("every input has a result"))
+            .enumerate()
+            .map(|(i, r)| {
+                r.unwrap_or_else(|| {
+                    Err(EngineError::Input {
+                        index: i,
+                        reason: "no result (internal error: the batch returned too few)".into(),
+                    })
+                })
+            })
             .collect()
     }
 }

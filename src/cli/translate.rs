@@ -240,7 +240,12 @@ fn run_lines(args: &Args) -> anyhow::Result<Outcome> {
             Ok(t) => out_lines[i] = t.text.replace(['\n', '\r'], " "),
             Err(e) => {
                 failed += 1;
-                eprintln!("tarjama: line {}: {e}", i + 1);
+                // The engine's input index counts non-blank lines only; name the line instead.
+                let reason = match e {
+                    tarjama::mt::EngineError::Input { reason, .. } => reason,
+                    other => other.to_string(),
+                };
+                eprintln!("tarjama: line {}: {reason}", i + 1);
             }
         }
     }

@@ -86,8 +86,14 @@ impl DeviceSpec {
     fn device(self) -> Result<Device, EngineError> {
         match self {
             DeviceSpec::Cpu => Ok(Device::Cpu),
-            DeviceSpec::Cuda(n) => Device::new_cuda(n)
+            DeviceSpec::Cuda(n) if cfg!(feature = "cuda") => Device::new_cuda(n)
                 .map_err(|e| EngineError::Device(format!("cuda:{n}"), e.to_string())),
+            DeviceSpec::Cuda(n) => Err(EngineError::Device(
+                format!("cuda:{n}"),
+                "this build has no CUDA support; rebuild with `cargo build --release \
+                 --features cuda` (needs the CUDA toolkit) or use --device cpu"
+                    .into(),
+            )),
         }
     }
 }

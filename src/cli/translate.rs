@@ -210,7 +210,7 @@ fn run_folder(args: &Args, pipeline: DocumentPipeline) -> anyhow::Result<Outcome
         &mut store,
         &progress,
     )?;
-    eprint!("{}", report.summary());
+    // The summary was printed by `progress` (under --quiet only when something failed).
     Ok(if report.exit_code() == 0 {
         Outcome::Done
     } else {

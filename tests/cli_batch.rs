@@ -136,14 +136,16 @@ fn units(jsonl: &[u8]) -> Vec<(String, String, String, f64)> {
 
 #[test]
 fn batch_composition_changes_no_text_and_scores_only_in_the_last_digits() {
-    // Resume sends a different mix of sentences to the model than an undisturbed run would if
-    // the cut fell inside a model call's worth of work. It does not: the runner commits whole
-    // model calls and queues inputs in plan order, so a resumed run makes the same calls for
-    // the rest (the kill test checks the bytes). Across *different* batch sizes, though, the
-    // engine's source padding changes the last bits of the scores: a sentence padded to a
-    // longer neighbour's length gets a score a few ulps away from its score alone (masked
-    // positions weigh exactly 0, but the reductions over the padded length round
-    // differently). The texts stay the same here; this pins both facts down.
+    // A resumed run makes the same model calls as an undisturbed one for the rest of the
+    // work: the runner commits whole calls and queues inputs in plan order (the kill test
+    // checks the bytes). Across *different* batch sizes the engine is not bit-exact: a
+    // sentence's encoder output depends in its last bits on how many token rows (batch ×
+    // padded length) go through the dense layers together, because the CPU matrix multiply
+    // picks its kernel and blocking by shape (up to 8 token rows the bits match; two copies of
+    // a 5-token sentence in one batch already differ). Padded positions themselves are
+    // harmless: masked keys get exactly 0 from the softmax. So scores move in the last digits,
+    // and a near-tie could flip a token; on this corpus the texts stay the same. This pins
+    // both facts down.
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
     corpus(&input, 12);

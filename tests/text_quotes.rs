@@ -1290,3 +1290,31 @@ proptest! {
         check_spans(&s, &paragraphs);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Second round of blind sets (see tests/annotations/README.md for their first-run figures)
+// ---------------------------------------------------------------------------------------------
+
+/// Evaluate a second-round set with both segmenters and check the targets.
+fn second_round(name: &str) {
+    let text = format!("tests/annotations/{name}_quotes.txt");
+    let ann = format!("tests/annotations/{name}_quotes.json");
+    for (label, split) in [
+        (name.to_string(), segment as fn(&str) -> Vec<Paragraph>),
+        (format!("{name}, real segmenter"), real_segment),
+    ] {
+        let s = evaluate_with(&label, &text, &ann, split);
+        assert!(s.f1 >= 0.90, "{label}: speech-quote F1 {:.3}", s.f1);
+        assert!(
+            s.speaker_accuracy >= 0.85,
+            "{label}: speaker accuracy {:.3}",
+            s.speaker_accuracy
+        );
+    }
+}
+
+/// Sport, parliament, markets, courts, health (first run: see the README table).
+#[test]
+fn evaluation_on_blind6() {
+    second_round("blind6");
+}

@@ -52,7 +52,7 @@ use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
 use speakers::{
     headline_subject, phrase_after_an, subject_after, subject_before_bilqawl, subject_before_noun,
-    subject_before_qad, subject_before_verb, who, Names, Who,
+    subject_before_qad, subject_before_relative, subject_before_verb, who, Names, Who,
 };
 use speech::{classify, Context, Verdict};
 use words::{lookup_forms, tokenize, TokKind, Token};
@@ -240,7 +240,8 @@ impl Analysis<'_> {
                 if !matches!(
                     kind,
                     CueKind::Verb | CueKind::Describe | CueKind::Noun | CueKind::Stance
-                ) {
+                ) || (kind == CueKind::Noun && cues::is_occasion(t, ti))
+                {
                     continue;
                 }
                 if let Some((np, w)) = self.subject_of(pi, ti, kind) {
@@ -468,6 +469,7 @@ impl Analysis<'_> {
             ctx.before.insert(0, x.norm.clone());
         }
         ctx.after_lam = ctx.before.last().is_some_and(|w| w == "ل");
+        ctx.after_colon = t[..oi].last().and_then(Token::punct) == Some(':');
         let lt = &self.toks[pj];
         let ci = lt.partition_point(|x| x.start < q.end);
         ctx.ends_clause = lt
@@ -617,7 +619,8 @@ impl Analysis<'_> {
         let t = &self.toks[pi];
         let noun = kind == CueKind::Noun;
         let verb = matches!(kind, CueKind::Verb | CueKind::Describe);
-        let np = subject_before_qad(t, ti)
+        let np = subject_before_relative(t, ti)
+            .or_else(|| subject_before_qad(t, ti))
             .or_else(|| subject_after(t, ti, kind))
             .or_else(|| noun.then(|| subject_before_noun(t, ti)).flatten())
             .or_else(|| noun.then(|| subject_before_bilqawl(t, ti)).flatten())

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use super::cues::cue_kind;
 use super::lexicon::{
-    anonymous, indefinite_modifiers, institutions, labels, person_nouns, skip_before_subject,
-    stop_words, titles, CueKind,
+    anonymous, complementisers, indefinite_modifiers, institutions, labels, person_nouns,
+    skip_before_subject, stop_words, titles, CueKind,
 };
 use super::words::{has_article, strip_article, Token};
 
@@ -206,6 +206,12 @@ fn ends_subject(t: &Token) -> bool {
             ))
 }
 
+/// True for a token that opens the reported statement right after a subject: a bare
+/// complementiser (`إن`, `أن`, `بأن`) or a colon.
+fn opens_complement(t: &Token) -> bool {
+    t.punct() == Some(':') || (t.is_word() && complementisers().contains(&t.norm))
+}
+
 /// The subject phrase right after the cue at `tokens[cue]`, as a token range.
 pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Option<Range<usize>> {
     let mut i = cue + 1;
@@ -222,9 +228,11 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     while i < tokens.len() && !ends_subject(&tokens[i]) {
         // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
         // one followed by more name words is a name (`خوسيه مانويل ألباريس`).
+        // A name ending in `ـه` (`أليو سيسيه`) is followed by the complement or a colon.
         let closes = tokens
             .get(i + 1)
-            .is_none_or(|n| ends_subject(n) || has_article(&n.norm));
+            .is_none_or(|n| ends_subject(n) || has_article(&n.norm))
+            && !tokens.get(i + 1).is_some_and(opens_complement);
         if i > start && tokens[i].suffixed && closes {
             break;
         }
@@ -236,7 +244,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     // `النائب عن «حزب الله» حسن فضل الله`, `المحللة في شركة "IDC" سارة لين`: a role, a
     // preposition and a quoted group, then the name.
     if i > start && tokens[start..i].iter().all(|t| is_role_word(&t.norm)) {
-        if let Some(name) = after_quoted_group(tokens, i) {
+        if let Some(name) = after_quoted_group(tokens, i).or_else(|| after_workplace(tokens, i)) {
             start = name.start;
             i = name.end;
         }
@@ -271,10 +279,27 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     let nisba = last.ends_with('ي') || last.ends_with("يه");
     // Stance verbs take an object too (`رفضت النيابة العامة التعليق`).
     let takes_object = (kind == CueKind::Describe && before_phrase) || kind == CueKind::Stance;
+    // `اتهم المتحدث باسم الخارجية الإسرائيلية الأمم المتحدة بـ…`: after a nisba adjective a
+    // definite noun starts the object, however many words it has.
+    if takes_object || transitive(&tokens[cue]) {
+        if let Some(k) = (start + 1..end).find(|&k| {
+            is_nisba(&tokens[k - 1].norm)
+                && has_article(&tokens[k - 1].norm)
+                && has_article(&tokens[k].norm)
+                && !is_nisba(&tokens[k].norm)
+        }) {
+            return Some(start..k);
+        }
+    }
     if takes_object && end - start >= 2 && has_article(last) && !nisba {
         end -= 1;
     }
     (end > start).then_some(start..end)
+}
+
+/// True for a nisba adjective (`الروسي`, `الإسرائيلية`, `الوطني`).
+fn is_nisba(norm: &str) -> bool {
+    norm.ends_with('ي') || norm.ends_with("يه")
 }
 
 /// The name after `عن «GROUP»` or `في شركة "GROUP"` starting at `tokens[i]`.
@@ -298,6 +323,60 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         end += 1;
     }
     (end > start).then_some(start..end)
+}
+
+/// The name after a role's workplace starting at `tokens[i]` (`كبير الاقتصاديين في بنك
+/// أبوظبي الأول سايمون ويليامز`): the words after the last definite word of the place, when
+/// the phrase goes on with undefined words after it.
+fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    if !matches!(tokens.get(i)?.norm.as_str(), "في" | "لدى" | "ب" | "من") {
+        return None;
+    }
+    let a = i + 1;
+    let mut b = a;
+    while b < tokens.len() && b - a < MAX_SUBJECT_WORDS + 2 && !ends_subject(&tokens[b]) {
+        b += 1;
+    }
+    // The name starts at an undefined, non-role word right after a definite one.
+    let k = (a + 1..b)
+        .rev()
+        .find(|&k| has_article(&tokens[k - 1].norm) && !is_role_word(&tokens[k].norm))?;
+    // A first mention after a workplace is a full name: two to four words.
+    let (_, name) = split_role(&tokens[k..b]);
+    (name.len() == b - k && (2..=4).contains(&name.len())).then_some(k..b)
+}
+
+/// Relative pronouns: a cue right after one has the antecedent as its subject.
+const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
+
+/// The subject of a cue in a relative clause (`المعهد الوطني للإحصاء، الذي وصف الوضع …`): the
+/// noun phrase before the relative pronoun. A cue carrying an object pronoun (`الذي وصفه
+/// الوزير`) has its own subject after it, so it is left alone.
+pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    let rel = cue.checked_sub(1)?;
+    if !RELATIVES.contains(&tokens[rel].norm.as_str()) {
+        return None;
+    }
+    let w = tokens[cue].norm.as_str();
+    // `الذي قال عنه النقاد`: a resumptive pronoun after the verb, so a subject of its own.
+    let resumptive = tokens.get(cue + 1).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "عنه" | "عنها" | "عنهم" | "له" | "لها" | "لهم" | "فيه" | "فيها" | "فيهم"
+        )
+    });
+    if tokens[cue].suffixed || w.ends_with("ها") || w.ends_with("هم") || resumptive {
+        return None;
+    }
+    let mut e = rel;
+    if e > 0 && tokens[e - 1].punct() == Some('،') {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < MAX_SUBJECT_WORDS && !ends_subject(&tokens[s - 1]) {
+        s -= 1;
+    }
+    (s < e).then_some(s..e)
 }
 
 /// The subject of `وكان X قد <cue>`, the usual pluperfect frame of news reports.
@@ -448,6 +527,45 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     outlet_ok.then_some(lead..lead + np_end)
 }
 
+/// Synonymous role phrases, as bare words (no article): the first form is rewritten to the
+/// second before roles are compared (`الناخب الوطني` is the national team's coach).
+const ROLE_SYNONYMS: &[(&[&str], &[&str])] = &[
+    (&["ناخب", "وطني"], &["مدرب", "منتخب"]),
+    (&["ناخب"], &["مدرب"]),
+    (&["ناطق"], &["متحدث"]),
+    (&["ناطقه"], &["متحدثه"]),
+    (&["عاهل"], &["ملك"]),
+    (&["موفد"], &["مبعوث"]),
+    (&["محام"], &["محامي"]),
+    (&["مدير", "فني"], &["مدرب"]),
+];
+
+/// The comparable form of a role: articles and `لـ` removed, synonyms rewritten.
+fn role_key(norms: &[String]) -> Vec<String> {
+    let mut bare: Vec<String> = norms
+        .iter()
+        .map(|w| strip_article(strip_lam(w)).to_string())
+        .collect();
+    let mut out = Vec::with_capacity(bare.len());
+    let mut i = 0;
+    while i < bare.len() {
+        let rule = ROLE_SYNONYMS.iter().find(|(from, _)| {
+            bare.len() - i >= from.len() && from.iter().zip(&bare[i..]).all(|(a, b)| *a == b)
+        });
+        match rule {
+            Some((from, to)) => {
+                out.extend(to.iter().map(|w| w.to_string()));
+                i += from.len();
+            }
+            None => {
+                out.push(std::mem::take(&mut bare[i]));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// A role linked to a named person (`الرئيس` → `بوتين`), found at byte offset `at`.
 #[derive(Debug, Clone)]
 struct RoleLink {
@@ -571,7 +689,7 @@ impl Names {
     /// The named person behind a role-only subject, preferring the longest matching role and,
     /// among equals, the mention nearest before `at`.
     fn role_holder(&self, role: &Name, at: usize) -> Option<&Name> {
-        let key: Vec<&str> = role.norms.iter().map(|w| strip_article(w)).collect();
+        let key = role_key(&role.norms);
         if !role
             .norms
             .first()
@@ -582,11 +700,7 @@ impl Names {
         self.roles
             .iter()
             .filter_map(|link| {
-                let theirs: Vec<&str> = link
-                    .role
-                    .iter()
-                    .map(|w| strip_article(strip_lam(w)))
-                    .collect();
+                let theirs = role_key(&link.role);
                 let n = key.len().min(theirs.len());
                 (n > 0 && key[..n] == theirs[..n]).then_some((n, link))
             })

@@ -114,15 +114,28 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// The matching form of a word: diacritics and tatweel removed, `أ إ آ ٱ` → `ا`, `ة` → `ه`.
 /// `ى` is kept apart from `ي`: folding them would make the name `علي` the preposition `على`.
+///
+/// A hamza-alef before `ل` at the start of a word is kept (`ألباريس`, `أليو`, `ألمانيا`,
+/// `آل`): folded, it would read as the definite article.
 pub(crate) fn norm(word: &str) -> String {
-    word.chars()
+    let mut letters = word
+        .chars()
         .filter(|&c| !is_diacritic(c) && c != '\u{0640}')
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ة' => 'ه',
-            c => c,
-        })
-        .collect()
+        .peekable();
+    let mut out = String::with_capacity(word.len());
+    if let Some(&first) = letters.peek() {
+        if matches!(first, 'أ' | 'إ' | 'آ') {
+            letters.next();
+            let keep = letters.peek() == Some(&'ل');
+            out.push(if keep { first } else { 'ا' });
+        }
+    }
+    out.extend(letters.map(|c| match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ة' => 'ه',
+        c => c,
+    }));
+    out
 }
 
 /// The word without a leading definite article (`ال`, or `لل` = preposition + article).

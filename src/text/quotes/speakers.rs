@@ -107,12 +107,91 @@ const COMPOUND_SECOND: &[&str] = &[
     "الحق",
 ];
 
+/// First names written with the article (`الحارث إدريس`, `الطاهر بن جلون`), normalised.
+const DEFINITE_FIRST_NAMES: &[&str] = &[
+    "الحارث",
+    "الحسن",
+    "الحسين",
+    "العباس",
+    "الطاهر",
+    "الهادي",
+    "الصادق",
+    "المنصف",
+    "البشير",
+    "الطيب",
+    "المختار",
+    "الفاضل",
+    "الحبيب",
+    "المنجي",
+    "الوليد",
+    "المعتصم",
+    "المنذر",
+    "الباجي",
+];
+
+/// Words inside compound names (`محمد بن عبد الرحمن آل ثاني`), normalised.
+const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ال", "آل", "ابو", "ابي", "عبد", "ام"];
+
+/// Undefined nouns that continue a construct title before its genitive (`وزير خارجية …`,
+/// `لاعب وسط …`), normalised.
+const CONSTRUCT_NOUNS: &[&str] = &[
+    "خارجيه",
+    "داخليه",
+    "دفاع",
+    "ماليه",
+    "وزراء",
+    "وسط",
+    "خط",
+    "هجوم",
+    "مرمى",
+    "منتخب",
+    "نادي",
+    "فريق",
+    "حكومه",
+    "اداره",
+];
+
+/// True when the name of a subject phrase starts at `toks[i]`: a word that is no role word,
+/// or a definite first name followed by a word that is no title (`الحارث إدريس`, `الطاهر
+/// السني`).
+fn starts_name(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if !(t.is_word() && is_role_word(&t.norm)) {
+        return true;
+    }
+    DEFINITE_FIRST_NAMES.contains(&t.norm.as_str())
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_title(&n.norm))
+}
+
+/// An undefined title that needs a genitive after it (`مدرب`, `رئيس`), not one with a
+/// pronoun (`مدربه`) or an abbreviation (`د.`).
+fn is_construct_title(t: &Token) -> bool {
+    !has_article(&t.norm) && !t.suffixed && t.norm != "د" && is_title(&t.norm)
+}
+
 /// Split a subject phrase into its leading role words and the name after them.
+///
+/// An undefined title is in construct with what follows (`مدرب برشلونة`, `رئيس وزراء
+/// إسرائيل`, `وزير خارجية إسبانيا`): the construct nouns and one genitive word after it belong
+/// to the role.
 pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
-    let k = toks
-        .iter()
-        .position(|t| !(t.is_word() && is_role_word(&t.norm)))
+    let mut k = (0..toks.len())
+        .find(|&i| starts_name(toks, i))
         .unwrap_or(toks.len());
+    if k > 0 && k < toks.len() && is_construct_title(&toks[k - 1]) {
+        let mut j = k;
+        while j < toks.len() && CONSTRUCT_NOUNS.contains(&toks[j].norm.as_str()) {
+            j += 1;
+        }
+        // Only the genitive left: the whole phrase is a role (`مدرب برشلونة`).
+        if j + 1 >= toks.len() {
+            k = toks.len();
+        } else if !NAME_PARTICLES.contains(&toks[j + 1].norm.as_str()) {
+            k = j + 1;
+        }
+    }
     let (role, mut name) = toks.split_at(k);
     // `نبيل عبد الله للصحفيين`: a `لل…` word after a name is a prepositional phrase.
     if let Some(pp) = name.iter().position(|t| t.norm.starts_with("لل")) {
@@ -166,7 +245,14 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
             .iter()
             .skip(1)
             .any(|t| indefinite_modifiers().contains(&t.norm));
-    if indefinite {
+    // `مصدر طبي`, `مسؤول عسكري`: an anonymous noun with only nisba adjectives after it.
+    let head_anonymous = np
+        .first()
+        .is_some_and(|t| !has_article(&t.norm) && anonymous().contains(&t.norm));
+    let only_adjectives = np.iter().skip(1).all(|t| {
+        !has_article(&t.norm) && (is_nisba(&t.norm) || indefinite_modifiers().contains(&t.norm))
+    });
+    if indefinite || (head_anonymous && only_adjectives) {
         return Some(Who::Anonymous);
     }
     let (role, name) = split_role(np);
@@ -243,7 +329,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     }
     // `النائب عن «حزب الله» حسن فضل الله`, `المحللة في شركة "IDC" سارة لين`: a role, a
     // preposition and a quoted group, then the name.
-    if i > start && tokens[start..i].iter().all(|t| is_role_word(&t.norm)) {
+    if i > start && split_role(&tokens[start..i]).1.is_empty() {
         if let Some(name) = after_quoted_group(tokens, i).or_else(|| after_workplace(tokens, i)) {
             start = name.start;
             i = name.end;
@@ -338,9 +424,7 @@ fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         b += 1;
     }
     // The name starts at an undefined, non-role word right after a definite one.
-    let k = (a + 1..b)
-        .rev()
-        .find(|&k| has_article(&tokens[k - 1].norm) && !is_role_word(&tokens[k].norm))?;
+    let k = (a + 1..b).find(|&k| has_article(&tokens[k - 1].norm) && starts_name(tokens, k))?;
     // A first mention after a workplace is a full name: two to four words.
     let (_, name) = split_role(&tokens[k..b]);
     (name.len() == b - k && (2..=4).contains(&name.len())).then_some(k..b)
@@ -430,8 +514,13 @@ fn clause_start(tokens: &[Token], cue: usize) -> Option<usize> {
 /// clause.
 pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
     let s = clause_start(tokens, cue)?;
-    // `لكنه حذر`: a pronoun subject, resolved by carrying the last speaker over.
-    if tokens.get(s).is_some_and(|t| t.suffixed) {
+    // `لكنه حذر`: a pronoun subject, resolved by carrying the last speaker over; but `أما
+    // مدربه كارلو أنشيلوتي فقال` names someone after a suffixed title.
+    let titled_name = tokens.get(s).is_some_and(|t| is_title(&t.norm))
+        && tokens
+            .get(s + 1)
+            .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_role_word(&n.norm));
+    if tokens.get(s).is_some_and(|t| t.suffixed) && !titled_name {
         return None;
     }
     let mut e = s;
@@ -662,6 +751,9 @@ impl Names {
         while r > 0 && toks[r - 1].is_word() && is_role_word(&toks[r - 1].norm) {
             r -= 1;
         }
+        // `لاعب وسط ريال مدريد جود …`: the words a construct title takes are no first names.
+        let (role, _) = split_role(&toks[r..end]);
+        s = s.max(r + role.len()).min(start);
         let Some(full) = Name::from_tokens(input, &toks[s..end]) else {
             return;
         };

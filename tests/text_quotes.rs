@@ -1463,3 +1463,44 @@ fn anonymous_noun_with_adjectives_and_suffixed_title_first() {
     let q = quote(&qs, "لم يقدم أفضل ما لديه");
     assert_eq!(q.speaker.as_deref(), Some("كارلو أنشيلوتي"), "{q:#?}");
 }
+
+/// Wire datelines, a banking plan, a court, cholera figures, two foreign ministries, cinema.
+#[test]
+fn evaluation_on_blind8() {
+    second_round("blind8");
+}
+
+#[test]
+fn role_then_name_in_apposition() {
+    let s = "وقال محامي العائلة، كريم نجيب، إن القرار \"غير قانوني بالمرة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "غير قانوني بالمرة",
+        "partial",
+        Some("كريم نجيب"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn verbal_noun_object_and_purpose_verbs() {
+    let s = "وأعلنت وزارة الداخلية المغربية تسجيل 40 حادثا، مشيرة إلى أن الوضع \"تحت السيطرة التامة\".\nوعاد الوزير سعيد بنعلي ليؤكد أن \"الطرق آمنة في كل المناطق\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "تحت السيطرة التامة");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("وزارة الداخلية المغربية"),
+        "{q:#?}"
+    );
+    let q = quote(&qs, "الطرق آمنة في كل المناطق");
+    assert_eq!(q.speaker.as_deref(), Some("سعيد بنعلي"), "{q:#?}");
+}
+
+#[test]
+fn dateline_is_no_headline_statement() {
+    let qs = quotes("الرباط: أعلنت الحكومة المغربية رفع أسعار الوقود ابتداء من الغد.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    let qs = quotes("عمّان: قضت محكمة أمن الدولة بسجن ثلاثة متهمين.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}

@@ -211,10 +211,15 @@ impl Analysis<'_> {
             let statement_words = t[colon + 1..].iter().filter(|x| x.is_word()).count();
             let text_end = p.start + input_trim_end(&self.input[p.start..p.end]);
             let one_sentence = p.sentences.len() <= 1;
+            // `القاهرة: قضت محكمة … .`: a dateline before a report, not a headline statement.
+            // A headline has no full stop, and its statement does not open with a reporting verb.
+            let text = &self.input[..text_end];
+            let dateline = text.ends_with('.') || cues::cue_kind(&next.norm).is_some();
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence
-                && !self.input[..text_end].ends_with(':')
+                && !text.ends_with(':')
+                && !dateline
             {
                 out.push(Headline {
                     paragraph: pi,
@@ -623,7 +628,11 @@ impl Analysis<'_> {
             .or_else(|| subject_before_qad(t, ti))
             .or_else(|| subject_after(t, ti, kind))
             .or_else(|| noun.then(|| subject_before_noun(t, ti)).flatten())
-            .or_else(|| noun.then(|| subject_before_bilqawl(t, ti)).flatten())
+            .or_else(|| {
+                (noun || verb)
+                    .then(|| subject_before_bilqawl(t, ti))
+                    .flatten()
+            })
             .or_else(|| verb.then(|| subject_before_verb(t, ti)).flatten())?;
         // `نقلت صحيفة X عن مصادر …`: the words are the source's, not the outlet's.
         if lookup_forms(&t[ti].norm)

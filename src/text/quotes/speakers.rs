@@ -272,6 +272,10 @@ fn ends_subject(t: &Token) -> bool {
         return true;
     }
     let w = t.norm.as_str();
+    // Names have no digits: `أعلنت الوزارة تسجيل 12 إصابة`.
+    if w.chars().any(|c| c.is_numeric()) {
+        return true;
+    }
     let bare = w.strip_prefix('و').filter(|r| r.chars().count() >= 2);
     stop_words().contains(w)
         || bare.is_some_and(|r| stop_words().contains(r))
@@ -347,7 +351,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             let (role, name) = split_role(&tokens[a..b]);
             let closed = tokens.get(b).and_then(Token::punct) == Some('،');
             let titled = role.iter().any(|t| is_title(&t.norm));
-            let unnamed = first_name.is_empty() && !role.is_empty();
+            // `وقال محامي الأسرة، ناصر أمين، …`: a role, then the full name of its holder.
+            let unnamed = first_name.is_empty() && (!role.is_empty() || name.len() >= 2);
             if closed && !name.is_empty() && (titled || unnamed) {
                 start = a;
                 i = b;
@@ -377,10 +382,24 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             return Some(start..k);
         }
     }
+    // `أعلنت وزارة الصحة العراقية تسجيل …`: a verbal noun of the form تفعيل closing the
+    // phrase after a definite word is the transitive verb's object.
+    let object_noun = end - start >= 2
+        && is_form_two_masdar(&tokens[end - 1].norm)
+        && has_article(&tokens[end - 2].norm);
+    if object_noun && (takes_object || transitive(&tokens[cue])) {
+        end -= 1;
+    }
     if takes_object && end - start >= 2 && has_article(last) && !nisba {
         end -= 1;
     }
     (end > start).then_some(start..end)
+}
+
+/// True for a verbal noun of the form تفعيل (`تسجيل`, `تقديم`, `توقيع`).
+fn is_form_two_masdar(norm: &str) -> bool {
+    let c: Vec<char> = norm.chars().collect();
+    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
 /// True for a nisba adjective (`الروسي`, `الإسرائيلية`, `الوطني`).
@@ -531,8 +550,12 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
 }
 
 /// The subject in `اكتفى X بالقول`, `وختم X حديثه بالقول`: the phrase after the clause's verb.
+///
+/// Also `وعاد X ليؤكد`, `خرج X ليقول`: a purpose verb after the clause's verb and subject.
 pub(crate) fn subject_before_bilqawl(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
-    if !tokens[cue].norm.contains("بال") {
+    let w = tokens[cue].norm.as_str();
+    let purpose = w.starts_with("لي") || w.starts_with("لت");
+    if !w.contains("بال") && !purpose {
         return None;
     }
     let s = clause_start(tokens, cue)? + 1;

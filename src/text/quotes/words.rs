@@ -159,6 +159,8 @@ pub(crate) fn has_article(w: &str) -> bool {
 
 /// The forms of a word to look up in a word list: as written, then without one conjunction
 /// prefix (`و`, `ف`), then without a preposition-plus-article prefix (`بال`, `وبال`).
+///
+/// An imperfect verb after the purpose `لـ` (`ليؤكد`, `لتقول`) is looked up without it too.
 pub(crate) fn lookup_forms(w: &str) -> impl Iterator<Item = &str> {
     let mut forms: [Option<&str>; 3] = [Some(w), None, None];
     if w.chars().count() >= 3 {
@@ -167,6 +169,11 @@ pub(crate) fn lookup_forms(w: &str) -> impl Iterator<Item = &str> {
     let base = forms[1].unwrap_or(w);
     if base.chars().count() > 4 {
         forms[2] = base.strip_prefix("بال");
+    }
+    if forms[2].is_none() && base.chars().count() >= 4 {
+        forms[2] = base
+            .strip_prefix('ل')
+            .filter(|r| r.starts_with('ي') || r.starts_with('ت'));
     }
     forms.into_iter().flatten()
 }

@@ -1504,3 +1504,26 @@ fn dateline_is_no_headline_statement() {
     let qs = quotes("عمّان: قضت محكمة أمن الدولة بسجن ثلاثة متهمين.");
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+/// Fronted quote with a cue after it, eyewitnesses, an education reform and its critics, a
+/// World Bank report, a company chief and an analyst.
+#[test]
+fn evaluation_on_blind9() {
+    second_round("blind9");
+}
+
+#[test]
+fn plural_sources_and_roles_of_quoted_companies() {
+    let s = "وقال شهود عيان إن \"الانفجار هز المنطقة بأكملها\".\nوقالت المديرة التنفيذية لمنظمة \"أطباء بلا حدود\" كارين سميث إن الفرق \"منهكة تماما\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الانفجار هز المنطقة بأكملها",
+        "direct",
+        None,
+        Some("وقال"),
+    );
+    let q = quote(&qs, "منهكة تماما");
+    assert_eq!(q.speaker.as_deref(), Some("كارين سميث"), "{q:#?}");
+    not_speech(&qs, "أطباء بلا حدود", "name");
+}

@@ -107,6 +107,20 @@ const COMPOUND_SECOND: &[&str] = &[
     "الحق",
 ];
 
+/// Broken plurals among the anonymous source nouns (normalised).
+const BROKEN_PLURAL_SOURCES: &[&str] = &[
+    "مصادر",
+    "شهود",
+    "سكان",
+    "خبراء",
+    "اوساط",
+    "جهات",
+    "اطباء",
+    "تقارير",
+    "وسائل",
+    "اعضاء",
+];
+
 /// First names written with the article (`الحارث إدريس`, `الطاهر بن جلون`), normalised.
 const DEFINITE_FIRST_NAMES: &[&str] = &[
     "الحارث",
@@ -252,7 +266,13 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     let only_adjectives = np.iter().skip(1).all(|t| {
         !has_article(&t.norm) && (is_nisba(&t.norm) || indefinite_modifiers().contains(&t.norm))
     });
-    if indefinite || (head_anonymous && only_adjectives) {
+    // `شهود عيان`, `مصادر حكومية`: an undefined plural source noun and no definite word.
+    let plural_source = np.first().is_some_and(|t| {
+        let w = t.norm.as_str();
+        anonymous().contains(w)
+            && (w.ends_with("ون") || w.ends_with("ين") || BROKEN_PLURAL_SOURCES.contains(&w))
+    }) && !np.iter().any(|t| has_article(&t.norm));
+    if indefinite || plural_source || (head_anonymous && only_adjectives) {
         return Some(Who::Anonymous);
     }
     let (role, name) = split_role(np);
@@ -410,14 +430,23 @@ fn is_nisba(norm: &str) -> bool {
 /// The name after `عن «GROUP»` or `في شركة "GROUP"` starting at `tokens[i]`.
 fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     use super::words::TokKind::Mark;
-    if !matches!(
-        tokens.get(i)?.norm.as_str(),
-        "عن" | "في" | "من" | "لدى" | "ب"
-    ) {
-        return None;
-    }
-    // The opening mark, after at most two words (`في شركة "…"`).
-    let open = (i + 1..tokens.len().min(i + 4)).find(|&k| !tokens[k].is_word())?;
+    // `الرئيس التنفيذي لشركة "كريم" مدثر شيخة`: the mark right after a `لـ` institution word.
+    let glued = tokens.get(i)?.kind == Mark
+        && i > 0
+        && tokens[i - 1].norm.starts_with('ل')
+        && institutions().contains(strip_lam(&tokens[i - 1].norm));
+    let open = if glued {
+        i
+    } else {
+        if !matches!(
+            tokens.get(i)?.norm.as_str(),
+            "عن" | "في" | "من" | "لدى" | "ب"
+        ) {
+            return None;
+        }
+        // The opening mark, after at most two words (`في شركة "…"`).
+        (i + 1..tokens.len().min(i + 4)).find(|&k| !tokens[k].is_word())?
+    };
     if tokens[open].kind != Mark {
         return None;
     }

@@ -1527,3 +1527,67 @@ fn plural_sources_and_roles_of_quoted_companies() {
     assert_eq!(q.speaker.as_deref(), Some("كارين سميث"), "{q:#?}");
     not_speech(&qs, "أطباء بلا حدود", "name");
 }
+
+/// A coach appointment, a court and its spokesman, a medical study, an anonymous government
+/// source, economists, a book fair.
+#[test]
+fn evaluation_on_blind10() {
+    second_round("blind10");
+}
+
+#[test]
+fn manner_adverbs_and_audiences_are_no_subjects() {
+    let s = "وقال المدرب جمال سلامي إن \"المباراة كانت صعبة\"، وأضاف ضاحكا: \"لكننا فزنا في النهاية\".\nوقالت الوزيرة ليلى بنعلي: \"الطاقة أولوية\". ثم قالت للحضور: \"شكرا لكم جميعا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لكننا فزنا في النهاية",
+        "direct",
+        Some("جمال سلامي"),
+        Some("وأضاف"),
+    );
+    speech(
+        &qs,
+        "شكرا لكم جميعا",
+        "direct",
+        Some("ليلى بنعلي"),
+        Some("قالت"),
+    );
+}
+
+#[test]
+fn indefinite_studies_same_source_and_nisba_plurals_are_anonymous() {
+    let s = "وكشفت دراسة جديدة أجرتها جامعة أوكسفورد أن النوم \"يحمي الذاكرة\".\nوقال مصدر أمني إن الهجوم \"كان متوقعا\". وأضاف المصدر ذاته أن التحقيق \"ما زال جاريا\".\nوحذر حقوقيون من أن القانون \"يقيد الحريات العامة\".";
+    let qs = quotes(s);
+    for text in [
+        "يحمي الذاكرة",
+        "كان متوقعا",
+        "ما زال جاريا",
+        "يقيد الحريات العامة",
+    ] {
+        let q = quote(&qs, text);
+        assert!(q.speech, "{q:#?}");
+        assert_eq!(q.speaker, None, "{q:#?}");
+    }
+}
+
+#[test]
+fn sources_named_only_after_according_forms_get_their_full_name() {
+    let s = "ووفقا للباحث في المرصد الدكتور سمير نصار، فإن الأرقام \"مقلقة جدا\".\nونقلت صحيفة \"النهار\" عن نصار قوله: \"الوضع يزداد سوءا كل يوم\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الوضع يزداد سوءا كل يوم");
+    assert_eq!(q.speaker.as_deref(), Some("سمير نصار"), "{q:#?}");
+}
+
+#[test]
+fn titled_person_of_an_earlier_verb_in_the_sentence() {
+    let s = "وفي حفل التوقيع، قدم الروائي الليبي إبراهيم الكوني كتابه الجديد، وقال: \"الصحراء علمتني الصبر\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الصحراء علمتني الصبر",
+        "direct",
+        Some("إبراهيم الكوني"),
+        Some("وقال"),
+    );
+}

@@ -51,8 +51,9 @@ use cues::{nearest_before, right_after, Cue};
 use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
 use speakers::{
-    headline_subject, phrase_after_an, subject_after, subject_before_bilqawl, subject_before_noun,
-    subject_before_qad, subject_before_relative, subject_before_verb, who, Names, Who,
+    first_titled_person, headline_subject, phrase_after_an, subject_after, subject_before_bilqawl,
+    subject_before_noun, subject_before_qad, subject_before_relative, subject_before_verb, who,
+    Names, Who,
 };
 use speech::{classify, Context, Verdict};
 use words::{lookup_forms, tokenize, TokKind, Token};
@@ -277,11 +278,27 @@ impl Analysis<'_> {
     fn run(&self, valid: &[bool]) -> Vec<Quote> {
         let heads = self.headlines(valid);
         let mentions = self.mentions(&heads);
-        let slices: Vec<&[Token]> = mentions
+        let mut slices: Vec<&[Token]> = mentions
             .iter()
             .map(|m| &self.toks[m.paragraph][m.np.clone()])
             .collect();
-        let names = Names::build(self.input, &self.toks, &slices);
+        // Sources of "according to" forms name people too (`وفقا للباحثة … هدى الشمري`).
+        for t in &self.toks {
+            for (ti, x) in t.iter().enumerate() {
+                if x.is_word() && !x.in_quote && cues::cue_at(t, ti) == Some(CueKind::According) {
+                    slices.extend(subject_after(t, ti, CueKind::According).map(|r| &t[r]));
+                }
+            }
+        }
+        // A source behind an outlet (`نقلت صحيفة عن الشمري`) is named apart from its phrase.
+        let sources: Vec<speakers::Name> = mentions
+            .iter()
+            .filter_map(|m| match &m.who {
+                Who::Named(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect();
+        let names = Names::build(self.input, &self.toks, &slices, &sources);
         let head_of: std::collections::HashMap<usize, usize> = heads
             .iter()
             .enumerate()
@@ -606,10 +623,19 @@ impl Analysis<'_> {
             CueKind::Participle | CueKind::Adverbial | CueKind::Stance => {}
         }
         let (s_start, _, _) = sentence_at(&self.paragraphs[c.paragraph], cue_at);
-        match self.carried(mentions, cue_at, pi) {
-            Some(m) if m.at >= s_start && m.paragraph == c.paragraph => {
-                (Some(m.who.clone()), 0.8, None)
+        let carried = self.carried(mentions, cue_at, pi);
+        if let Some(m) = carried.filter(|m| m.at >= s_start && m.paragraph == c.paragraph) {
+            return (Some(m.who.clone()), 0.8, None);
+        }
+        // `قدمت الكاتبة سحر خليفة روايتها، وقالت: "…"`: a person introduced with a title
+        // earlier in the sentence, by a verb that is no cue, is the subject of the cue.
+        let lo = t.partition_point(|x| x.start < s_start);
+        if let Some(r) = first_titled_person(t, lo, c.token) {
+            if let Some(w) = who(self.input, &t[r]) {
+                return (Some(w), 0.7, None);
             }
+        }
+        match carried {
             Some(m) => (Some(m.who.clone()), 0.6, None),
             None => (None, 0.3, None),
         }

@@ -79,7 +79,7 @@ fn is_role_word(norm: &str) -> bool {
 /// True for a title word proper (not just a definite word).
 fn is_title(norm: &str) -> bool {
     let own = strip_pronoun(norm);
-    [norm, strip_lam(norm), own]
+    [norm, strip_lam(norm), own, strip_article(norm)]
         .iter()
         .any(|w| titles().contains(*w) || person_nouns().contains(*w))
 }
@@ -272,7 +272,22 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         anonymous().contains(w)
             && (w.ends_with("ون") || w.ends_with("ين") || BROKEN_PLURAL_SOURCES.contains(&w))
     }) && !np.iter().any(|t| has_article(&t.norm));
-    if indefinite || plural_source || (head_anonymous && only_adjectives) {
+    // `دراسة حديثة نشرتها مجلة`: an undefined source noun (no title) and nothing definite.
+    let undefined_source = np.first().is_some_and(|t| {
+        anonymous().contains(&t.norm) && !is_title(&t.norm) && !has_article(&t.norm)
+    }) && !np.iter().any(|t| has_article(&t.norm));
+    // `المصدر ذاته`, `المصدر نفسه`: the anonymous source again.
+    let same_source = np.len() == 2
+        && anonymous().contains(strip_article(&np[0].norm))
+        && matches!(np[1].norm.as_str(), "ذاته" | "ذاتها" | "نفسه" | "نفسها");
+    // `اقتصاديون`, `مسؤولون أمريكيون`: an undefined plural of a nisba.
+    let nisba_plural = |w: &str| !has_article(w) && (w.ends_with("يون") || w.ends_with("يين"));
+    let group = np.first().is_some_and(|t| nisba_plural(&t.norm))
+        && np.iter().skip(1).all(|t| nisba_plural(&t.norm));
+    if indefinite || plural_source || undefined_source || same_source || group {
+        return Some(Who::Anonymous);
+    }
+    if head_anonymous && only_adjectives {
         return Some(Who::Anonymous);
     }
     let (role, name) = split_role(np);
@@ -325,10 +340,14 @@ fn opens_complement(t: &Token) -> bool {
 /// The subject phrase right after the cue at `tokens[cue]`, as a token range.
 pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Option<Range<usize>> {
     let mut i = cue + 1;
-    while tokens
-        .get(i)
-        .is_some_and(|t| t.is_word() && skip_before_subject().contains(&t.norm))
-    {
+    // Time words, manner adverbs (`وأضاف مبتسما`) and the audience (`وقالت للحضور`) come
+    // before the subject; for "according to" forms a `لل…` word is the source itself.
+    while tokens.get(i).is_some_and(|t| {
+        t.is_word()
+            && (skip_before_subject().contains(&t.norm)
+                || is_manner_adverb(&t.norm)
+                || (kind != CueKind::According && t.norm.starts_with("لل") && has_article(&t.norm)))
+    }) {
         i += 1;
     }
     if kind == CueKind::According && tokens.get(i).is_some_and(|t| t.norm == "ل") {
@@ -414,6 +433,16 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         end -= 1;
     }
     (end > start).then_some(start..end)
+}
+
+/// True for an undefined accusative participle of manner (`مبتسما`, `ساخرا`, `غاضبا`): no
+/// subject is written with the final alif of tanwin.
+fn is_manner_adverb(norm: &str) -> bool {
+    let c: Vec<char> = norm.chars().collect();
+    let n = c.len();
+    c.last() == Some(&'ا')
+        && !has_article(norm)
+        && ((c[0] == 'م' && n >= 5) || (n == 5 && c[1] == 'ا'))
 }
 
 /// True for a verbal noun of the form تفعيل (`تسجيل`, `تقديم`, `توقيع`).
@@ -509,6 +538,32 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
         s -= 1;
     }
     (s < e).then_some(s..e)
+}
+
+/// The first person in `tokens[lo..hi]` written with a title and a name (`الكاتبة الفلسطينية
+/// سحر خليفة`), outside quotes, as the range of the whole phrase.
+pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Option<Range<usize>> {
+    let hi = hi.min(tokens.len());
+    (lo..hi).find_map(|k| {
+        let t = &tokens[k];
+        if !t.is_word() || t.in_quote || !has_article(&t.norm) || !is_title(&t.norm) {
+            return None;
+        }
+        let mut e = k;
+        while e < hi && e - k < MAX_SUBJECT_WORDS && !ends_subject(&tokens[e]) {
+            e += 1;
+        }
+        let (_, name) = split_role(&tokens[k..e]);
+        // Only the name and the role: a pronoun-suffixed object after it is not part of it.
+        let possessed = |x: &Token| {
+            x.suffixed
+                || (!has_article(&x.norm)
+                    && x.norm.chars().count() >= 5
+                    && (x.norm.ends_with("ها") || x.norm.ends_with("هم")))
+        };
+        let name_end = name.iter().position(possessed).unwrap_or(name.len());
+        (name_end > 0).then(|| k..e - (name.len() - name_end))
+    })
 }
 
 /// The subject of `وكان X قد <cue>`, the usual pluperfect frame of news reports.
@@ -733,8 +788,16 @@ impl Names {
     /// Collect names from the subject phrases of cues (`mentions`: the phrase tokens per
     /// mention) and extend them leftwards where the document writes them after a role
     /// (`وزير الخارجية الروسي سيرغي لافروف`).
-    pub(crate) fn build(input: &str, paragraphs: &[Vec<Token>], mentions: &[&[Token]]) -> Names {
+    ///
+    /// `named` are further names found elsewhere (the sources behind outlets).
+    pub(crate) fn build(
+        input: &str,
+        paragraphs: &[Vec<Token>],
+        mentions: &[&[Token]],
+        named: &[Name],
+    ) -> Names {
         let mut names = Names::default();
+        names.candidates.extend(named.iter().cloned());
         for np in mentions {
             let (role, name) = split_role(np);
             if let Some(n) = Name::from_tokens(input, name) {

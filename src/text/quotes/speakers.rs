@@ -544,6 +544,8 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
 /// سحر خليفة`), outside quotes, as the range of the whole phrase.
 pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Option<Range<usize>> {
     let hi = hi.min(tokens.len());
+    // Bounded, so that a long unbroken paragraph full of quotes stays linear.
+    let lo = lo.max(hi.saturating_sub(120));
     (lo..hi).find_map(|k| {
         let t = &tokens[k];
         if !t.is_word() || t.in_quote || !has_article(&t.norm) || !is_title(&t.norm) {

@@ -1591,3 +1591,41 @@ fn titled_person_of_an_earlier_verb_in_the_sentence() {
         Some("وقال"),
     );
 }
+
+/// A crown prince interview, a market feature with vox pops, a ministry statement and a
+/// spokesman's post, a European Commission speech.
+#[test]
+fn evaluation_on_blind11() {
+    second_round("blind11");
+}
+
+#[test]
+fn last_title_of_a_chain_links_to_the_name() {
+    let s = "قال أمير دولة الكويت الشيخ مشعل الأحمد إن \"الوحدة الوطنية خط أحمر\".\nوأضاف الشيخ: \"لن نسمح بالمساس بها\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لن نسمح بالمساس بها",
+        "direct",
+        Some("مشعل الأحمد"),
+        Some("وأضاف"),
+    );
+}
+
+#[test]
+fn descriptions_topics_and_statement_issuers() {
+    let s = "\"الأسعار نار\"، تقول أم سليم، وهي ربة منزل.\nوتضيف السيدة الخمسينية بغضب: \"لم نعد نحتمل\".\nأما زوجته سعاد علي فتقول إن الحياة \"أصبحت مستحيلة\".\nوجاء في بيان لوزارة الاقتصاد الأردنية أن الأسعار \"ستنخفض قريبا\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "لم نعد نحتمل").speaker.as_deref(),
+        Some("أم سليم")
+    );
+    assert_eq!(
+        quote(&qs, "أصبحت مستحيلة").speaker.as_deref(),
+        Some("سعاد علي")
+    );
+    assert_eq!(
+        quote(&qs, "ستنخفض قريبا").speaker.as_deref(),
+        Some("وزارة الاقتصاد الأردنية")
+    );
+}

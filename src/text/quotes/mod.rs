@@ -612,12 +612,25 @@ impl Analysis<'_> {
                 return (np.and_then(|r| who(self.input, &t[r])), 0.4, None);
             }
             CueKind::Verb | CueKind::Describe | CueKind::Noun => {
-                if let Some((np, w)) = self.subject_of(c.paragraph, c.token, c.kind) {
+                // `ويضيف الرجل الستيني`: a description of the person just quoted is no name.
+                let subject = self
+                    .subject_of(c.paragraph, c.token, c.kind)
+                    .filter(|(np, _)| !speakers::is_description(&t[np.clone()]));
+                if let Some((np, w)) = subject {
                     let right_after = c.paragraph == pi && !c.after && np.start > c.token;
                     return (Some(w), 0.9, right_after.then_some(np.end));
                 }
             }
             CueKind::Statement => {
+                // `وجاء في بيان لوزارة الخارجية القطرية`: the issuer after `لـ`.
+                let issuer = t
+                    .get(c.token + 3)
+                    .filter(|x| x.is_word() && x.norm.starts_with('ل') && !x.norm.starts_with("لل"))
+                    .and_then(|_| subject_after(t, c.token + 2, CueKind::Verb))
+                    .and_then(|r| speakers::Name::after_lam(self.input, &t[r]));
+                if let Some(n) = issuer {
+                    return (Some(Who::Named(n)), 0.9, None);
+                }
                 return (self.source_after_an(c.paragraph, c.token), 0.9, None);
             }
             CueKind::Participle | CueKind::Adverbial | CueKind::Stance => {}

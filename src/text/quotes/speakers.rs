@@ -34,7 +34,20 @@ pub(crate) struct Name {
 }
 
 impl Name {
-    fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
+    /// The name of a phrase whose first word carries the preposition `لـ` (`لوزارة الخارجية
+    /// القطرية` → `وزارة الخارجية القطرية`).
+    pub(crate) fn after_lam(input: &str, toks: &[Token]) -> Option<Name> {
+        let mut n = Name::from_tokens(input, toks)?;
+        let first = n.norms.first_mut()?;
+        if first.chars().count() < 3 {
+            return None;
+        }
+        *first = first.strip_prefix('ل')?.to_string();
+        n.surface = n.surface.strip_prefix('ل')?.to_string();
+        Some(n)
+    }
+
+    pub(crate) fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
         let (first, last) = (toks.first()?, toks.last()?);
         Some(Name {
             norms: toks.iter().map(|t| t.norm.clone()).collect(),
@@ -79,9 +92,15 @@ fn is_role_word(norm: &str) -> bool {
 /// True for a title word proper (not just a definite word).
 fn is_title(norm: &str) -> bool {
     let own = strip_pronoun(norm);
+    // `زوجته`, `جارته`: the ta marbuta is written ت before the pronoun.
+    let feminine = own
+        .strip_suffix('ت')
+        .filter(|_| own.len() < norm.len())
+        .map(|stem| format!("{stem}ه"));
     [norm, strip_lam(norm), own, strip_article(norm)]
         .iter()
         .any(|w| titles().contains(*w) || person_nouns().contains(*w))
+        || feminine.is_some_and(|w| person_nouns().contains(&w))
 }
 
 /// The word without a possessive pronoun suffix (`رئيسها` → `رئيس`).
@@ -540,6 +559,23 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
     (s < e).then_some(s..e)
 }
 
+/// Nouns that describe a person without naming them (`الرجل الستيني`, `السيدة`), bare.
+const DESCRIPTION_NOUNS: &[&str] = &["رجل", "امراه", "سيده", "شاب", "شابه", "فتاه", "عجوز"];
+
+/// True for a subject that only describes a person already in the story (`الرجل الستيني`,
+/// `الشابة العشرينية بحزن`): a definite description noun and no name after it (a trailing
+/// `بـ…` word is a manner phrase).
+pub(crate) fn is_description(np: &[Token]) -> bool {
+    let Some(head) = np.first() else {
+        return false;
+    };
+    if !has_article(&head.norm) || !DESCRIPTION_NOUNS.contains(&strip_article(&head.norm)) {
+        return false;
+    }
+    let (_, name) = split_role(np);
+    name.iter().all(|t| t.norm.starts_with('ب'))
+}
+
 /// The first person in `tokens[lo..hi]` written with a title and a name (`الكاتبة الفلسطينية
 /// سحر خليفة`), outside quotes, as the range of the whole phrase.
 pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Option<Range<usize>> {
@@ -625,7 +661,9 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
         && tokens
             .get(s + 1)
             .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_role_word(&n.norm));
-    if tokens.get(s).is_some_and(|t| t.suffixed) && !titled_name {
+    // `أما جارته أم خالد فتقول`: the topic of `أما … فـ` is the subject.
+    let topic = s > 0 && matches!(tokens[s - 1].norm.as_str(), "اما" | "واما");
+    if tokens.get(s).is_some_and(|t| t.suffixed) && !titled_name && !topic {
         return None;
     }
     let mut e = s;
@@ -803,13 +841,7 @@ impl Names {
         for np in mentions {
             let (role, name) = split_role(np);
             if let Some(n) = Name::from_tokens(input, name) {
-                if role.iter().any(|t| is_title(&t.norm)) {
-                    names.roles.push(RoleLink {
-                        role: role.iter().map(|t| t.norm.clone()).collect(),
-                        name: n.clone(),
-                        at: np[0].start,
-                    });
-                }
+                names.link_roles(role, &n);
                 names.candidates.push(n);
             } else if role.first().is_some_and(|t| !is_title(&t.norm)) {
                 // An institution or group (`منظمة الصحة العالمية`): its own canonical form.
@@ -845,6 +877,31 @@ impl Names {
         names
     }
 
+    /// Link the role words written before a name to it: the whole role and, when it is a
+    /// chain of titles (`ولي العهد السعودي الأمير`), also the last title on its own (`الأمير`).
+    fn link_roles(&mut self, role: &[Token], name: &Name) {
+        let Some(first) = role.iter().position(|t| is_title(&t.norm)) else {
+            return;
+        };
+        let at = role[0].start;
+        self.roles.push(RoleLink {
+            role: role.iter().map(|t| t.norm.clone()).collect(),
+            name: name.clone(),
+            at,
+        });
+        if let Some(last) = role
+            .iter()
+            .rposition(|t| is_title(&t.norm))
+            .filter(|&k| k > first)
+        {
+            self.roles.push(RoleLink {
+                role: role[last..].iter().map(|t| t.norm.clone()).collect(),
+                name: name.clone(),
+                at,
+            });
+        }
+    }
+
     /// Keep one candidate per spelling (the first seen).
     fn dedup(&mut self) {
         let mut seen = std::collections::HashSet::new();
@@ -874,13 +931,7 @@ impl Names {
         let Some(full) = Name::from_tokens(input, &toks[s..end]) else {
             return;
         };
-        if toks[r..s].iter().any(|t| is_title(&t.norm)) {
-            self.roles.push(RoleLink {
-                role: toks[r..s].iter().map(|t| t.norm.clone()).collect(),
-                name: full.clone(),
-                at: toks[r].start,
-            });
-        }
+        self.link_roles(&toks[r..s], &full);
         if s < start {
             self.candidates.push(full);
         }

@@ -1629,3 +1629,38 @@ fn descriptions_topics_and_statement_issuers() {
         Some("وزارة الاقتصاد الأردنية")
     );
 }
+
+/// A president and an opposition MP, a corruption trial, a coach's press conference, a heat
+/// wave, an activist's post.
+#[test]
+fn evaluation_on_blind12() {
+    second_round("blind12");
+}
+
+#[test]
+fn objects_in_construct_after_a_name_and_advice_frames() {
+    let s = "وانتقد النائب المستقل هادي جمال الدين سياسة الحكومة، وقال إن الخطة \"فاشلة تماما\".\nوقرر القاضي سمير أحمد عبد الله تأجيل القضية، قائلا: \"نحتاج إلى وقت أطول\".\nونصحت وزارة البيئة السكان بـ\"البقاء في المنازل\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "فاشلة تماما").speaker.as_deref(),
+        Some("هادي جمال الدين")
+    );
+    assert_eq!(
+        quote(&qs, "نحتاج إلى وقت أطول").speaker.as_deref(),
+        Some("سمير أحمد عبد الله")
+    );
+    assert_eq!(
+        quote(&qs, "البقاء في المنازل").speaker.as_deref(),
+        Some("وزارة البيئة")
+    );
+}
+
+#[test]
+fn construct_title_of_an_earlier_verb_is_the_speaker() {
+    let s = "وسئل مدرب الوداد رولاني موكوينا عن إصابة المهاجم سامي بنعلي، فأجاب: \"سيغيب أسبوعين على الأقل\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "سيغيب أسبوعين على الأقل").speaker.as_deref(),
+        Some("رولاني موكوينا")
+    );
+}

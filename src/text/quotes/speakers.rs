@@ -418,6 +418,13 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         }
     }
     let mut end = i;
+    let object_taking = transitive(&tokens[cue])
+        || kind == CueKind::Stance
+        || (kind == CueKind::Describe && tokens.get(i).is_some_and(|t| t.is_word()));
+    if object_taking {
+        end = start + trim_construct_object(&tokens[start..end]);
+    }
+    let trimmed = end < i;
     if transitive(&tokens[cue]) && ends_with_object(&tokens[start..end]) {
         end -= 1;
     }
@@ -448,7 +455,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     if object_noun && (takes_object || transitive(&tokens[cue])) {
         end -= 1;
     }
-    if takes_object && end - start >= 2 && has_article(last) && !nisba {
+    let compound = COMPOUND_SECOND.contains(&last.as_str());
+    if takes_object && !trimmed && end - start >= 2 && has_article(last) && !nisba && !compound {
         end -= 1;
     }
     (end > start).then_some(start..end)
@@ -462,6 +470,28 @@ fn is_manner_adverb(norm: &str) -> bool {
     c.last() == Some(&'ا')
         && !has_article(norm)
         && ((c[0] == 'م' && n >= 5) || (n == 5 && c[1] == 'ا'))
+}
+
+/// The length of a subject phrase without an object in construct after its name (`النائب
+/// سجاد سالم أداء الحكومة` → `النائب سجاد سالم`): an undefined noun and a definite one
+/// closing a name of at least two more words, unless they form a compound name (`عبد الله`,
+/// `أبو الغيط`, `نور الدين`).
+fn trim_construct_object(np: &[Token]) -> usize {
+    let (role, name) = split_role(np);
+    let n = name.len();
+    if n < 4 {
+        return np.len();
+    }
+    let (x, y) = (&name[n - 2], &name[n - 1]);
+    let compound = NAME_PARTICLES.contains(&x.norm.as_str())
+        || COMPOUND_SECOND.contains(&y.norm.as_str())
+        || DEFINITE_FIRST_NAMES.contains(&y.norm.as_str());
+    // A masculine nisba closes many surnames (`محمد شياع السوداني`); a feminine one does not.
+    if !has_article(&x.norm) && has_article(&y.norm) && !y.norm.ends_with('ي') && !compound {
+        role.len() + n - 2
+    } else {
+        np.len()
+    }
 }
 
 /// True for a verbal noun of the form تفعيل (`تسجيل`, `تقديم`, `توقيع`).
@@ -584,14 +614,15 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
     let lo = lo.max(hi.saturating_sub(120));
     (lo..hi).find_map(|k| {
         let t = &tokens[k];
-        if !t.is_word() || t.in_quote || !has_article(&t.norm) || !is_title(&t.norm) {
+        let titled = (has_article(&t.norm) && is_title(&t.norm)) || is_construct_title(t);
+        if !t.is_word() || t.in_quote || !titled {
             return None;
         }
         let mut e = k;
         while e < hi && e - k < MAX_SUBJECT_WORDS && !ends_subject(&tokens[e]) {
             e += 1;
         }
-        let (_, name) = split_role(&tokens[k..e]);
+        let (role, name) = split_role(&tokens[k..e]);
         // Only the name and the role: a pronoun-suffixed object after it is not part of it.
         let possessed = |x: &Token| {
             x.suffixed
@@ -600,7 +631,9 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
                     && (x.norm.ends_with("ها") || x.norm.ends_with("هم")))
         };
         let name_end = name.iter().position(possessed).unwrap_or(name.len());
-        (name_end > 0).then(|| k..e - (name.len() - name_end))
+        // `القاضي محمد السعيد الشربيني تأجيل الجلسة`: the verb's object after the name.
+        let kept = trim_construct_object(&tokens[k..k + role.len() + name_end]);
+        (kept > role.len()).then(|| k..k + kept)
     })
 }
 

@@ -13,7 +13,8 @@ use super::words::norm;
 pub(crate) enum CueKind {
     /// A finite reporting verb (`قال`, `أضافت`, `يقول`); its subject follows it.
     Verb,
-    /// A verb that describes (`وصف`, `وصفته`): its object comes before the `بأنه`/`بـ` phrase.
+    /// A verb that describes, accuses or advises (`وصف`, `وصفته`, `اتهم`, `نصح`): its object
+    /// comes before the `بأنه`/`بـ` phrase.
     Describe,
     /// A circumstantial participle (`مضيفا`, `معتبرة`, `مؤكدين`); the speaker is the subject of
     /// the main clause.

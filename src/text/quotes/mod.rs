@@ -12,20 +12,27 @@
 //! Non-speech is `name` (outlets, groups, honorific formulas), `title` (works, programmes,
 //! campaigns) or `scare`. The speech rules are listed in `speech.rs`.
 //!
-//! **Speakers.** The speaker is the subject of the cue (after it in verb-first clauses, before
-//! it in `وكان X قد …` and subject-first clauses, after `عن` in `نقلت وكالة عن X قوله`), the
-//! subject of an earlier cue in the sentence for participles, or the last speaker before the
-//! quote when the cue has none (`وأضاف أن "…"`). Names are canonical: titles and roles are
+//! **Speakers.** The speaker is the subject of the cue (after it in verb-first clauses, past
+//! time words, manner adverbs and the audience: `وأضاف مبتسما`, `وقالت للحضور`; before it in
+//! `وكان X قد …`, subject-first and `أما X فـ…` clauses; the antecedent in `X، الذي وصف …`;
+//! after `عن` in `نقلت وكالة عن X قوله`; after `على لسان` wherever that stands in the
+//! sentence), the subject of an earlier cue in the sentence for participles, a person
+//! introduced with a title earlier in the sentence by a verb that is no cue (`قدمت الكاتبة X
+//! روايتها، وقالت`), or the last speaker before the quote when the cue has none (`وأضاف أن
+//! "…"`) or only a description of that person (`ويضيف الرجل الستيني`). A verbal noun after a
+//! preposition (`في تصريح للصحفيين`) is the occasion of a statement, not its cue. Names are canonical: titles and roles are
 //! **stripped** (`الكاتب الصحفي زانا عمر` → `زانا عمر`), the fullest mention in the document
 //! is used (`لافروف` → `سيرغي لافروف`), a role-only subject becomes the person the document
-//! names in that role (`الرئيس الروسي` → `بوتين`) or else stays the role
+//! names in that role (`الرئيس الروسي` → `بوتين`; synonyms such as `الناخب الوطني` for the
+//! national coach; the last title of a chain: `الأمير` for `ولي العهد … الأمير X`) or else
+//! stays the role
 //! (`المتحدث باسم الحكومة`); institutions and groups stay as written; anonymous sources
 //! (`مصادر مطلعة`, `مسؤول أممي`) have no speaker. Details in `speakers.rs`.
 //!
 //! **Confidence** of a speech quote comes from how its speaker was found:
 //! 0.9 the cue's own subject (`وقال لافروف: "…"`, `وكان X قد صرّح`, `وجاء في بيان صادر عن X`);
 //! 0.8 the subject of an earlier cue in the same sentence (participles: `…، مضيفا: "…"`);
-//! 0.7 a headline `X: "…"`; 0.6 carried over from the last speaker before it (`وأضاف أن "…"`);
+//! 0.7 a headline `X: "…"`, or a titled person introduced earlier in the sentence; 0.6 carried over from the last speaker before it (`وأضاف أن "…"`);
 //! 0.5 an implicit headline statement; 0.4 an "according to" source (`بحسب X`);
 //! 0.3 speech recognised by its length with no cue and no speaker.
 //! It is multiplied by 0.9 when a role or surname had to be linked to a named person, and by

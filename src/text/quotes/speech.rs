@@ -9,8 +9,12 @@
 //! 4. it follows a "so-called" word (`ما يسمى`, `المزعوم`) → `scare`;
 //! 5. it is the statement of a headline (`X: "…"`) → speech;
 //! 6. a reporting cue stands before it in its sentence (or right after it): speech when a
-//!    describing verb is within three words (`وصفته بـ"…"`), when it has at least three
-//!    words, or when it has two and ends a clause; otherwise not;
+//!    describing or accusing verb is within three words or the quote follows its `بـ`
+//!    (`وصفته بـ"…"`, `اتهم X Y بـ"…"`), when it has at least three words, when it follows a
+//!    colon (`فقال: "لا"`), when it is the predicate after a complementiser and its subject
+//!    (`أن فريقه "جاهز تماما"`, `إن الحكم "مسيّس"`), or when it has two words and ends a
+//!    clause or stands apart from the cue, not right after a complementiser (where it would be
+//!    the clause's subject, often a name: `إن "أنصار الله" هاجموا`); otherwise not;
 //! 7. no cue: speech when it has at least four words (unattributed reported wording);
 //! 8. otherwise not speech: `name` when it starts with a group word (`"حزب الله"`) or no word
 //!    carries the article (`"قسد"`), else `scare`.

@@ -1664,3 +1664,29 @@ fn construct_title_of_an_earlier_verb_is_the_speaker() {
         Some("رولاني موكوينا")
     );
 }
+
+/// A farm minister and his description, an army statement and a health ministry, a player's
+/// fronted quote, an anonymous company source, a quote over two paragraphs.
+#[test]
+fn evaluation_on_blind13() {
+    second_round("blind13");
+}
+
+#[test]
+fn statements_of_an_issuer_same_source_and_official_descriptions() {
+    let s = "وقال بيان للشرطة المصرية إن المشتبه به \"سلم نفسه طواعية\".\nوقالت النقابة إن الأجور \"متدنية جدا\"، واتهمت الحكومة بـ\"التهرب من التزاماتها\".\nوقال مصدر في الوزارة إن القرار \"نهائي\" تماما. وبحسب المصدر نفسه، فإن الوزير \"لن يتراجع عنه\".\nوقال وزير النقل سامح الحفني إن المطار \"سيفتتح في موعده\". وأوضح المسؤول الحكومي أن الأشغال \"تجاوزت 90 في المئة\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "سلم نفسه طواعية").speaker.as_deref(),
+        Some("الشرطة المصرية")
+    );
+    assert_eq!(
+        quote(&qs, "التهرب من التزاماتها").speaker.as_deref(),
+        Some("النقابة")
+    );
+    assert_eq!(quote(&qs, "لن يتراجع عنه").speaker, None);
+    assert_eq!(
+        quote(&qs, "تجاوزت 90 في المئة").speaker.as_deref(),
+        Some("سامح الحفني")
+    );
+}

@@ -24,7 +24,7 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
 }
 
 /// Nouns for a written statement in `وجاء في <noun>` (docs §2.3, pattern P8).
-const STATEMENT_NOUNS: &[&str] = &[
+pub(crate) const STATEMENT_NOUNS: &[&str] = &[
     "بيان",
     "البيان",
     "المذكره",

@@ -620,9 +620,22 @@ impl Analysis<'_> {
             }
             CueKind::Verb | CueKind::Describe | CueKind::Noun => {
                 // `ويضيف الرجل الستيني`: a description of the person just quoted is no name.
+                // `قالت الوزارة …، واتهمت الجيش بـ"…"`: a lone word between a describing verb
+                // and its `بـ` phrase is the object when the sentence has a speaker already.
+                let (s_start, _, _) = sentence_at(&self.paragraphs[c.paragraph], cue_at);
+                let earlier = self
+                    .carried(mentions, cue_at, pi)
+                    .filter(|m| m.at >= s_start && m.paragraph == c.paragraph);
+                let object_only = |np: &Range<usize>| {
+                    c.kind == CueKind::Describe
+                        && np.len() == 1
+                        && earlier.is_some()
+                        && t.get(np.end).is_some_and(|x| x.norm.starts_with('ب'))
+                };
                 let subject = self
                     .subject_of(c.paragraph, c.token, c.kind)
-                    .filter(|(np, _)| !speakers::is_description(&t[np.clone()]));
+                    .filter(|(np, _)| !speakers::is_description(&t[np.clone()]))
+                    .filter(|(np, _)| !object_only(np));
                 if let Some((np, w)) = subject {
                     let right_after = c.paragraph == pi && !c.after && np.start > c.token;
                     return (Some(w), 0.9, right_after.then_some(np.end));
@@ -694,6 +707,12 @@ impl Analysis<'_> {
         if let Some(mark) = named.filter(|_| lexicon::name_context().contains(&t[np.start].norm)) {
             if let Some(w) = self.quoted_name(pi, mark.start) {
                 return Some((np, w));
+            }
+        }
+        // `وقال بيان للجيش الإسرائيلي`: a statement speaks for its issuer after `لـ`.
+        if np.len() >= 2 && cues::STATEMENT_NOUNS.contains(&t[np.start].norm.as_str()) {
+            if let Some(n) = speakers::Name::after_lam(self.input, &t[np.start + 1..np.end]) {
+                return Some((np, Who::Named(n)));
             }
         }
         let w = who(self.input, &t[np.clone()])?;

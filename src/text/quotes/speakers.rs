@@ -42,8 +42,19 @@ impl Name {
         if first.chars().count() < 3 {
             return None;
         }
-        *first = first.strip_prefix('ل')?.to_string();
-        n.surface = n.surface.strip_prefix('ل')?.to_string();
+        // `للجيش` is `لـ` + `الجيش` with the article's alif dropped.
+        let (norm, surface) = match first.strip_prefix("لل") {
+            Some(rest) => (
+                format!("ال{rest}"),
+                format!("ا{}", n.surface.strip_prefix('ل')?),
+            ),
+            None => (
+                first.strip_prefix('ل')?.to_string(),
+                n.surface.strip_prefix('ل')?.to_string(),
+            ),
+        };
+        *first = norm;
+        n.surface = surface;
         Some(n)
     }
 
@@ -296,9 +307,10 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         anonymous().contains(&t.norm) && !is_title(&t.norm) && !has_article(&t.norm)
     }) && !np.iter().any(|t| has_article(&t.norm));
     // `المصدر ذاته`, `المصدر نفسه`: the anonymous source again.
-    let same_source = np.len() == 2
-        && anonymous().contains(strip_article(&np[0].norm))
-        && matches!(np[1].norm.as_str(), "ذاته" | "ذاتها" | "نفسه" | "نفسها");
+    let source_again = |w: &str| matches!(strip_article(w), "مصدر" | "مصادر");
+    let same_source =
+        (np.len() == 2 && anonymous().contains(strip_article(&np[0].norm)) && is_same(&np[1].norm))
+            || (np.len() == 1 && has_article(&np[0].norm) && source_again(&np[0].norm));
     // `اقتصاديون`, `مسؤولون أمريكيون`: an undefined plural of a nisba.
     let nisba_plural = |w: &str| !has_article(w) && (w.ends_with("يون") || w.ends_with("يين"));
     let group = np.first().is_some_and(|t| nisba_plural(&t.norm))
@@ -381,7 +393,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             .get(i + 1)
             .is_none_or(|n| ends_subject(n) || has_article(&n.norm))
             && !tokens.get(i + 1).is_some_and(opens_complement);
-        if i > start && tokens[i].suffixed && closes {
+        if i > start && tokens[i].suffixed && closes && !is_same(&tokens[i].norm) {
             break;
         }
         i += 1;
@@ -500,6 +512,14 @@ fn is_form_two_masdar(norm: &str) -> bool {
     c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
+/// True for the emphatic `نفسه`/`ذاته` ("the same"), which is no possessed object.
+fn is_same(norm: &str) -> bool {
+    matches!(
+        norm,
+        "ذاته" | "ذاتها" | "نفسه" | "نفسها" | "ذاتهم" | "انفسهم"
+    )
+}
+
 /// True for a nisba adjective (`الروسي`, `الإسرائيلية`, `الوطني`).
 fn is_nisba(norm: &str) -> bool {
     norm.ends_with('ي') || norm.ends_with("يه")
@@ -590,7 +610,18 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
 }
 
 /// Nouns that describe a person without naming them (`الرجل الستيني`, `السيدة`), bare.
-const DESCRIPTION_NOUNS: &[&str] = &["رجل", "امراه", "سيده", "شاب", "شابه", "فتاه", "عجوز"];
+const DESCRIPTION_NOUNS: &[&str] = &[
+    "رجل",
+    "امراه",
+    "سيده",
+    "شاب",
+    "شابه",
+    "فتاه",
+    "عجوز",
+    "مسؤول",
+    "مسؤوله",
+    "دبلوماسي",
+];
 
 /// True for a subject that only describes a person already in the story (`الرجل الستيني`,
 /// `الشابة العشرينية بحزن`): a definite description noun and no name after it (a trailing

@@ -1690,3 +1690,25 @@ fn statements_of_an_issuer_same_source_and_official_descriptions() {
         Some("سامح الحفني")
     );
 }
+
+/// An IMF forecast and its regional director, two sides of a war and a doctor, two musicians
+/// in one sentence, an election commission and a prime minister.
+#[test]
+fn evaluation_on_blind14() {
+    second_round("blind14");
+}
+
+#[test]
+fn quoted_group_subject_and_surname_before_an_object() {
+    let s = "وقالت \"حماس\" إنها \"لن تقبل بأي شروط مسبقة\".\nونفى الحداد وجود أي خلاف داخل الحزب، مؤكدا أن \"الصف موحد\".\nوقال \"لن نتراجع أبدا\" ثم غادر القاعة.";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "لن تقبل بأي شروط مسبقة").speaker.as_deref(),
+        Some("حماس")
+    );
+    assert_eq!(quote(&qs, "الصف موحد").speaker.as_deref(), Some("الحداد"));
+    // A short quote right after the verb that no complement follows is the speech itself.
+    let q = quote(&qs, "لن نتراجع أبدا");
+    assert!(q.speech);
+    assert_ne!(q.speaker.as_deref(), Some("لن نتراجع أبدا"));
+}

@@ -683,6 +683,13 @@ impl Analysis<'_> {
         let t = &self.toks[pi];
         let noun = kind == CueKind::Noun;
         let verb = matches!(kind, CueKind::Verb | CueKind::Describe);
+        // `فيما قالت "الدعم السريع" إنها …`: a short quoted name right after the verb and
+        // before the complement is its subject.
+        if verb {
+            if let Some(found) = self.quoted_subject(pi, ti + 1) {
+                return Some(found);
+            }
+        }
         let np = subject_before_relative(t, ti)
             .or_else(|| subject_before_qad(t, ti))
             .or_else(|| subject_after(t, ti, kind))
@@ -733,6 +740,31 @@ impl Analysis<'_> {
             Who::Role(n) => Who::Named(n),
             other => other,
         })
+    }
+
+    /// The quoted name opening at token `oi` of paragraph `pi` when a complement (`إن`, `أن`,
+    /// a colon) follows its closing mark: the content's token range and who it is.
+    fn quoted_subject(&self, pi: usize, oi: usize) -> Option<(Range<usize>, Who)> {
+        let t = &self.toks[pi];
+        let open = t.get(oi).filter(|x| x.kind == TokKind::Mark)?;
+        let nq = &self.mark_quotes[self.quote_opening_at(open.start)?];
+        let lo = t.partition_point(|y| y.start < nq.content_start());
+        let hi = t.partition_point(|y| y.start < nq.content_end());
+        let after = t.partition_point(|y| y.start < nq.end);
+        let complement = t.get(after).is_some_and(|x| {
+            x.punct() == Some(':')
+                || (x.is_word()
+                    && (complementisers().contains(&x.norm)
+                        || matches!(
+                            x.norm.as_str(),
+                            "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
+                        )))
+        });
+        if !complement || hi <= lo {
+            return None;
+        }
+        let w = self.quoted_name(pi, open.start)?;
+        Some((lo..hi, w))
     }
 
     /// The short quote opening at byte `at` in paragraph `pi`, as a name.

@@ -429,6 +429,19 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             }
         }
     }
+    // `ونفى المعايطة وجود أي نية`: after a definite surname opening the phrase, an undefined
+    // word that is no role starts the object (a name follows a title, not a surname).
+    if i - start >= 2 {
+        let (first, next) = (&tokens[start], &tokens[start + 1]);
+        if has_article(&first.norm)
+            && !is_role_head(&first.norm)
+            && !has_article(&next.norm)
+            && !is_role_word(&next.norm)
+            && !NAME_PARTICLES.contains(&next.norm.as_str())
+        {
+            i = start + 1;
+        }
+    }
     let mut end = i;
     let object_taking = transitive(&tokens[cue])
         || kind == CueKind::Stance
@@ -510,6 +523,18 @@ fn trim_construct_object(np: &[Token]) -> usize {
 fn is_form_two_masdar(norm: &str) -> bool {
     let c: Vec<char> = norm.chars().collect();
     c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+}
+
+/// True for a definite word that can head a role or an institution (`الرئيس`, `الجيش`,
+/// `الأمين`), as opposed to a definite surname (`المعايطة`): a title, an institution noun or a
+/// nisba adjective.
+fn is_role_head(norm: &str) -> bool {
+    let bare = strip_article(norm);
+    is_title(norm)
+        || institutions().contains(bare)
+        || institutions().contains(norm)
+        || is_nisba(norm)
+        || DEFINITE_FIRST_NAMES.contains(&norm)
 }
 
 /// True for the emphatic `نفسه`/`ذاته` ("the same"), which is no possessed object.

@@ -891,12 +891,14 @@ fn role_key(norms: &[String]) -> Vec<String> {
     out
 }
 
-/// A role linked to a named person (`الرئيس` → `بوتين`), found at byte offset `at`.
+/// A role linked to a named person (`الرئيس` → `بوتين`), with the byte offsets where the
+/// document writes them together (sorted), so that a long document keeps one link per pair.
 #[derive(Debug, Clone)]
 struct RoleLink {
-    role: Vec<String>,
+    /// The role's comparable form (see [`role_key`]).
+    key: Vec<String>,
     name: Name,
-    at: usize,
+    at: Vec<usize>,
 }
 
 /// The document's names: every named mention (the canonical-name candidates) and every role
@@ -905,6 +907,8 @@ struct RoleLink {
 pub(crate) struct Names {
     candidates: Vec<Name>,
     roles: Vec<RoleLink>,
+    /// Index of each (role key, name) pair in `roles`.
+    role_index: HashMap<(Vec<String>, Vec<String>), usize>,
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
@@ -963,6 +967,9 @@ impl Names {
             }
         }
         names.dedup();
+        for link in &mut names.roles {
+            link.at.sort_unstable();
+        }
         names
     }
 
@@ -973,21 +980,30 @@ impl Names {
             return;
         };
         let at = role[0].start;
-        self.roles.push(RoleLink {
-            role: role.iter().map(|t| t.norm.clone()).collect(),
-            name: name.clone(),
-            at,
-        });
+        self.add_link(role, name, at);
         if let Some(last) = role
             .iter()
             .rposition(|t| is_title(&t.norm))
             .filter(|&k| k > first)
         {
-            self.roles.push(RoleLink {
-                role: role[last..].iter().map(|t| t.norm.clone()).collect(),
-                name: name.clone(),
-                at,
-            });
+            self.add_link(&role[last..], name, at);
+        }
+    }
+
+    /// Record that `role` was written before `name` at byte offset `at`.
+    fn add_link(&mut self, role: &[Token], name: &Name, at: usize) {
+        let norms: Vec<String> = role.iter().map(|t| t.norm.clone()).collect();
+        let key = role_key(&norms);
+        match self.role_index.entry((key.clone(), name.norms.clone())) {
+            std::collections::hash_map::Entry::Occupied(e) => self.roles[*e.get()].at.push(at),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(self.roles.len());
+                self.roles.push(RoleLink {
+                    key,
+                    name: name.clone(),
+                    at: vec![at],
+                });
+            }
         }
     }
 
@@ -1049,22 +1065,21 @@ impl Names {
         self.roles
             .iter()
             .filter_map(|link| {
-                let theirs = role_key(&link.role);
+                let theirs = &link.key;
                 let n = key.len().min(theirs.len());
-                (n > 0 && key[..n] == theirs[..n]).then_some((n, link))
+                if n == 0 || key[..n] != theirs[..n] {
+                    return None;
+                }
+                // The nearest mention before `at`, else the first one after it.
+                let i = link.at.partition_point(|&p| p <= at);
+                let place = match i {
+                    0 => (false, usize::MAX - link.at.first().copied().unwrap_or(0)),
+                    _ => (true, link.at[i - 1]),
+                };
+                Some((n, place, link))
             })
-            .max_by_key(|(n, link)| {
-                (
-                    *n,
-                    link.at <= at,
-                    if link.at <= at {
-                        link.at
-                    } else {
-                        usize::MAX - link.at
-                    },
-                )
-            })
-            .map(|(_, link)| &link.name)
+            .max_by_key(|(n, place, _)| (*n, *place))
+            .map(|(_, _, link)| &link.name)
     }
 
     /// Resolve a speaker reference found at byte offset `at`: the canonical name (or role), and

@@ -1712,3 +1712,32 @@ fn quoted_group_subject_and_surname_before_an_object() {
     assert!(q.speech);
     assert_ne!(q.speaker.as_deref(), Some("لن نتراجع أبدا"));
 }
+
+/// A UN envoy and a rebel spokesman, a tennis player, an AI company and wire sources, two MPs.
+#[test]
+fn evaluation_on_blind15() {
+    second_round("blind15");
+}
+
+#[test]
+fn titles_across_prepositions_and_quoted_groups() {
+    let s = "قال المبعوث الأممي إلى ليبيا عبد الله باتيلي إن الحوار \"هو المخرج الوحيد\".\nوحذر المبعوث من أن \"الوقت ينفد\".\nوقال المتحدث باسم حركة \"فتح\" جمال نزال إن الحركة \"لن تشارك في أي حكومة\".\nورد عليه النائب عن كتلة \"الوفاء\" سمير خالد بأن الكلام \"غير مسؤول\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "هو المخرج الوحيد").speaker.as_deref(),
+        Some("عبد الله باتيلي")
+    );
+    assert_eq!(
+        quote(&qs, "الوقت ينفد").speaker.as_deref(),
+        Some("عبد الله باتيلي")
+    );
+    assert_eq!(
+        quote(&qs, "لن تشارك في أي حكومة").speaker.as_deref(),
+        Some("جمال نزال")
+    );
+    assert_eq!(
+        quote(&qs, "غير مسؤول").speaker.as_deref(),
+        Some("سمير خالد")
+    );
+    not_speech(&qs, "الوفاء", "name");
+}

@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use super::cues::cue_kind;
 use super::lexicon::{
-    anonymous, complementisers, indefinite_modifiers, institutions, labels, person_nouns,
-    skip_before_subject, stop_words, titles, CueKind,
+    anonymous, complementisers, indefinite_modifiers, institutions, labels, name_context,
+    person_nouns, skip_before_subject, stop_words, titles, CueKind,
 };
 use super::words::{has_article, strip_article, Token};
 
@@ -554,10 +554,19 @@ fn is_nisba(norm: &str) -> bool {
 fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     use super::words::TokKind::Mark;
     // `الرئيس التنفيذي لشركة "كريم" مدثر شيخة`: the mark right after a `لـ` institution word.
+    // Only after a person's title (`المتحدث باسم جماعة "…" X`), not after an outlet or a
+    // group that is itself the subject (`ذكرت صحيفة "ماركا" الإسبانية`).
+    let titled = tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && is_role_word(&t.norm))
+        .any(|t| is_title(&t.norm));
     let glued = tokens.get(i)?.kind == Mark
         && i > 0
-        && tokens[i - 1].norm.starts_with('ل')
-        && institutions().contains(strip_lam(&tokens[i - 1].norm));
+        && titled
+        && (name_context().contains(&tokens[i - 1].norm)
+            || (tokens[i - 1].norm.starts_with('ل')
+                && institutions().contains(strip_lam(&tokens[i - 1].norm))));
     let open = if glued {
         i
     } else {
@@ -575,6 +584,12 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     }
     let close = (open + 1..tokens.len().min(open + 7)).find(|&k| tokens[k].kind == Mark)?;
     let start = close + 1;
+    if !tokens
+        .get(start)
+        .is_some_and(|t| t.is_word() && starts_name(tokens, start))
+    {
+        return None;
+    }
     let mut end = start;
     while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
         end += 1;
@@ -586,7 +601,10 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 /// أبوظبي الأول سايمون ويليامز`): the words after the last definite word of the place, when
 /// the phrase goes on with undefined words after it.
 fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    if !matches!(tokens.get(i)?.norm.as_str(), "في" | "لدى" | "ب" | "من") {
+    if !matches!(
+        tokens.get(i)?.norm.as_str(),
+        "في" | "لدى" | "ب" | "من" | "إلى" | "الى"
+    ) {
         return None;
     }
     let a = i + 1;
@@ -594,8 +612,18 @@ fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     while b < tokens.len() && b - a < MAX_SUBJECT_WORDS + 2 && !ends_subject(&tokens[b]) {
         b += 1;
     }
-    // The name starts at an undefined, non-role word right after a definite one.
-    let k = (a + 1..b).find(|&k| has_article(&tokens[k - 1].norm) && starts_name(tokens, k))?;
+    // The name starts at an undefined, non-role word right after a definite one; or, after a
+    // one-word place (`إلى ليبيا عبد الله باتيلي`), right after that word.
+    let place = &tokens[a];
+    let envoy = matches!(tokens[i].norm.as_str(), "إلى" | "الى" | "لدى")
+        && b > a + 2
+        && !has_article(&place.norm)
+        && !is_role_word(&place.norm);
+    let k = if envoy {
+        a + 1
+    } else {
+        (a + 1..b).find(|&k| has_article(&tokens[k - 1].norm) && starts_name(tokens, k))?
+    };
     // A first mention after a workplace is a full name: two to four words.
     let (_, name) = split_role(&tokens[k..b]);
     (name.len() == b - k && (2..=4).contains(&name.len())).then_some(k..b)
@@ -1037,6 +1065,35 @@ impl Names {
             return;
         };
         self.link_roles(&toks[r..s], &full);
+        // `المبعوث الأممي إلى اليمن X`, `المتحدث باسم جماعة "…" X`: a title further left,
+        // across a preposition or a quoted group name.
+        let bridge = |t: &Token| {
+            t.kind == super::words::TokKind::Mark
+                || t.in_quote
+                || (t.is_word()
+                    && (is_role_word(&t.norm)
+                        || matches!(
+                            t.norm.as_str(),
+                            "في" | "لدى" | "إلى" | "الى" | "عن" | "من" | "ب"
+                        )))
+        };
+        // A one-word place after a preposition bridges too (`إلى ليبيا`).
+        let place = |k: usize| {
+            k >= 2
+                && toks[k - 1].is_word()
+                && matches!(toks[k - 2].norm.as_str(), "إلى" | "الى" | "لدى" | "في")
+        };
+        let mut k = r;
+        while k > r.saturating_sub(8) && (bridge(&toks[k - 1]) || place(k)) {
+            k -= 1;
+        }
+        let run = toks[k..r]
+            .iter()
+            .take_while(|t| t.is_word() && !t.in_quote && is_role_word(&t.norm))
+            .count();
+        if run > 0 && k + run < r {
+            self.link_roles(&toks[k..k + run], &full);
+        }
         if s < start {
             self.candidates.push(full);
         }

@@ -1741,3 +1741,32 @@ fn titles_across_prepositions_and_quoted_groups() {
     );
     not_speech(&qs, "الوفاء", "name");
 }
+
+/// Kremlin and British prime minister, a Kuwaiti minister, a rights lawyer and a detainee,
+/// a football captain.
+#[test]
+fn evaluation_on_blind16() {
+    second_round("blind16");
+}
+
+#[test]
+fn coordinated_roles_and_short_forms_of_long_roles() {
+    let s = "وزير النقل المصري: لا زيادة في أسعار التذاكر هذا العام\nأكد وزير النقل والمواصلات والبنية التحتية المصري كامل الوزير أن الأسعار \"ستبقى كما هي\".\nوتروي منى، وهي موظفة، أنها \"تنفق نصف راتبها على المواصلات\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "لا زيادة في أسعار التذاكر هذا العام")
+            .speaker
+            .as_deref(),
+        Some("كامل الوزير")
+    );
+    assert_eq!(
+        quote(&qs, "ستبقى كما هي").speaker.as_deref(),
+        Some("كامل الوزير")
+    );
+    assert_eq!(
+        quote(&qs, "تنفق نصف راتبها على المواصلات")
+            .speaker
+            .as_deref(),
+        Some("منى")
+    );
+}

@@ -22,7 +22,7 @@ use super::words::{has_article, strip_article, Token};
 const MAX_OCCURRENCES: usize = 256;
 
 /// The longest subject phrase accepted (in words); longer runs are clauses, not names.
-const MAX_SUBJECT_WORDS: usize = 7;
+const MAX_SUBJECT_WORDS: usize = 9;
 
 /// A name or role as words: normalised forms for matching and the original surface text.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,7 +89,12 @@ fn strip_lam(w: &str) -> &str {
 /// True for a word that belongs to a role: a title, an institution noun or modifier, an
 /// anonymous-source noun, or any word with the definite article.
 fn is_role_word(norm: &str) -> bool {
-    is_title(norm)
+    // `والماء`, `والطاقة`: a definite word joined by `و` continues a role; no name starts so.
+    let coordinated = norm
+        .strip_prefix('و')
+        .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() > 3);
+    coordinated
+        || is_title(norm)
         || has_article(norm)
         || titles().contains(norm)
         || person_nouns().contains(norm)
@@ -897,7 +902,13 @@ const ROLE_SYNONYMS: &[(&[&str], &[&str])] = &[
 fn role_key(norms: &[String]) -> Vec<String> {
     let mut bare: Vec<String> = norms
         .iter()
-        .map(|w| strip_article(strip_lam(w)).to_string())
+        .map(|w| {
+            let w = w
+                .strip_prefix('و')
+                .filter(|r| r.starts_with("ال"))
+                .unwrap_or(w);
+            strip_article(strip_lam(w)).to_string()
+        })
         .collect();
     let mut out = Vec::with_capacity(bare.len());
     let mut i = 0;
@@ -1123,9 +1134,17 @@ impl Names {
             .iter()
             .filter_map(|link| {
                 let theirs = &link.key;
-                let n = key.len().min(theirs.len());
+                let mut n = key.len().min(theirs.len());
                 if n == 0 || key[..n] != theirs[..n] {
-                    return None;
+                    // `وزير الطاقة الكويتي` for `وزير الكهرباء والماء والطاقة المتجددة
+                    // الكويتي`: the same head and every word of the short role, in order.
+                    let mut rest = theirs.iter();
+                    let within =
+                        key.first() == theirs.first() && key.iter().all(|w| rest.any(|x| x == w));
+                    if !within {
+                        return None;
+                    }
+                    n = key.len();
                 }
                 // The nearest mention before `at`, else the first one after it.
                 let i = link.at.partition_point(|&p| p <= at);

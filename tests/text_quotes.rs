@@ -1770,3 +1770,24 @@ fn coordinated_roles_and_short_forms_of_long_roles() {
         Some("منى")
     );
 }
+
+/// A health ministry and its director, medical sources and a displaced father, a UN report and
+/// spokesman, a footballer, a judge and a prosecution source.
+#[test]
+fn evaluation_on_blind17() {
+    second_round("blind17");
+}
+
+#[test]
+fn manner_phrase_after_a_name_but_not_a_surname() {
+    let s = "ويقول أحمد بدران: \"الوضع صعب جدا\".\nويضيف أبو سليم بصوت خافت: \"لم يبق لنا شيء\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "الوضع صعب جدا").speaker.as_deref(),
+        Some("أحمد بدران")
+    );
+    assert_eq!(
+        quote(&qs, "لم يبق لنا شيء").speaker.as_deref(),
+        Some("أبو سليم")
+    );
+}

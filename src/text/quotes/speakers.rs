@@ -401,6 +401,16 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         if i > start && tokens[i].suffixed && closes && !is_same(&tokens[i].norm) {
             break;
         }
+        // `ويضيف أبو عودة بصوت متعب`: a `بـ` phrase of manner after a name word (it goes on
+        // with another word; a surname such as `بدران` closes the phrase).
+        let manner = i > start
+            && tokens[i].norm.starts_with('ب')
+            && !NAME_PARTICLES.contains(&tokens[i].norm.as_str())
+            && !is_role_word(&tokens[i - 1].norm)
+            && tokens.get(i + 1).is_some_and(|n| !ends_subject(n));
+        if manner {
+            break;
+        }
         i += 1;
         if i - start > MAX_SUBJECT_WORDS {
             return None;

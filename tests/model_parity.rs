@@ -420,3 +420,18 @@ fn search_settings_match_transformers() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn bad_inputs_are_errors_not_panics() {
+    let (model, opts) = load(DType::F32);
+    let vocab = model.config().vocab_size as u32;
+    let err = generate(&model, &[vec![vocab, 0]], &opts).unwrap_err();
+    assert!(err.to_string().contains(&vocab.to_string()), "{err}");
+    assert!(generate(&model, &[vec![]], &opts).is_err());
+    let zero_beams = SearchOptions {
+        beams: 0,
+        ..opts.clone()
+    };
+    assert!(generate(&model, &[vec![5, 0]], &zero_beams).is_err());
+    assert!(generate(&model, &[], &opts).unwrap().is_empty());
+}

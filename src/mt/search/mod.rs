@@ -135,11 +135,24 @@ pub fn generate(
         return Ok(Vec::new());
     }
     let max_pos = model.max_positions();
+    let src_vocab = model.config().vocab_size;
+    if opts.beams == 0 || 2 * opts.beams > model.vocab_size() {
+        return Err(ModelError::Input(format!(
+            "beam width {} must be at least 1 and at most half the vocabulary ({})",
+            opts.beams,
+            model.vocab_size()
+        )));
+    }
     let mut limits = Vec::with_capacity(src.len());
     for (i, row) in src.iter().enumerate() {
         if row.is_empty() {
             return Err(ModelError::Input(format!(
                 "source {i} has no tokens (expected at least EOS)"
+            )));
+        }
+        if let Some(bad) = row.iter().find(|&&t| t as usize >= src_vocab) {
+            return Err(ModelError::Input(format!(
+                "source {i} has token id {bad}, outside the vocabulary of {src_vocab}"
             )));
         }
         if row.len() > max_pos {
@@ -152,9 +165,6 @@ pub fn generate(
             .max_new_tokens
             .unwrap_or_else(|| default_max_new_tokens(row.len()));
         limits.push((1 + new).min(opts.max_length).min(max_pos).max(2));
-    }
-    if opts.beams == 0 {
-        return Err(ModelError::Input("beam width must be at least 1".into()));
     }
     let (ids, mask) = pad_batch(src, opts.tokens.pad, model.device())?;
     let encoded = model.encode(&ids, &mask)?;

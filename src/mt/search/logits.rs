@@ -50,33 +50,57 @@ impl Processors {
                 }
             }
         }
-        let n = self.no_repeat_ngram;
-        if n > 0 && history.len() >= n {
-            let prefix = &history[history.len() + 1 - n..];
-            for w in history.windows(n) {
-                if &w[..n - 1] == prefix {
-                    if let Some(s) = scores.get_mut(w[n - 1] as usize) {
+        match self.mask(history, max_len) {
+            Mask::Forced(eos) => {
+                if (eos as usize) < vocab {
+                    scores.fill(f32::NEG_INFINITY);
+                    scores[eos as usize] = 0.0;
+                }
+            }
+            Mask::Tokens(tokens) => {
+                for t in tokens {
+                    if let Some(s) = scores.get_mut(t as usize) {
                         *s = f32::NEG_INFINITY;
                     }
                 }
             }
         }
-        for &t in &self.banned {
-            if let Some(s) = scores.get_mut(t as usize) {
-                *s = f32::NEG_INFINITY;
-            }
-        }
-        let eos = self.eos as usize;
-        if history.len() - 1 < self.min_new_tokens && eos < vocab {
-            scores[eos] = f32::NEG_INFINITY;
-        }
-        if let Some(forced) = self.forced_eos {
-            if history.len() + 1 == max_len && (forced as usize) < vocab {
-                scores.fill(f32::NEG_INFINITY);
-                scores[forced as usize] = 0.0;
-            }
-        }
     }
+
+    /// What the masking processors do to the next token of `history`: either only EOS is
+    /// allowed (the last position, with `forced_eos`), or these tokens are removed
+    /// (no-repeat-n-gram completions, banned tokens, EOS before `min_new_tokens`).
+    pub fn mask(&self, history: &[u32], max_len: usize) -> Mask {
+        if let Some(forced) = self.forced_eos {
+            if history.len() + 1 == max_len {
+                return Mask::Forced(forced);
+            }
+        }
+        let mut tokens = self.banned.clone();
+        let n = self.no_repeat_ngram;
+        if n > 0 && history.len() >= n {
+            let prefix = &history[history.len() + 1 - n..];
+            tokens.extend(
+                history
+                    .windows(n)
+                    .filter(|w| &w[..n - 1] == prefix)
+                    .map(|w| w[n - 1]),
+            );
+        }
+        if history.len() - 1 < self.min_new_tokens {
+            tokens.push(self.eos);
+        }
+        Mask::Tokens(tokens)
+    }
+}
+
+/// The effect of the masking processors on one row.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Mask {
+    /// Only this token (EOS) is allowed, with log-probability 0.
+    Forced(u32),
+    /// These tokens get `-inf` (repeats possible).
+    Tokens(Vec<u32>),
 }
 
 /// `exp(x)` in f32 without a libm call, so that loops over it vectorise (Cephes' `expf`

@@ -2,11 +2,18 @@
 """Reference outputs of Hugging Face transformers for models/test-opus-mt-ar-en.
 
 Writes
-  tests/fixtures/reference.json        model outputs: input ids, first-step logits, greedy and
-                                       beam-4 ids/texts/scores per sentence, one padded batch of
-                                       all sentences, and generation-option cases
+  tests/fixtures/reference.json        per sentence (the sample page's distinct non-empty lines,
+                                       3 Qur'an verses, extras, one of exactly 512 ids): input
+                                       ids/pieces, first-step logits (full vector for 8, top 20
+                                       for the rest), greedy ids/text/min top-2 gap/per-step top 5,
+                                       beam-4 ids/score/text; encoder-output probes; one padded
+                                       batch of all sentences (greedy, beam 4); generation-option
+                                       cases (min_new_tokens, no_repeat_ngram_size,
+                                       repetition_penalty, length limit, min = max); a too-long
+                                       input; checks: all three weight files, float64 rerun
   tests/fixtures/tokenizer_cases.json  MarianTokenizer encode/decode cases, OPUS punctuation
-                                       normalisation cases, target.spm pieces
+                                       normalisation cases (two variants), target.spm pieces
+  The strings come from scripts/tokenizer_strings.py.
 
 so the Rust tests can prove token-for-token parity with no Python. Run after
 scripts/make_test_model.py, from the repository root (scripts/make_fixtures.sh runs both):
@@ -69,11 +76,33 @@ def reference_sentences(qjson):
     return sample_lines() + quran_verses(qjson) + tokenizer_strings.EXTRA_SENTENCES
 
 
+def exactly_512(tok, sentences):
+    """The longest sentence extended word by word (words of the other sentences) until its input
+    ids number exactly 512, the model's position limit (positions 0..511)."""
+    base = max(sentences, key=lambda t: len(tok(t).input_ids))
+    words = [w for t in sentences if t != base for w in t.split()]
+    text = base
+    for w in words:
+        n = len(tok(text + " " + w).input_ids)
+        if n <= 512:
+            text = text + " " + w
+        if n == 512:
+            return text
+    raise RuntimeError("could not build a 512-id sentence")
+
+
+def too_long(tok, sentences):
+    """A text over the limit: the two longest sentences joined (transformers fails on it)."""
+    a, b = sorted(sentences, key=lambda t: -len(tok(t).input_ids))[:2]
+    text = a + " " + b
+    return {"text": text, "input_len": len(tok(text).input_ids)}
+
+
 def r6(x):
     return round(float(x), 6)
 
 
-def strip_pads_after_eos(row, pad, eos):
+def strip_pads_after_eos(row, eos):
     """Batched generate pads finished rows; keep everything up to the first EOS after start."""
     out = [row[0]]
     for t in row[1:]:
@@ -107,14 +136,18 @@ def build_reference(tok, model, sentences, vers):
     pad = model.config.pad_token_id
     eos = model.config.eos_token_id
     full = full_logit_choice(tok, sentences)
-    items = []
+    items, probes = [], []
     for i, text in enumerate(sentences):
         enc = tok([text], return_tensors="pt")
         ids = enc.input_ids[0].tolist()
         assert len(ids) <= 512, (len(ids), text[:40])
         with torch.no_grad():
-            logits = model(**enc, decoder_input_ids=torch.tensor([[pad]])).logits[0, -1]
-        g = generate(model, enc, num_beams=1, max_new_tokens=MAX_NEW)
+            out = model(**enc, decoder_input_ids=torch.tensor([[pad]]))
+        logits = out.logits[0, -1]
+        if i in full[:1] or text == "مرحبا":
+            probes.append({"sentence": i, "encoder_last_hidden_state": [
+                [r6(x) for x in row] for row in out.encoder_last_hidden_state[0]]})
+        g = generate(model, enc, num_beams=1, max_new_tokens=MAX_NEW, output_logits=True)
         b = generate(model, enc, num_beams=4, max_new_tokens=MAX_NEW)
         gaps = []
         for s in g.scores:  # processed scores (pad masked, renormalised): top-2 margin per step
@@ -133,6 +166,9 @@ def build_reference(tok, model, sentences, vers):
             "greedy_ids": g_ids,
             "greedy_text": tok.decode(g_ids, skip_special_tokens=True),
             "greedy_min_top2_gap": r6(min(gaps)),
+            "greedy_step_top5": {  # raw logits along the greedy path: locates a divergence
+                "ids": [torch.topk(l[0], 5).indices.tolist() for l in g.logits],
+                "logits": [[r6(v) for v in torch.topk(l[0], 5).values] for l in g.logits]},
             "beam4_ids": b_ids,
             "beam4_score": r6(b.sequences_scores[0]),
             "beam4_text": tok.decode(b_ids, skip_special_tokens=True),
@@ -145,12 +181,13 @@ def build_reference(tok, model, sentences, vers):
     batched = {}
     for key, beams in (("greedy_ids", 1), ("beam4_ids", 4)):
         out = generate(model, enc, num_beams=beams, max_new_tokens=MAX_NEW)
-        batched[key] = [strip_pads_after_eos(r, pad, eos) for r in out.sequences.tolist()]
+        batched[key] = [strip_pads_after_eos(r, eos) for r in out.sequences.tolist()]
     same_g = sum(a == it["greedy_ids"] for a, it in zip(batched["greedy_ids"], items))
     same_b = sum(a == it["beam4_ids"] for a, it in zip(batched["beam4_ids"], items))
     batched["equal_to_single"] = {"greedy": same_g, "beam4": same_b, "of": len(items)}
     print(f"batched == single: greedy {same_g}/{len(items)}, beam4 {same_b}/{len(items)}")
 
+    formats = check_weight_formats(tok, sentences, items)
     options = build_options(tok, model, sentences, items)
     gaps = [it["greedy_min_top2_gap"] for it in items]
     small = [i for i, gp in enumerate(gaps) if gp < 1e-4]
@@ -182,7 +219,9 @@ def build_reference(tok, model, sentences, vers):
             "greedy_min_top2_gap: the smallest margin between the best two processed scores over "
             "the greedy steps; parity is meaningful when it is well above float error. "
             + (f"Sentences with a gap below 1e-4: {small}." if small else
-               "No sentence has a gap below 1e-4."),
+               "No sentence has a gap below 1e-4")
+            + f" (smallest {min(gaps):.6f}, sentence {gaps.index(min(gaps))}); float64_agrees "
+            "counts the cases a float64 rerun reproduces exactly.",
             "Greedy: processors run on raw logits, then log_softmax (renormalize_logits). Beam "
             "search: log_softmax first, then the processors (repetition penalty acts on log-probs "
             "there), then log_softmax again; processor order: repetition penalty, no-repeat-ngram, "
@@ -199,15 +238,80 @@ def build_reference(tok, model, sentences, vers):
             "tokens so far) ** length_penalty is not above the worst finished score "
             "(early_stopping=False), or at max_new_tokens. beam4_score = sequences_scores of the "
             "best finished hypothesis.",
+            "greedy_step_top5: top 5 ids and raw logits (before processors) at every greedy "
+            "step (row k = the step that produced greedy_ids[k + 1]); encoder_probes: the full "
+            "encoder output (rounded to 6 decimals) for two sentences, to test the encoder alone.",
             "batched: all sentences in one padded batch (padding right, attention mask), pads after "
             "</s> stripped; equal_to_single counts rows identical to the one-by-one results.",
             "options: extra generation settings for a few sentences (index into sentences); score "
             "is sequences_scores for beam search, null for greedy.",
         ],
+        "weight_formats": formats,
         "sentences": items,
+        "encoder_probes": probes,
         "batched": batched,
         "options": options,
     }
+
+
+def check_float64(tok, model, sentences, ref):
+    """Rerun every case in float64: identical ids mean the references are not decided by float32
+    rounding (margins are far above arithmetic noise)."""
+    import copy
+    m = copy.deepcopy(model).double()
+    g = b = o = 0
+    for text, it in zip(sentences, ref["sentences"]):
+        enc = tok([text], return_tensors="pt")
+        g += generate(m, enc, num_beams=1, max_new_tokens=MAX_NEW).sequences[0].tolist() == \
+            it["greedy_ids"]
+        b += generate(m, enc, num_beams=4, max_new_tokens=MAX_NEW).sequences[0].tolist() == \
+            it["beam4_ids"]
+    for case in ref["options"]:
+        enc = tok([sentences[case["sentence"]]], return_tensors="pt")
+        o += generate(m, enc, **case["settings"]).sequences[0].tolist() == case["ids"]
+    n, k = len(ref["sentences"]), len(ref["options"])
+    print(f"float64 rerun agrees: greedy {g}/{n}, beam4 {b}/{n}, options {o}/{k}")
+    return {"greedy": g, "beam4": b, "options": o, "sentences": n, "option_cases": k}
+
+
+def check_weight_formats(tok, sentences, items):
+    """Reload the model from each weight file; count sentences whose greedy and beam-4 ids equal
+    the references and report the largest first-step logit difference."""
+    import shutil
+    import tempfile
+    import torch
+    from transformers import MarianMTModel
+    zip_bin = REPO / "tests" / "fixtures" / "weights" / "pytorch_model.zip.bin"
+    report = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        zdir = Path(tmp)
+        for f in ("config.json", "generation_config.json"):
+            shutil.copy(MODEL_DIR / f, zdir / f)
+        shutil.copy(zip_bin, zdir / "pytorch_model.bin")
+        for name, path, use_st in (
+                ("models/test-opus-mt-ar-en/model.safetensors", MODEL_DIR, True),
+                ("models/test-opus-mt-ar-en/pytorch_model.bin", MODEL_DIR, False),
+                ("tests/fixtures/weights/pytorch_model.zip.bin", zdir, False)):
+            m = MarianMTModel.from_pretrained(path, use_safetensors=use_st).eval()
+            same_g = same_b = 0
+            worst = 0.0
+            for text, it in zip(sentences, items):
+                enc = tok([text], return_tensors="pt")
+                pad = m.config.pad_token_id
+                with torch.no_grad():
+                    logits = m(**enc, decoder_input_ids=torch.tensor([[pad]])).logits[0, -1]
+                if "first_step_logits" in it:
+                    ref = torch.tensor(it["first_step_logits"])
+                    worst = max(worst, float((logits - ref).abs().max()))
+                g = generate(m, enc, num_beams=1, max_new_tokens=MAX_NEW).sequences[0].tolist()
+                b = generate(m, enc, num_beams=4, max_new_tokens=MAX_NEW).sequences[0].tolist()
+                same_g += g == it["greedy_ids"]
+                same_b += b == it["beam4_ids"]
+            report[name] = {"greedy_equal": same_g, "beam4_equal": same_b, "of": len(items),
+                            "first_step_max_abs_diff_vs_rounded": round(worst, 8)}
+            print(f"{name}: greedy {same_g}/{len(items)}, beam4 {same_b}/{len(items)}, "
+                  f"first-step max |diff| {worst:.2e}")
+    return report
 
 
 def build_options(tok, model, sentences, items):
@@ -251,13 +355,41 @@ OPUS_STEPS = [
 ]
 
 
-def opus_normalize(text):
+OPUS_PERL_STEPS = [
+    "the order and semantics of the OPUS-MT-train preprocess-spm.sh pipeline, built from "
+    "sacremoses parts: MosesPunctNormalizer(lang='ar').replace_unicode_punct(text) "
+    "(replace-unicode-punctuation.perl)",
+    "then regex.sub(r'\\p{C}', ' ', s): remove-non-printing-char.perl REPLACES every "
+    "control/format/private-use/unassigned character by a space (sacremoses' "
+    "post_remove_control_chars deletes them instead, and runs last)",
+    "then MosesPunctNormalizer(lang='ar', perl_parity=True).normalize(s) "
+    "(normalize-punctuation.perl -l ar, including its quirks: NBSP-guillemet rules)",
+    "then the sed whitespace squeeze and trim as in encode_opus, then MarianTokenizer ids",
+]
+
+
+def squeeze_spaces(s):
+    """sed 's/  */ /g;s/^ *//g;s/ *$//g' (U+0020 only)."""
     import re
+    return re.sub(" +", " ", s).strip(" ")
+
+
+def opus_normalize(text):
+    """What the brief specifies: sacremoses' one-call normaliser, then the sed clean-up."""
     from sacremoses import MosesPunctNormalizer
     mpn = MosesPunctNormalizer(lang="ar", pre_replace_unicode_punct=True,
                                post_remove_control_chars=True)
-    s = mpn.normalize(text) if text else ""
-    return re.sub(" +", " ", s).strip(" ")
+    return squeeze_spaces(mpn.normalize(text) if text else "")
+
+
+def opus_normalize_perl(text):
+    """The OPUS-MT training pipeline's order and semantics (see OPUS_PERL_STEPS)."""
+    import regex
+    from sacremoses import MosesPunctNormalizer
+    s = MosesPunctNormalizer(lang="ar").replace_unicode_punct(text)
+    s = regex.sub(r"\p{C}", " ", s)
+    s = MosesPunctNormalizer(lang="ar", perl_parity=True).normalize(s)
+    return squeeze_spaces(s)
 
 
 def build_tokenizer_cases(tok, sentences, reference, vers):
@@ -272,10 +404,14 @@ def build_tokenizer_cases(tok, sentences, reference, vers):
         ids = tok(text).input_ids
         encode.append({"text": text, "ids": ids, "pieces": tok.convert_ids_to_tokens(ids)})
 
-    encode_opus = []
+    encode_opus, encode_opus_perl = [], []
     for text in tokenizer_strings.opus_strings(sentences):
         norm = opus_normalize(text)
         encode_opus.append({"text": text, "normalized": norm, "ids": tok(norm).input_ids})
+        norm = opus_normalize_perl(text)
+        encode_opus_perl.append({"text": text, "normalized": norm, "ids": tok(norm).input_ids})
+    n_diff = sum(a["normalized"] != b["normalized"] for a, b in zip(encode_opus, encode_opus_perl))
+    print(f"encode_opus vs encode_opus_perl: {n_diff}/{len(encode_opus)} strings differ")
 
     seqs = []
     for it in reference["sentences"]:
@@ -313,22 +449,30 @@ def build_tokenizer_cases(tok, sentences, reference, vers):
             "(encode(out_type=str)); each piece is looked up in vocab.json (missing -> <unk> = 1); "
             "</s> (0) is appended. pieces = convert_ids_to_tokens(ids).",
             "encode_opus: " + " ; ".join(OPUS_STEPS),
+            "encode_opus_perl: " + " ; ".join(OPUS_PERL_STEPS) + f". The two lists use the same "
+            f"texts; {n_diff} of {len(encode_opus)} normalized strings differ.",
             "decode: tok.decode(ids, skip_special_tokens=True): drops 0 (</s>), 1 (<unk>) and "
             f"{pad} (<pad>), maps ids through vocab.json, joins pieces with the SOURCE spm's "
             "decode_pieces (v5: use_source_tokenizer defaults to not separate_vocabs = True), "
             "replaces U+2581 by space and strips. clean_up_tokenization_spaces is "
             f"{tok.clean_up_tokenization_spaces!r} (no key in tokenizer_config.json; the v5 "
             "default), so no ' .' -> '.' style clean-up.",
+            "decode, pieces the source spm does not know (most English pieces) are passed "
+            "through by sentencepiece verbatim, U+2581 included, so only the later replace/strip "
+            "turns their U+2581 into spaces (see decode_keep_special for the double space this "
+            "gives after a special token).",
             "decode_keep_special: the same with skip_special_tokens=False: a special token is "
             "emitted as token + ' ' after decoding the pieces before it.",
             "target_spm: sentencepiece.SentencePieceProcessor(target.spm).encode(text, "
             "out_type=str).",
         ],
         "opus_normalization": OPUS_STEPS,
+        "opus_normalization_perl": OPUS_PERL_STEPS,
         "clean_up_tokenization_spaces": tok.clean_up_tokenization_spaces,
         "decode_spm": "source.spm",
         "encode": encode,
         "encode_opus": encode_opus,
+        "encode_opus_perl": encode_opus_perl,
         "decode": decode,
         "decode_keep_special": decode_keep,
         "target_spm": target,
@@ -373,7 +517,14 @@ def main():
     model = MarianMTModel.from_pretrained(MODEL_DIR).eval()
     vers = versions()
     sentences = reference_sentences(a.quran_json)
+    sentences.append(exactly_512(tok, sentences))
     ref = build_reference(tok, model, sentences, vers)
+    ref["too_long"] = too_long(tok, sentences[:-1])
+    ref["notes"].append(
+        "The last sentence has exactly 512 input ids (max_position_embeddings); too_long is a "
+        "text with more, on which transformers fails (index out of range in the position "
+        "table): the engine must reject it with a clear error.")
+    ref["float64_agrees"] = check_float64(tok, model, sentences, ref)
     dump(REFERENCE, ref)
     dump(TOKENIZER_CASES, build_tokenizer_cases(tok, sentences, ref, vers))
 

@@ -400,6 +400,10 @@ exists so that tests can check the engine token for token against Hugging Face t
 * model.safetensors (hub conversion key set) and pytorch_model.bin (legacy pre-zip torch format,
   2020 key set with tied copies and stored positions) hold the same weights;
   tests/fixtures/weights/pytorch_model.zip.bin holds them in the zip format with lm_head.weight.
+* Weights are seeded normal draws; q_proj/k_proj are 6x larger (sharp attention, so the output
+  depends on the input) and final_logits_bias of `</s>` is {eos_bias} (some outputs end before
+  the length limit, others hit it). The `<pad>` embedding row and bias are zero, as in converted
+  opus-mt checkpoints.
 """
 
 
@@ -460,7 +464,8 @@ def build(work, quran_tgz):
         shutil.copy(tmp_bin, ZIP_BIN)
     (MODEL_DIR / "README.md").write_text(README.format(
         d_model=TINY["d_model"], enc=TINY["encoder_layers"], dec=TINY["decoder_layers"],
-        heads=TINY["encoder_attention_heads"], ffn=TINY["encoder_ffn_dim"], vocab=V, pad=pad),
+        heads=TINY["encoder_attention_heads"], ffn=TINY["encoder_ffn_dim"], vocab=V, pad=pad,
+        eos_bias=EOS_BIAS),
         encoding="utf-8")
     n_params = sum(p.numel() for p in model.parameters())
     print(f"params {n_params:,}; transformers {transformers.__version__}, torch {torch.__version__}")

@@ -14,4 +14,5 @@ pub mod batch;
 pub mod doc;
 pub mod mt;
 pub mod output;
+pub mod pipeline;
 pub mod text;

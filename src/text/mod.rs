@@ -4,10 +4,21 @@
 //! flags), sentences inside them, and quotes with their speakers. Every span is a pair of byte
 //! offsets into the *original* input; the original text is never altered. The serialised form of
 //! [`Analysis`] is the stable JSON contract printed by `tarjama segment --format json`.
+//!
+//! Guarantees of the contract: paragraphs are in order and do not overlap; each paragraph's
+//! sentences are in order and cover it (only whitespace, or characters hygiene removes, lies
+//! between them); every `text` is `input[start..end]`, trimmed, on UTF-8 boundaries; flagged
+//! boilerplate paragraphs are kept, never dropped. The rules are those of
+//! the research notes (arabic-text.md §1.3, R1–R12, and §5); see [`sentences`].
 
 use serde::{Deserialize, Serialize};
 
+pub mod boilerplate;
 pub mod clean;
+pub mod paragraphs;
+pub mod quotes;
+pub mod render;
+pub mod sentences;
 
 /// Options of the analysis.
 #[derive(Debug, Clone)]
@@ -41,9 +52,88 @@ pub enum ParagraphMode {
 }
 
 /// Analyse a document: paragraphs, sentences, quotes. Never fails; strange input is flagged.
+///
+/// Stages: [`clean::Cleaned`] (hygiene with an offset map) → [`paragraphs::split`] →
+/// [`sentences::split`] (and [`sentences::sub_split`] for sentences longer than
+/// [`Options::max_sentence_chars`]) → [`boilerplate::flag`] → quotes. All spans are found in the
+/// cleaned text and mapped back to byte offsets of `input`.
 pub fn analyze(input: &str, options: &Options) -> Analysis {
-    let _ = (input, options);
-    Analysis::default()
+    let cleaned = clean::Cleaned::new(input);
+    let para_spans = paragraphs::split(&cleaned.text, options.paragraphs);
+    let para_texts: Vec<&str> = para_spans
+        .iter()
+        .map(|&(s, e)| &cleaned.text[s..e])
+        .collect();
+    let furniture = boilerplate::flag(&para_texts);
+    let mut paragraphs = Vec::with_capacity(para_spans.len());
+    for (&(ps, pe), (&ptext, &boilerplate)) in
+        para_spans.iter().zip(para_texts.iter().zip(&furniture))
+    {
+        let Some((start, end)) = original_span(input, &cleaned, ps, pe) else {
+            continue;
+        };
+        // (original start, original end, cleaned start, cleaned end) per sentence.
+        let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (s, e) in sentences::split(ptext) {
+            if let Some((ss, se)) = original_span(input, &cleaned, ps + s, ps + e) {
+                match spans.last_mut() {
+                    // One original character may clean to several (`ﷺ`); a cut inside them
+                    // has no original offset, so such pieces merge.
+                    Some(last) if ss < last.1 => {
+                        last.1 = last.1.max(se);
+                        last.3 = ps + e;
+                    }
+                    _ => spans.push((ss, se, ps + s, ps + e)),
+                }
+            }
+        }
+        let mut sentences = Vec::with_capacity(spans.len());
+        for (ss, se, cs, ce) in spans {
+            let sentence_text = &cleaned.text[cs..ce];
+            let mut parts: Vec<(usize, usize)> = Vec::new();
+            if sentence_text.chars().count() > options.max_sentence_chars {
+                for (a, b) in sentences::sub_split(sentence_text, options.max_sentence_chars) {
+                    if let Some((pa, pb)) = original_span(input, &cleaned, cs + a, cs + b) {
+                        match parts.last_mut() {
+                            Some(last) if pa < last.1 => last.1 = last.1.max(pb),
+                            _ => parts.push((pa, pb)),
+                        }
+                    }
+                }
+                if parts.len() < 2 {
+                    parts.clear();
+                }
+            }
+            sentences.push(Sentence {
+                index: sentences.len(),
+                text: input[ss..se].to_string(),
+                start: ss,
+                end: se,
+                parts,
+            });
+        }
+        paragraphs.push(Paragraph {
+            index: paragraphs.len(),
+            text: input[start..end].to_string(),
+            start,
+            end,
+            boilerplate,
+            sentences,
+        });
+    }
+    let quotes = quotes::find_quotes(input, &paragraphs);
+    Analysis { paragraphs, quotes }
+}
+
+/// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.
+fn original_span(
+    input: &str,
+    cleaned: &clean::Cleaned,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let (s, e) = cleaned.to_original(start, end);
+    paragraphs::trim_span(input, s, e)
 }
 
 /// The analysis of one document.
@@ -83,8 +173,11 @@ pub struct Sentence {
     pub start: usize,
     /// Byte offset of the span's end in the input (exclusive).
     pub end: usize,
-    /// When the sentence was too long for the model: the byte spans of its parts, in order,
-    /// covering the sentence. Empty when it was not sub-split.
+    /// When the sentence was longer than [`Options::max_sentence_chars`]: the byte spans (into
+    /// the input) of its parts, in order, each trimmed; the first starts at `start`, the last
+    /// ends at `end`, and only whitespace (or characters hygiene removes) lies between them.
+    /// Empty when it was not sub-split. Serialised as `"parts": [[start, end], …]`, omitted when
+    /// empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<(usize, usize)>,
 }

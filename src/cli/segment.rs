@@ -1,0 +1,112 @@
+//! `tarjama segment`: print the text analysis of Arabic files.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args as ClapArgs, ValueEnum};
+use tarjama::text::{self, Options, ParagraphMode};
+
+use super::Outcome;
+
+/// Arguments of `tarjama segment`.
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// Input files (UTF-8 text); none or `-` reads standard input.
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SegmentFormat::Json)]
+    pub format: SegmentFormat,
+    /// How lines become paragraphs.
+    #[arg(long, value_enum, default_value_t = Paragraphs::Auto)]
+    pub paragraphs: Paragraphs,
+}
+
+/// Output format of `segment`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SegmentFormat {
+    /// The documented JSON contract, one object per input file (one per line when several).
+    Json,
+    /// A human-readable view: a paragraph per block, a sentence per line.
+    Text,
+}
+
+/// `--paragraphs` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Paragraphs {
+    /// Decide per block from line lengths and endings.
+    Auto,
+    /// Every line is a paragraph.
+    Lines,
+    /// Only blank lines end paragraphs.
+    Blank,
+}
+
+impl From<Paragraphs> for ParagraphMode {
+    fn from(p: Paragraphs) -> Self {
+        match p {
+            Paragraphs::Auto => ParagraphMode::Auto,
+            Paragraphs::Lines => ParagraphMode::Lines,
+            Paragraphs::Blank => ParagraphMode::Blank,
+        }
+    }
+}
+
+/// Read one input (a path or `-` for stdin) as UTF-8.
+pub fn read_input(path: &std::path::Path) -> anyhow::Result<String> {
+    if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading standard input as UTF-8")?;
+        return Ok(s);
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not valid UTF-8 (first bad byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Run `tarjama segment`.
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let files = if args.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.files
+    };
+    let options = Options {
+        paragraphs: args.paragraphs.into(),
+        ..Options::default()
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut outcome = Outcome::Done;
+    for path in &files {
+        let input = match read_input(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("tarjama: error: {e:#}");
+                outcome = Outcome::SomeFailed;
+                continue;
+            }
+        };
+        let analysis = text::analyze(&input, &options);
+        match args.format {
+            SegmentFormat::Json => {
+                serde_json::to_writer(&mut out, &analysis)?;
+                writeln!(out)?;
+            }
+            SegmentFormat::Text => {
+                if files.len() > 1 {
+                    writeln!(out, "== {}", path.display())?;
+                }
+                out.write_all(text::render::segment_text(&analysis).as_bytes())?;
+            }
+        }
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,57 @@
+//! Small pieces several writers share.
+
+use crate::doc::{Document, Flag, Quote, Sentence};
+
+/// Flags joined by `; ` (empty when none).
+pub fn flags_text(flags: &[Flag]) -> String {
+    flags
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// What stands in for a missing translation: the reason, in brackets.
+pub fn missing_translation(s: &Sentence) -> String {
+    let why = s
+        .flags
+        .iter()
+        .find(|f| matches!(f, Flag::Untranslated(_) | Flag::BoilerplateSkipped))
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "untranslated".to_string());
+    format!("[{} {why}]", s.id)
+}
+
+/// The quote's English: its own translation, else what was found in the sentences.
+pub fn quote_english(q: &Quote) -> Option<String> {
+    if let Some(t) = &q.translation {
+        return Some(t.clone());
+    }
+    let pieces: Vec<&str> = q.in_translation.iter().map(|e| e.text.trim()).collect();
+    (!pieces.is_empty()).then(|| pieces.join(" … "))
+}
+
+/// Ids of the sentences a quote overlaps (`p3.s1`).
+pub fn quote_sentence_ids(q: &Quote) -> Vec<String> {
+    q.sentences
+        .iter()
+        .map(|&(p, s)| crate::doc::sentence_id(p, s))
+        .collect()
+}
+
+/// The one-line summary the human-readable formats start with.
+pub fn summary(doc: &Document) -> String {
+    let a = doc.accounting();
+    let mut line = format!(
+        "{} paragraphs ({} boilerplate), {} sentences: {} translated, {} untranslated",
+        a.paragraphs, a.boilerplate_paragraphs, a.sentences, a.translated, a.untranslated
+    );
+    if a.boilerplate_skipped > 0 {
+        line.push_str(&format!(" ({} boilerplate skipped)", a.boilerplate_skipped));
+    }
+    line.push_str(&format!(
+        "; {} quotes, {} of them speech",
+        a.quotes, a.speech_quotes
+    ));
+    line
+}

@@ -1,0 +1,188 @@
+//! Reporting cues (docs §2.3): verbs, describing verbs, participles, verbal nouns, "according
+//! to" forms and speaker-switch adverbials, recognised in any of their `و`/`ف`-prefixed,
+//! feminine, plural and tanwīn spellings.
+
+use super::lexicon::{cues, CueKind};
+use super::words::{lookup_forms, Token};
+
+/// The cue kind of a normalised word, trying its prefix-stripped forms.
+pub(crate) fn cue_kind(norm: &str) -> Option<CueKind> {
+    lookup_forms(norm).find_map(|f| cues().get(f).copied())
+}
+
+/// The cue kind of the word at `tokens[i]`, in context: `طلب عدم ذكر اسمه` ("asked not to be
+/// named") is no cue.
+pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
+    let t = tokens.get(i)?;
+    if !t.is_word() || (i > 0 && tokens[i - 1].norm == "عدم") {
+        return None;
+    }
+    if is_statement_frame(tokens, i) {
+        return Some(CueKind::Statement);
+    }
+    cue_kind(&t.norm)
+}
+
+/// Nouns for a written statement in `وجاء في <noun>` (docs §2.3, pattern P8).
+const STATEMENT_NOUNS: &[&str] = &[
+    "بيان",
+    "البيان",
+    "المذكره",
+    "مذكره",
+    "الرساله",
+    "رساله",
+    "التقرير",
+    "تقرير",
+    "نص",
+    "تغريده",
+    "منشور",
+    "كلمه",
+    "البلاغ",
+    "بلاغ",
+    "القرار",
+    "الوثيقه",
+];
+
+/// True for `جاء` in `وجاء في بيان …` ("the statement read …").
+fn is_statement_frame(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].norm.as_str(), "جاء" | "وجاء" | "فجاء")
+        && tokens.get(i + 1).is_some_and(|t| t.norm == "في")
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| STATEMENT_NOUNS.contains(&t.norm.as_str()))
+}
+
+/// A cue found for a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    /// Index of the paragraph (in the slice given to `find_quotes`).
+    pub paragraph: usize,
+    /// Index of the cue token in that paragraph's tokens.
+    pub token: usize,
+    /// What kind of cue it is.
+    pub kind: CueKind,
+    /// True when the cue follows the quote (`"…"، قالت X`).
+    pub after: bool,
+}
+
+/// How many tokens before a quote are searched for its cue.
+const MAX_LOOKBACK: usize = 120;
+
+/// The nearest cue in `tokens[lo..hi]` going backwards, outside quotes, at most
+/// [`MAX_LOOKBACK`] tokens away. Adverbials count only when nothing stronger is there.
+pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(usize, CueKind)> {
+    let lo = lo.max(hi.saturating_sub(MAX_LOOKBACK));
+    let mut adverbial = None;
+    for i in (lo..hi.min(tokens.len())).rev() {
+        let t = &tokens[i];
+        if !t.is_word() || t.in_quote {
+            continue;
+        }
+        match cue_at(tokens, i) {
+            Some(CueKind::Adverbial) => {
+                adverbial.get_or_insert((i, CueKind::Adverbial));
+            }
+            Some(CueKind::Stance) => {}
+            Some(kind) => return Some((i, kind)),
+            None => {}
+        }
+    }
+    adverbial
+}
+
+/// A post-posed cue right after a quote that ends at token index `from` (exclusive): commas,
+/// then a reporting verb or an "according to" form.
+pub(crate) fn right_after(tokens: &[Token], from: usize) -> Option<(usize, CueKind)> {
+    let mut i = from;
+    while i < tokens.len()
+        && (matches!(tokens[i].punct(), Some('،' | ',' | '-' | '–'))
+            || matches!(tokens[i].norm.as_str(), "هكذا" | "وهكذا"))
+    {
+        i += 1;
+    }
+    let t = tokens.get(i)?;
+    if !t.is_word() || t.in_quote {
+        return None;
+    }
+    match cue_at(tokens, i)? {
+        k @ (CueKind::Verb | CueKind::According) => Some((i, k)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::quotes::words::norm;
+
+    fn kind(w: &str) -> Option<CueKind> {
+        cue_kind(&norm(w))
+    }
+
+    #[test]
+    fn verbs_with_prefixes_and_inflections() {
+        for w in [
+            "قال",
+            "وقال",
+            "فقال",
+            "قالت",
+            "وقالوا",
+            "وأضاف",
+            "فأضافت",
+            "أكد",
+            "وأكدت",
+            "أوضح",
+            "وأوضحت",
+            "أشار",
+            "وأشارت",
+            "لفت",
+            "ولفتت",
+            "صرّح",
+            "حذّر",
+            "يقول",
+            "ويرى",
+        ] {
+            assert_eq!(kind(w), Some(CueKind::Verb), "{w}");
+        }
+    }
+
+    #[test]
+    fn participles_in_all_forms() {
+        for w in [
+            "مضيفا",
+            "مضيفاً",
+            "مضيفة",
+            "قائلا",
+            "قائلًا",
+            "معتبرة",
+            "معتبرا",
+            "مؤكدين",
+            "مشيرة",
+            "لافتا",
+            "مشددا",
+        ] {
+            assert_eq!(kind(w), Some(CueKind::Participle), "{w}");
+        }
+    }
+
+    #[test]
+    fn describe_according_adverbial_noun() {
+        assert_eq!(kind("وصف"), Some(CueKind::Describe));
+        assert_eq!(kind("وصفته"), Some(CueKind::Describe));
+        assert_eq!(kind("بحسب"), Some(CueKind::According));
+        assert_eq!(kind("وبحسب"), Some(CueKind::According));
+        assert_eq!(kind("وفقًا"), Some(CueKind::According));
+        assert_eq!(kind("حسب"), Some(CueKind::According));
+        assert_eq!(kind("بدوره"), Some(CueKind::Adverbial));
+        assert_eq!(kind("تأكيد"), Some(CueKind::Noun));
+        assert_eq!(kind("بالقول"), Some(CueKind::Noun));
+    }
+
+    #[test]
+    fn look_alikes_are_not_cues() {
+        for w in ["عبر", "بين", "رأي", "ردا", "طالب", "قالب", "الأخبار"]
+        {
+            assert_eq!(kind(w), None, "{w}");
+        }
+    }
+}

@@ -1,0 +1,1035 @@
+//! Word lists for quote analysis, normalised once (see [`super::words::norm`]) on first use.
+//!
+//! The lists follow docs §2.2–§2.3 (reporting verbs, participles, "according to" forms,
+//! speaker-switch adverbials, title and outlet context words, honorific formulas).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::words::norm;
+
+/// What kind of reporting cue a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// A finite reporting verb (`قال`, `أضافت`, `يقول`); its subject follows it.
+    Verb,
+    /// A verb that describes (`وصف`, `وصفته`): its object comes before the `بأنه`/`بـ` phrase.
+    Describe,
+    /// A circumstantial participle (`مضيفا`, `معتبرة`, `مؤكدين`); the speaker is the subject of
+    /// the main clause.
+    Participle,
+    /// A verbal noun (`تأكيد`, `تصريح`, `القول`); the speaker follows it as a genitive.
+    Noun,
+    /// An "according to" form (`بحسب`, `وفقا لـ`, `نقلا عن`); it attributes the report.
+    According,
+    /// A speaker-switch adverbial (`بدوره`, `من جهته`); weakest cue, used when no other is found.
+    Adverbial,
+    /// The impersonal frame `وجاء في بيان (صادر عن X)`; the speaker is the issuer, if named.
+    Statement,
+    /// A stance verb (`رحب`, `اتهم`, `جدد`): not a quote cue, but its subject is the most recent
+    /// speaker for the quotes that follow without a subject of their own.
+    Stance,
+}
+
+/// Perfect-tense reporting verbs (3rd masculine singular); the usual inflections are generated.
+const VERBS: &[&str] = &[
+    "قال",
+    "أضاف",
+    "أكد",
+    "أوضح",
+    "أشار",
+    "صرح",
+    "لفت",
+    "اعتبر",
+    "شدد",
+    "أعلن",
+    "ذكر",
+    "أفاد",
+    "كشف",
+    "أردف",
+    "استطرد",
+    "استدرك",
+    "استكمل",
+    "لخص",
+    "ختم",
+    "علق",
+    "رد",
+    "حذر",
+    "أعرب",
+    "نوه",
+    "أشاد",
+    "تساءل",
+    "أجاب",
+    "كتب",
+    "غرد",
+    "نقل",
+    "عبر",
+    "طالب",
+    "تابع",
+    "أقر",
+    "نفى",
+    "دعا",
+    "روى",
+];
+
+/// Reporting verbs that take an `أن` complement (generated like [`VERBS`]).
+const MORE_VERBS: &[&str] = &["توقع", "رجح", "استبعد", "اعترف", "تعهد", "هدد", "وعد"];
+
+/// Stance verbs: their subjects are remembered as speakers (see [`CueKind::Stance`]).
+const STANCE_VERBS: &[&str] = &[
+    "رحب",
+    "اتهم",
+    "جدد",
+    "استشهد",
+    "ندد",
+    "أدان",
+    "انتقد",
+    "هاجم",
+    "رفض",
+    "شكر",
+    "ناشد",
+    "حث",
+    "أبدى",
+    "طمأن",
+    "حمل",
+    "اقترح",
+    "أثنى",
+    "امتدح",
+    "استنكر",
+    "تحدث",
+];
+
+/// Generated verb forms that are far more often another word (`عبر` "via", `ردا` "in reply",
+/// `تابع` "affiliated", `طالب` "student").
+const NOT_CUES: &[&str] = &[
+    "عبر",
+    "عبرا",
+    "ردا",
+    "تابع",
+    "تابعا",
+    "طالب",
+    "طالبا",
+    "كتبا",
+    "نقلا",
+];
+
+/// Verb forms the generator cannot produce (weak verbs, imperfects).
+const VERB_FORMS: &[&str] = &[
+    "رأى",
+    "ورأى",
+    "قالها",
+    "قاله",
+    "قالته",
+    "قالتها",
+    "قالوها",
+    "نفت",
+    "نفوا",
+    "دعت",
+    "دعوا",
+    "روت",
+    "رووا",
+    "رأت",
+    "رأوا",
+    "تابعت",
+    "تابعوا",
+    "يقول",
+    "تقول",
+    "يقولون",
+    "يرى",
+    "ترى",
+    "يرون",
+    "يضيف",
+    "تضيف",
+    "يؤكد",
+    "تؤكد",
+    "يؤكدون",
+    "يوضح",
+    "توضح",
+    "يشير",
+    "تشير",
+    "يعتبر",
+    "تعتبر",
+    "يتابع",
+    "تحذر",
+    "يحذر",
+    "تطالب",
+    "يطالب",
+    "تدعو",
+    "يدعو",
+    "تعلن",
+    "يعلن",
+    "تنفي",
+    "ينفي",
+    "تكشف",
+    "يكشف",
+    "تشدد",
+    "يشدد",
+    "تتابع",
+    "وتابع",
+    "فتابع",
+    "وتابعت",
+];
+
+/// Forms of "to describe", with object pronouns.
+const DESCRIBE_FORMS: &[&str] = &[
+    "وصف",
+    "وصفت",
+    "وصفوا",
+    "وصفه",
+    "وصفها",
+    "وصفهم",
+    "وصفته",
+    "وصفتها",
+    "وصفتهم",
+    "وصفوه",
+    "وصفوها",
+    "يصف",
+    "تصف",
+    "يصفه",
+    "تصفه",
+    "يصفها",
+    "تصفها",
+    "سماه",
+    "سمته",
+    "سموه",
+    "يسميه",
+    "تسميه",
+];
+
+/// Circumstantial participles (masculine accusative); feminine and plural forms are generated.
+const PARTICIPLES: &[&str] = &[
+    "قائلا",
+    "مضيفا",
+    "مؤكدا",
+    "مشيرا",
+    "موضحا",
+    "لافتا",
+    "معتبرا",
+    "متابعا",
+    "مشددا",
+    "معقبا",
+    "متسائلا",
+    "محذرا",
+    "منوها",
+    "مبينا",
+    "مستدركا",
+    "مردفا",
+    "معربا",
+    "مطالبا",
+    "داعيا",
+    "كاشفا",
+    "واصفا",
+];
+
+/// Verbal nouns that introduce a quote.
+const NOUNS: &[&str] = &[
+    "تأكيد",
+    "تصريح",
+    "تصريحات",
+    "قول",
+    "القول",
+    "إعلان",
+    "تحذير",
+    "تأكيده",
+    "تصريحه",
+    "تصريحاته",
+    "قوله",
+    "إشارته",
+    "تأكيدها",
+    "تصريحها",
+    "قولها",
+    "إشارة",
+];
+
+/// "According to" forms.
+const ACCORDING: &[&str] = &["بحسب", "حسب", "وفقا", "وفق", "نقلا", "لسان", "طبقا"];
+
+/// Speaker-switch adverbials.
+const ADVERBIALS: &[&str] = &[
+    "بدوره",
+    "بدورها",
+    "بدورهم",
+    "جهته",
+    "جهتها",
+    "جهتهم",
+    "جانبه",
+    "جانبها",
+    "جانبهم",
+];
+
+/// Words that start a role or title in front of a name (`الرئيس بوتين`, `وزير الخارجية …`).
+const TITLES: &[&str] = &[
+    "رئيس",
+    "رئيسة",
+    "وزير",
+    "وزيرة",
+    "الرئيس",
+    "الرئيسة",
+    "الوزير",
+    "الوزيرة",
+    "السيد",
+    "السيدة",
+    "الشيخ",
+    "الشيخة",
+    "الدكتور",
+    "الدكتورة",
+    "د",
+    "المتحدث",
+    "المتحدثة",
+    "متحدث",
+    "الناطق",
+    "ناطق",
+    "السفير",
+    "السفيرة",
+    "سفير",
+    "الأمين",
+    "أمين",
+    "الكاتب",
+    "الكاتبة",
+    "الصحفي",
+    "الصحفية",
+    "المحلل",
+    "الخبير",
+    "الخبيرة",
+    "النائب",
+    "نائب",
+    "النائبة",
+    "المستشار",
+    "مستشار",
+    "مدير",
+    "مديرة",
+    "المدير",
+    "المديرة",
+    "قائد",
+    "القائد",
+    "الملك",
+    "ملك",
+    "الأمير",
+    "أمير",
+    "ولي",
+    "المبعوث",
+    "مبعوث",
+    "الممثل",
+    "ممثل",
+    "عضو",
+    "زعيم",
+    "الزعيم",
+    "المندوب",
+    "المندوبة",
+    "مندوب",
+    "نقيب",
+    "النقيب",
+    "مدرب",
+    "المدرب",
+    "محافظ",
+    "المحافظ",
+    "عمدة",
+    "العمدة",
+    "رئيس",
+    "المعارض",
+    "المعارضة",
+    "الجنرال",
+    "اللواء",
+    "العميد",
+    "العقيد",
+    "الفريق",
+    "المشير",
+    "القاضي",
+    "البروفيسور",
+    "الأستاذ",
+    "الأستاذة",
+    "المحامي",
+    "فخامة",
+    "سمو",
+    "صاحب",
+    "معالي",
+    "جلالة",
+    "المرشد",
+    "الباحث",
+    "الباحثة",
+    "الناشط",
+    "الناشطة",
+    "المسؤول",
+    "مسؤول",
+    "كبير",
+    "كبيرة",
+    "الداعية",
+    "البابا",
+    "الحاخام",
+    "المحللة",
+    "محللة",
+    "الناخب",
+];
+
+/// Nouns in front of a name that say who the person is (`رجل الأعمال`, `نجم الهلال`,
+/// `زوجته`), without the article.
+const PERSON_NOUNS: &[&str] = &[
+    "رجل",
+    "نجم",
+    "نجمة",
+    "لاعب",
+    "لاعبة",
+    "حارس",
+    "مهاجم",
+    "مدافع",
+    "زوج",
+    "زوجة",
+    "زوجته",
+    "زوجها",
+    "ابن",
+    "ابنة",
+    "ابنه",
+    "ابنها",
+    "والد",
+    "والدة",
+    "والده",
+    "والدته",
+    "شقيق",
+    "شقيقة",
+    "شقيقه",
+    "شقيقته",
+    "مالك",
+    "مؤسس",
+    "مراسل",
+    "مراسلة",
+    "كاتب",
+    "كاتبة",
+    "صحفي",
+    "صحفية",
+    "فنان",
+    "فنانة",
+    "مخرج",
+    "مخرجة",
+    "ممثلة",
+    "مغني",
+    "مغنية",
+    "محامي",
+    "محامية",
+    "رئيسة",
+    "نائبة",
+    "مديرة",
+    "وزيرة",
+    "عضوة",
+    "خبير",
+    "خبيرة",
+    "أستاذ",
+    "أستاذة",
+    "شيخ",
+];
+
+/// Adjectives that make a subject indefinite (`مسؤول أممي`, `مصرفي كبير`): anonymous sources.
+const INDEFINITE_MODIFIERS: &[&str] = &[
+    "كبير",
+    "كبيرة",
+    "رفيع",
+    "رفيعة",
+    "بارز",
+    "بارزة",
+    "مطلع",
+    "مطلعة",
+    "مطلعون",
+    "مطلعين",
+    "أممي",
+    "أممية",
+    "غربي",
+    "غربية",
+    "غربيون",
+    "أمريكي",
+    "أميركي",
+    "أمريكية",
+    "أميركية",
+    "إسرائيلي",
+    "إسرائيلية",
+    "روسي",
+    "روسية",
+    "إيراني",
+    "إيرانية",
+    "أوروبي",
+    "أوروبية",
+    "عربي",
+    "عربية",
+    "مصري",
+    "مصرية",
+    "حكومي",
+    "حكومية",
+    "عسكري",
+    "عسكرية",
+    "أمني",
+    "أمنية",
+    "دبلوماسي",
+    "دبلوماسية",
+    "رسمي",
+    "رسمية",
+    "سابق",
+    "سابقة",
+    "محلي",
+    "محلية",
+    "آخر",
+    "أخرى",
+    "آخرون",
+    "آخرين",
+    "مقرب",
+    "مقربة",
+    "مسؤول",
+    "رفيعو",
+];
+
+/// Institution nouns that continue a role (`الأمين العام لجامعة الدول العربية`).
+const INSTITUTIONS: &[&str] = &[
+    "وكالة",
+    "صحيفة",
+    "قناة",
+    "موقع",
+    "إذاعة",
+    "مجلة",
+    "شبكة",
+    "تلفزيون",
+    "رئاسة",
+    "أمانة",
+    "بلدية",
+    "محكمة",
+    "نيابة",
+    "جامعة",
+    "وزارة",
+    "هيئة",
+    "مجلس",
+    "منظمة",
+    "حركة",
+    "حزب",
+    "اتحاد",
+    "نقابة",
+    "شركة",
+    "مكتب",
+    "مركز",
+    "دائرة",
+    "مؤسسة",
+    "لجنة",
+    "الأمم",
+    "جمعية",
+    "باسم",
+    "عام",
+    "بعثة",
+    "قوات",
+    "جيش",
+    "حكومة",
+    "إدارة",
+    "سلطة",
+    "بنك",
+    "صندوق",
+    "برلمان",
+    "دولة",
+    "آخر",
+    "أخرى",
+    "آخرون",
+    "آخرين",
+    "كبار",
+    "رفيع",
+    "رفيعة",
+    "رفيعو",
+    "المستوى",
+    "مطلع",
+    "مطلعة",
+    "مطلعون",
+    "مطلعين",
+    "بارز",
+    "بارزة",
+    "سابق",
+    "سابقة",
+    "حكومي",
+    "حكومية",
+    "أمني",
+    "أمنية",
+    "عسكري",
+    "عسكرية",
+    "دبلوماسي",
+    "دبلوماسية",
+    "محلي",
+    "محلية",
+    "غربي",
+    "غربية",
+];
+
+/// Indefinite subjects that do not name anyone (anonymous sources).
+const ANONYMOUS: &[&str] = &[
+    "مصدر",
+    "مصادر",
+    "مسؤول",
+    "مسؤولون",
+    "مسؤولين",
+    "خبراء",
+    "خبير",
+    "مندوب",
+    "دبلوماسي",
+    "دبلوماسيون",
+    "دبلوماسيين",
+    "شهود",
+    "شاهد",
+    "ناشطون",
+    "ناشطين",
+    "ناشط",
+    "محللون",
+    "محللين",
+    "محلل",
+    "مراقبون",
+    "مراقبين",
+    "مراقب",
+    "سكان",
+    "مواطنون",
+    "مواطنين",
+    "مواطن",
+    "أوساط",
+    "جهات",
+    "مقربون",
+    "مقربين",
+    "عضو",
+    "أعضاء",
+    "متحدث",
+    "موظف",
+    "موظفون",
+    "طبيب",
+    "أطباء",
+    "تقارير",
+    "تقرير",
+    "وسائل",
+    "أحدهم",
+    "أحدهن",
+    "بعضهم",
+    "أحد",
+    "آخرون",
+    "آخرين",
+];
+
+/// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
+/// particles and pronouns.
+const STOP: &[&str] = &[
+    "في",
+    "فى",
+    "خلال",
+    "عبر",
+    "أمام",
+    "على",
+    "من",
+    "إلى",
+    "الى",
+    "عن",
+    "مع",
+    "لدى",
+    "بعد",
+    "قبل",
+    "حول",
+    "إن",
+    "أن",
+    "ان",
+    "أنه",
+    "أنها",
+    "أنهم",
+    "أنهن",
+    "إنه",
+    "إنها",
+    "إنهم",
+    "بأن",
+    "بأنه",
+    "بأنها",
+    "بأنهم",
+    "لأن",
+    "كما",
+    "حيث",
+    "الذي",
+    "التي",
+    "الذين",
+    "ثم",
+    "لكن",
+    "و",
+    "أو",
+    "إلا",
+    "قد",
+    "لقد",
+    "ما",
+    "لا",
+    "لم",
+    "لن",
+    "هو",
+    "هي",
+    "هم",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "إنّ",
+    "فإن",
+    "وأن",
+    "وإن",
+    "أيضا",
+    "كذلك",
+    "مجددا",
+    "اليوم",
+    "أمس",
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "مساء",
+    "صباح",
+    "فجر",
+    "ظهر",
+    "عقب",
+    "إثر",
+    "بينما",
+    "فيما",
+    "وفق",
+    "وفقا",
+    "حسب",
+    "بحسب",
+    "ضمن",
+    "تجاه",
+    "بشأن",
+    "إزاء",
+    "منذ",
+    "حتى",
+    "عند",
+    "أثناء",
+    "لـ",
+    "ل",
+    "ب",
+    "بـ",
+    "ك",
+    "يوم",
+    "فيه",
+    "فيها",
+    "له",
+    "لها",
+    "لهم",
+    "به",
+    "بها",
+    "نحو",
+    "بين",
+    "دون",
+];
+
+/// Words a subject phrase may start with and that are skipped (time adverbs, resumptive
+/// pronouns after `وقت`).
+const SKIP_BEFORE_SUBJECT: &[&str] = &[
+    "عنه",
+    "عنها",
+    "عنهم",
+    "له",
+    "لها",
+    "لهم",
+    "فيه",
+    "فيها",
+    "اليوم",
+    "أمس",
+    "أيضا",
+    "كذلك",
+    "مجددا",
+    "بدوره",
+    "بدورها",
+    "الأحد",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+];
+
+/// Bare complementisers: a quote right after one is the whole reported statement.
+const COMPLEMENTISERS: &[&str] = &["إن", "أن", "ان", "وأن", "وإن", "فإن", "بأن", "وبأن", "لأن"];
+
+/// Words before a quote that make it a title of a work, programme, event or campaign.
+const TITLE_CONTEXT: &[&str] = &[
+    "برنامج",
+    "فيلم",
+    "كتاب",
+    "كتابه",
+    "كتابها",
+    "رواية",
+    "مسلسل",
+    "أغنية",
+    "مسرحية",
+    "مهرجان",
+    "معرض",
+    "عملية",
+    "حملة",
+    "مبادرة",
+    "شعار",
+    "وسم",
+    "هاشتاغ",
+    "هاشتاج",
+    "عنوان",
+    "بعنوان",
+    "قصيدة",
+    "ألبوم",
+    "مسابقة",
+    "جائزة",
+    "خطة",
+    "وثيقة",
+    "اتفاق",
+    "اتفاقية",
+    "منتدى",
+    "مؤتمر",
+    "قمة",
+    "مشروع",
+    "فيلمه",
+    "برامج",
+    "سلسلة",
+    "تقرير",
+    "دراسة",
+    "مقال",
+    "مقالة",
+    "صفحة",
+    "تحت",
+    "المعنون",
+    "المعنونة",
+    "عرض",
+    "مناورات",
+    "تمرين",
+];
+
+/// Words before a quote that make it the name of an outlet, organisation, group or platform.
+const NAME_CONTEXT: &[&str] = &[
+    "صحيفة",
+    "وكالة",
+    "قناة",
+    "موقع",
+    "منصة",
+    "حركة",
+    "تنظيم",
+    "جماعة",
+    "حزب",
+    "شركة",
+    "تحالف",
+    "شبكة",
+    "إذاعة",
+    "مجلة",
+    "تطبيق",
+    "فصيل",
+    "فصائل",
+    "ميليشيا",
+    "مليشيا",
+    "كتيبة",
+    "كتائب",
+    "مجموعة",
+    "جبهة",
+    "تيار",
+    "ائتلاف",
+    "مركز",
+    "مؤسسة",
+    "نادي",
+    "فريق",
+    "تلفزيون",
+    "باسم",
+    "لواء",
+    "قوات",
+    "منظمة",
+    "جمعية",
+    "هيئة",
+    "حساب",
+    "صفحة",
+    "مجمع",
+    "سفينة",
+    "صاروخ",
+    "طائرة",
+    "مسيرة",
+    "شعبة",
+    "وحدة",
+    "فرقة",
+    "ملعب",
+    "مطار",
+    "مستشفى",
+    "مدرسة",
+];
+
+/// Words before a quote that mark a so-called term (scare quotes).
+const SCARE_CONTEXT: &[&str] = &[
+    "يسمى",
+    "يسمي",
+    "تسمى",
+    "المسمى",
+    "المسماة",
+    "يعرف",
+    "تعرف",
+    "المعروف",
+    "المعروفة",
+    "المزعوم",
+    "المزعومة",
+    "بما",
+    "سمي",
+    "يطلق",
+    "اسم",
+    "مصطلح",
+    "كلمة",
+    "عبارة",
+];
+
+/// Honorific formulas that are quoted after a name.
+const HONORIFICS: &[&str] = &[
+    "حفظه الله",
+    "حفظها الله",
+    "رحمه الله",
+    "رحمها الله",
+    "رضي الله عنه",
+    "رضي الله عنها",
+    "عليه السلام",
+    "صلى الله عليه وسلم",
+    "يرعاه الله",
+    "أيده الله",
+    "حفظه الله ورعاه",
+    "طيب الله ثراه",
+    "قدس سره",
+];
+
+/// Words that start a page label rather than a speaker (`المصدر: …`, `آخر تحديث: …`).
+const LABELS: &[&str] = &[
+    "المصدر",
+    "مصدر",
+    "كتب",
+    "كتبت",
+    "تحديث",
+    "آخر",
+    "نشر",
+    "بتاريخ",
+    "تاريخ",
+    "الكاتب",
+    "المحرر",
+    "وسوم",
+    "اقرأ",
+    "شارك",
+    "مشاركة",
+    "التعليقات",
+    "تعليقات",
+    "الوسوم",
+    "إعداد",
+    "ترجمة",
+    "تصوير",
+    "المراسل",
+    "متابعة",
+    "تقرير",
+    "عاجل",
+    "فيديو",
+    "شاهد",
+    "صور",
+    "أيضا",
+    "انظر",
+    "ملاحظة",
+    "تنويه",
+    "هاشتاغز",
+    "الرابط",
+    "رابط",
+    "المزيد",
+];
+
+fn set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| norm(w)).collect()
+}
+
+/// The cue table: normalised word form → cue kind.
+pub(crate) fn cues() -> &'static HashMap<String, CueKind> {
+    static CUES: OnceLock<HashMap<String, CueKind>> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut m = HashMap::new();
+        let not_cues = set(NOT_CUES);
+        for v in VERBS {
+            let v = norm(v);
+            for suffix in ["", "ت", "وا", "ا", "تا"] {
+                let form = format!("{v}{suffix}");
+                if !not_cues.contains(&form) {
+                    m.insert(form, CueKind::Verb);
+                }
+            }
+        }
+        for v in MORE_VERBS {
+            let v = norm(v);
+            for suffix in ["", "ت", "وا"] {
+                m.insert(format!("{v}{suffix}"), CueKind::Verb);
+            }
+        }
+        for v in STANCE_VERBS {
+            let v = norm(v);
+            for suffix in ["", "ت", "وا", "ا", "تا"] {
+                m.entry(format!("{v}{suffix}")).or_insert(CueKind::Stance);
+            }
+        }
+        for v in VERB_FORMS {
+            m.insert(norm(v), CueKind::Verb);
+        }
+        for p in PARTICIPLES {
+            let p = norm(p);
+            let stem = p.strip_suffix('ا').unwrap_or(&p).to_string();
+            for suffix in ["ا", "ه", "ين", "ات", "تين", "ان", "ون"] {
+                m.insert(format!("{stem}{suffix}"), CueKind::Participle);
+            }
+        }
+        for n in NOUNS {
+            m.insert(norm(n), CueKind::Noun);
+        }
+        for a in ACCORDING {
+            m.insert(norm(a), CueKind::According);
+        }
+        for a in ADVERBIALS {
+            m.insert(norm(a), CueKind::Adverbial);
+        }
+        // Describing verbs last: they override the generated `وصف` forms.
+        for d in DESCRIBE_FORMS {
+            m.insert(norm(d), CueKind::Describe);
+        }
+        m
+    })
+}
+
+macro_rules! word_set {
+    ($fn_name:ident, $list:ident, $doc:literal) => {
+        #[doc = $doc]
+        pub(crate) fn $fn_name() -> &'static HashSet<String> {
+            static SET: OnceLock<HashSet<String>> = OnceLock::new();
+            SET.get_or_init(|| set($list))
+        }
+    };
+}
+
+word_set!(titles, TITLES, "Title and role words (normalised).");
+word_set!(
+    person_nouns,
+    PERSON_NOUNS,
+    "Nouns that say who a named person is."
+);
+word_set!(
+    indefinite_modifiers,
+    INDEFINITE_MODIFIERS,
+    "Adjectives of indefinite sources."
+);
+word_set!(
+    institutions,
+    INSTITUTIONS,
+    "Institution nouns that continue a role."
+);
+word_set!(
+    anonymous,
+    ANONYMOUS,
+    "Indefinite subjects that name nobody."
+);
+word_set!(stop_words, STOP, "Words that end a subject noun phrase.");
+word_set!(
+    skip_before_subject,
+    SKIP_BEFORE_SUBJECT,
+    "Words skipped before a subject."
+);
+word_set!(complementisers, COMPLEMENTISERS, "Bare complementisers.");
+word_set!(title_context, TITLE_CONTEXT, "Words before a quoted title.");
+word_set!(name_context, NAME_CONTEXT, "Words before a quoted name.");
+word_set!(
+    scare_context,
+    SCARE_CONTEXT,
+    "Words before a so-called term."
+);
+word_set!(
+    honorifics,
+    HONORIFICS,
+    "Honorific formulas (whole quote content)."
+);
+word_set!(labels, LABELS, "Page-label words that are not speakers.");

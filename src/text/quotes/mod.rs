@@ -1,0 +1,680 @@
+//! Quoted speech and speakers (docs §2): pair quote marks, tell speech from quoted names and
+//! titles, find the reporting cue and the speaker.
+//!
+//! [`find_quotes`] works on the paragraphs and sentences found before it and returns every
+//! quote in document order: marked quotes (speech or not) and implicit headline statements
+//! (`بوتين: الغرب أراد …`).
+//!
+//! **Kinds.** Speech is `direct` when the quote is the whole reported statement: it follows a
+//! colon or comma, a bare complementiser (`إن`, `أن`, `بأن`), the cue itself or the cue's
+//! subject, or it starts its sentence. Other speech is `partial` (a fragment inside reported
+//! speech: `بأنها "…"`, `قرر الغرب "…"`). An unmarked headline statement is `headline`.
+//! Non-speech is `name` (outlets, groups, honorific formulas), `title` (works, programmes,
+//! campaigns) or `scare`. The speech rules are listed in `speech.rs`.
+//!
+//! **Speakers.** The speaker is the subject of the cue (after it in verb-first clauses, before
+//! it in `وكان X قد …` and subject-first clauses, after `عن` in `نقلت وكالة عن X قوله`), the
+//! subject of an earlier cue in the sentence for participles, or the last speaker before the
+//! quote when the cue has none (`وأضاف أن "…"`). Names are canonical: titles and roles are
+//! **stripped** (`الكاتب الصحفي زانا عمر` → `زانا عمر`), the fullest mention in the document
+//! is used (`لافروف` → `سيرغي لافروف`), a role-only subject becomes the person the document
+//! names in that role (`الرئيس الروسي` → `بوتين`) or else stays the role
+//! (`المتحدث باسم الحكومة`); institutions and groups stay as written; anonymous sources
+//! (`مصادر مطلعة`, `مسؤول أممي`) have no speaker. Details in `speakers.rs`.
+//!
+//! **Confidence** of a speech quote comes from how its speaker was found:
+//! 0.9 the cue's own subject (`وقال لافروف: "…"`, `وكان X قد صرّح`, `وجاء في بيان صادر عن X`);
+//! 0.8 the subject of an earlier cue in the same sentence (participles: `…، مضيفا: "…"`);
+//! 0.7 a headline `X: "…"`; 0.6 carried over from the last speaker before it (`وأضاف أن "…"`);
+//! 0.5 an implicit headline statement; 0.4 an "according to" source (`بحسب X`);
+//! 0.3 speech recognised by its length with no cue and no speaker.
+//! It is multiplied by 0.9 when a role or surname had to be linked to a named person, and by
+//! 0.8 when the quote is `unclosed` or has `mismatched_marks`. For non-speech the confidence is
+//! 0.9 when a context word decided (`برنامج`, `صحيفة`, `ما يسمى`, an honorific) and 0.6 when
+//! only the quote's shape did.
+//!
+//! **Flags**: `unclosed`, `nested`, `spans_paragraphs`, `reversed_marks`, `mismatched_marks`,
+//! `space_padded`, `implicit` (headline without marks), `anonymous_source` (the cue's subject is
+//! indefinite: `مصادر`, `خبراء`).
+
+mod cues;
+mod lexicon;
+mod marks;
+mod speakers;
+mod speech;
+mod words;
+
+use std::ops::Range;
+
+use crate::text::{Paragraph, Quote};
+use cues::{nearest_before, right_after, Cue};
+use lexicon::{complementisers, CueKind};
+use marks::MarkQuote;
+use speakers::{
+    headline_subject, phrase_after_an, subject_after, subject_before_bilqawl, subject_before_noun,
+    subject_before_qad, subject_before_verb, who, Names, Who,
+};
+use speech::{classify, Context, Verdict};
+use words::{lookup_forms, tokenize, TokKind, Token};
+
+/// Document nouns whose issuer is the source in `بحسب تقرير صادر عن X` (normalised spelling).
+const DOCUMENTS: &[&str] = &[
+    "تقرير",
+    "بيان",
+    "دراسه",
+    "وثيقه",
+    "احصاءات",
+    "ارقام",
+    "بيانات",
+    "مسح",
+    "استطلاع",
+];
+
+/// Content words looked at per quote: the speech rules count up to ten.
+const MAX_CONTEXT_WORDS: usize = 12;
+
+/// Implicit headline statements have at most this many words in all.
+const MAX_HEADLINE_WORDS: usize = 25;
+
+/// A cue with an explicit subject somewhere in the document, for carrying speakers over.
+struct Mention {
+    /// Byte offset of the cue.
+    at: usize,
+    /// Paragraph (slice index).
+    paragraph: usize,
+    /// Token range of the subject phrase in that paragraph.
+    np: Range<usize>,
+    /// Who the subject is.
+    who: Who,
+}
+
+/// A headline `SPEAKER: statement` at the start of a paragraph.
+struct Headline {
+    paragraph: usize,
+    np: Range<usize>,
+    /// The quote that follows the colon, when the statement is in marks.
+    marked: Option<usize>,
+    /// The statement's byte span, when it is not in marks.
+    statement: Option<(usize, usize)>,
+}
+
+/// The byte span of the sentence of paragraph `p` containing `pos` and its index; the whole
+/// paragraph when it has no sentences.
+fn sentence_at(p: &Paragraph, pos: usize) -> (usize, usize, Option<usize>) {
+    match p.sentences.iter().rposition(|s| s.start <= pos) {
+        Some(i) => (p.sentences[i].start, p.sentences[i].end, Some(i)),
+        None => (p.start, p.end, None),
+    }
+}
+
+/// Find the quotes of a document: marked quotes and implicit headline statements, in order.
+///
+/// `paragraphs` are the document's paragraphs with their sentences (byte offsets into
+/// `input`). Paragraphs whose spans are not inside `input`, not on character boundaries or out
+/// of order are skipped. Never panics.
+pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
+    let mark_quotes = marks::pair_marks(input, paragraphs);
+    let mut valid = vec![false; paragraphs.len()];
+    let mut after = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if marks::valid_span(input, p, after) {
+            valid[i] = true;
+            after = p.end;
+        }
+    }
+    let mut toks: Vec<Vec<Token>> = paragraphs
+        .iter()
+        .zip(&valid)
+        .map(|(p, &ok)| {
+            if ok {
+                tokenize(input, p.start, p.end)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.
+    for q in mark_quotes.iter().filter(|q| q.depth == 0) {
+        for part in &q.parts {
+            let t = &mut toks[part.paragraph];
+            let lo = t.partition_point(|x| x.start < part.start);
+            for x in t[lo..].iter_mut().take_while(|x| x.end <= part.end) {
+                x.in_quote = true;
+            }
+        }
+    }
+    let mut boilerplate_before = vec![0usize; paragraphs.len() + 1];
+    for (i, p) in paragraphs.iter().enumerate() {
+        boilerplate_before[i + 1] = boilerplate_before[i] + usize::from(p.boilerplate);
+    }
+    let a = Analysis {
+        input,
+        paragraphs,
+        toks,
+        mark_quotes,
+        boilerplate_before,
+    };
+    a.run(&valid)
+}
+
+struct Analysis<'a> {
+    input: &'a str,
+    paragraphs: &'a [Paragraph],
+    toks: Vec<Vec<Token>>,
+    mark_quotes: Vec<MarkQuote>,
+    /// Number of boilerplate paragraphs before each paragraph index.
+    boilerplate_before: Vec<usize>,
+}
+
+impl Analysis<'_> {
+    /// Index of the mark quote whose opening mark is at byte `at`.
+    fn quote_opening_at(&self, at: usize) -> Option<usize> {
+        let i = self.mark_quotes.partition_point(|q| q.open < at);
+        (i < self.mark_quotes.len() && self.mark_quotes[i].open == at).then_some(i)
+    }
+
+    /// Index of the token starting at byte `at` in paragraph `pi`.
+    fn token_at(&self, pi: usize, at: usize) -> Option<usize> {
+        let t = &self.toks[pi];
+        let i = t.partition_point(|x| x.start < at);
+        (i < t.len() && t[i].start == at).then_some(i)
+    }
+
+    fn headlines(&self, valid: &[bool]) -> Vec<Headline> {
+        let mut out = Vec::new();
+        for (pi, p) in self.paragraphs.iter().enumerate() {
+            let t = &self.toks[pi];
+            if !valid[pi] {
+                continue;
+            }
+            let Some(np) = headline_subject(t) else {
+                continue;
+            };
+            let Some(colon) = t.iter().position(|x| x.punct() == Some(':')) else {
+                continue;
+            };
+            let Some(next) = t.get(colon + 1) else {
+                continue;
+            };
+            if next.kind == TokKind::Mark {
+                if let Some(qi) = self.quote_opening_at(next.start) {
+                    out.push(Headline {
+                        paragraph: pi,
+                        np,
+                        marked: Some(qi),
+                        statement: None,
+                    });
+                }
+                continue;
+            }
+            let words = t.iter().filter(|x| x.is_word()).count();
+            let statement_words = t[colon + 1..].iter().filter(|x| x.is_word()).count();
+            let text_end = p.start + input_trim_end(&self.input[p.start..p.end]);
+            let one_sentence = p.sentences.len() <= 1;
+            if words <= MAX_HEADLINE_WORDS
+                && statement_words >= 3
+                && one_sentence
+                && !self.input[..text_end].ends_with(':')
+            {
+                out.push(Headline {
+                    paragraph: pi,
+                    np,
+                    marked: None,
+                    statement: Some((next.start, text_end)),
+                });
+            }
+        }
+        out
+    }
+
+    fn mentions(&self, heads: &[Headline]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (pi, t) in self.toks.iter().enumerate() {
+            for (ti, x) in t.iter().enumerate() {
+                if !x.is_word() || x.in_quote {
+                    continue;
+                }
+                let Some(kind) = cues::cue_at(t, ti) else {
+                    continue;
+                };
+                if !matches!(
+                    kind,
+                    CueKind::Verb | CueKind::Describe | CueKind::Noun | CueKind::Stance
+                ) {
+                    continue;
+                }
+                if let Some((np, w)) = self.subject_of(pi, ti, kind) {
+                    out.push(Mention {
+                        at: x.start,
+                        paragraph: pi,
+                        np,
+                        who: w,
+                    });
+                }
+            }
+        }
+        for h in heads {
+            let t = &self.toks[h.paragraph];
+            if let Some(w) = who(self.input, &t[h.np.clone()]) {
+                out.push(Mention {
+                    at: t[h.np.start].start,
+                    paragraph: h.paragraph,
+                    np: h.np.clone(),
+                    who: w,
+                });
+            }
+        }
+        out.sort_by_key(|m| m.at);
+        out
+    }
+
+    fn run(&self, valid: &[bool]) -> Vec<Quote> {
+        let heads = self.headlines(valid);
+        let mentions = self.mentions(&heads);
+        let slices: Vec<&[Token]> = mentions
+            .iter()
+            .map(|m| &self.toks[m.paragraph][m.np.clone()])
+            .collect();
+        let names = Names::build(self.input, &self.toks, &slices);
+        let head_of: std::collections::HashMap<usize, usize> = heads
+            .iter()
+            .enumerate()
+            .filter_map(|(h, head)| head.marked.map(|qi| (qi, h)))
+            .collect();
+        let mut out: Vec<Quote> = Vec::new();
+        for (qi, q) in self.mark_quotes.iter().enumerate() {
+            let head = head_of.get(&qi).map(|&h| &heads[h]);
+            if let Some(quote) = self.mark_quote(q, head, &mentions, &names) {
+                out.push(quote);
+            }
+        }
+        for h in &heads {
+            let Some((start, end)) = h.statement else {
+                continue;
+            };
+            let t = &self.toks[h.paragraph];
+            let (speaker, factor) =
+                who(self.input, &t[h.np.clone()]).map_or((None, 1.0), |w| names.resolve(&w, start));
+            let pi = h.paragraph;
+            out.push(Quote {
+                index: 0,
+                text: self.input[start..end].to_string(),
+                speech: true,
+                kind: "headline".into(),
+                speaker,
+                cue: None,
+                confidence: 0.5 * factor,
+                paragraph: self.paragraphs[pi].index,
+                paragraph_end: self.paragraphs[pi].index,
+                sentences: self.overlapping(pi, pi, start, end),
+                start,
+                end,
+                flags: vec!["implicit".into()],
+            });
+        }
+        out.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+        for (i, q) in out.iter_mut().enumerate() {
+            q.index = i;
+        }
+        out
+    }
+
+    /// The (paragraph index, sentence index) pairs overlapping `start..end`.
+    fn overlapping(&self, p0: usize, p1: usize, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for p in &self.paragraphs[p0..=p1] {
+            let lo = p.sentences.partition_point(|s| s.end <= start);
+            for s in p.sentences[lo..].iter().take_while(|s| s.start < end) {
+                if start < s.end {
+                    out.push((p.index, s.index));
+                }
+            }
+        }
+        out
+    }
+
+    /// The cue of a quote opening at token `oi` of paragraph `pi`: the nearest one before it in
+    /// its sentence (or in the sentence before, when that ends with a colon and the quote starts
+    /// its own), else one right after it.
+    fn find_cue(&self, q: &MarkQuote, pi: usize, oi: usize) -> Option<Cue> {
+        let p = &self.paragraphs[pi];
+        let (s_start, _, sidx) = sentence_at(p, q.open);
+        let t = &self.toks[pi];
+        let lo = t.partition_point(|x| x.start < s_start);
+        let starts_sentence = !t[lo..oi].iter().any(|x| x.is_word() && !x.in_quote);
+        if let Some((token, kind)) = nearest_before(t, lo, oi) {
+            return Some(Cue {
+                paragraph: pi,
+                token,
+                kind,
+                after: false,
+            });
+        }
+        if starts_sentence {
+            if let Some((ppi, ps, pe)) = self.previous_sentence(pi, sidx, s_start) {
+                if self.input[ps..pe].trim_end().ends_with(':') {
+                    let pt = &self.toks[ppi];
+                    let plo = pt.partition_point(|x| x.start < ps);
+                    let phi = pt.partition_point(|x| x.start < pe);
+                    if let Some((token, kind)) = nearest_before(pt, plo, phi) {
+                        return Some(Cue {
+                            paragraph: ppi,
+                            token,
+                            kind,
+                            after: false,
+                        });
+                    }
+                }
+            }
+        }
+        // A cue after a quote that opens its sentence: `"…"، قالت X`.
+        if !starts_sentence {
+            return None;
+        }
+        let last = q.parts.last()?.paragraph;
+        let lt = &self.toks[last];
+        let after_close = lt.partition_point(|x| x.start < q.end);
+        let (token, kind) = right_after(lt, after_close)?;
+        Some(Cue {
+            paragraph: last,
+            token,
+            kind,
+            after: true,
+        })
+    }
+
+    /// The sentence before the one starting at `s_start` (in this paragraph or the last one of
+    /// the previous valid paragraph) as (paragraph, start, end).
+    fn previous_sentence(
+        &self,
+        pi: usize,
+        sidx: Option<usize>,
+        s_start: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let p = &self.paragraphs[pi];
+        let (ppi, s) = match sidx.filter(|&i| i > 0) {
+            Some(i) => (pi, p.sentences.get(i - 1)),
+            None => {
+                let ppi = (0..pi).rev().find(|&j| !self.toks[j].is_empty())?;
+                (ppi, self.paragraphs[ppi].sentences.last())
+            }
+        };
+        let pp = &self.paragraphs[ppi];
+        // Sentence spans come from elsewhere: keep them inside the (valid) paragraph span.
+        let (lo, hi) = (pp.start, pp.end.min(s_start.max(pp.start)));
+        let span = s.map(|s| (s.start.clamp(lo, hi), s.end.clamp(lo, hi)));
+        match span {
+            Some((a, b))
+                if a < b && self.input.is_char_boundary(a) && self.input.is_char_boundary(b) =>
+            {
+                Some((ppi, a, b))
+            }
+            _ => Some((ppi, lo, hi)),
+        }
+    }
+
+    /// The last mention before byte `at` that no boilerplate boundary separates from
+    /// paragraph `pi`.
+    fn carried<'m>(&self, mentions: &'m [Mention], at: usize, pi: usize) -> Option<&'m Mention> {
+        let k = mentions.partition_point(|m| m.at < at);
+        let m = mentions[..k].last()?;
+        let (a, b) = (m.paragraph.min(pi), m.paragraph.max(pi));
+        // Boilerplate paragraphs in a..=b, from prefix counts.
+        let furniture = self.boilerplate_before[b + 1] - self.boilerplate_before[a];
+        let crosses = if self.paragraphs[pi].boilerplate {
+            furniture < b + 1 - a
+        } else {
+            furniture > 0
+        };
+        (!crosses).then_some(m)
+    }
+
+    fn mark_quote(
+        &self,
+        q: &MarkQuote,
+        head: Option<&Headline>,
+        mentions: &[Mention],
+        names: &Names,
+    ) -> Option<Quote> {
+        let input = self.input;
+        let pi = q.parts.first()?.paragraph;
+        let pj = q.parts.last()?.paragraph;
+        let t = &self.toks[pi];
+        let oi = self.token_at(pi, q.open)?;
+        let cue = if head.is_some() {
+            None
+        } else {
+            self.find_cue(q, pi, oi)
+        };
+
+        // The context of the quote.
+        let mut ctx = Context::default();
+        for part in &q.parts {
+            let pt = &self.toks[part.paragraph];
+            let lo = pt.partition_point(|x| x.start < part.start);
+            ctx.words.extend(
+                pt[lo..]
+                    .iter()
+                    .take_while(|x| x.end <= part.end)
+                    .filter(|x| x.is_word())
+                    .take(MAX_CONTEXT_WORDS)
+                    .map(|x| x.norm.clone()),
+            );
+        }
+        for x in t[..oi].iter().rev() {
+            if !x.is_word() || ctx.before.len() == 3 {
+                break;
+            }
+            ctx.before.insert(0, x.norm.clone());
+        }
+        ctx.after_lam = ctx.before.last().is_some_and(|w| w == "ل");
+        let lt = &self.toks[pj];
+        let ci = lt.partition_point(|x| x.start < q.end);
+        ctx.ends_clause = lt
+            .get(ci)
+            .is_none_or(|x| !x.is_word() || x.start > self.paragraphs[pj].end);
+        ctx.cue = cue.map(|c| {
+            let dist = if c.after || c.paragraph != pi {
+                0
+            } else {
+                t[c.token + 1..oi].iter().filter(|x| x.is_word()).count()
+            };
+            (c.kind, dist)
+        });
+        ctx.headline = head.is_some();
+
+        let mut flags: Vec<String> = q.flags.iter().map(|f| f.to_string()).collect();
+        let base =
+            |speech: bool, kind: &str, speaker: Option<String>, cue: Option<String>, conf: f32| {
+                Quote {
+                    index: 0,
+                    text: q.text(input),
+                    speech,
+                    kind: kind.to_string(),
+                    speaker,
+                    cue,
+                    confidence: conf,
+                    paragraph: self.paragraphs[pi].index,
+                    paragraph_end: self.paragraphs[pj].index,
+                    sentences: self.overlapping(pi, pj, q.open, q.end),
+                    start: q.open,
+                    end: q.end,
+                    flags: Vec::new(),
+                }
+            };
+        if let Verdict::Other(kind, conf) = classify(&ctx) {
+            let mut quote = base(false, kind, None, None, conf);
+            quote.flags = flags;
+            return Some(quote);
+        }
+
+        // Speech: who said it, and how sure that is.
+        let (who_ref, mut conf, subject_end) = self.speaker_of(pi, cue, head, mentions);
+        if matches!(who_ref, Some(Who::Anonymous)) {
+            flags.push("anonymous_source".into());
+        }
+        let (speaker, factor) = who_ref.map_or((None, 1.0), |w| names.resolve(&w, q.open));
+        conf *= factor;
+        if q.flags
+            .iter()
+            .any(|f| *f == "unclosed" || *f == "mismatched_marks")
+        {
+            conf *= 0.8;
+        }
+
+        // Direct or partial.
+        let (s_start, _, _) = sentence_at(&self.paragraphs[pi], q.open);
+        let prev = t[..oi].last().filter(|x| x.start >= s_start);
+        let direct = head.is_some()
+            || match prev {
+                None => true,
+                Some(x) => {
+                    matches!(x.punct(), Some(':' | '،' | ','))
+                        || (x.is_word() && complementisers().contains(&x.norm))
+                        || cue.is_some_and(|c| c.paragraph == pi && !c.after && c.token + 1 == oi)
+                        || subject_end == Some(oi)
+                }
+            };
+        let cue_text = cue.map(|c| {
+            let x = &self.toks[c.paragraph][c.token];
+            input[x.start..x.end].to_string()
+        });
+        let kind = if direct { "direct" } else { "partial" };
+        let mut quote = base(true, kind, speaker, cue_text, conf);
+        quote.flags = flags;
+        Some(quote)
+    }
+
+    /// The speaker reference of a speech quote, the base confidence, and (for a subject right
+    /// after the cue in the quote's paragraph) the token index where that subject ends.
+    fn speaker_of(
+        &self,
+        pi: usize,
+        cue: Option<Cue>,
+        head: Option<&Headline>,
+        mentions: &[Mention],
+    ) -> (Option<Who>, f32, Option<usize>) {
+        if let Some(h) = head {
+            let t = &self.toks[h.paragraph];
+            return (who(self.input, &t[h.np.clone()]), 0.7, None);
+        }
+        let Some(c) = cue else {
+            return (None, 0.3, None);
+        };
+        let t = &self.toks[c.paragraph];
+        let cue_at = t[c.token].start;
+        match c.kind {
+            CueKind::According => {
+                let mut i = c.token + 1;
+                if t.get(i).is_some_and(|x| x.norm == "ل") {
+                    i += 1;
+                }
+                // `وفقا لـ"وكالة …"`: the quoted name is the source.
+                if let Some(x) = t.get(i).filter(|x| x.kind == TokKind::Mark) {
+                    if let Some(w) = self.quoted_name(c.paragraph, x.start) {
+                        return (Some(w), 0.4, None);
+                    }
+                }
+                let np = subject_after(t, c.token, c.kind);
+                // `بحسب تقرير صادر عن X`: the document's issuer is the source.
+                if let Some(r) = np
+                    .clone()
+                    .filter(|r| DOCUMENTS.contains(&t[r.start].norm.as_str()))
+                {
+                    if let Some(w) = self.source_after_an(c.paragraph, r.start) {
+                        return (Some(w), 0.4, None);
+                    }
+                }
+                return (np.and_then(|r| who(self.input, &t[r])), 0.4, None);
+            }
+            CueKind::Verb | CueKind::Describe | CueKind::Noun => {
+                if let Some((np, w)) = self.subject_of(c.paragraph, c.token, c.kind) {
+                    let right_after = c.paragraph == pi && !c.after && np.start > c.token;
+                    return (Some(w), 0.9, right_after.then_some(np.end));
+                }
+            }
+            CueKind::Statement => {
+                return (self.source_after_an(c.paragraph, c.token), 0.9, None);
+            }
+            CueKind::Participle | CueKind::Adverbial | CueKind::Stance => {}
+        }
+        let (s_start, _, _) = sentence_at(&self.paragraphs[c.paragraph], cue_at);
+        match self.carried(mentions, cue_at, pi) {
+            Some(m) if m.at >= s_start && m.paragraph == c.paragraph => {
+                (Some(m.who.clone()), 0.8, None)
+            }
+            Some(m) => (Some(m.who.clone()), 0.6, None),
+            None => (None, 0.3, None),
+        }
+    }
+}
+
+impl Analysis<'_> {
+    /// The subject phrase of the cue at token `ti` of paragraph `pi` and who it is: `وكان X قد
+    /// <cue>`, then the phrase after the cue, then `عن X قوله` for suffixed verbal nouns. A group
+    /// or outlet word followed by its quoted name (`حركة "حماس"`) stands for that name.
+    fn subject_of(&self, pi: usize, ti: usize, kind: CueKind) -> Option<(Range<usize>, Who)> {
+        let t = &self.toks[pi];
+        let noun = kind == CueKind::Noun;
+        let verb = matches!(kind, CueKind::Verb | CueKind::Describe);
+        let np = subject_before_qad(t, ti)
+            .or_else(|| subject_after(t, ti, kind))
+            .or_else(|| noun.then(|| subject_before_noun(t, ti)).flatten())
+            .or_else(|| noun.then(|| subject_before_bilqawl(t, ti)).flatten())
+            .or_else(|| verb.then(|| subject_before_verb(t, ti)).flatten())?;
+        // `نقلت صحيفة X عن مصادر …`: the words are the source's, not the outlet's.
+        if lookup_forms(&t[ti].norm)
+            .any(|f| matches!(f, "نقل" | "نقلت" | "نقلوا" | "ينقل" | "تنقل"))
+        {
+            if let Some(w) = self.source_after_an(pi, np.end.max(1) - 1) {
+                return Some((np, w));
+            }
+        }
+        let named = t
+            .get(np.end)
+            .filter(|x| x.kind == TokKind::Mark && np.len() == 1);
+        if let Some(mark) = named.filter(|_| lexicon::name_context().contains(&t[np.start].norm)) {
+            if let Some(w) = self.quoted_name(pi, mark.start) {
+                return Some((np, w));
+            }
+        }
+        let w = who(self.input, &t[np.clone()])?;
+        Some((np, w))
+    }
+
+    /// The source named after `عن` following token `from` (`صادر عن X`, `نقلت وكالة عن X`),
+    /// also when it is a quoted name (`عن منظمة "غرينبيس"`).
+    fn source_after_an(&self, pi: usize, from: usize) -> Option<Who> {
+        let t = &self.toks[pi];
+        let (an, r) = phrase_after_an(t, from)?;
+        // `عن منظمة "غرينبيس"`, `عن "X"`: the quoted name.
+        let mark = (an + 1..=an + 2).find(|&k| t.get(k).is_some_and(|x| x.kind == TokKind::Mark));
+        if let Some(w) = mark.and_then(|k| self.quoted_name(pi, t[k].start)) {
+            return Some(w);
+        }
+        who(self.input, &t[r]).map(|w| match w {
+            Who::Role(n) => Who::Named(n),
+            other => other,
+        })
+    }
+
+    /// The short quote opening at byte `at` in paragraph `pi`, as a name.
+    fn quoted_name(&self, pi: usize, at: usize) -> Option<Who> {
+        let nq = &self.mark_quotes[self.quote_opening_at(at)?];
+        let t = &self.toks[pi];
+        let lo = t.partition_point(|y| y.start < nq.content_start());
+        let hi = t.partition_point(|y| y.start < nq.content_end());
+        if hi - lo > 4 {
+            return None;
+        }
+        who(self.input, &t[lo..hi]).map(|w| match w {
+            Who::Role(n) => Who::Named(n),
+            other => other,
+        })
+    }
+}
+
+/// Length of `s` without trailing whitespace.
+fn input_trim_end(s: &str) -> usize {
+    s.trim_end().len()
+}

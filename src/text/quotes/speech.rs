@@ -1,0 +1,138 @@
+//! Speech or not (docs §2.2): quoted names of outlets and groups, titles of works and
+//! programmes, honorific formulas and scare quotes are not speech.
+//!
+//! The decision, in order (the first rule that applies wins):
+//! 1. the content is an honorific formula (`حفظه الله`) → `name`;
+//! 2. the word before the quote is a title word (`برنامج`, `فيلم`, `بعنوان` …) → `title`;
+//! 3. the quote is glued to `لـ` or follows an outlet/group word (`صحيفة`, `منصة`, `حركة` …)
+//!    → `name`;
+//! 4. it follows a "so-called" word (`ما يسمى`, `المزعوم`) → `scare`;
+//! 5. it is the statement of a headline (`X: "…"`) → speech;
+//! 6. a reporting cue stands before it in its sentence (or right after it): speech when a
+//!    describing verb is within three words (`وصفته بـ"…"`), when it has at least three
+//!    words, or when it has two and ends a clause; otherwise not;
+//! 7. no cue: speech when it has at least four words (unattributed reported wording);
+//! 8. otherwise not speech: `name` when it starts with a group word (`"حزب الله"`) or no word
+//!    carries the article (`"قسد"`), else `scare`.
+
+use super::lexicon::{honorifics, name_context, scare_context, title_context, CueKind};
+use super::words::{has_article, lookup_forms};
+
+/// What the surroundings of a quote say.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Context {
+    /// Normalised content words.
+    pub words: Vec<String>,
+    /// Normalised words before the opening mark in the same clause, nearest last (up to 3).
+    pub before: Vec<String>,
+    /// True when the opening mark is glued to `لـ`/`ل` or follows a standalone `لـ`.
+    pub after_lam: bool,
+    /// True when the closing mark is followed by punctuation, another mark or the paragraph end.
+    pub ends_clause: bool,
+    /// The cue governing the quote and how many words lie between it and the quote.
+    pub cue: Option<(CueKind, usize)>,
+    /// True when the quote is a headline statement (`X: "…"`).
+    pub headline: bool,
+}
+
+/// The verdict on a quote.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Verdict {
+    /// Someone's words.
+    Speech,
+    /// Not speech: the kind (`name`, `title`, `scare`) and the confidence of that decision.
+    Other(&'static str, f32),
+}
+
+/// The forms of a context word to look up: prefixes and the article removed.
+fn forms(w: &str) -> impl Iterator<Item = &str> {
+    let lam = w.strip_prefix('ل').filter(|r| r.chars().count() > 2);
+    // No article stripping: `المنظمة "…"` is a full noun phrase, unlike `منظمة "…"`.
+    lookup_forms(w).chain(lam)
+}
+
+fn in_set(w: &str, set: &std::collections::HashSet<String>) -> bool {
+    forms(w).any(|f| set.contains(f))
+}
+
+/// Decide whether a quote is speech.
+pub(crate) fn classify(ctx: &Context) -> Verdict {
+    let n = ctx.words.len();
+    if honorifics().contains(&ctx.words.join(" ")) {
+        return Verdict::Other("name", 0.9);
+    }
+    let prev = ctx.before.last().map(String::as_str);
+    let prev2 = ctx.before.iter().rev().nth(1).map(String::as_str);
+    if n <= 10 && prev.is_some_and(|w| in_set(w, title_context())) {
+        return Verdict::Other("title", 0.9);
+    }
+    if n <= 6 && (ctx.after_lam || prev.is_some_and(|w| in_set(w, name_context()))) {
+        return Verdict::Other("name", 0.9);
+    }
+    if n <= 6
+        && (prev.is_some_and(|w| in_set(w, scare_context()))
+            || prev2.is_some_and(|w| in_set(w, scare_context())))
+    {
+        return Verdict::Other("scare", 0.9);
+    }
+    if ctx.headline {
+        return Verdict::Speech;
+    }
+    match ctx.cue {
+        Some((CueKind::Describe, d)) if d <= 3 => return Verdict::Speech,
+        Some(_) if n >= 3 || (n == 2 && ctx.ends_clause) => return Verdict::Speech,
+        None if n >= 4 => return Verdict::Speech,
+        _ => {}
+    }
+    let group = ctx.words.first().is_some_and(|w| in_set(w, name_context()));
+    if !group && ctx.words.iter().any(|w| has_article(w)) {
+        Verdict::Other("scare", 0.6)
+    } else {
+        Verdict::Other("name", 0.6)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::quotes::words::norm;
+
+    fn ctx(content: &str, before: &[&str]) -> Context {
+        Context {
+            words: content.split_whitespace().map(norm).collect(),
+            before: before.iter().map(|w| norm(w)).collect(),
+            ..Context::default()
+        }
+    }
+
+    #[test]
+    fn sample_non_speech() {
+        assert_eq!(
+            classify(&ctx("حفظه الله", &["الدولة"])),
+            Verdict::Other("name", 0.9)
+        );
+        assert_eq!(
+            classify(&ctx("التاسعة", &["لبرنامج"])),
+            Verdict::Other("title", 0.9)
+        );
+        assert_eq!(
+            classify(&ctx("روسيا.. الكرملين.. بوتين.. 25 عاما", &["في", "فيلم"])),
+            Verdict::Other("title", 0.9)
+        );
+        assert_eq!(classify(&ctx("قسد", &["عن"])), Verdict::Other("name", 0.6));
+        assert_eq!(
+            classify(&ctx("المرحلة الانتقالية", &["ما", "يسمى"])),
+            Verdict::Other("scare", 0.9)
+        );
+    }
+
+    #[test]
+    fn cue_makes_speech() {
+        let mut c = ctx("لن تغلق أي مستشفى", &["الوزارة"]);
+        c.cue = Some((CueKind::Verb, 1));
+        assert_eq!(classify(&c), Verdict::Speech);
+        let mut c = ctx("التحول الواقعي", &["وصفته", "بـ"]);
+        c.cue = Some((CueKind::Describe, 1));
+        assert_eq!(classify(&c), Verdict::Speech);
+    }
+}

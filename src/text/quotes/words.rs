@@ -1,0 +1,189 @@
+//! Word tokens with byte offsets, and the spelling normalisation used to match them against the
+//! word lists (diacritics and tatweel removed, hamza-alef forms, alef maqsura and ta marbuta
+//! folded). The normalised form is only ever used for matching, never shown.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A run of letters, digits, combining marks and tatweel.
+    Word,
+    /// One punctuation or symbol character that is not a quote mark.
+    Punct(char),
+    /// One quote mark.
+    Mark,
+}
+
+/// A token: a byte span of the input and its normalised form (empty for non-words).
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Byte offset of the token's start in the input.
+    pub start: usize,
+    /// Byte offset of the token's end in the input (exclusive).
+    pub end: usize,
+    /// Word, punctuation or quote mark.
+    pub kind: TokKind,
+    /// Normalised spelling of a word (see [`norm`]); empty for other tokens.
+    pub norm: String,
+    /// True when the token lies inside the content of a quote.
+    pub in_quote: bool,
+    /// True when the word ends in the pronoun suffix `ه` (written `ه`, not `ة`), has at least
+    /// four letters and no article (`حديثه`, `دعوته`, `زيارتها`; not `المياه`, `الله`).
+    pub suffixed: bool,
+}
+
+impl Token {
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    /// The punctuation character, if the token is one.
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// True for the quote-mark characters the pairing knows (see `marks::family`).
+pub(crate) fn is_mark_char(c: char) -> bool {
+    super::marks::family(c).is_some()
+}
+
+/// Arabic combining marks (harakat, shadda, sukun, dagger alef …) that belong inside a word.
+fn is_diacritic(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// True for a character that is part of a word.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_diacritic(c) || c == '\u{0640}' || c == '_'
+}
+
+/// Split `input[start..end]` into tokens with absolute byte offsets. Whitespace separates tokens
+/// and is dropped. `start` and `end` must lie on character boundaries.
+pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let text = &input[start..end];
+    let mut word_start: Option<usize> = None;
+    let flush = |out: &mut Vec<Token>, ws: &mut Option<usize>, at: usize| {
+        if let Some(s) = ws.take() {
+            let norm = norm(&text[s..at]);
+            // A possessed noun never carries the article: `المياه` ends in a root letter.
+            let suffixed = norm.chars().count() >= 4
+                && !has_article(&norm)
+                && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
+            out.push(Token {
+                start: start + s,
+                end: start + at,
+                kind: TokKind::Word,
+                norm,
+                in_quote: false,
+                suffixed,
+            });
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            if word_start.is_none() {
+                word_start = Some(i);
+            }
+            continue;
+        }
+        flush(&mut out, &mut word_start, i);
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if is_mark_char(c) {
+            TokKind::Mark
+        } else {
+            TokKind::Punct(c)
+        };
+        out.push(Token {
+            start: start + i,
+            end: start + i + c.len_utf8(),
+            kind,
+            norm: String::new(),
+            in_quote: false,
+            suffixed: false,
+        });
+    }
+    flush(&mut out, &mut word_start, text.len());
+    out
+}
+
+/// The matching form of a word: diacritics and tatweel removed, `أ إ آ ٱ` → `ا`, `ة` → `ه`.
+/// `ى` is kept apart from `ي`: folding them would make the name `علي` the preposition `على`.
+pub(crate) fn norm(word: &str) -> String {
+    word.chars()
+        .filter(|&c| !is_diacritic(c) && c != '\u{0640}')
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            c => c,
+        })
+        .collect()
+}
+
+/// The word without a leading definite article (`ال`, or `لل` = preposition + article).
+pub(crate) fn strip_article(w: &str) -> &str {
+    let n = w.chars().count();
+    if n > 3 {
+        if let Some(rest) = w.strip_prefix("ال") {
+            return rest;
+        }
+        if let Some(rest) = w.strip_prefix("لل") {
+            return rest;
+        }
+    }
+    w
+}
+
+/// True when the word starts with the definite article (`ال` or `لل`).
+pub(crate) fn has_article(w: &str) -> bool {
+    w.chars().count() > 3 && (w.starts_with("ال") || w.starts_with("لل"))
+}
+
+/// The forms of a word to look up in a word list: as written, then without one conjunction
+/// prefix (`و`, `ف`), then without a preposition-plus-article prefix (`بال`, `وبال`).
+pub(crate) fn lookup_forms(w: &str) -> impl Iterator<Item = &str> {
+    let mut forms: [Option<&str>; 3] = [Some(w), None, None];
+    if w.chars().count() >= 3 {
+        forms[1] = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'));
+    }
+    let base = forms[1].unwrap_or(w);
+    if base.chars().count() > 4 {
+        forms[2] = base.strip_prefix("بال");
+    }
+    forms.into_iter().flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_folds_spelling_variants() {
+        assert_eq!(norm("قائلاً"), "قائلا");
+        assert_eq!(norm("صرّح"), "صرح");
+        assert_eq!(norm("معتبرة"), "معتبره");
+        assert_eq!(norm("أكّد"), "اكد");
+        assert_eq!(norm("نفى"), "نفى");
+        assert_ne!(norm("على"), norm("علي"));
+    }
+
+    #[test]
+    fn tokenize_keeps_offsets() {
+        let s = "وقال لافروف: \"لقد\"";
+        let t = tokenize(s, 0, s.len());
+        let texts: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
+        assert_eq!(texts, ["وقال", "لافروف", ":", "\"", "لقد", "\""]);
+        assert_eq!(t[3].kind, TokKind::Mark);
+    }
+
+    #[test]
+    fn lookup_forms_strip_prefixes() {
+        let f: Vec<&str> = lookup_forms("وبالقول").collect();
+        assert_eq!(f, ["وبالقول", "بالقول", "قول"]);
+    }
+}

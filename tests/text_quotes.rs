@@ -1,0 +1,1292 @@
+//! Quoted speech and speakers: targeted cases for every quote pattern and cue, evaluation
+//! against the hand annotations in `tests/annotations/`, and property tests.
+
+use proptest::prelude::*;
+use serde::Deserialize;
+use tarjama::text::quotes::find_quotes;
+use tarjama::text::{analyze, Options, Paragraph, ParagraphMode, Quote, Sentence};
+
+// ---------------------------------------------------------------------------------------------
+// A tiny test-only segmenter: one paragraph per non-blank line, sentences at `. ! ? ؟` runs
+// (not at `..` ellipses) followed by any closing marks and then a space or the line end.
+// ---------------------------------------------------------------------------------------------
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '‘' | '’' | ')' | ']')
+}
+
+fn trimmed(input: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let s = &input[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| (start + lead, start + lead + t.len()))
+}
+
+fn sentences(input: &str, start: usize, end: usize) -> Vec<Sentence> {
+    let text = &input[start..end];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if matches!(c, '.' | '!' | '?' | '؟') {
+            let run_start = i;
+            while i < chars.len() && matches!(chars[i].1, '.' | '!' | '?' | '؟') {
+                i += 1;
+            }
+            let dots = chars[run_start..i]
+                .iter()
+                .filter(|(_, c)| *c == '.')
+                .count();
+            let ellipsis = dots >= 2 && dots == i - run_start;
+            while i < chars.len() && is_closer(chars[i].1) {
+                i += 1;
+            }
+            let at_end = i == chars.len() || chars[i].1.is_whitespace();
+            if !ellipsis && at_end {
+                let cut = chars.get(i).map_or(text.len(), |(b, _)| *b);
+                if let Some((s, e)) = trimmed(input, start + from, start + cut) {
+                    out.push(Sentence {
+                        index: out.len(),
+                        text: input[s..e].into(),
+                        start: s,
+                        end: e,
+                        parts: vec![],
+                    });
+                }
+                from = cut;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    if let Some((s, e)) = trimmed(input, start + from, end) {
+        out.push(Sentence {
+            index: out.len(),
+            text: input[s..e].into(),
+            start: s,
+            end: e,
+            parts: vec![],
+        });
+    }
+    out
+}
+
+fn segment(input: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in input.split('\n') {
+        let line_end = line_start + line.len();
+        if let Some((s, e)) = trimmed(input, line_start, line_end) {
+            out.push(Paragraph {
+                index: out.len(),
+                text: input[s..e].into(),
+                start: s,
+                end: e,
+                boilerplate: false,
+                sentences: sentences(input, s, e),
+            });
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn quotes(input: &str) -> Vec<Quote> {
+    find_quotes(input, &segment(input))
+}
+
+/// The only quote of `input` whose text is `text`.
+fn quote<'a>(qs: &'a [Quote], text: &str) -> &'a Quote {
+    let found: Vec<&Quote> = qs.iter().filter(|q| q.text == text).collect();
+    assert_eq!(found.len(), 1, "quote {text:?} in {qs:#?}");
+    found[0]
+}
+
+fn speech(qs: &[Quote], text: &str, kind: &str, speaker: Option<&str>, cue: Option<&str>) {
+    let q = quote(qs, text);
+    assert!(q.speech, "{q:#?}");
+    assert_eq!(q.kind, kind, "{q:#?}");
+    assert_eq!(q.speaker.as_deref(), speaker, "{q:#?}");
+    assert_eq!(q.cue.as_deref(), cue, "{q:#?}");
+}
+
+fn not_speech(qs: &[Quote], text: &str, kind: &str) {
+    let q = quote(qs, text);
+    assert!(!q.speech, "{q:#?}");
+    assert_eq!(q.kind, kind, "{q:#?}");
+    assert_eq!(q.speaker, None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marks
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn ascii_quotes_after_colon() {
+    let s = "وقال الوزير: \"لن نتراجع عن هذا القرار\".";
+    let qs = quotes(s);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(&s[qs[0].start..qs[0].end], "\"لن نتراجع عن هذا القرار\"");
+    speech(
+        &qs,
+        "لن نتراجع عن هذا القرار",
+        "direct",
+        Some("الوزير"),
+        Some("وقال"),
+    );
+    assert_eq!(qs[0].sentences, [(0, 0)]);
+}
+
+#[test]
+fn curly_quotes_in_both_orders() {
+    for (open, close, reversed) in [('“', '”', false), ('”', '“', true), ('”', '”', true)]
+    {
+        let s = format!("وقالت المتحدثة ليلى حسن: {open}سنواصل العمل مع الجميع{close}.");
+        let qs = quotes(&s);
+        speech(
+            &qs,
+            "سنواصل العمل مع الجميع",
+            "direct",
+            Some("ليلى حسن"),
+            Some("وقالت"),
+        );
+        assert_eq!(
+            qs[0].flags.contains(&"reversed_marks".to_string()),
+            reversed,
+            "{open}{close}"
+        );
+    }
+}
+
+#[test]
+fn guillemets_in_both_orders() {
+    for (open, close) in [('«', '»'), ('»', '«')] {
+        let s = format!("وأضاف سامي يوسف: {open}الوضع لا يحتمل التأجيل{close}.");
+        let qs = quotes(&s);
+        speech(
+            &qs,
+            "الوضع لا يحتمل التأجيل",
+            "direct",
+            Some("سامي يوسف"),
+            Some("وأضاف"),
+        );
+    }
+}
+
+#[test]
+fn space_padded_marks() {
+    let s = "وقال المدير العام: \" لن نغلق المصنع هذا العام \" ثم غادر.";
+    let qs = quotes(s);
+    let q = quote(&qs, "لن نغلق المصنع هذا العام");
+    assert!(q.flags.contains(&"space_padded".to_string()));
+    assert!(q.speech);
+}
+
+#[test]
+fn verb_subject_quote_without_colon() {
+    let s = "وقال الوزير سمير عطية \"لن نرفع الأسعار هذا العام\" ثم غادر القاعة.";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لن نرفع الأسعار هذا العام",
+        "direct",
+        Some("سمير عطية"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn single_curly_quotes_and_apostrophes() {
+    let s = "وفي تصريحات لصحيفة ‘الأهرام’، قال الخبير عباس شراقي إن السد \"يتم دون تنسيق\". وقالت O’Neil شيئا آخر.";
+    let qs = quotes(s);
+    not_speech(&qs, "الأهرام", "name");
+    speech(
+        &qs,
+        "يتم دون تنسيق",
+        "partial",
+        Some("عباس شراقي"),
+        Some("قال"),
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+}
+
+#[test]
+fn guillemets_nested_in_ascii_quotes() {
+    let s = "وقال المحلل رامي خوري: \"ما يسمى «صفقة القرن» انتهى إلى غير رجعة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "ما يسمى «صفقة القرن» انتهى إلى غير رجعة",
+        "direct",
+        Some("رامي خوري"),
+        Some("وقال"),
+    );
+    not_speech(&qs, "صفقة القرن", "scare");
+}
+
+#[test]
+fn nested_quote_is_tracked_inside_speech() {
+    let s = "وقال المتحدث: “نرفض ما يسمى “الحل المؤقت” رفضا قاطعا”.";
+    let qs = quotes(s);
+    assert_eq!(qs.len(), 2);
+    speech(
+        &qs,
+        "نرفض ما يسمى “الحل المؤقت” رفضا قاطعا",
+        "direct",
+        Some("المتحدث"),
+        Some("وقال"),
+    );
+    not_speech(&qs, "الحل المؤقت", "scare");
+    assert!(quote(&qs, "الحل المؤقت")
+        .flags
+        .contains(&"nested".to_string()));
+    assert!(qs[0].start < qs[1].start && qs[1].end < qs[0].end);
+}
+
+#[test]
+fn mismatched_families_close_and_are_flagged() {
+    let s = "وقال حسام نور: \"الأنوار كلها مطفية» في المدينة.";
+    let qs = quotes(s);
+    let q = quote(&qs, "الأنوار كلها مطفية");
+    assert!(q.flags.contains(&"mismatched_marks".to_string()));
+    assert_eq!(q.speaker.as_deref(), Some("حسام نور"));
+}
+
+#[test]
+fn unclosed_quote_is_flagged_and_ends_at_its_paragraph() {
+    let s = "وقال المحافظ رامي سعد إن \"المدينة لن تغرق هذا العام\nوفي سياق آخر، أعلنت البلدية عن خطة جديدة.";
+    let qs = quotes(s);
+    let q = quote(&qs, "المدينة لن تغرق هذا العام");
+    assert!(q.flags.contains(&"unclosed".to_string()));
+    assert_eq!((q.paragraph, q.paragraph_end), (0, 0));
+    assert!(q.confidence < 0.9);
+    assert_eq!(q.speaker.as_deref(), Some("رامي سعد"));
+}
+
+#[test]
+fn quote_spanning_paragraphs_with_repeated_opener() {
+    let s = "وكتب الناشط عادل منير:\n\"لن نصمت بعد اليوم.\n\"وسنواصل النضال حتى النهاية.\"\nوانتهى البيان.";
+    let qs = quotes(s);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    let q = &qs[0];
+    assert_eq!(q.text, "لن نصمت بعد اليوم. وسنواصل النضال حتى النهاية.");
+    assert_eq!((q.paragraph, q.paragraph_end), (1, 2));
+    assert_eq!(q.sentences, [(1, 0), (2, 0)]);
+    assert!(q.flags.contains(&"spans_paragraphs".to_string()));
+    assert_eq!(q.speaker.as_deref(), Some("عادل منير"));
+    assert_eq!(q.cue.as_deref(), Some("وكتب"));
+}
+
+#[test]
+fn quote_spanning_paragraphs_closed_in_the_next_one() {
+    let s = "وقال الطبيب: «الوضع خطير\nولا بد من التحرك الآن» وفق تعبيره.";
+    let qs = quotes(s);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "الوضع خطير ولا بد من التحرك الآن");
+    assert_eq!((qs[0].paragraph, qs[0].paragraph_end), (0, 1));
+}
+
+#[test]
+fn quote_spanning_sentences_lists_them() {
+    let s = "قال عمرو صالح: \"هذا غير مقبول. نحن نرفض ذلك.\" ثم غادر.";
+    let qs = quotes(s);
+    assert_eq!(qs[0].sentences, [(0, 0), (0, 1)]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speech or not
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn names_titles_honorifics_and_scare_quotes_are_not_speech() {
+    let s = "بحث رئيس الدولة \"حفظه الله\" مع وفد من صحيفة \"الأيام\" برنامج \"صباح الخير\" وهل تخلت واشنطن عن \"قسد\"؟\nوقال المتحدث لـ\"الأناضول\" إن الحديث عن \"الجحيم\" مبالغ فيه.";
+    let qs = quotes(s);
+    not_speech(&qs, "حفظه الله", "name");
+    not_speech(&qs, "الأيام", "name");
+    not_speech(&qs, "صباح الخير", "title");
+    not_speech(&qs, "قسد", "name");
+    not_speech(&qs, "الأناضول", "name");
+    not_speech(&qs, "الجحيم", "scare");
+}
+
+#[test]
+fn film_title_with_ellipses_is_a_title() {
+    let s =
+        "وقال الرئيس في فيلم \"روسيا.. الكرملين.. بوتين.. 25 عاما\": \"لقد تغير العالم كثيرا\".";
+    let qs = quotes(s);
+    not_speech(&qs, "روسيا.. الكرملين.. بوتين.. 25 عاما", "title");
+    speech(
+        &qs,
+        "لقد تغير العالم كثيرا",
+        "direct",
+        Some("الرئيس"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn short_name_after_a_cue_is_not_speech() {
+    let s = "وأشار زياد عمران إلى أن \"قسد\" تمر بمرحلة صعبة.";
+    let qs = quotes(s);
+    not_speech(&qs, "قسد", "name");
+}
+
+#[test]
+fn long_unattributed_quote_is_speech_without_speaker() {
+    let s = "جاء ذلك بعد تقارير عن \"انكماش الدعم العسكري والسياسي للحلفاء\" في المنطقة.";
+    let qs = quotes(s);
+    let q = quote(&qs, "انكماش الدعم العسكري والسياسي للحلفاء");
+    assert!(q.speech && q.speaker.is_none() && q.cue.is_none());
+    assert!((q.confidence - 0.3).abs() < 1e-6);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cues and speakers
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn every_reporting_verb_with_its_prefixes() {
+    for cue in [
+        "قال",
+        "وقال",
+        "فقال",
+        "أضاف",
+        "وأضاف",
+        "أكد",
+        "وأكد",
+        "أوضح",
+        "وأوضح",
+        "صرّح",
+        "وشدد",
+        "وأعلن",
+        "وتابع",
+    ] {
+        let s = format!("{cue} الوزير خالد ناصر إن \"الحكومة ستدعم المزارعين هذا العام\".");
+        let qs = quotes(&s);
+        speech(
+            &qs,
+            "الحكومة ستدعم المزارعين هذا العام",
+            "direct",
+            Some("خالد ناصر"),
+            Some(cue),
+        );
+        assert!((qs[0].confidence - 0.9).abs() < 1e-6, "{cue}");
+    }
+}
+
+#[test]
+fn feminine_and_plural_verbs() {
+    let s = "وقالت الوزيرة منى سالم إن \"الموازنة جاهزة للتصويت\". وأكد النواب أن \"التصويت سيجري غدا صباحا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الموازنة جاهزة للتصويت",
+        "direct",
+        Some("منى سالم"),
+        Some("وقالت"),
+    );
+    speech(
+        &qs,
+        "التصويت سيجري غدا صباحا",
+        "direct",
+        Some("النواب"),
+        Some("وأكد"),
+    );
+}
+
+#[test]
+fn pointing_verbs_with_ila_anna() {
+    let s =
+        "وأشار هشام بركات إلى أن \"الاقتصاد بدأ يتعافى ببطء\"، ولفت إلى أن \"الأسعار ستستقر قريبا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الاقتصاد بدأ يتعافى ببطء",
+        "direct",
+        Some("هشام بركات"),
+        Some("وأشار"),
+    );
+    speech(
+        &qs,
+        "الأسعار ستستقر قريبا",
+        "direct",
+        Some("هشام بركات"),
+        Some("ولفت"),
+    );
+}
+
+#[test]
+fn participles_inherit_the_main_subject() {
+    let s = "قال السفير ماجد حداد إن \"العلاقات ممتازة\"، مضيفا: \"سنوقع اتفاقا جديدا قريبا\"، ومؤكدا أن \"التعاون سيتوسع\"، قائلا: \"هذه بداية فقط\".";
+    let qs = quotes(s);
+    for (text, cue) in [
+        ("سنوقع اتفاقا جديدا قريبا", "مضيفا"),
+        ("التعاون سيتوسع", "ومؤكدا"),
+        ("هذه بداية فقط", "قائلا"),
+    ] {
+        speech(&qs, text, "direct", Some("ماجد حداد"), Some(cue));
+        assert!((quote(&qs, text).confidence - 0.8).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn feminine_and_plural_participles() {
+    let s = "وقالت النائبة سلوى عيسى إن \"القانون ظالم\"، معتبرة أن \"تعديله ضرورة وطنية\".\nوتظاهر الطلاب أمام الوزارة مؤكدين أن \"حقوقهم لن تضيع أبدا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "تعديله ضرورة وطنية",
+        "direct",
+        Some("سلوى عيسى"),
+        Some("معتبرة"),
+    );
+    // The demonstrators are not the subject of a reporting verb: the speaker is carried over.
+    assert!(quote(&qs, "حقوقهم لن تضيع أبدا").speech);
+}
+
+#[test]
+fn describing_verb_gives_a_partial_quote() {
+    let s = "بدوره وصف رئيس الوزراء علي الحسن، الزيارة، بأنها \"تمثل نقطة تحول مهمة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "تمثل نقطة تحول مهمة",
+        "partial",
+        Some("علي الحسن"),
+        Some("وصف"),
+    );
+    let s = "فيما وصف رئيس النادي سمير داود الإقبال بأنه \"غير مسبوق\".";
+    speech(
+        &quotes(s),
+        "غير مسبوق",
+        "partial",
+        Some("سمير داود"),
+        Some("وصف"),
+    );
+    let s = "وعبرت أنقرة عن ارتياحها لما وصفته بـ\"التحول الواقعي\" في الموقف.";
+    speech(
+        &quotes(s),
+        "التحول الواقعي",
+        "partial",
+        Some("أنقرة"),
+        Some("وصفته"),
+    );
+}
+
+#[test]
+fn speaker_switch_adverbials() {
+    let s =
+        "من جهته، قال نبيل فارس إن \"المفاوضات متعثرة\". بدورها، أكدت هند مراد أن \"الحل ممكن\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "المفاوضات متعثرة",
+        "direct",
+        Some("نبيل فارس"),
+        Some("قال"),
+    );
+    speech(&qs, "الحل ممكن", "direct", Some("هند مراد"), Some("أكدت"));
+}
+
+#[test]
+fn bare_continuation_carries_the_last_speaker_over() {
+    let s = "قال الكاتب الصحفي زانا عمر إن \"الإدارة لم تعلن شيئا رسميا\".\nوأضاف أن \"التعاون عسكري فقط\".\nوأضاف \"لا شيء تغير في الواقع\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الإدارة لم تعلن شيئا رسميا",
+        "direct",
+        Some("زانا عمر"),
+        Some("قال"),
+    );
+    speech(
+        &qs,
+        "التعاون عسكري فقط",
+        "direct",
+        Some("زانا عمر"),
+        Some("وأضاف"),
+    );
+    speech(
+        &qs,
+        "لا شيء تغير في الواقع",
+        "direct",
+        Some("زانا عمر"),
+        Some("وأضاف"),
+    );
+    assert!((quote(&qs, "التعاون عسكري فقط").confidence - 0.6).abs() < 1e-6);
+}
+
+#[test]
+fn canonical_name_is_the_fullest_mention() {
+    let s = "ووصل وزير الخارجية الروسي سيرغي لافروف إلى بيونغ يانغ.\nوقال لافروف: \"العلاقات في أفضل حالاتها\".\nبدوره وصف كيم جونغ أون، الزيارة، بأنها \"تاريخية بكل المقاييس\".\nوقال كيم: \"نحن حلفاء إلى الأبد\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "العلاقات في أفضل حالاتها",
+        "direct",
+        Some("سيرغي لافروف"),
+        Some("وقال"),
+    );
+    speech(
+        &qs,
+        "نحن حلفاء إلى الأبد",
+        "direct",
+        Some("كيم جونغ أون"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn role_only_subject_resolves_to_the_named_holder() {
+    let s = "وأكد الرئيس بوتين أن \"روسيا لن تتراجع\".\nوقال الرئيس الروسي: \"الغرب أخطأ في حساباته\".\nوقال وزير الزراعة: \"المحصول وفير هذا العام\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الغرب أخطأ في حساباته",
+        "direct",
+        Some("بوتين"),
+        Some("وقال"),
+    );
+    // Nobody is named as minister of agriculture: the role is the speaker.
+    speech(
+        &qs,
+        "المحصول وفير هذا العام",
+        "direct",
+        Some("وزير الزراعة"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn surname_resolves_to_the_full_name() {
+    let s = "وقال نقيب الأطباء سامر الحلبي إن \"الخطة ناقصة\".\nوقال الحلبي: \"نحتاج إلى ألف طبيب إضافي\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "نحتاج إلى ألف طبيب إضافي",
+        "direct",
+        Some("سامر الحلبي"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn anonymous_sources_have_no_speaker() {
+    let s = "وقالت مصادر مطلعة إن \"الاتفاق بات قريبا جدا\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الاتفاق بات قريبا جدا");
+    assert!(q.speech && q.speaker.is_none());
+    assert!(q.flags.contains(&"anonymous_source".to_string()));
+}
+
+#[test]
+fn according_to_forms() {
+    let s = "وبحسب وكالة الأنباء الرسمية، فإن الحكومة \"ماضية في الإصلاحات\".\nووفقا لـ\"وكالة المغرب العربي\"، فإن الوزارة \"ستتكفل بالنقل مجانا\".\nوحسب مصادر في الوزارة، فإن اللجنة \"أنهت عملها أمس\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "ماضية في الإصلاحات",
+        "partial",
+        Some("وكالة الأنباء الرسمية"),
+        Some("وبحسب"),
+    );
+    speech(
+        &qs,
+        "ستتكفل بالنقل مجانا",
+        "partial",
+        Some("وكالة المغرب العربي"),
+        Some("ووفقا"),
+    );
+    speech(&qs, "أنهت عملها أمس", "partial", None, Some("وحسب"));
+    assert!((quote(&qs, "ماضية في الإصلاحات").confidence - 0.4).abs() < 1e-6);
+    not_speech(&qs, "وكالة المغرب العربي", "name");
+}
+
+#[test]
+fn pluperfect_kana_qad_subject() {
+    let s = "وكان وزير الخارجية المصري قد صرّح أمس بأن القاهرة “ترفض أي حلول مؤقتة”.";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "ترفض أي حلول مؤقتة",
+        "partial",
+        Some("وزير الخارجية المصري"),
+        Some("صرّح"),
+    );
+}
+
+#[test]
+fn fronted_quote_with_cue_after_it() {
+    let s = "\"سنعود أقوى من قبل\"، قالت المدربة رنا الخطيب بعد المباراة.";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "سنعود أقوى من قبل",
+        "direct",
+        Some("رنا الخطيب"),
+        Some("قالت"),
+    );
+}
+
+#[test]
+fn verbal_noun_cue() {
+    let s = "جاء ذلك بعد تأكيد البنتاغون أن \"التعاون لا يعني دعما سياسيا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "التعاون لا يعني دعما سياسيا",
+        "direct",
+        Some("البنتاغون"),
+        Some("تأكيد"),
+    );
+}
+
+#[test]
+fn impersonal_statement_frame() {
+    let s = "وجاء في بيان صادر عن وزارة الداخلية: \"لن نتهاون مع أي خرق أمني\".\nوجاء في البيان أيضا: \"الأوضاع تحت السيطرة الكاملة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لن نتهاون مع أي خرق أمني",
+        "direct",
+        Some("وزارة الداخلية"),
+        Some("وجاء"),
+    );
+    speech(
+        &qs,
+        "الأوضاع تحت السيطرة الكاملة",
+        "direct",
+        None,
+        Some("وجاء"),
+    );
+}
+
+#[test]
+fn role_for_a_quoted_group_then_the_name() {
+    let s = "ورأى النائب عن «حزب الله» حسن فضل الله أن الحكومة «تتسرع في قرارات مصيرية».";
+    let qs = quotes(s);
+    not_speech(&qs, "حزب الله", "name");
+    speech(
+        &qs,
+        "تتسرع في قرارات مصيرية",
+        "partial",
+        Some("حسن فضل الله"),
+        Some("ورأى"),
+    );
+}
+
+#[test]
+fn object_after_the_subject_is_not_part_of_the_name() {
+    let s = "\"لم نعد نملك الأدوية الكافية\"، هكذا لخص الطبيب عبد الرحمن الحداد الوضع في المستشفى.\nوتابع الحداد: «نستقبل خمسين حالة يوميا».";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لم نعد نملك الأدوية الكافية",
+        "direct",
+        Some("عبد الرحمن الحداد"),
+        Some("لخص"),
+    );
+    speech(
+        &qs,
+        "نستقبل خمسين حالة يوميا",
+        "direct",
+        Some("عبد الرحمن الحداد"),
+        Some("وتابع"),
+    );
+}
+
+#[test]
+fn subject_before_the_verb_and_bilqawl_frames() {
+    let s = "أعلنت الشركة عن منتجها الجديد.\nلكن محللين في القطاع رأوا أن المنتج \"لا يحمل جديدا\".\nوردا على سؤال، اكتفى المدير سامح فوزي بالقول: \"سنرى النتائج قريبا\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "لا يحمل جديدا");
+    assert!(q.speech && q.speaker.is_none(), "{q:#?}");
+    speech(
+        &qs,
+        "سنرى النتائج قريبا",
+        "direct",
+        Some("سامح فوزي"),
+        Some("بالقول"),
+    );
+}
+
+#[test]
+fn suffixed_titles_and_nisba_adjectives() {
+    let s = "ووصفه رئيسها التنفيذي تيم كوك بأنه \"الأذكى في تاريخ الشركة\".\nفي عمل وصفته الصحافة المحلية بأنه \"حدث الموسم\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الأذكى في تاريخ الشركة",
+        "partial",
+        Some("تيم كوك"),
+        Some("ووصفه"),
+    );
+    speech(
+        &qs,
+        "حدث الموسم",
+        "partial",
+        Some("الصحافة المحلية"),
+        Some("وصفته"),
+    );
+}
+
+#[test]
+fn sources_behind_outlets_documents_and_appositions() {
+    let s = "نقلت صحيفة \"الوطن\" عن مصادر مطلعة أن الاتفاق \"بات وشيكا جدا\".\nوبحسب تقرير صادر عن منظمة \"غرينبيس\"، فإن الحرارة \"ارتفعت بشكل غير مسبوق\".\nوقال دفاع المتهم، المحامي خالد علي، إن الحكم \"قاس ولا يتناسب مع الأدلة\".\nالأمم المتحدة تحذر: \"العالم يسير نحو كارثة\"";
+    let qs = quotes(s);
+    speech(&qs, "بات وشيكا جدا", "partial", None, Some("نقلت"));
+    speech(
+        &qs,
+        "ارتفعت بشكل غير مسبوق",
+        "partial",
+        Some("غرينبيس"),
+        Some("وبحسب"),
+    );
+    speech(
+        &qs,
+        "قاس ولا يتناسب مع الأدلة",
+        "partial",
+        Some("خالد علي"),
+        Some("وقال"),
+    );
+    speech(
+        &qs,
+        "العالم يسير نحو كارثة",
+        "direct",
+        Some("الأمم المتحدة"),
+        None,
+    );
+}
+
+#[test]
+fn names_ending_like_a_pronoun_suffix_and_definite_family_names() {
+    let s = "أعرب وزير الخارجية الإسباني خوسيه مانويل ألباريس عن \"قلق بلاده العميق\" إزاء الأوضاع.\nوقال المتحدث باسم الوزارة محمد العبد العالي لقناة \"الإخبارية\" إن \"الوضع تحت السيطرة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "قلق بلاده العميق",
+        "partial",
+        Some("خوسيه مانويل ألباريس"),
+        Some("أعرب"),
+    );
+    speech(
+        &qs,
+        "الوضع تحت السيطرة",
+        "direct",
+        Some("محمد العبد العالي"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn compound_names_keep_their_definite_parts() {
+    let s = "قال الرئيس عبد الفتاح السيسي إن \"مصر لن تفرط في حقوقها\".\nوقال عبد الرحمن الحداد: \"الوضع صعب جدا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "مصر لن تفرط في حقوقها",
+        "direct",
+        Some("عبد الفتاح السيسي"),
+        Some("قال"),
+    );
+    speech(
+        &qs,
+        "الوضع صعب جدا",
+        "direct",
+        Some("عبد الرحمن الحداد"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn tagged_headline_and_institution_short_form() {
+    let s = "#عاجل | الصحة العالمية: ارتفاع حالات الكوليرا في ثلاث دول\nحذرت منظمة الصحة العالمية من أن \"الوباء ينتشر بسرعة كبيرة\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "ارتفاع حالات الكوليرا في ثلاث دول");
+    assert_eq!(
+        (q.kind.as_str(), q.speaker.as_deref()),
+        ("headline", Some("منظمة الصحة العالمية"))
+    );
+    speech(
+        &qs,
+        "الوباء ينتشر بسرعة كبيرة",
+        "direct",
+        Some("منظمة الصحة العالمية"),
+        Some("حذرت"),
+    );
+}
+
+#[test]
+fn implicit_headline_statement() {
+    let s = "بوتين: الغرب أراد تحقيق مزايا على حساب روسيا\nوأوضح بوتين أن الغرب \"قرر العيش وفق قواعده\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الغرب أراد تحقيق مزايا على حساب روسيا");
+    assert!(q.speech);
+    assert_eq!(q.kind, "headline");
+    assert_eq!(q.speaker.as_deref(), Some("بوتين"));
+    assert_eq!(q.flags, ["implicit"]);
+    assert_eq!(&s[q.start..q.end], q.text);
+    speech(
+        &qs,
+        "قرر العيش وفق قواعده",
+        "partial",
+        Some("بوتين"),
+        Some("وأوضح"),
+    );
+}
+
+#[test]
+fn marked_headline_and_outlet_headline() {
+    let s = "وزيرة الصحة: \"لن نغلق أي مستشفى\"\nأكدت وزيرة الصحة هالة المنصوري أن \"الخطة جاهزة\".\nالمتحدث لـ\"الأناضول\": الهدنة صامدة حتى الآن";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لن نغلق أي مستشفى",
+        "direct",
+        Some("هالة المنصوري"),
+        None,
+    );
+    not_speech(&qs, "الأناضول", "name");
+    let q = quote(&qs, "الهدنة صامدة حتى الآن");
+    assert_eq!(
+        (q.kind.as_str(), q.speaker.as_deref()),
+        ("headline", Some("المتحدث"))
+    );
+}
+
+#[test]
+fn labels_and_questions_are_not_headline_quotes() {
+    let s = "آخر تحديث: 2025-06-14 10:15\nالمصدر: وكالات الأنباء العالمية اليوم\nاكتشف ما يمكن أن يفعله Daily8 AI من أجلك:\nمستقبل الأكراد في سوريا.. هل تخلت واشنطن عن الحلفاء؟";
+    assert!(quotes(s).is_empty(), "{:#?}", quotes(s));
+}
+
+#[test]
+fn quotes_are_in_document_order_with_indices() {
+    let s = "قال أحمد: \"أولا\" و\"ثانيا\" ثم \"ثالثا\".";
+    let qs = quotes(s);
+    let idx: Vec<usize> = qs.iter().map(|q| q.index).collect();
+    assert_eq!(idx, [0, 1, 2]);
+    assert!(qs.windows(2).all(|w| w[0].start < w[1].start));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation against hand annotations
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct Annotations {
+    quotes: Vec<Annotated>,
+}
+
+#[derive(Deserialize)]
+struct Annotated {
+    text: String,
+    speech: bool,
+    kind: String,
+    speaker: Option<String>,
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Scores {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+    speaker_accuracy: f64,
+    kind_accuracy: f64,
+}
+
+fn evaluate(name: &str, text_path: &str, annotation_path: &str) -> Scores {
+    evaluate_with(name, text_path, annotation_path, segment)
+}
+
+/// The crate's own segmentation (`text::analyze`, one paragraph per line as for scraped pages).
+fn real_segment(input: &str) -> Vec<Paragraph> {
+    let options = Options {
+        paragraphs: ParagraphMode::Lines,
+        ..Options::default()
+    };
+    analyze(input, &options).paragraphs
+}
+
+fn evaluate_with(
+    name: &str,
+    text_path: &str,
+    annotation_path: &str,
+    split: fn(&str) -> Vec<Paragraph>,
+) -> Scores {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let input = std::fs::read_to_string(format!("{root}/{text_path}")).expect("text file");
+    let ann: Annotations = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/{annotation_path}")).expect("annotations"),
+    )
+    .expect("annotation JSON");
+    let found = find_quotes(&input, &split(&input));
+    let mut used = vec![false; found.len()];
+    let (mut tp, mut fn_, mut speaker_ok, mut kind_ok, mut gold_speech) = (0, 0, 0, 0, 0);
+    for a in &ann.quotes {
+        let m = (0..found.len()).find(|&i| !used[i] && squash(&found[i].text) == squash(&a.text));
+        if let Some(i) = m {
+            used[i] = true;
+        }
+        if !a.speech {
+            if let Some(i) = m.filter(|&i| found[i].speech) {
+                println!("[{name}] false speech: {:?}", found[i].text);
+            }
+            continue;
+        }
+        gold_speech += 1;
+        match m.map(|i| &found[i]) {
+            Some(q) if q.speech => {
+                tp += 1;
+                if q.speaker == a.speaker {
+                    speaker_ok += 1;
+                } else {
+                    println!(
+                        "[{name}] speaker {:?} != {:?} for {:?}",
+                        q.speaker, a.speaker, a.text
+                    );
+                }
+                if q.kind == a.kind {
+                    kind_ok += 1;
+                } else {
+                    println!("[{name}] kind {} != {} for {:?}", q.kind, a.kind, a.text);
+                }
+            }
+            _ => {
+                fn_ += 1;
+                println!("[{name}] missed speech: {:?}", a.text);
+            }
+        }
+    }
+    let mut fp = 0;
+    for (i, q) in found.iter().enumerate() {
+        let gold = ann
+            .quotes
+            .iter()
+            .any(|a| a.speech && squash(&a.text) == squash(&q.text));
+        if q.speech && !gold {
+            fp += 1;
+            if !used[i] {
+                println!("[{name}] unannotated speech: {:?}", q.text);
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    let s = Scores {
+        precision,
+        recall,
+        f1,
+        speaker_accuracy: speaker_ok as f64 / gold_speech.max(1) as f64,
+        kind_accuracy: kind_ok as f64 / gold_speech.max(1) as f64,
+    };
+    println!(
+        "[{name}] speech quotes: gold {gold_speech}, tp {tp}, fp {fp}, fn {fn_}; P {:.3} R {:.3} F1 {:.3}; speaker accuracy {:.3} ({speaker_ok}/{gold_speech}); kind accuracy {:.3}",
+        s.precision, s.recall, s.f1, s.speaker_accuracy, s.kind_accuracy
+    );
+    s
+}
+
+#[test]
+fn evaluation_on_the_sample_page() {
+    let s = evaluate(
+        "sample",
+        "samples/000_1fa0ea5cd19dd44f.txt",
+        "tests/annotations/sample_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+#[test]
+fn evaluation_on_held_out_paragraphs() {
+    let s = evaluate(
+        "heldout",
+        "tests/annotations/heldout_quotes.txt",
+        "tests/annotations/heldout_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// Written after the tool and annotated before its first run on it (first run: F1 0.920,
+/// speaker accuracy 0.407); the tool was improved on its errors afterwards, so it is no longer
+/// blind and is kept as a regression set.
+#[test]
+fn evaluation_on_the_blind_check_set() {
+    let s = evaluate(
+        "blind",
+        "tests/annotations/blind_quotes.txt",
+        "tests/annotations/blind_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+#[test]
+fn large_and_deeply_nested_inputs() {
+    let sample = std::fs::read_to_string(format!(
+        "{}/samples/000_1fa0ea5cd19dd44f.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("sample");
+    let once = quotes(&sample).len();
+    let many = sample.repeat(50);
+    assert_eq!(quotes(&many).len(), 50 * once);
+    // Thousands of unclosed openers: nesting is capped instead of copying the paragraph per level.
+    let nested = "قال أحمد إن \"".repeat(5000) + "نعم";
+    let qs = quotes(&nested);
+    assert!(!qs.is_empty() && qs.len() <= 8, "{}", qs.len());
+    assert!(qs.iter().all(|q| q.flags.contains(&"unclosed".to_string())));
+}
+
+/// Written and annotated after the tuning above, before the tool's first run on it (first
+/// run: F1 0.955, speaker accuracy 0.609 (14/23)); fixed afterwards, now a regression set.
+#[test]
+fn evaluation_on_the_second_blind_set() {
+    let s = evaluate(
+        "blind2",
+        "tests/annotations/blind2_quotes.txt",
+        "tests/annotations/blind2_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// Written and annotated after all the tuning above, before the tool's first run on it (first
+/// run: F1 1.000, speaker accuracy 0.591 (13/22)); fixed afterwards, now a regression set.
+#[test]
+fn evaluation_on_the_third_blind_set() {
+    let s = evaluate(
+        "blind3",
+        "tests/annotations/blind3_quotes.txt",
+        "tests/annotations/blind3_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// Written and annotated after all the tuning above, before the tool's first run on it (first
+/// run: F1 1.000, speaker accuracy 0.650 (13/20)); fixed afterwards, now a regression set.
+#[test]
+fn evaluation_on_the_fourth_blind_set() {
+    let s = evaluate(
+        "blind4",
+        "tests/annotations/blind4_quotes.txt",
+        "tests/annotations/blind4_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// Written and annotated after all the tuning above, before the tool's first run on it (first
+/// run: F1 1.000, speaker accuracy 0.706 (12/17)); fixed afterwards, now a regression set.
+#[test]
+fn evaluation_on_the_fifth_blind_set() {
+    let s = evaluate(
+        "blind5",
+        "tests/annotations/blind5_quotes.txt",
+        "tests/annotations/blind5_quotes.json",
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.85,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}
+
+/// The same evaluations on paragraphs and sentences from the crate's segmenter instead of the
+/// test-only one.
+#[test]
+fn evaluation_with_the_real_segmenter() {
+    let sets = [
+        (
+            "sample",
+            "samples/000_1fa0ea5cd19dd44f.txt",
+            "sample_quotes",
+        ),
+        (
+            "heldout",
+            "tests/annotations/heldout_quotes.txt",
+            "heldout_quotes",
+        ),
+        (
+            "blind",
+            "tests/annotations/blind_quotes.txt",
+            "blind_quotes",
+        ),
+        (
+            "blind2",
+            "tests/annotations/blind2_quotes.txt",
+            "blind2_quotes",
+        ),
+        (
+            "blind3",
+            "tests/annotations/blind3_quotes.txt",
+            "blind3_quotes",
+        ),
+        (
+            "blind4",
+            "tests/annotations/blind4_quotes.txt",
+            "blind4_quotes",
+        ),
+        (
+            "blind5",
+            "tests/annotations/blind5_quotes.txt",
+            "blind5_quotes",
+        ),
+    ];
+    for (name, text, ann) in sets {
+        let label = format!("{name}, real segmenter");
+        let s = evaluate_with(
+            &label,
+            text,
+            &format!("tests/annotations/{ann}.json"),
+            real_segment,
+        );
+        assert!(s.f1 >= 0.90, "{label}: speech-quote F1 {:.3}", s.f1);
+        assert!(
+            s.speaker_accuracy >= 0.85,
+            "{label}: speaker accuracy {:.3}",
+            s.speaker_accuracy
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+fn check_spans(input: &str, paragraphs: &[Paragraph]) {
+    let qs = find_quotes(input, paragraphs);
+    let mut last = 0;
+    for (i, q) in qs.iter().enumerate() {
+        assert_eq!(q.index, i);
+        assert!(q.start < q.end && q.end <= input.len(), "{q:?}");
+        assert!(input.is_char_boundary(q.start) && input.is_char_boundary(q.end));
+        assert!(q.start >= last, "quotes out of order");
+        last = q.start;
+        assert!(q.paragraph <= q.paragraph_end);
+        assert!((0.0..=1.0).contains(&q.confidence));
+        if q.speech {
+            assert!(matches!(q.kind.as_str(), "direct" | "partial" | "headline"));
+        } else {
+            assert!(matches!(q.kind.as_str(), "name" | "title" | "scare"));
+        }
+    }
+}
+
+fn arabic_news_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "وقال",
+        " ",
+        "لافروف",
+        ":",
+        "\"",
+        "“",
+        "”",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "﴾",
+        "﴿",
+        "‹",
+        "›",
+        "إن",
+        "أن",
+        "،",
+        ".",
+        "..",
+        "؟",
+        "\n",
+        "\n\n",
+        "مضيفا",
+        "بحسب",
+        "لـ",
+        "بـ",
+        "وكان",
+        "قد",
+        "الرئيس",
+        "صرّح",
+        "كيم",
+        "بدوره",
+        "وصف",
+        "بأنها",
+        "نحن",
+        "هنا",
+        "ـ",
+        "a",
+        "1",
+        "\u{200f}",
+        "ال",
+        "و",
+        "(",
+        ")",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_on_news_like_text(s in arabic_news_text()) {
+        check_spans(&s, &segment(&s));
+    }
+
+    #[test]
+    fn never_panics_on_any_text(s in any::<String>()) {
+        check_spans(&s, &segment(&s));
+    }
+
+    #[test]
+    fn never_panics_with_the_real_segmenter(s in arabic_news_text()) {
+        check_spans(&s, &real_segment(&s));
+    }
+
+    #[test]
+    fn never_panics_on_bad_paragraph_spans(s in arabic_news_text(), cuts in prop::collection::vec((0usize..400, 0usize..400), 0..5)) {
+        // Spans out of range, reversed, off char boundaries or overlapping are skipped.
+        let paragraphs: Vec<Paragraph> = cuts.iter().enumerate().map(|(i, &(a, b))| Paragraph {
+            index: i, text: String::new(), start: a, end: b, boilerplate: false,
+            sentences: vec![Sentence { index: 0, text: String::new(), start: b, end: a, parts: vec![] }],
+        }).collect();
+        check_spans(&s, &paragraphs);
+    }
+}

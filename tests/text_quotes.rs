@@ -1290,3 +1290,504 @@ proptest! {
         check_spans(&s, &paragraphs);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Second round of blind sets (see tests/annotations/README.md for their first-run figures)
+// ---------------------------------------------------------------------------------------------
+
+/// Evaluate a second-round set with both segmenters and check the targets.
+fn second_round(name: &str) {
+    let text = format!("tests/annotations/{name}_quotes.txt");
+    let ann = format!("tests/annotations/{name}_quotes.json");
+    for (label, split) in [
+        (name.to_string(), segment as fn(&str) -> Vec<Paragraph>),
+        (format!("{name}, real segmenter"), real_segment),
+    ] {
+        let s = evaluate_with(&label, &text, &ann, split);
+        assert!(s.f1 >= 0.90, "{label}: speech-quote F1 {:.3}", s.f1);
+        assert!(
+            s.speaker_accuracy >= 0.85,
+            "{label}: speaker accuracy {:.3}",
+            s.speaker_accuracy
+        );
+    }
+}
+
+/// Sport, parliament, markets, courts, health (first run: see the README table).
+#[test]
+fn evaluation_on_blind6() {
+    second_round("blind6");
+}
+
+/// UN statement, central bank and economists, hospital sources, a literary prize, football.
+#[test]
+fn evaluation_on_blind7() {
+    second_round("blind7");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules added in the second round (each checked by hand)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn synonymous_role_noun_resolves_to_the_named_holder() {
+    let s = "قال مدرب المنتخب التونسي سامي الطرابلسي إن \"المجموعة صعبة جدا\".\nوأضاف الناخب الوطني أن \"الفريق جاهز للتحدي الكبير\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الفريق جاهز للتحدي الكبير",
+        "direct",
+        Some("سامي الطرابلسي"),
+        Some("وأضاف"),
+    );
+}
+
+#[test]
+fn name_after_a_role_and_its_workplace() {
+    let s = "وقال كبير المحللين في بنك قطر الوطني جون سميث إن \"الأسواق ستتعافى قريبا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الأسواق ستتعافى قريبا",
+        "direct",
+        Some("جون سميث"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn construct_titles_and_definite_first_names() {
+    let s = "وقال وزير خارجية إسبانيا خوسيه مانويل ألباريس إن \"الحوار هو الحل الوحيد\".\nوقال سفير ليبيا لدى الأمم المتحدة الطاهر السني إن \"بلاده ترفض التدخل\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الحوار هو الحل الوحيد",
+        "direct",
+        Some("خوسيه مانويل ألباريس"),
+        Some("وقال"),
+    );
+    speech(
+        &qs,
+        "بلاده ترفض التدخل",
+        "direct",
+        Some("الطاهر السني"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn relative_clause_subject_is_the_antecedent() {
+    let s = "وأشارت الأرقام الصادرة عن الجهاز المركزي للإحصاء، الذي وصف الوضع بأنه \"مقلق للغاية\"، إلى ارتفاع البطالة.";
+    let qs = quotes(s);
+    let q = quote(&qs, "مقلق للغاية");
+    assert!(q.speech, "{q:#?}");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("الجهاز المركزي للإحصاء"),
+        "{q:#?}"
+    );
+    // A resumptive pronoun after the verb: the subject follows it.
+    let s = "وعرضت القناة فيلم «الطريق» للمخرج سامي علي، الذي قال عنه النقاد إنه «عمل مدهش وجريء».";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "عمل مدهش وجريء").speaker.as_deref(),
+        Some("النقاد")
+    );
+}
+
+#[test]
+fn ala_lisan_names_the_source_over_a_nearer_verb() {
+    let s = "وعلى لسان أحد السكان، نقلت إذاعة \"صوت المدينة\" أن \"الكهرباء مقطوعة منذ يومين\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الكهرباء مقطوعة منذ يومين");
+    assert!(q.speech);
+    assert_eq!(q.speaker, None, "{q:#?}");
+}
+
+#[test]
+fn name_ending_like_a_pronoun_before_the_complement() {
+    let s = "وقال المدرب أليو سيسيه إن \"الفوز كان مستحقا تماما\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الفوز كان مستحقا تماما",
+        "direct",
+        Some("أليو سيسيه"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn accusation_frame_and_occasion_nouns() {
+    let s = "واتهم النائب سالم الهاجري الوزارة بـ\"التقصير\".\nوأوضح الهاجري في تصريح للصحفيين أن \"الملف لم يغلق بعد\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "التقصير",
+        "partial",
+        Some("سالم الهاجري"),
+        Some("واتهم"),
+    );
+    speech(
+        &qs,
+        "الملف لم يغلق بعد",
+        "direct",
+        Some("سالم الهاجري"),
+        Some("وأوضح"),
+    );
+}
+
+#[test]
+fn short_speech_after_a_colon_and_short_predicates() {
+    let s = "وسئل الوزير عن الاستقالة، فقال: \"لا\".\nوأكد الوزير أن فريقه \"جاهز تماما\" للمرحلة المقبلة.\nوقالت الهيئة إن الحكم \"مسيّس\".";
+    let qs = quotes(s);
+    assert!(quote(&qs, "لا").speech);
+    assert!(quote(&qs, "جاهز تماما").speech);
+    assert!(quote(&qs, "مسيّس").speech);
+    // Right after a complementiser a short quote is the clause's subject, not speech.
+    let qs = quotes("وقال الوزير إن \"أنصار الله\" هاجموا السفينة.");
+    assert!(!quote(&qs, "أنصار الله").speech);
+}
+
+#[test]
+fn anonymous_noun_with_adjectives_and_suffixed_title_first() {
+    let s = "وأفاد مصدر طبي بأن \"عشرات الجرحى وصلوا إلى المستشفى\".\nأما مدربه كارلو أنشيلوتي فقال إن الفريق \"لم يقدم أفضل ما لديه\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "عشرات الجرحى وصلوا إلى المستشفى",
+        "direct",
+        None,
+        Some("وأفاد"),
+    );
+    let q = quote(&qs, "لم يقدم أفضل ما لديه");
+    assert_eq!(q.speaker.as_deref(), Some("كارلو أنشيلوتي"), "{q:#?}");
+}
+
+/// Wire datelines, a banking plan, a court, cholera figures, two foreign ministries, cinema.
+#[test]
+fn evaluation_on_blind8() {
+    second_round("blind8");
+}
+
+#[test]
+fn role_then_name_in_apposition() {
+    let s = "وقال محامي العائلة، كريم نجيب، إن القرار \"غير قانوني بالمرة\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "غير قانوني بالمرة",
+        "partial",
+        Some("كريم نجيب"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn verbal_noun_object_and_purpose_verbs() {
+    let s = "وأعلنت وزارة الداخلية المغربية تسجيل 40 حادثا، مشيرة إلى أن الوضع \"تحت السيطرة التامة\".\nوعاد الوزير سعيد بنعلي ليؤكد أن \"الطرق آمنة في كل المناطق\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "تحت السيطرة التامة");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("وزارة الداخلية المغربية"),
+        "{q:#?}"
+    );
+    let q = quote(&qs, "الطرق آمنة في كل المناطق");
+    assert_eq!(q.speaker.as_deref(), Some("سعيد بنعلي"), "{q:#?}");
+}
+
+#[test]
+fn dateline_is_no_headline_statement() {
+    let qs = quotes("الرباط: أعلنت الحكومة المغربية رفع أسعار الوقود ابتداء من الغد.");
+    assert!(qs.is_empty(), "{qs:#?}");
+    let qs = quotes("عمّان: قضت محكمة أمن الدولة بسجن ثلاثة متهمين.");
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+/// Fronted quote with a cue after it, eyewitnesses, an education reform and its critics, a
+/// World Bank report, a company chief and an analyst.
+#[test]
+fn evaluation_on_blind9() {
+    second_round("blind9");
+}
+
+#[test]
+fn plural_sources_and_roles_of_quoted_companies() {
+    let s = "وقال شهود عيان إن \"الانفجار هز المنطقة بأكملها\".\nوقالت المديرة التنفيذية لمنظمة \"أطباء بلا حدود\" كارين سميث إن الفرق \"منهكة تماما\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الانفجار هز المنطقة بأكملها",
+        "direct",
+        None,
+        Some("وقال"),
+    );
+    let q = quote(&qs, "منهكة تماما");
+    assert_eq!(q.speaker.as_deref(), Some("كارين سميث"), "{q:#?}");
+    not_speech(&qs, "أطباء بلا حدود", "name");
+}
+
+/// A coach appointment, a court and its spokesman, a medical study, an anonymous government
+/// source, economists, a book fair.
+#[test]
+fn evaluation_on_blind10() {
+    second_round("blind10");
+}
+
+#[test]
+fn manner_adverbs_and_audiences_are_no_subjects() {
+    let s = "وقال المدرب جمال سلامي إن \"المباراة كانت صعبة\"، وأضاف ضاحكا: \"لكننا فزنا في النهاية\".\nوقالت الوزيرة ليلى بنعلي: \"الطاقة أولوية\". ثم قالت للحضور: \"شكرا لكم جميعا\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لكننا فزنا في النهاية",
+        "direct",
+        Some("جمال سلامي"),
+        Some("وأضاف"),
+    );
+    speech(
+        &qs,
+        "شكرا لكم جميعا",
+        "direct",
+        Some("ليلى بنعلي"),
+        Some("قالت"),
+    );
+}
+
+#[test]
+fn indefinite_studies_same_source_and_nisba_plurals_are_anonymous() {
+    let s = "وكشفت دراسة جديدة أجرتها جامعة أوكسفورد أن النوم \"يحمي الذاكرة\".\nوقال مصدر أمني إن الهجوم \"كان متوقعا\". وأضاف المصدر ذاته أن التحقيق \"ما زال جاريا\".\nوحذر حقوقيون من أن القانون \"يقيد الحريات العامة\".";
+    let qs = quotes(s);
+    for text in [
+        "يحمي الذاكرة",
+        "كان متوقعا",
+        "ما زال جاريا",
+        "يقيد الحريات العامة",
+    ] {
+        let q = quote(&qs, text);
+        assert!(q.speech, "{q:#?}");
+        assert_eq!(q.speaker, None, "{q:#?}");
+    }
+}
+
+#[test]
+fn sources_named_only_after_according_forms_get_their_full_name() {
+    let s = "ووفقا للباحث في المرصد الدكتور سمير نصار، فإن الأرقام \"مقلقة جدا\".\nونقلت صحيفة \"النهار\" عن نصار قوله: \"الوضع يزداد سوءا كل يوم\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الوضع يزداد سوءا كل يوم");
+    assert_eq!(q.speaker.as_deref(), Some("سمير نصار"), "{q:#?}");
+}
+
+#[test]
+fn titled_person_of_an_earlier_verb_in_the_sentence() {
+    let s = "وفي حفل التوقيع، قدم الروائي الليبي إبراهيم الكوني كتابه الجديد، وقال: \"الصحراء علمتني الصبر\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الصحراء علمتني الصبر",
+        "direct",
+        Some("إبراهيم الكوني"),
+        Some("وقال"),
+    );
+}
+
+/// A crown prince interview, a market feature with vox pops, a ministry statement and a
+/// spokesman's post, a European Commission speech.
+#[test]
+fn evaluation_on_blind11() {
+    second_round("blind11");
+}
+
+#[test]
+fn last_title_of_a_chain_links_to_the_name() {
+    let s = "قال أمير دولة الكويت الشيخ مشعل الأحمد إن \"الوحدة الوطنية خط أحمر\".\nوأضاف الشيخ: \"لن نسمح بالمساس بها\".";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لن نسمح بالمساس بها",
+        "direct",
+        Some("مشعل الأحمد"),
+        Some("وأضاف"),
+    );
+}
+
+#[test]
+fn descriptions_topics_and_statement_issuers() {
+    let s = "\"الأسعار نار\"، تقول أم سليم، وهي ربة منزل.\nوتضيف السيدة الخمسينية بغضب: \"لم نعد نحتمل\".\nأما زوجته سعاد علي فتقول إن الحياة \"أصبحت مستحيلة\".\nوجاء في بيان لوزارة الاقتصاد الأردنية أن الأسعار \"ستنخفض قريبا\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "لم نعد نحتمل").speaker.as_deref(),
+        Some("أم سليم")
+    );
+    assert_eq!(
+        quote(&qs, "أصبحت مستحيلة").speaker.as_deref(),
+        Some("سعاد علي")
+    );
+    assert_eq!(
+        quote(&qs, "ستنخفض قريبا").speaker.as_deref(),
+        Some("وزارة الاقتصاد الأردنية")
+    );
+}
+
+/// A president and an opposition MP, a corruption trial, a coach's press conference, a heat
+/// wave, an activist's post.
+#[test]
+fn evaluation_on_blind12() {
+    second_round("blind12");
+}
+
+#[test]
+fn objects_in_construct_after_a_name_and_advice_frames() {
+    let s = "وانتقد النائب المستقل هادي جمال الدين سياسة الحكومة، وقال إن الخطة \"فاشلة تماما\".\nوقرر القاضي سمير أحمد عبد الله تأجيل القضية، قائلا: \"نحتاج إلى وقت أطول\".\nونصحت وزارة البيئة السكان بـ\"البقاء في المنازل\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "فاشلة تماما").speaker.as_deref(),
+        Some("هادي جمال الدين")
+    );
+    assert_eq!(
+        quote(&qs, "نحتاج إلى وقت أطول").speaker.as_deref(),
+        Some("سمير أحمد عبد الله")
+    );
+    assert_eq!(
+        quote(&qs, "البقاء في المنازل").speaker.as_deref(),
+        Some("وزارة البيئة")
+    );
+}
+
+#[test]
+fn construct_title_of_an_earlier_verb_is_the_speaker() {
+    let s = "وسئل مدرب الوداد رولاني موكوينا عن إصابة المهاجم سامي بنعلي، فأجاب: \"سيغيب أسبوعين على الأقل\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "سيغيب أسبوعين على الأقل").speaker.as_deref(),
+        Some("رولاني موكوينا")
+    );
+}
+
+/// A farm minister and his description, an army statement and a health ministry, a player's
+/// fronted quote, an anonymous company source, a quote over two paragraphs.
+#[test]
+fn evaluation_on_blind13() {
+    second_round("blind13");
+}
+
+#[test]
+fn statements_of_an_issuer_same_source_and_official_descriptions() {
+    let s = "وقال بيان للشرطة المصرية إن المشتبه به \"سلم نفسه طواعية\".\nوقالت النقابة إن الأجور \"متدنية جدا\"، واتهمت الحكومة بـ\"التهرب من التزاماتها\".\nوقال مصدر في الوزارة إن القرار \"نهائي\" تماما. وبحسب المصدر نفسه، فإن الوزير \"لن يتراجع عنه\".\nوقال وزير النقل سامح الحفني إن المطار \"سيفتتح في موعده\". وأوضح المسؤول الحكومي أن الأشغال \"تجاوزت 90 في المئة\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "سلم نفسه طواعية").speaker.as_deref(),
+        Some("الشرطة المصرية")
+    );
+    assert_eq!(
+        quote(&qs, "التهرب من التزاماتها").speaker.as_deref(),
+        Some("النقابة")
+    );
+    assert_eq!(quote(&qs, "لن يتراجع عنه").speaker, None);
+    assert_eq!(
+        quote(&qs, "تجاوزت 90 في المئة").speaker.as_deref(),
+        Some("سامح الحفني")
+    );
+}
+
+/// An IMF forecast and its regional director, two sides of a war and a doctor, two musicians
+/// in one sentence, an election commission and a prime minister.
+#[test]
+fn evaluation_on_blind14() {
+    second_round("blind14");
+}
+
+#[test]
+fn quoted_group_subject_and_surname_before_an_object() {
+    let s = "وقالت \"حماس\" إنها \"لن تقبل بأي شروط مسبقة\".\nونفى الحداد وجود أي خلاف داخل الحزب، مؤكدا أن \"الصف موحد\".\nوقال \"لن نتراجع أبدا\" ثم غادر القاعة.";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "لن تقبل بأي شروط مسبقة").speaker.as_deref(),
+        Some("حماس")
+    );
+    assert_eq!(quote(&qs, "الصف موحد").speaker.as_deref(), Some("الحداد"));
+    // A short quote right after the verb that no complement follows is the speech itself.
+    let q = quote(&qs, "لن نتراجع أبدا");
+    assert!(q.speech);
+    assert_ne!(q.speaker.as_deref(), Some("لن نتراجع أبدا"));
+}
+
+/// A UN envoy and a rebel spokesman, a tennis player, an AI company and wire sources, two MPs.
+#[test]
+fn evaluation_on_blind15() {
+    second_round("blind15");
+}
+
+#[test]
+fn titles_across_prepositions_and_quoted_groups() {
+    let s = "قال المبعوث الأممي إلى ليبيا عبد الله باتيلي إن الحوار \"هو المخرج الوحيد\".\nوحذر المبعوث من أن \"الوقت ينفد\".\nوقال المتحدث باسم حركة \"فتح\" جمال نزال إن الحركة \"لن تشارك في أي حكومة\".\nورد عليه النائب عن كتلة \"الوفاء\" سمير خالد بأن الكلام \"غير مسؤول\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "هو المخرج الوحيد").speaker.as_deref(),
+        Some("عبد الله باتيلي")
+    );
+    assert_eq!(
+        quote(&qs, "الوقت ينفد").speaker.as_deref(),
+        Some("عبد الله باتيلي")
+    );
+    assert_eq!(
+        quote(&qs, "لن تشارك في أي حكومة").speaker.as_deref(),
+        Some("جمال نزال")
+    );
+    assert_eq!(
+        quote(&qs, "غير مسؤول").speaker.as_deref(),
+        Some("سمير خالد")
+    );
+    not_speech(&qs, "الوفاء", "name");
+}
+
+/// Kremlin and British prime minister, a Kuwaiti minister, a rights lawyer and a detainee,
+/// a football captain.
+#[test]
+fn evaluation_on_blind16() {
+    second_round("blind16");
+}
+
+#[test]
+fn coordinated_roles_and_short_forms_of_long_roles() {
+    let s = "وزير النقل المصري: لا زيادة في أسعار التذاكر هذا العام\nأكد وزير النقل والمواصلات والبنية التحتية المصري كامل الوزير أن الأسعار \"ستبقى كما هي\".\nوتروي منى، وهي موظفة، أنها \"تنفق نصف راتبها على المواصلات\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "لا زيادة في أسعار التذاكر هذا العام")
+            .speaker
+            .as_deref(),
+        Some("كامل الوزير")
+    );
+    assert_eq!(
+        quote(&qs, "ستبقى كما هي").speaker.as_deref(),
+        Some("كامل الوزير")
+    );
+    assert_eq!(
+        quote(&qs, "تنفق نصف راتبها على المواصلات")
+            .speaker
+            .as_deref(),
+        Some("منى")
+    );
+}
+
+/// A health ministry and its director, medical sources and a displaced father, a UN report and
+/// spokesman, a footballer, a judge and a prosecution source.
+#[test]
+fn evaluation_on_blind17() {
+    second_round("blind17");
+}
+
+#[test]
+fn manner_phrase_after_a_name_but_not_a_surname() {
+    let s = "ويقول أحمد بدران: \"الوضع صعب جدا\".\nويضيف أبو سليم بصوت خافت: \"لم يبق لنا شيء\".";
+    let qs = quotes(s);
+    assert_eq!(
+        quote(&qs, "الوضع صعب جدا").speaker.as_deref(),
+        Some("أحمد بدران")
+    );
+    assert_eq!(
+        quote(&qs, "لم يبق لنا شيء").speaker.as_deref(),
+        Some("أبو سليم")
+    );
+}

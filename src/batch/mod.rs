@@ -27,6 +27,15 @@
 //! killed process left beside its outputs, and writes the rest. The outputs then equal an
 //! undisturbed run's byte for byte (outputs hold no timestamps; the manifest does).
 //!
+//! That last step relies on the resumed run making the same model calls as the undisturbed
+//! one for the work left: inputs are queued in plan order and every call is committed whole,
+//! so the calls after the last commit are the same calls again. It matters because the engine
+//! is not bit-exact across batch shapes: a sentence translated together with a different set
+//! of neighbours can get a score that differs in its last digits (and, at a near-tie, another
+//! token). So outputs are byte-identical to an undisturbed run only when the rest of the run
+//! is the same: same `--batch-sentences`, and no other process filling the same store with
+//! the same sentences at the same time.
+//!
 //! # Splitting one batch over N machines
 //!
 //! `--shard K/N` keeps the files whose relative path hashes to `K-1` modulo `N` (see

@@ -156,10 +156,11 @@ impl RunReport {
     /// The end-of-run summary: counts, then every failed and skipped file with its reason.
     pub fn summary(&self) -> String {
         let c = &self.counts;
+        // Short lines: they end an overnight log and must read well in an 80-column terminal.
         let mut s = format!(
-            "tarjama: {} of {} files done ({} by this run, {} by an earlier run), {} failed, {} \
-             skipped\n{} sentences: {} translated by the model, {} from the store, {} repeats, \
-             {} failed; {} model calls in {:.1} s\n",
+            "tarjama: {} of {} files done ({} by this run, {} earlier), {} failed, {} skipped\n\
+             sentences: {}; {} by the model, {} from the store, {} repeats, {} failed\n\
+             model: {} calls, {} tokens, {:.1} s\n",
             c.files_done + c.files_resumed,
             c.files_total,
             c.files_done,
@@ -172,6 +173,7 @@ impl RunReport {
             c.deduplicated,
             c.failed_sentences,
             c.model_calls,
+            c.tokens_generated,
             self.model_seconds
         );
         for (title, list) in [("failed", &self.failures), ("skipped", &self.skipped)] {

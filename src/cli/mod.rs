@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 
 pub mod bench;
+pub mod cache;
 pub mod decode_args;
 pub mod model_args;
 pub mod segment;
@@ -32,6 +33,8 @@ pub enum Command {
     Bench(Box<bench::Args>),
     /// Print source-side token ids, one JSON array per input line (stdin → stdout).
     Tokenize(tokenize::Args),
+    /// Inspect, export (TMX) and merge translation stores.
+    Cache(cache::Args),
 }
 
 /// How a run ended, as the process exit code.
@@ -50,5 +53,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Tokenize(args) => tokenize::run(args),
         Command::Bench(args) => bench::run(*args),
         Command::Translate(args) => translate::run(*args),
+        Command::Cache(args) => cache::run(args),
     }
 }

@@ -112,14 +112,19 @@ fn load(args: &Args) -> anyhow::Result<Translator> {
         .with_context(|| format!("loading model {}", args.model.model))?;
     if !args.quiet {
         let info = translator.info();
+        // The weights file by name only: its folder is the model's (or was given by --weights).
+        let weights = info.weights.file_name().map_or_else(
+            || info.weights.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
         eprintln!(
-            "tarjama: model {} ({}, {:?} weights {}), {:?} on {:?}",
+            "tarjama: model {} ({}), weights {} ({:?}), {} on {}",
             info.model,
             info.revision.as_deref().unwrap_or("local"),
+            weights,
             info.weights_format,
-            info.weights.display(),
-            info.dtype,
-            info.device
+            format!("{:?}", info.dtype).to_lowercase(),
+            format!("{:?}", info.device).to_lowercase()
         );
     }
     Ok(translator)
@@ -210,7 +215,7 @@ fn run_folder(args: &Args, pipeline: DocumentPipeline) -> anyhow::Result<Outcome
         &mut store,
         &progress,
     )?;
-    eprint!("{}", report.summary());
+    // The summary was printed by `progress` (under --quiet only when something failed).
     Ok(if report.exit_code() == 0 {
         Outcome::Done
     } else {

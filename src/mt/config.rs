@@ -343,9 +343,9 @@ impl GenerationConfig {
         Self::merge(raw, model)
     }
 
-    /// Defaults taken from `config.json` alone.
-    pub fn from_model_config(model: &MarianConfig) -> Self {
-        Self::merge(RawGeneration::default(), model).expect("config values were validated")
+    /// Defaults taken from `config.json` alone (no `generation_config.json`).
+    pub fn from_model_config(model: &MarianConfig) -> Result<Self, ConfigError> {
+        Self::merge(RawGeneration::default(), model)
     }
 
     fn merge(raw: RawGeneration, m: &MarianConfig) -> Result<Self, ConfigError> {
@@ -421,7 +421,7 @@ mod tests {
         assert_eq!(g.bad_token_ids, vec![62833]);
         assert_eq!(g.decoder_start_token_id, 62833);
         assert_eq!(g.forced_eos_token_id, Some(0));
-        let legacy = GenerationConfig::from_model_config(&m);
+        let legacy = GenerationConfig::from_model_config(&m).unwrap();
         assert_eq!(legacy.num_beams, 6);
         assert!(!legacy.renormalize_logits);
     }

@@ -1,7 +1,9 @@
 //! Multi-head attention with separate key/value projection, so callers can cache K/V.
 
-use candle_core::{DType, Module, Result, Tensor};
+use candle_core::{DType, Module, Result, Storage, Tensor};
 use candle_nn::VarBuilder;
+
+use crate::mt::config::Activation;
 
 /// Up to this many rows a CPU dense layer computes `(W·xᵀ)ᵀ` (measured faster for 16–64 rows,
 /// slower for hundreds).
@@ -24,10 +26,10 @@ impl Dense {
     }
 }
 
-impl Module for Dense {
-    /// Works on any leading shape; the input is viewed as one `[rows, in]` matrix so the
-    /// matmul is a single call instead of one per batch entry.
-    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+impl Dense {
+    /// `x·Wᵀ` as one `[rows, out]` matrix, plus the output shape (`x`'s with the last
+    /// dimension replaced).
+    fn product(&self, x: &Tensor) -> Result<(Tensor, Vec<usize>)> {
         let dims = x.dims();
         let d_in = dims[dims.len() - 1];
         let rows = x.elem_count() / d_in;
@@ -43,10 +45,57 @@ impl Module for Dense {
         } else {
             x2.matmul(&self.weight.t()?)?
         };
-        let y = y.broadcast_add(&self.bias)?;
         let mut out_dims = dims.to_vec();
         *out_dims.last_mut().expect("non-scalar input") = self.bias.dim(0)?;
+        Ok((y, out_dims))
+    }
+
+    /// `act(x·Wᵀ + b)`. For f32 on the CPU the bias and a SiLU/ReLU are one pass over the
+    /// product instead of two candle element-wise ops (each of which wakes candle's thread pool
+    /// on large tensors); the arithmetic is the same as candle's.
+    pub fn forward_activated(&self, x: &Tensor, act: Activation) -> Result<Tensor> {
+        let (y, out_dims) = self.product(x)?;
+        let fused = y.device().is_cpu() && y.dtype() == DType::F32 && act != Activation::Gelu;
+        let y = if fused {
+            let out = y.dim(1)?;
+            let (ys, yl) = y.storage_and_layout();
+            let (bs, bl) = self.bias.storage_and_layout();
+            let (Storage::Cpu(yc), Storage::Cpu(bc)) = (&*ys, &*bs) else {
+                return Err(candle_core::Error::Msg(
+                    "CPU tensor without CPU storage".into(),
+                ));
+            };
+            let yv = &yc.as_slice::<f32>()?[yl.start_offset()..][..y.elem_count()];
+            let bv = &bc.as_slice::<f32>()?[bl.start_offset()..][..out];
+            let mut res = Vec::with_capacity(yv.len());
+            for row in yv.chunks(out) {
+                res.extend(row.iter().zip(bv).map(|(&v, &b)| {
+                    let v = v + b;
+                    match act {
+                        Activation::Silu => v / (1.0 + (-v).exp()),
+                        _ => v.max(0.0),
+                    }
+                }));
+            }
+            Tensor::from_vec(res, y.shape(), y.device())?
+        } else {
+            let y = y.broadcast_add(&self.bias)?;
+            match act {
+                Activation::Silu => y.silu()?,
+                Activation::Gelu => y.gelu_erf()?,
+                Activation::Relu => y.relu()?,
+            }
+        };
         y.reshape(out_dims)
+    }
+}
+
+impl Module for Dense {
+    /// Works on any leading shape; the input is viewed as one `[rows, in]` matrix so the
+    /// matmul is a single call instead of one per batch entry.
+    fn forward(&self, x: &Tensor) -> Result<Tensor> {
+        let (y, out_dims) = self.product(x)?;
+        y.broadcast_add(&self.bias)?.reshape(out_dims)
     }
 }
 

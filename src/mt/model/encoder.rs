@@ -33,12 +33,7 @@ impl FeedForward {
     }
 
     pub(crate) fn forward(&self, x: &Tensor) -> Result<Tensor> {
-        let h = self.fc1.forward(x)?;
-        let h = match self.act {
-            Activation::Silu => h.silu()?,
-            Activation::Gelu => h.gelu_erf()?,
-            Activation::Relu => h.relu()?,
-        };
+        let h = self.fc1.forward_activated(x, self.act)?;
         self.fc2.forward(&h)
     }
 }

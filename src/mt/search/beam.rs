@@ -9,7 +9,7 @@
 use rayon::prelude::*;
 
 use super::logits::{log_softmax_in_place, logsumexp, top_k, Processors};
-use super::{with_host_logits, Hypothesis, SearchOptions};
+use super::{device, on_device, with_host_logits, Hypothesis, SearchOptions};
 use crate::mt::config::EarlyStopping;
 use crate::mt::model::{DecoderState, MarianModel, Result};
 
@@ -127,30 +127,47 @@ pub(crate) fn search(
         let logits = model.decode_step(&mut state, &tokens)?;
         let vocab = logits.dim(1)?;
         // Per row: log-softmax, processors, + running score, top 2·beams.
-        let row_tops: Vec<Vec<(f32, u32)>> = with_host_logits(&logits, |data| {
-            data.par_chunks(vocab)
-                .enumerate()
-                .map(|(r, row)| {
+        let row_tops: Vec<Vec<(f32, u32)>> = if on_device(&logits, procs) {
+            let masks: Vec<_> = (0..tokens.len())
+                .map(|r| {
                     let src = &sources[r / beams];
-                    let beam = &src.running[r % beams];
-                    let mut lp = row.to_vec();
-                    if procs.masks_only() {
-                        procs.apply_before_renormalize(&mut lp, &beam.seq, src.max_len);
-                        let lse = logsumexp(&lp);
-                        return top_k(&lp, keep_k)
-                            .into_iter()
-                            .map(|(v, t)| ((v - lse) + beam.score, t))
-                            .collect();
-                    }
-                    log_softmax_in_place(&mut lp);
-                    procs.apply(&mut lp, &beam.seq, src.max_len);
-                    for v in lp.iter_mut() {
-                        *v += beam.score;
-                    }
-                    top_k(&lp, keep_k)
+                    procs.mask(&src.running[r % beams].seq, src.max_len)
+                })
+                .collect();
+            let tops = device::top_k(&logits, &masks, keep_k)?;
+            tops.into_iter()
+                .enumerate()
+                .map(|(r, top)| {
+                    let score = sources[r / beams].running[r % beams].score;
+                    top.into_iter().map(|(lp, t)| (lp + score, t)).collect()
                 })
                 .collect()
-        })?;
+        } else {
+            with_host_logits(&logits, |data| {
+                data.par_chunks(vocab)
+                    .enumerate()
+                    .map(|(r, row)| {
+                        let src = &sources[r / beams];
+                        let beam = &src.running[r % beams];
+                        let mut lp = row.to_vec();
+                        if procs.masks_only() {
+                            procs.apply_before_renormalize(&mut lp, &beam.seq, src.max_len);
+                            let lse = logsumexp(&lp);
+                            return top_k(&lp, keep_k)
+                                .into_iter()
+                                .map(|(v, t)| ((v - lse) + beam.score, t))
+                                .collect();
+                        }
+                        log_softmax_in_place(&mut lp);
+                        procs.apply(&mut lp, &beam.seq, src.max_len);
+                        for v in lp.iter_mut() {
+                            *v += beam.score;
+                        }
+                        top_k(&lp, keep_k)
+                    })
+                    .collect()
+            })?
+        };
 
         let mut reorder: Vec<u32> = Vec::with_capacity(tokens.len());
         let mut still: Vec<bool> = Vec::with_capacity(sources.len());

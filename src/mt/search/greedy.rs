@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::logits::{argmax, log_softmax_in_place, logsumexp, Processors};
-use super::{with_host_logits, Hypothesis, SearchOptions};
+use super::{device, on_device, with_host_logits, Hypothesis, SearchOptions};
 use crate::mt::model::{DecoderState, MarianModel, Result};
 
 /// Greedy search for every source of `state` (one row each); `limits[i]` is the longest
@@ -28,26 +28,40 @@ pub(crate) fn search(
             .collect();
         let logits = model.decode_step(&mut state, &tokens)?;
         let vocab = logits.dim(1)?;
-        let picks: Vec<(u32, f32)> = with_host_logits(&logits, |data| {
-            data.par_chunks(vocab)
-                .zip(alive.par_iter())
-                .map(|(row, &s)| {
-                    let mut scores = row.to_vec();
-                    if procs.masks_only() {
-                        procs.apply_before_renormalize(&mut scores, &seqs[s], limits[s]);
-                        let best = argmax(&scores);
-                        return (best as u32, scores[best] - logsumexp(&scores));
-                    }
-                    procs.apply(&mut scores, &seqs[s], limits[s]);
-                    let best = argmax(&scores);
-                    // The chosen token's log-probability under the processed distribution.
-                    if !procs.renormalize {
-                        log_softmax_in_place(&mut scores);
-                    }
-                    (best as u32, scores[best])
+        let picks: Vec<(u32, f32)> = if on_device(&logits, procs) {
+            let masks: Vec<_> = alive
+                .iter()
+                .map(|&s| procs.mask(&seqs[s], limits[s]))
+                .collect();
+            device::top_k(&logits, &masks, 1)?
+                .into_iter()
+                .map(|top| {
+                    top.first()
+                        .map_or((eos, f32::NEG_INFINITY), |&(lp, t)| (t, lp))
                 })
                 .collect()
-        })?;
+        } else {
+            with_host_logits(&logits, |data| {
+                data.par_chunks(vocab)
+                    .zip(alive.par_iter())
+                    .map(|(row, &s)| {
+                        let mut scores = row.to_vec();
+                        if procs.masks_only() {
+                            procs.apply_before_renormalize(&mut scores, &seqs[s], limits[s]);
+                            let best = argmax(&scores);
+                            return (best as u32, scores[best] - logsumexp(&scores));
+                        }
+                        procs.apply(&mut scores, &seqs[s], limits[s]);
+                        let best = argmax(&scores);
+                        // The chosen token's log-probability under the processed distribution.
+                        if !procs.renormalize {
+                            log_softmax_in_place(&mut scores);
+                        }
+                        (best as u32, scores[best])
+                    })
+                    .collect()
+            })?
+        };
         let mut keep = Vec::with_capacity(alive.len());
         for (r, (&s, (tok, lp))) in alive.iter().zip(picks).enumerate() {
             seqs[s].push(tok);

@@ -17,6 +17,7 @@
 //! looping model cannot run on to 511 tokens.
 
 mod beam;
+mod device;
 mod greedy;
 mod logits;
 
@@ -135,11 +136,24 @@ pub fn generate(
         return Ok(Vec::new());
     }
     let max_pos = model.max_positions();
+    let src_vocab = model.config().vocab_size;
+    if opts.beams == 0 || 2 * opts.beams > model.vocab_size() {
+        return Err(ModelError::Input(format!(
+            "beam width {} must be at least 1 and at most half the vocabulary ({})",
+            opts.beams,
+            model.vocab_size()
+        )));
+    }
     let mut limits = Vec::with_capacity(src.len());
     for (i, row) in src.iter().enumerate() {
         if row.is_empty() {
             return Err(ModelError::Input(format!(
                 "source {i} has no tokens (expected at least EOS)"
+            )));
+        }
+        if let Some(bad) = row.iter().find(|&&t| t as usize >= src_vocab) {
+            return Err(ModelError::Input(format!(
+                "source {i} has token id {bad}, outside the vocabulary of {src_vocab}"
             )));
         }
         if row.len() > max_pos {
@@ -152,9 +166,6 @@ pub fn generate(
             .max_new_tokens
             .unwrap_or_else(|| default_max_new_tokens(row.len()));
         limits.push((1 + new).min(opts.max_length).min(max_pos).max(2));
-    }
-    if opts.beams == 0 {
-        return Err(ModelError::Input("beam width must be at least 1".into()));
     }
     let (ids, mask) = pad_batch(src, opts.tokens.pad, model.device())?;
     let encoded = model.encode(&ids, &mask)?;
@@ -184,6 +195,13 @@ pub fn pad_batch(src: &[Vec<u32>], pad: u32, device: &Device) -> Result<(Tensor,
     Ok((ids, mask))
 }
 
+/// Whether token selection runs on the logits' device: off the CPU, when the processors only
+/// mask (so no `[rows, vocab]` copy to the host per step). On the CPU the host path reads the
+/// logits in place.
+fn on_device(logits: &Tensor, procs: &Processors) -> bool {
+    procs.masks_only() && (!logits.device().is_cpu() || force_device_path())
+}
+
 /// Runs `f` on the f32 logits `[rows, vocab]` as one host slice: borrowed in place on the
 /// CPU, copied once from other devices.
 fn with_host_logits<R>(logits: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R> {
@@ -202,4 +220,75 @@ fn with_host_logits<R>(logits: &Tensor, f: impl FnOnce(&[f32]) -> R) -> Result<R
     }
     let data = logits.flatten_all()?.to_vec1::<f32>()?;
     Ok(f(&data))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Lets unit tests run the device selection path on the CPU.
+    static FORCE_DEVICE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn force_device_path() -> bool {
+    #[cfg(test)]
+    return FORCE_DEVICE.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use candle_core::{DType, Device};
+    use candle_nn::VarBuilder;
+
+    use super::*;
+    use crate::mt::config::MarianConfig;
+
+    /// The device selection path (used off the CPU) gives the same search results as the
+    /// host path, on the committed test model.
+    #[test]
+    fn device_and_host_selection_agree() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("models/test-opus-mt-ar-en");
+        let cfg = MarianConfig::from_file(&dir.join("config.json")).unwrap();
+        let gen =
+            GenerationConfig::from_file(Some(&dir.join("generation_config.json")), &cfg).unwrap();
+        // SAFETY: the fixture file is not modified while mapped.
+        let vb = unsafe {
+            VarBuilder::from_mmaped_safetensors(
+                &[dir.join("model.safetensors")],
+                DType::F32,
+                &Device::Cpu,
+            )
+        }
+        .unwrap();
+        let model = MarianModel::new(&cfg, vb).unwrap();
+        let src: Vec<Vec<u32>> = vec![
+            vec![6310, 11302, 9237, 5650, 5172, 6492, 0],
+            vec![5195, 5204, 7154, 0],
+            vec![7373, 7520, 5288, 5171, 6048, 5207, 5689, 7693, 5272, 0],
+        ];
+        for (beams, ngram, min_new) in [(1, 0, 0), (4, 0, 0), (4, 2, 5), (1, 3, 4)] {
+            let opts = SearchOptions {
+                beams,
+                no_repeat_ngram: ngram,
+                min_new_tokens: min_new,
+                max_new_tokens: Some(12),
+                ..SearchOptions::from_generation_config(&gen)
+            };
+            let host = generate(&model, &src, &opts).unwrap();
+            FORCE_DEVICE.with(|f| f.set(true));
+            let device = generate(&model, &src, &opts).unwrap();
+            FORCE_DEVICE.with(|f| f.set(false));
+            for (h, d) in host.iter().zip(&device) {
+                assert_eq!(h.ids, d.ids, "beams {beams} ngram {ngram}");
+                assert!(
+                    (h.score - d.score).abs() < 1e-5,
+                    "{} vs {}",
+                    h.score,
+                    d.score
+                );
+            }
+        }
+    }
 }

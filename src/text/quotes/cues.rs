@@ -24,7 +24,7 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
 }
 
 /// Nouns for a written statement in `وجاء في <noun>` (docs §2.3, pattern P8).
-const STATEMENT_NOUNS: &[&str] = &[
+pub(crate) const STATEMENT_NOUNS: &[&str] = &[
     "بيان",
     "البيان",
     "المذكره",
@@ -73,6 +73,7 @@ const MAX_LOOKBACK: usize = 120;
 pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(usize, CueKind)> {
     let lo = lo.max(hi.saturating_sub(MAX_LOOKBACK));
     let mut adverbial = None;
+    let mut weak = None;
     for i in (lo..hi.min(tokens.len())).rev() {
         let t = &tokens[i];
         if !t.is_word() || t.in_quote {
@@ -83,11 +84,38 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
                 adverbial.get_or_insert((i, CueKind::Adverbial));
             }
             Some(CueKind::Stance) => {}
-            Some(kind) => return Some((i, kind)),
+            // `في تصريح للصحفيين`, `خلال كلمته`: the occasion of a verb's statement, a cue of
+            // its own only when no verb is there.
+            Some(CueKind::Noun) if is_occasion(tokens, i) => {
+                weak.get_or_insert((i, CueKind::Noun));
+            }
+            Some(kind) => return Some(tongue_before(tokens, lo, i).unwrap_or((i, kind))),
             None => {}
         }
     }
-    adverbial
+    weak.or(adverbial)
+}
+
+/// A `على لسان X` ("in the words of X") in `tokens[lo..hi]`: it names whose words a quote is,
+/// even when another cue stands nearer (`وعلى لسان أحد التجار، نقلت إذاعة … أن "…"`).
+fn tongue_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(usize, CueKind)> {
+    (lo.max(1)..hi)
+        .rev()
+        .find(|&k| {
+            !tokens[k].in_quote
+                && lookup_forms(&tokens[k].norm).any(|f| f == "لسان")
+                && lookup_forms(&tokens[k - 1].norm).any(|f| f == "على")
+        })
+        .map(|k| (k, CueKind::According))
+}
+
+/// Prepositions that make a following verbal noun the occasion of a statement.
+const OCCASION: &[&str] = &["في", "وفي", "خلال", "وخلال", "عبر"];
+
+/// True for a verbal noun after a preposition (`في تصريح للصحفيين`): the occasion of a
+/// statement, whose following phrase is the audience, not the speaker.
+pub(crate) fn is_occasion(tokens: &[Token], i: usize) -> bool {
+    i > 0 && OCCASION.contains(&tokens[i - 1].norm.as_str())
 }
 
 /// A post-posed cue right after a quote that ends at token index `from` (exclusive): commas,

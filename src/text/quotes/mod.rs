@@ -12,20 +12,27 @@
 //! Non-speech is `name` (outlets, groups, honorific formulas), `title` (works, programmes,
 //! campaigns) or `scare`. The speech rules are listed in `speech.rs`.
 //!
-//! **Speakers.** The speaker is the subject of the cue (after it in verb-first clauses, before
-//! it in `وكان X قد …` and subject-first clauses, after `عن` in `نقلت وكالة عن X قوله`), the
-//! subject of an earlier cue in the sentence for participles, or the last speaker before the
-//! quote when the cue has none (`وأضاف أن "…"`). Names are canonical: titles and roles are
+//! **Speakers.** The speaker is the subject of the cue (after it in verb-first clauses, past
+//! time words, manner adverbs and the audience: `وأضاف مبتسما`, `وقالت للحضور`; before it in
+//! `وكان X قد …`, subject-first and `أما X فـ…` clauses; the antecedent in `X، الذي وصف …`;
+//! after `عن` in `نقلت وكالة عن X قوله`; after `على لسان` wherever that stands in the
+//! sentence), the subject of an earlier cue in the sentence for participles, a person
+//! introduced with a title earlier in the sentence by a verb that is no cue (`قدمت الكاتبة X
+//! روايتها، وقالت`), or the last speaker before the quote when the cue has none (`وأضاف أن
+//! "…"`) or only a description of that person (`ويضيف الرجل الستيني`). A verbal noun after a
+//! preposition (`في تصريح للصحفيين`) is the occasion of a statement, not its cue. Names are canonical: titles and roles are
 //! **stripped** (`الكاتب الصحفي زانا عمر` → `زانا عمر`), the fullest mention in the document
 //! is used (`لافروف` → `سيرغي لافروف`), a role-only subject becomes the person the document
-//! names in that role (`الرئيس الروسي` → `بوتين`) or else stays the role
+//! names in that role (`الرئيس الروسي` → `بوتين`; synonyms such as `الناخب الوطني` for the
+//! national coach; the last title of a chain: `الأمير` for `ولي العهد … الأمير X`) or else
+//! stays the role
 //! (`المتحدث باسم الحكومة`); institutions and groups stay as written; anonymous sources
 //! (`مصادر مطلعة`, `مسؤول أممي`) have no speaker. Details in `speakers.rs`.
 //!
 //! **Confidence** of a speech quote comes from how its speaker was found:
 //! 0.9 the cue's own subject (`وقال لافروف: "…"`, `وكان X قد صرّح`, `وجاء في بيان صادر عن X`);
 //! 0.8 the subject of an earlier cue in the same sentence (participles: `…، مضيفا: "…"`);
-//! 0.7 a headline `X: "…"`; 0.6 carried over from the last speaker before it (`وأضاف أن "…"`);
+//! 0.7 a headline `X: "…"`, or a titled person introduced earlier in the sentence; 0.6 carried over from the last speaker before it (`وأضاف أن "…"`);
 //! 0.5 an implicit headline statement; 0.4 an "according to" source (`بحسب X`);
 //! 0.3 speech recognised by its length with no cue and no speaker.
 //! It is multiplied by 0.9 when a role or surname had to be linked to a named person, and by
@@ -51,8 +58,9 @@ use cues::{nearest_before, right_after, Cue};
 use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
 use speakers::{
-    headline_subject, phrase_after_an, subject_after, subject_before_bilqawl, subject_before_noun,
-    subject_before_qad, subject_before_verb, who, Names, Who,
+    first_titled_person, headline_subject, phrase_after_an, subject_after, subject_before_bilqawl,
+    subject_before_noun, subject_before_qad, subject_before_relative, subject_before_verb, who,
+    Names, Who,
 };
 use speech::{classify, Context, Verdict};
 use words::{lookup_forms, tokenize, TokKind, Token};
@@ -211,10 +219,15 @@ impl Analysis<'_> {
             let statement_words = t[colon + 1..].iter().filter(|x| x.is_word()).count();
             let text_end = p.start + input_trim_end(&self.input[p.start..p.end]);
             let one_sentence = p.sentences.len() <= 1;
+            // `القاهرة: قضت محكمة … .`: a dateline before a report, not a headline statement.
+            // A headline has no full stop, and its statement does not open with a reporting verb.
+            let text = &self.input[..text_end];
+            let dateline = text.ends_with('.') || cues::cue_kind(&next.norm).is_some();
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence
-                && !self.input[..text_end].ends_with(':')
+                && !text.ends_with(':')
+                && !dateline
             {
                 out.push(Headline {
                     paragraph: pi,
@@ -240,7 +253,8 @@ impl Analysis<'_> {
                 if !matches!(
                     kind,
                     CueKind::Verb | CueKind::Describe | CueKind::Noun | CueKind::Stance
-                ) {
+                ) || (kind == CueKind::Noun && cues::is_occasion(t, ti))
+                {
                     continue;
                 }
                 if let Some((np, w)) = self.subject_of(pi, ti, kind) {
@@ -271,11 +285,27 @@ impl Analysis<'_> {
     fn run(&self, valid: &[bool]) -> Vec<Quote> {
         let heads = self.headlines(valid);
         let mentions = self.mentions(&heads);
-        let slices: Vec<&[Token]> = mentions
+        let mut slices: Vec<&[Token]> = mentions
             .iter()
             .map(|m| &self.toks[m.paragraph][m.np.clone()])
             .collect();
-        let names = Names::build(self.input, &self.toks, &slices);
+        // Sources of "according to" forms name people too (`وفقا للباحثة … هدى الشمري`).
+        for t in &self.toks {
+            for (ti, x) in t.iter().enumerate() {
+                if x.is_word() && !x.in_quote && cues::cue_at(t, ti) == Some(CueKind::According) {
+                    slices.extend(subject_after(t, ti, CueKind::According).map(|r| &t[r]));
+                }
+            }
+        }
+        // A source behind an outlet (`نقلت صحيفة عن الشمري`) is named apart from its phrase.
+        let sources: Vec<speakers::Name> = mentions
+            .iter()
+            .filter_map(|m| match &m.who {
+                Who::Named(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect();
+        let names = Names::build(self.input, &self.toks, &slices, &sources);
         let head_of: std::collections::HashMap<usize, usize> = heads
             .iter()
             .enumerate()
@@ -468,6 +498,7 @@ impl Analysis<'_> {
             ctx.before.insert(0, x.norm.clone());
         }
         ctx.after_lam = ctx.before.last().is_some_and(|w| w == "ل");
+        ctx.after_colon = t[..oi].last().and_then(Token::punct) == Some(':');
         let lt = &self.toks[pj];
         let ci = lt.partition_point(|x| x.start < q.end);
         ctx.ends_clause = lt
@@ -588,21 +619,56 @@ impl Analysis<'_> {
                 return (np.and_then(|r| who(self.input, &t[r])), 0.4, None);
             }
             CueKind::Verb | CueKind::Describe | CueKind::Noun => {
-                if let Some((np, w)) = self.subject_of(c.paragraph, c.token, c.kind) {
+                // `ويضيف الرجل الستيني`: a description of the person just quoted is no name.
+                // `قالت الوزارة …، واتهمت الجيش بـ"…"`: a lone word between a describing verb
+                // and its `بـ` phrase is the object when the sentence has a speaker already.
+                let (s_start, _, _) = sentence_at(&self.paragraphs[c.paragraph], cue_at);
+                let earlier = self
+                    .carried(mentions, cue_at, pi)
+                    .filter(|m| m.at >= s_start && m.paragraph == c.paragraph);
+                let object_only = |np: &Range<usize>| {
+                    c.kind == CueKind::Describe
+                        && np.len() == 1
+                        && earlier.is_some()
+                        && t.get(np.end).is_some_and(|x| x.norm.starts_with('ب'))
+                };
+                let subject = self
+                    .subject_of(c.paragraph, c.token, c.kind)
+                    .filter(|(np, _)| !speakers::is_description(&t[np.clone()]))
+                    .filter(|(np, _)| !object_only(np));
+                if let Some((np, w)) = subject {
                     let right_after = c.paragraph == pi && !c.after && np.start > c.token;
                     return (Some(w), 0.9, right_after.then_some(np.end));
                 }
             }
             CueKind::Statement => {
+                // `وجاء في بيان لوزارة الخارجية القطرية`: the issuer after `لـ`.
+                let issuer = t
+                    .get(c.token + 3)
+                    .filter(|x| x.is_word() && x.norm.starts_with('ل') && !x.norm.starts_with("لل"))
+                    .and_then(|_| subject_after(t, c.token + 2, CueKind::Verb))
+                    .and_then(|r| speakers::Name::after_lam(self.input, &t[r]));
+                if let Some(n) = issuer {
+                    return (Some(Who::Named(n)), 0.9, None);
+                }
                 return (self.source_after_an(c.paragraph, c.token), 0.9, None);
             }
             CueKind::Participle | CueKind::Adverbial | CueKind::Stance => {}
         }
         let (s_start, _, _) = sentence_at(&self.paragraphs[c.paragraph], cue_at);
-        match self.carried(mentions, cue_at, pi) {
-            Some(m) if m.at >= s_start && m.paragraph == c.paragraph => {
-                (Some(m.who.clone()), 0.8, None)
+        let carried = self.carried(mentions, cue_at, pi);
+        if let Some(m) = carried.filter(|m| m.at >= s_start && m.paragraph == c.paragraph) {
+            return (Some(m.who.clone()), 0.8, None);
+        }
+        // `قدمت الكاتبة سحر خليفة روايتها، وقالت: "…"`: a person introduced with a title
+        // earlier in the sentence, by a verb that is no cue, is the subject of the cue.
+        let lo = t.partition_point(|x| x.start < s_start);
+        if let Some(r) = first_titled_person(t, lo, c.token) {
+            if let Some(w) = who(self.input, &t[r]) {
+                return (Some(w), 0.7, None);
             }
+        }
+        match carried {
             Some(m) => (Some(m.who.clone()), 0.6, None),
             None => (None, 0.3, None),
         }
@@ -617,10 +683,22 @@ impl Analysis<'_> {
         let t = &self.toks[pi];
         let noun = kind == CueKind::Noun;
         let verb = matches!(kind, CueKind::Verb | CueKind::Describe);
-        let np = subject_before_qad(t, ti)
+        // `فيما قالت "الدعم السريع" إنها …`: a short quoted name right after the verb and
+        // before the complement is its subject.
+        if verb {
+            if let Some(found) = self.quoted_subject(pi, ti + 1) {
+                return Some(found);
+            }
+        }
+        let np = subject_before_relative(t, ti)
+            .or_else(|| subject_before_qad(t, ti))
             .or_else(|| subject_after(t, ti, kind))
             .or_else(|| noun.then(|| subject_before_noun(t, ti)).flatten())
-            .or_else(|| noun.then(|| subject_before_bilqawl(t, ti)).flatten())
+            .or_else(|| {
+                (noun || verb)
+                    .then(|| subject_before_bilqawl(t, ti))
+                    .flatten()
+            })
             .or_else(|| verb.then(|| subject_before_verb(t, ti)).flatten())?;
         // `نقلت صحيفة X عن مصادر …`: the words are the source's, not the outlet's.
         if lookup_forms(&t[ti].norm)
@@ -636,6 +714,12 @@ impl Analysis<'_> {
         if let Some(mark) = named.filter(|_| lexicon::name_context().contains(&t[np.start].norm)) {
             if let Some(w) = self.quoted_name(pi, mark.start) {
                 return Some((np, w));
+            }
+        }
+        // `وقال بيان للجيش الإسرائيلي`: a statement speaks for its issuer after `لـ`.
+        if np.len() >= 2 && cues::STATEMENT_NOUNS.contains(&t[np.start].norm.as_str()) {
+            if let Some(n) = speakers::Name::after_lam(self.input, &t[np.start + 1..np.end]) {
+                return Some((np, Who::Named(n)));
             }
         }
         let w = who(self.input, &t[np.clone()])?;
@@ -656,6 +740,31 @@ impl Analysis<'_> {
             Who::Role(n) => Who::Named(n),
             other => other,
         })
+    }
+
+    /// The quoted name opening at token `oi` of paragraph `pi` when a complement (`إن`, `أن`,
+    /// a colon) follows its closing mark: the content's token range and who it is.
+    fn quoted_subject(&self, pi: usize, oi: usize) -> Option<(Range<usize>, Who)> {
+        let t = &self.toks[pi];
+        let open = t.get(oi).filter(|x| x.kind == TokKind::Mark)?;
+        let nq = &self.mark_quotes[self.quote_opening_at(open.start)?];
+        let lo = t.partition_point(|y| y.start < nq.content_start());
+        let hi = t.partition_point(|y| y.start < nq.content_end());
+        let after = t.partition_point(|y| y.start < nq.end);
+        let complement = t.get(after).is_some_and(|x| {
+            x.punct() == Some(':')
+                || (x.is_word()
+                    && (complementisers().contains(&x.norm)
+                        || matches!(
+                            x.norm.as_str(),
+                            "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
+                        )))
+        });
+        if !complement || hi <= lo {
+            return None;
+        }
+        let w = self.quoted_name(pi, open.start)?;
+        Some((lo..hi, w))
     }
 
     /// The short quote opening at byte `at` in paragraph `pi`, as a name.

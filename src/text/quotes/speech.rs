@@ -9,13 +9,19 @@
 //! 4. it follows a "so-called" word (`ما يسمى`, `المزعوم`) → `scare`;
 //! 5. it is the statement of a headline (`X: "…"`) → speech;
 //! 6. a reporting cue stands before it in its sentence (or right after it): speech when a
-//!    describing verb is within three words (`وصفته بـ"…"`), when it has at least three
-//!    words, or when it has two and ends a clause; otherwise not;
+//!    describing or accusing verb is within three words or the quote follows its `بـ`
+//!    (`وصفته بـ"…"`, `اتهم X Y بـ"…"`), when it has at least three words, when it follows a
+//!    colon (`فقال: "لا"`), when it is the predicate after a complementiser and its subject
+//!    (`أن فريقه "جاهز تماما"`, `إن الحكم "مسيّس"`), or when it has two words and ends a
+//!    clause or stands apart from the cue, not right after a complementiser (where it would be
+//!    the clause's subject, often a name: `إن "أنصار الله" هاجموا`); otherwise not;
 //! 7. no cue: speech when it has at least four words (unattributed reported wording);
 //! 8. otherwise not speech: `name` when it starts with a group word (`"حزب الله"`) or no word
 //!    carries the article (`"قسد"`), else `scare`.
 
-use super::lexicon::{honorifics, name_context, scare_context, title_context, CueKind};
+use super::lexicon::{
+    complementisers, honorifics, name_context, scare_context, title_context, CueKind,
+};
 use super::words::{has_article, lookup_forms};
 
 /// What the surroundings of a quote say.
@@ -33,6 +39,8 @@ pub(crate) struct Context {
     pub cue: Option<(CueKind, usize)>,
     /// True when the quote is a headline statement (`X: "…"`).
     pub headline: bool,
+    /// True when the opening mark follows a colon (`وقال الوزير: "نعم"`).
+    pub after_colon: bool,
 }
 
 /// The verdict on a quote.
@@ -78,13 +86,24 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     if ctx.headline {
         return Verdict::Speech;
     }
+    // A complementiser right before the quote makes a short quote its subject (`إن "حزب الله"
+    // …`); one further back, with the subject between, makes it the predicate (`أن فريقه
+    // "جاهز تماما"`, `إن الحكم "مسيّس"`).
+    let compl = |w: &String| complementisers().contains(w);
+    let right_after_compl = ctx.before.last().is_some_and(compl);
+    let predicate = !right_after_compl && ctx.before.iter().any(compl);
+    let group = ctx.words.first().is_some_and(|w| in_set(w, name_context()));
     match ctx.cue {
         Some((CueKind::Describe, d)) if d <= 3 => return Verdict::Speech,
-        Some(_) if n >= 3 || (n == 2 && ctx.ends_clause) => return Verdict::Speech,
+        // `اتهم X Y بـ"…"`, `وصف X Y بـ"…"`: the describing phrase, however far the verb.
+        Some((CueKind::Describe, _)) if prev == Some("ب") => return Verdict::Speech,
+        Some(_) if n >= 3 || (n >= 1 && ctx.after_colon) => return Verdict::Speech,
+        Some(_) if n == 2 && (ctx.ends_clause || predicate) => return Verdict::Speech,
+        Some((_, d)) if n == 2 && d > 0 && !right_after_compl && !group => return Verdict::Speech,
+        Some(_) if n == 1 && predicate && ctx.ends_clause => return Verdict::Speech,
         None if n >= 4 => return Verdict::Speech,
         _ => {}
     }
-    let group = ctx.words.first().is_some_and(|w| in_set(w, name_context()));
     if !group && ctx.words.iter().any(|w| has_article(w)) {
         Verdict::Other("scare", 0.6)
     } else {

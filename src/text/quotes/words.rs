@@ -114,15 +114,28 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
 
 /// The matching form of a word: diacritics and tatweel removed, `أ إ آ ٱ` → `ا`, `ة` → `ه`.
 /// `ى` is kept apart from `ي`: folding them would make the name `علي` the preposition `على`.
+///
+/// A hamza-alef before `ل` at the start of a word is kept (`ألباريس`, `أليو`, `ألمانيا`,
+/// `آل`): folded, it would read as the definite article.
 pub(crate) fn norm(word: &str) -> String {
-    word.chars()
+    let mut letters = word
+        .chars()
         .filter(|&c| !is_diacritic(c) && c != '\u{0640}')
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ة' => 'ه',
-            c => c,
-        })
-        .collect()
+        .peekable();
+    let mut out = String::with_capacity(word.len());
+    if let Some(&first) = letters.peek() {
+        if matches!(first, 'أ' | 'إ' | 'آ') {
+            letters.next();
+            let keep = letters.peek() == Some(&'ل');
+            out.push(if keep { first } else { 'ا' });
+        }
+    }
+    out.extend(letters.map(|c| match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ة' => 'ه',
+        c => c,
+    }));
+    out
 }
 
 /// The word without a leading definite article (`ال`, or `لل` = preposition + article).
@@ -146,6 +159,8 @@ pub(crate) fn has_article(w: &str) -> bool {
 
 /// The forms of a word to look up in a word list: as written, then without one conjunction
 /// prefix (`و`, `ف`), then without a preposition-plus-article prefix (`بال`, `وبال`).
+///
+/// An imperfect verb after the purpose `لـ` (`ليؤكد`, `لتقول`) is looked up without it too.
 pub(crate) fn lookup_forms(w: &str) -> impl Iterator<Item = &str> {
     let mut forms: [Option<&str>; 3] = [Some(w), None, None];
     if w.chars().count() >= 3 {
@@ -154,6 +169,11 @@ pub(crate) fn lookup_forms(w: &str) -> impl Iterator<Item = &str> {
     let base = forms[1].unwrap_or(w);
     if base.chars().count() > 4 {
         forms[2] = base.strip_prefix("بال");
+    }
+    if forms[2].is_none() && base.chars().count() >= 4 {
+        forms[2] = base
+            .strip_prefix('ل')
+            .filter(|r| r.starts_with('ي') || r.starts_with('ت'));
     }
     forms.into_iter().flatten()
 }

@@ -14,3 +14,11 @@ rm -rf "$out"
 # The manifest holds timestamps and machine paths; the format files are the samples.
 rm -f "$out"/tarjama-manifest*.json
 ls -l "$out"
+# A screenshot of the review page, when Debian's chromium is installed.
+if command -v chromium >/dev/null 2>&1; then
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$(mktemp -d)" --window-size=1400,900 \
+        --screenshot="$PWD/samples/review-page.png" \
+        "file://$PWD/$out/000_1fa0ea5cd19dd44f.html" 2>/dev/null
+fi

@@ -14,6 +14,18 @@ use super::BatchError;
 /// The marker between a temporary file's target name and its random tail.
 pub const TEMP_MARKER: &str = ".tarjama-tmp-";
 
+/// A temporary-file builder whose files become ordinary outputs once renamed: readable by
+/// everyone (`0644`, less the umask on creation) rather than tempfile's private `0600`.
+pub fn output_temp_builder<'a, 'b>() -> tempfile::Builder<'a, 'b> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder
+}
+
 /// Writes `bytes` to `path` atomically (creating parent directories).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BatchError> {
     let io = |source| BatchError::Io {
@@ -29,7 +41,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BatchError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut tmp = tempfile::Builder::new()
+    let mut tmp = output_temp_builder()
         .prefix(&format!(".{name}{TEMP_MARKER}"))
         .tempfile_in(dir)
         .map_err(io)?;
@@ -82,6 +94,17 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("a.txt")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.html");
+        write_atomically(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
     }
 
     #[test]

@@ -83,7 +83,9 @@ pub fn write_outputs(
                 path: path.clone(),
                 source,
             };
-            let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io_err)?;
+            let mut tmp = crate::batch::atomic::output_temp_builder()
+                .tempfile_in(&dir)
+                .map_err(io_err)?;
             tmp.write_all(&bytes).map_err(io_err)?;
             tmp.as_file().sync_all().map_err(io_err)?;
             staged.push((tmp, path));

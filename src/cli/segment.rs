@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args as ClapArgs, ValueEnum};
+use tarjama::batch::input::{decode_input, InputOutcome};
 use tarjama::text::{self, Options, ParagraphMode};
 
 use super::Outcome;
@@ -52,23 +53,31 @@ impl From<Paragraphs> for ParagraphMode {
     }
 }
 
-/// Read one input (a path or `-` for stdin) as UTF-8.
+/// Read one input (a path or `-` for stdin) with the batch reader's checks (UTF-8, binary,
+/// UTF-16), so a single file gets the same clear reasons as a file in a batch. An empty input is
+/// returned as empty text.
 pub fn read_input(path: &std::path::Path) -> anyhow::Result<String> {
-    if path.as_os_str() == "-" {
-        let mut s = String::new();
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut s)
-            .context("reading standard input as UTF-8")?;
-        return Ok(s);
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        bytes
+    } else {
+        std::fs::read(path).with_context(|| format!("reading {}", path.display()))?
+    };
+    match decode_input(&bytes, false) {
+        InputOutcome::Text { text, .. } => Ok(text),
+        InputOutcome::Skipped { .. } => Ok(String::new()),
+        InputOutcome::Failed { reason, .. } => {
+            let name = if path.as_os_str() == "-" {
+                "standard input".to_string()
+            } else {
+                path.display().to_string()
+            };
+            Err(anyhow::anyhow!("{name}: {reason}"))
+        }
     }
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not valid UTF-8 (first bad byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 /// Run `tarjama segment`.

@@ -24,6 +24,15 @@ const SCHEMA_VERSION: i64 = 1;
 /// How long a writer waits for another process holding the database lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// How often opening a store is retried when another process holds it mid-creation.
+const OPEN_RETRIES: u32 = 40;
+
+/// Whether a store error is SQLite saying another connection holds the lock.
+fn is_busy(e: &BatchError) -> bool {
+    matches!(e, BatchError::Store { message, .. }
+        if message.contains("locked") || message.contains("busy"))
+}
+
 /// SQLite's default limit on bound parameters is 32766; stay far below it per lookup query.
 const LOOKUP_CHUNK: usize = 400;
 
@@ -253,13 +262,26 @@ impl Store {
                 source,
             })?;
         }
-        let conn = Connection::open(path).map_err(|e| store_err(Some(path), e))?;
-        let store = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-        };
-        store.init(true)?;
-        Ok(store)
+        // Two processes opening a new store at once race to create it and switch it to WAL;
+        // SQLite answers some of those races with an immediate SQLITE_BUSY that the busy
+        // timeout does not cover, so the loser retries the whole open for a while.
+        let mut attempt = 0;
+        loop {
+            let conn = Connection::open(path).map_err(|e| store_err(Some(path), e))?;
+            let store = Store {
+                conn,
+                path: Some(path.to_path_buf()),
+            };
+            match store.init(true) {
+                Ok(()) => return Ok(store),
+                Err(e) if attempt < OPEN_RETRIES && is_busy(&e) => {
+                    attempt += 1;
+                    drop(store);
+                    std::thread::sleep(Duration::from_millis(50 * attempt as u64));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// A store that lives in memory for this process only (`--no-cache`).
@@ -380,9 +402,11 @@ impl Store {
         entries: &[(&str, &StoredTranslation)],
     ) -> Result<(), BatchError> {
         let path = self.path.clone();
+        // IMMEDIATE: take the write lock up front (waiting under the busy timeout); a deferred
+        // transaction upgraded later can fail at once when another process wrote meanwhile.
         let tx = self
             .conn
-            .transaction()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| store_err(path.as_deref(), e))?;
         {
             let mut stmt = tx
@@ -618,7 +642,9 @@ impl Store {
             )
             .map_err(e)?;
         let result = (|| {
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let translations = tx.execute(
                 "INSERT OR IGNORE INTO main.translations (model, settings, input, output, score) \
                  SELECT model, settings, input, output, score FROM other.translations",

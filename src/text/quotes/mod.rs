@@ -524,7 +524,9 @@ impl Analysis<'_> {
                     kind: kind.to_string(),
                     speaker,
                     cue,
-                    confidence: conf,
+                    // Two decimals: the factors are decimal (0.9 × 0.9), and the JSON contract
+                    // should read 0.81, not 0.80999994.
+                    confidence: (conf * 100.0).round() / 100.0,
                     paragraph: self.paragraphs[pi].index,
                     paragraph_end: self.paragraphs[pj].index,
                     sentences: self.overlapping(pi, pj, q.open, q.end),

@@ -298,10 +298,10 @@ impl Analysis<'_> {
             }
         }
         // A source behind an outlet (`نقلت صحيفة عن الشمري`) is named apart from its phrase.
-        let sources: Vec<speakers::Name> = mentions
+        let sources: Vec<(usize, speakers::Name)> = mentions
             .iter()
             .filter_map(|m| match &m.who {
-                Who::Named(n) => Some(n.clone()),
+                Who::Named(n) => Some((m.at, n.clone())),
                 _ => None,
             })
             .collect();

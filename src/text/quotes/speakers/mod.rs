@@ -1,0 +1,171 @@
+//! Who is speaking: the subject phrase of a cue, titles split off, roles and surnames linked
+//! to named people, and canonical names (the fullest mention in the document).
+//!
+//! Titles and roles (`الرئيس`, `وزير الخارجية الروسي`, `الكاتب الصحفي`) are **stripped** from
+//! the canonical name: `الكاتب الصحفي زانا عمر` → `زانا عمر`. A subject made only of a role
+//! (`الرئيس الروسي`) is resolved to the person the document names in that role
+//! (`الرئيس بوتين` → `بوتين`); when the document names nobody in it, the role itself is the
+//! speaker (`المتحدث باسم الحكومة`). Institutions and groups (`البنتاغون`, `اللاعبون`) are kept
+//! as written. Indefinite subjects (`مصادر`, `خبراء`, `مندوب آخر`) are anonymous: no speaker.
+
+mod names;
+mod roles;
+mod subject_after;
+mod subject_before;
+
+pub(crate) use names::Names;
+pub(crate) use roles::is_description;
+pub(crate) use subject_after::{subject_after, subject_before_relative};
+pub(crate) use subject_before::{
+    first_titled_person, headline_subject, phrase_after_an, subject_before_bilqawl,
+    subject_before_noun, subject_before_qad, subject_before_verb,
+};
+
+use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
+use crate::text::quotes::lexicon::{anonymous, indefinite_modifiers};
+use crate::text::quotes::words::has_article;
+use crate::text::quotes::words::strip_article;
+use crate::text::quotes::words::Token;
+use roles::{is_nisba, is_same, is_title, split_role, BROKEN_PLURAL_SOURCES};
+
+/// A name or role as words: normalised forms for matching and the original surface text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Name {
+    /// Normalised words.
+    pub norms: Vec<String>,
+    /// The original text of the span.
+    pub surface: String,
+}
+
+impl Name {
+    /// The name of a phrase whose first word carries the preposition `لـ` (`لوزارة الخارجية
+    /// القطرية` → `وزارة الخارجية القطرية`).
+    pub(crate) fn after_lam(input: &str, toks: &[Token]) -> Option<Name> {
+        let mut n = Name::from_tokens(input, toks)?;
+        let first = n.norms.first_mut()?;
+        if first.chars().count() < 3 {
+            return None;
+        }
+        // `للجيش` is `لـ` + `الجيش` with the article's alif dropped.
+        let (norm, surface) = match first.strip_prefix("لل") {
+            Some(rest) => (
+                format!("ال{rest}"),
+                format!("ا{}", n.surface.strip_prefix('ل')?),
+            ),
+            None => (
+                first.strip_prefix('ل')?.to_string(),
+                n.surface.strip_prefix('ل')?.to_string(),
+            ),
+        };
+        *first = norm;
+        n.surface = surface;
+        Some(n)
+    }
+
+    pub(crate) fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
+        let (first, last) = (toks.first()?, toks.last()?);
+        Some(Name {
+            norms: toks.iter().map(|t| t.norm.clone()).collect(),
+            surface: input[first.start..last.end].to_string(),
+        })
+    }
+}
+
+/// A speaker reference before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Who {
+    /// A person or body named in the text (titles split off).
+    Named(Name),
+    /// Only a role or a definite description (`الرئيس الروسي`, `البنتاغون`, `الحلبي`).
+    Role(Name),
+    /// An indefinite source (`مصادر`, `خبراء`).
+    Anonymous,
+}
+
+/// Classify a subject phrase.
+pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
+    if !can_open_subject(np.first()?) {
+        return None;
+    }
+    // `وأضاف البيان`, `وتابع بيان الشباب`: the statement speaks for its issuer, named after it
+    // or (when it is not) the speaker the story carries.
+    if STATEMENT_NOUNS.contains(&np[0].norm.as_str()) {
+        return who(input, &np[1..]);
+    }
+    // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.
+    let indefinite = !np.iter().any(|t| has_article(&t.norm))
+        && np
+            .iter()
+            .skip(1)
+            .any(|t| indefinite_modifiers().contains(&t.norm));
+    // `مصدر طبي`, `مسؤول عسكري`: an anonymous noun with only nisba adjectives after it.
+    let head_anonymous = np
+        .first()
+        .is_some_and(|t| !has_article(&t.norm) && anonymous().contains(&t.norm));
+    let only_adjectives = np.iter().skip(1).all(|t| {
+        !has_article(&t.norm) && (is_nisba(&t.norm) || indefinite_modifiers().contains(&t.norm))
+    });
+    // `شهود عيان`, `مصادر حكومية`: an undefined plural source noun and no definite word.
+    let plural_source = np.first().is_some_and(|t| {
+        let w = t.norm.as_str();
+        anonymous().contains(w)
+            && (w.ends_with("ون") || w.ends_with("ين") || BROKEN_PLURAL_SOURCES.contains(&w))
+    }) && !np.iter().any(|t| has_article(&t.norm));
+    // `دراسة حديثة نشرتها مجلة`: an undefined source noun (no title) and nothing definite.
+    let undefined_source = np.first().is_some_and(|t| {
+        anonymous().contains(&t.norm) && !is_title(&t.norm) && !has_article(&t.norm)
+    }) && !np.iter().any(|t| has_article(&t.norm));
+    // `المصدر ذاته`, `المصدر نفسه`: the anonymous source again.
+    let source_again = |w: &str| matches!(strip_article(w), "مصدر" | "مصادر");
+    let same_source =
+        (np.len() == 2 && anonymous().contains(strip_article(&np[0].norm)) && is_same(&np[1].norm))
+            || (np.len() == 1 && has_article(&np[0].norm) && source_again(&np[0].norm));
+    // `اقتصاديون`, `مسؤولون أمريكيون`: an undefined plural of a nisba.
+    let nisba_plural = |w: &str| !has_article(w) && (w.ends_with("يون") || w.ends_with("يين"));
+    let group = np.first().is_some_and(|t| nisba_plural(&t.norm))
+        && np.iter().skip(1).all(|t| nisba_plural(&t.norm));
+    if indefinite || plural_source || undefined_source || same_source || group {
+        return Some(Who::Anonymous);
+    }
+    if head_anonymous && only_adjectives {
+        return Some(Who::Anonymous);
+    }
+    let (role, name) = split_role(np);
+    if let Some(n) = Name::from_tokens(input, name) {
+        return Some(Who::Named(n));
+    }
+    let first = role.first()?;
+    if !has_article(&first.norm) && anonymous().contains(&first.norm) {
+        return Some(Who::Anonymous);
+    }
+    Name::from_tokens(input, role).map(Who::Role)
+}
+
+/// False for a word no speaker phrase starts with: a pronoun-suffixed noun (`رسالته`,
+/// `سعادته`), a manner phrase (`بقوله`, `بثقة`), a reporting verb (`مضى`, `وأكمل`), a
+/// preposition with the article (`لحقوق`), or a personal pronoun.
+fn can_open_subject(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    let bare = w
+        .strip_prefix('و')
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
+    let suffixed = |x: &str| {
+        !has_article(x)
+            && x.chars().count() >= 5
+            && (x.ends_with("ته") || x.ends_with("ها") || x.ends_with("هم") || x.ends_with("تها"))
+    };
+    let manner = bare.strip_prefix('ب').is_some_and(|r| {
+        r.chars().count() >= 3 && (r.ends_with('ه') || r.starts_with("ال") || r.starts_with("قول"))
+    });
+    if is_title(w) || is_title(bare) {
+        return true;
+    }
+    !(t.suffixed
+        || suffixed(bare)
+        || manner
+        || cue_kind(bare).is_some()
+        || cue_kind(w).is_some()
+        || bare.starts_with("لل")
+        || matches!(bare, "نحن" | "هو" | "هي" | "هم" | "انا" | "انت"))
+}

@@ -1,0 +1,298 @@
+//! Role words and name words: titles, construct titles (`وزير خارجية …`), nisba adjectives,
+//! compound-name particles and descriptions, and the split of a subject phrase into its role and
+//! its name.
+
+use crate::text::quotes::cues::cue_kind;
+use crate::text::quotes::lexicon::{anonymous, institutions, person_nouns, stop_words, titles};
+use crate::text::quotes::words::has_article;
+use crate::text::quotes::words::strip_article;
+use crate::text::quotes::words::Token;
+
+pub(super) fn strip_lam(w: &str) -> &str {
+    if w.chars().count() > 3 && !w.starts_with("لل") {
+        w.strip_prefix('ل').unwrap_or(w)
+    } else {
+        w
+    }
+}
+
+/// True for a word that belongs to a role: a title, an institution noun or modifier, an
+/// anonymous-source noun, or any word with the definite article.
+pub(super) fn is_role_word(norm: &str) -> bool {
+    // `والماء`, `والطاقة`: a definite word joined by `و` continues a role; no name starts so.
+    let coordinated = norm
+        .strip_prefix('و')
+        .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() > 3);
+    coordinated
+        || is_title(norm)
+        || has_article(norm)
+        || titles().contains(norm)
+        || person_nouns().contains(norm)
+        || titles().contains(strip_lam(norm))
+        || institutions().contains(norm)
+        || institutions().contains(strip_lam(norm))
+        || anonymous().contains(norm)
+        || norm == "د"
+}
+
+/// True for a title word proper (not just a definite word).
+pub(super) fn is_title(norm: &str) -> bool {
+    let own = strip_pronoun(norm);
+    // `زوجته`, `جارته`: the ta marbuta is written ت before the pronoun.
+    let feminine = own
+        .strip_suffix('ت')
+        .filter(|_| own.len() < norm.len())
+        .map(|stem| format!("{stem}ه"));
+    [norm, strip_lam(norm), own, strip_article(norm)]
+        .iter()
+        .any(|w| titles().contains(*w) || person_nouns().contains(*w))
+        || feminine.is_some_and(|w| person_nouns().contains(&w))
+}
+
+/// The word without a possessive pronoun suffix (`رئيسها` → `رئيس`).
+fn strip_pronoun(w: &str) -> &str {
+    for suffix in ["هما", "ها", "هم", "ه"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.chars().count() >= 3 {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
+/// Second parts of compound first names, which carry the article (`عبد الرحمن`, `نور الدين`).
+pub(super) const COMPOUND_SECOND: &[&str] = &[
+    "الله",
+    "الرحمن",
+    "الرحيم",
+    "العزيز",
+    "الكريم",
+    "الدين",
+    "الحق",
+];
+
+/// Broken plurals among the anonymous source nouns (normalised).
+pub(super) const BROKEN_PLURAL_SOURCES: &[&str] = &[
+    "مصادر",
+    "شهود",
+    "سكان",
+    "خبراء",
+    "اوساط",
+    "جهات",
+    "اطباء",
+    "تقارير",
+    "وسائل",
+    "اعضاء",
+];
+
+/// First names written with the article (`الحارث إدريس`, `الطاهر بن جلون`), normalised.
+pub(super) const DEFINITE_FIRST_NAMES: &[&str] = &[
+    "الحارث",
+    "الحسن",
+    "الحسين",
+    "العباس",
+    "الطاهر",
+    "الهادي",
+    "الصادق",
+    "المنصف",
+    "البشير",
+    "الطيب",
+    "المختار",
+    "الفاضل",
+    "الحبيب",
+    "المنجي",
+    "الوليد",
+    "المعتصم",
+    "المنذر",
+    "الباجي",
+];
+
+/// Words inside compound names (`محمد بن عبد الرحمن آل ثاني`), normalised.
+pub(super) const NAME_PARTICLES: &[&str] =
+    &["بن", "ابن", "بنت", "ال", "آل", "ابو", "ابي", "عبد", "ام"];
+
+/// Undefined nouns that continue a construct title before its genitive (`وزير خارجية …`,
+/// `لاعب وسط …`), normalised.
+const CONSTRUCT_NOUNS: &[&str] = &[
+    "خارجيه",
+    "داخليه",
+    "دفاع",
+    "ماليه",
+    "وزراء",
+    "وسط",
+    "خط",
+    "هجوم",
+    "مرمى",
+    "منتخب",
+    "نادي",
+    "فريق",
+    "حكومه",
+    "اداره",
+];
+
+/// True when the name of a subject phrase starts at `toks[i]`: a word that is no role word,
+/// or a definite first name followed by a word that is no title (`الحارث إدريس`, `الطاهر
+/// السني`).
+pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if !(t.is_word() && is_role_word(&t.norm)) {
+        return true;
+    }
+    DEFINITE_FIRST_NAMES.contains(&t.norm.as_str())
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_title(&n.norm))
+}
+
+/// An undefined title that needs a genitive after it (`مدرب`, `رئيس`), not one with a
+/// pronoun (`مدربه`) or an abbreviation (`د.`).
+pub(super) fn is_construct_title(t: &Token) -> bool {
+    !has_article(&t.norm) && !t.suffixed && t.norm != "د" && is_title(&t.norm)
+}
+
+/// Split a subject phrase into its leading role words and the name after them.
+///
+/// An undefined title is in construct with what follows (`مدرب برشلونة`, `رئيس وزراء
+/// إسرائيل`, `وزير خارجية إسبانيا`): the construct nouns and one genitive word after it belong
+/// to the role.
+pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
+    let mut k = (0..toks.len())
+        .find(|&i| starts_name(toks, i))
+        .unwrap_or(toks.len());
+    if k > 0 && k < toks.len() && is_construct_title(&toks[k - 1]) {
+        let mut j = k;
+        while j < toks.len() && CONSTRUCT_NOUNS.contains(&toks[j].norm.as_str()) {
+            j += 1;
+        }
+        // Only the genitive left: the whole phrase is a role (`مدرب برشلونة`).
+        if j + 1 >= toks.len() {
+            k = toks.len();
+        } else if !NAME_PARTICLES.contains(&toks[j + 1].norm.as_str()) {
+            k = j + 1;
+        }
+    }
+    let (role, mut name) = toks.split_at(k);
+    // `نبيل عبد الله للصحفيين`: a `لل…` word after a name is a prepositional phrase.
+    if let Some(pp) = name.iter().position(|t| t.norm.starts_with("لل")) {
+        name = &name[..pp];
+    }
+    if let Some(cut) = trailing_role(name) {
+        name = &name[..cut];
+    }
+    (role, name)
+}
+
+/// Where a role written after a name starts (`رامي عبد الرحمن رئيس المرصد`, `أنطونيو
+/// غوتيريش الأمين العام`): a title followed by at least one more word, after at least one name
+/// word that is no compound-name particle (`عبد الأمير` is a name). A title closing the phrase
+/// is a surname (`كريم السيد`).
+pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
+    (1..name.len().saturating_sub(1)).find(|&j| {
+        let t = &name[j];
+        t.is_word()
+            && name[j + 1].is_word()
+            && (is_title(&t.norm) || person_nouns().contains(&t.norm))
+            && !NAME_PARTICLES.contains(&name[j - 1].norm.as_str())
+            && !COMPOUND_SECOND.contains(&t.norm.as_str())
+    })
+}
+
+/// True for a word that cannot be part of a subject phrase.
+pub(super) fn ends_subject(t: &Token) -> bool {
+    if !t.is_word() || t.in_quote {
+        return true;
+    }
+    let w = t.norm.as_str();
+    // Names have no digits: `أعلنت الوزارة تسجيل 12 إصابة`.
+    if w.chars().any(|c| c.is_numeric()) {
+        return true;
+    }
+    let bare = w.strip_prefix('و').filter(|r| r.chars().count() >= 2);
+    stop_words().contains(w)
+        || bare.is_some_and(|r| stop_words().contains(r))
+        || cue_kind(w).is_some()
+        || w.starts_with("بال")
+        || w.starts_with("وبال")
+        || (w.starts_with('ل')
+            && matches!(
+                strip_lam(w),
+                "وكاله"
+                    | "صحيفه"
+                    | "قناه"
+                    | "موقع"
+                    | "برنامج"
+                    | "اذاعه"
+                    | "مجله"
+                    | "تلفزيون"
+            ))
+}
+
+/// True for an undefined accusative participle of manner (`مبتسما`, `ساخرا`, `غاضبا`): no
+/// subject is written with the final alif of tanwin.
+pub(super) fn is_manner_adverb(norm: &str) -> bool {
+    let c: Vec<char> = norm.chars().collect();
+    let n = c.len();
+    c.last() == Some(&'ا')
+        && !has_article(norm)
+        && ((c[0] == 'م' && n >= 5) || (n == 5 && c[1] == 'ا'))
+}
+
+/// True for a verbal noun of the form تفعيل (`تسجيل`, `تقديم`, `توقيع`).
+pub(super) fn is_form_two_masdar(norm: &str) -> bool {
+    let c: Vec<char> = norm.chars().collect();
+    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+}
+
+/// True for a definite word that can head a role or an institution (`الرئيس`, `الجيش`,
+/// `الأمين`), as opposed to a definite surname (`المعايطة`): a title, an institution noun or a
+/// nisba adjective.
+pub(super) fn is_role_head(norm: &str) -> bool {
+    let bare = strip_article(norm);
+    is_title(norm)
+        || institutions().contains(bare)
+        || institutions().contains(norm)
+        || is_nisba(norm)
+        || DEFINITE_FIRST_NAMES.contains(&norm)
+}
+
+/// True for the emphatic `نفسه`/`ذاته` ("the same"), which is no possessed object.
+pub(super) fn is_same(norm: &str) -> bool {
+    matches!(
+        norm,
+        "ذاته" | "ذاتها" | "نفسه" | "نفسها" | "ذاتهم" | "انفسهم"
+    )
+}
+
+/// True for a nisba adjective (`الروسي`, `الإسرائيلية`, `الوطني`).
+pub(super) fn is_nisba(norm: &str) -> bool {
+    norm.ends_with('ي') || norm.ends_with("يه")
+}
+
+/// Nouns that describe a person without naming them (`الرجل الستيني`, `السيدة`), bare.
+const DESCRIPTION_NOUNS: &[&str] = &[
+    "رجل",
+    "امراه",
+    "سيده",
+    "شاب",
+    "شابه",
+    "فتاه",
+    "عجوز",
+    "مسؤول",
+    "مسؤوله",
+    "دبلوماسي",
+];
+
+/// True for a subject that only describes a person already in the story (`الرجل الستيني`,
+/// `الشابة العشرينية بحزن`): a definite description noun and no name after it (a trailing
+/// `بـ…` word is a manner phrase).
+pub(crate) fn is_description(np: &[Token]) -> bool {
+    let Some(head) = np.first() else {
+        return false;
+    };
+    if !has_article(&head.norm) || !DESCRIPTION_NOUNS.contains(&strip_article(&head.norm)) {
+        return false;
+    }
+    let (_, name) = split_role(np);
+    name.iter().all(|t| t.norm.starts_with('ب'))
+}

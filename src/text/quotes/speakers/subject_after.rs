@@ -1,0 +1,323 @@
+//! The subject phrase written after a cue (`وقال وزير الخارجية أيمن الصفدي …`): where it
+//! ends, and the objects, manner adverbs and workplaces that are no part of it.
+
+use super::roles::{
+    ends_subject, is_form_two_masdar, is_manner_adverb, is_nisba, is_role_head, is_role_word,
+    is_same, is_title, split_role, starts_name, strip_lam, COMPOUND_SECOND, DEFINITE_FIRST_NAMES,
+    NAME_PARTICLES,
+};
+use crate::text::quotes::lexicon::{
+    complementisers, institutions, name_context, skip_before_subject, CueKind,
+};
+use crate::text::quotes::words::has_article;
+use crate::text::quotes::words::Token;
+use std::ops::Range;
+
+/// The longest subject phrase accepted (in words); longer runs are clauses, not names.
+pub(super) const MAX_SUBJECT_WORDS: usize = 9;
+
+/// True when the last word of a subject phrase is a transitive verb's object: a definite word
+/// after a definite surname (`لخص الطبيب عبد الرحمن الحداد الوضع`), unless the surname is the
+/// second half of a compound name (`عبد الفتاح السيسي`).
+fn ends_with_object(np: &[Token]) -> bool {
+    let (_, name) = split_role(np);
+    let [.., head, before, last] = name else {
+        return false;
+    };
+    let compound = COMPOUND_SECOND.contains(&before.norm.as_str())
+        || matches!(
+            head.norm.as_str(),
+            "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ام"
+        );
+    has_article(&last.norm) && has_article(&before.norm) && !compound
+}
+
+/// Reporting verbs that take a direct object (`لخص الوضع`, `ختم حديثه`).
+fn transitive(cue: &Token) -> bool {
+    crate::text::quotes::words::lookup_forms(&cue.norm).any(|f| {
+        matches!(
+            f,
+            "لخص"
+                | "لخصت"
+                | "ختم"
+                | "ختمت"
+                | "اختتم"
+                | "اختتمت"
+                | "كشف"
+                | "كشفت"
+                | "اعلن"
+                | "اعلنت"
+                | "روى"
+                | "روت"
+        )
+    })
+}
+
+/// True for a token that opens the reported statement right after a subject: a bare
+/// complementiser (`إن`, `أن`, `بأن`) or a colon.
+fn opens_complement(t: &Token) -> bool {
+    t.punct() == Some(':') || (t.is_word() && complementisers().contains(&t.norm))
+}
+
+/// The subject phrase right after the cue at `tokens[cue]`, as a token range.
+pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Option<Range<usize>> {
+    let mut i = cue + 1;
+    // Time words, manner adverbs (`وأضاف مبتسما`) and the audience (`وقالت للحضور`) come
+    // before the subject; for "according to" forms a `لل…` word is the source itself.
+    while tokens.get(i).is_some_and(|t| {
+        t.is_word()
+            && (skip_before_subject().contains(&t.norm)
+                || is_manner_adverb(&t.norm)
+                || (kind != CueKind::According && t.norm.starts_with("لل") && has_article(&t.norm)))
+    }) {
+        i += 1;
+    }
+    if kind == CueKind::According && tokens.get(i).is_some_and(|t| t.norm == "ل") {
+        i += 1;
+    }
+    let mut start = i;
+    while i < tokens.len() && !ends_subject(&tokens[i]) {
+        // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
+        // one followed by more name words is a name (`خوسيه مانويل ألباريس`).
+        // A name ending in `ـه` (`أليو سيسيه`) is followed by the complement or a colon.
+        let closes = tokens
+            .get(i + 1)
+            .is_none_or(|n| ends_subject(n) || has_article(&n.norm))
+            && !tokens.get(i + 1).is_some_and(opens_complement);
+        if i > start && tokens[i].suffixed && closes && !is_same(&tokens[i].norm) {
+            break;
+        }
+        // `ويضيف أبو عودة بصوت متعب`: a `بـ` phrase of manner after a name word (it goes on
+        // with another word; a surname such as `بدران` closes the phrase).
+        let manner = i > start
+            && tokens[i].norm.starts_with('ب')
+            && !NAME_PARTICLES.contains(&tokens[i].norm.as_str())
+            && !is_role_word(&tokens[i - 1].norm)
+            && tokens.get(i + 1).is_some_and(|n| !ends_subject(n));
+        if manner {
+            break;
+        }
+        i += 1;
+        if i - start > MAX_SUBJECT_WORDS {
+            return None;
+        }
+    }
+    // `النائب عن «حزب الله» حسن فضل الله`, `المحللة في شركة "IDC" سارة لين`: a role, a
+    // preposition and a quoted group, then the name.
+    if i > start && split_role(&tokens[start..i]).1.is_empty() {
+        if let Some(name) = after_quoted_group(tokens, i).or_else(|| after_workplace(tokens, i)) {
+            start = name.start;
+            i = name.end;
+        }
+    }
+    // `وقال دفاع المتهم، المحامي خالد علي، إن …`: a named apposition after an unnamed subject.
+    if i > start && tokens.get(i).and_then(Token::punct) == Some('،') {
+        let (_, first_name) = split_role(&tokens[start..i]);
+        {
+            let a = i + 1;
+            let mut b = a;
+            while b < tokens.len() && b - a < MAX_SUBJECT_WORDS && !ends_subject(&tokens[b]) {
+                b += 1;
+            }
+            let (role, name) = split_role(&tokens[a..b]);
+            let closed = tokens.get(b).and_then(Token::punct) == Some('،');
+            let titled = role.iter().any(|t| is_title(&t.norm));
+            // `وقال محامي الأسرة، ناصر أمين، …`: a role, then the full name of its holder.
+            let unnamed = first_name.is_empty() && (!role.is_empty() || name.len() >= 2);
+            if closed && !name.is_empty() && (titled || unnamed) {
+                start = a;
+                i = b;
+            }
+        }
+    }
+    // `ونفى المعايطة وجود أي نية`: after a definite surname opening the phrase, an undefined
+    // word that is no role starts the object (a name follows a title, not a surname).
+    if i - start >= 2 {
+        let (first, next) = (&tokens[start], &tokens[start + 1]);
+        if has_article(&first.norm)
+            && !is_role_head(&first.norm)
+            && !has_article(&next.norm)
+            && !is_role_word(&next.norm)
+            && !NAME_PARTICLES.contains(&next.norm.as_str())
+        {
+            i = start + 1;
+        }
+    }
+    let mut end = i;
+    let object_taking = transitive(&tokens[cue])
+        || kind == CueKind::Stance
+        || (kind == CueKind::Describe && tokens.get(i).is_some_and(|t| t.is_word()));
+    if object_taking {
+        end = start + trim_construct_object(&tokens[start..end]);
+    }
+    let trimmed = end < i;
+    if transitive(&tokens[cue]) && ends_with_object(&tokens[start..end]) {
+        end -= 1;
+    }
+    // `وصف X الخطة بأنها …`: the describing verb's object comes between subject and `بأنها`.
+    // A nisba adjective (`المحلية`, `الروسي`) belongs to the subject.
+    let before_phrase = tokens.get(i).is_some_and(|t| t.is_word());
+    let last = &tokens[end.max(1) - 1].norm;
+    let nisba = last.ends_with('ي') || last.ends_with("يه");
+    // Stance verbs take an object too (`رفضت النيابة العامة التعليق`).
+    let takes_object = (kind == CueKind::Describe && before_phrase) || kind == CueKind::Stance;
+    // `اتهم المتحدث باسم الخارجية الإسرائيلية الأمم المتحدة بـ…`: after a nisba adjective a
+    // definite noun starts the object, however many words it has.
+    if takes_object || transitive(&tokens[cue]) {
+        if let Some(k) = (start + 1..end).find(|&k| {
+            is_nisba(&tokens[k - 1].norm)
+                && has_article(&tokens[k - 1].norm)
+                && has_article(&tokens[k].norm)
+                && !is_nisba(&tokens[k].norm)
+        }) {
+            return Some(start..k);
+        }
+    }
+    // `أعلنت وزارة الصحة العراقية تسجيل …`: a verbal noun of the form تفعيل closing the
+    // phrase after a definite word is the transitive verb's object.
+    let object_noun = end - start >= 2
+        && is_form_two_masdar(&tokens[end - 1].norm)
+        && has_article(&tokens[end - 2].norm);
+    if object_noun && (takes_object || transitive(&tokens[cue])) {
+        end -= 1;
+    }
+    let compound = COMPOUND_SECOND.contains(&last.as_str());
+    if takes_object && !trimmed && end - start >= 2 && has_article(last) && !nisba && !compound {
+        end -= 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// The length of a subject phrase without an object in construct after its name (`النائب
+/// سجاد سالم أداء الحكومة` → `النائب سجاد سالم`): an undefined noun and a definite one
+/// closing a name of at least two more words, unless they form a compound name (`عبد الله`,
+/// `أبو الغيط`, `نور الدين`).
+pub(super) fn trim_construct_object(np: &[Token]) -> usize {
+    let (role, name) = split_role(np);
+    let n = name.len();
+    if n < 4 {
+        return np.len();
+    }
+    let (x, y) = (&name[n - 2], &name[n - 1]);
+    let compound = NAME_PARTICLES.contains(&x.norm.as_str())
+        || COMPOUND_SECOND.contains(&y.norm.as_str())
+        || DEFINITE_FIRST_NAMES.contains(&y.norm.as_str());
+    // A masculine nisba closes many surnames (`محمد شياع السوداني`); a feminine one does not.
+    if !has_article(&x.norm) && has_article(&y.norm) && !y.norm.ends_with('ي') && !compound {
+        role.len() + n - 2
+    } else {
+        np.len()
+    }
+}
+
+/// The name after `عن «GROUP»` or `في شركة "GROUP"` starting at `tokens[i]`.
+fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    use crate::text::quotes::words::TokKind::Mark;
+    // `الرئيس التنفيذي لشركة "كريم" مدثر شيخة`: the mark right after a `لـ` institution word.
+    // Only after a person's title (`المتحدث باسم جماعة "…" X`), not after an outlet or a
+    // group that is itself the subject (`ذكرت صحيفة "ماركا" الإسبانية`).
+    let titled = tokens[..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && is_role_word(&t.norm))
+        .any(|t| is_title(&t.norm));
+    let glued = tokens.get(i)?.kind == Mark
+        && i > 0
+        && titled
+        && (name_context().contains(&tokens[i - 1].norm)
+            || (tokens[i - 1].norm.starts_with('ل')
+                && institutions().contains(strip_lam(&tokens[i - 1].norm))));
+    let open = if glued {
+        i
+    } else {
+        if !matches!(
+            tokens.get(i)?.norm.as_str(),
+            "عن" | "في" | "من" | "لدى" | "ب"
+        ) {
+            return None;
+        }
+        // The opening mark, after at most two words (`في شركة "…"`).
+        (i + 1..tokens.len().min(i + 4)).find(|&k| !tokens[k].is_word())?
+    };
+    if tokens[open].kind != Mark {
+        return None;
+    }
+    let close = (open + 1..tokens.len().min(open + 7)).find(|&k| tokens[k].kind == Mark)?;
+    let start = close + 1;
+    if !tokens
+        .get(start)
+        .is_some_and(|t| t.is_word() && starts_name(tokens, start))
+    {
+        return None;
+    }
+    let mut end = start;
+    while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
+        end += 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// The name after a role's workplace starting at `tokens[i]` (`كبير الاقتصاديين في بنك
+/// أبوظبي الأول سايمون ويليامز`): the words after the last definite word of the place, when
+/// the phrase goes on with undefined words after it.
+fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    if !matches!(
+        tokens.get(i)?.norm.as_str(),
+        "في" | "لدى" | "ب" | "من" | "إلى" | "الى"
+    ) {
+        return None;
+    }
+    let a = i + 1;
+    let mut b = a;
+    while b < tokens.len() && b - a < MAX_SUBJECT_WORDS + 2 && !ends_subject(&tokens[b]) {
+        b += 1;
+    }
+    // The name starts at an undefined, non-role word right after a definite one; or, after a
+    // one-word place (`إلى ليبيا عبد الله باتيلي`), right after that word.
+    let place = &tokens[a];
+    let envoy = matches!(tokens[i].norm.as_str(), "إلى" | "الى" | "لدى")
+        && b > a + 2
+        && !has_article(&place.norm)
+        && !is_role_word(&place.norm);
+    let k = if envoy {
+        a + 1
+    } else {
+        (a + 1..b).find(|&k| has_article(&tokens[k - 1].norm) && starts_name(tokens, k))?
+    };
+    // A first mention after a workplace is a full name: two to four words.
+    let (_, name) = split_role(&tokens[k..b]);
+    (name.len() == b - k && (2..=4).contains(&name.len())).then_some(k..b)
+}
+
+/// Relative pronouns: a cue right after one has the antecedent as its subject.
+const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
+
+/// The subject of a cue in a relative clause (`المعهد الوطني للإحصاء، الذي وصف الوضع …`): the
+/// noun phrase before the relative pronoun. A cue carrying an object pronoun (`الذي وصفه
+/// الوزير`) has its own subject after it, so it is left alone.
+pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    let rel = cue.checked_sub(1)?;
+    if !RELATIVES.contains(&tokens[rel].norm.as_str()) {
+        return None;
+    }
+    let w = tokens[cue].norm.as_str();
+    // `الذي قال عنه النقاد`: a resumptive pronoun after the verb, so a subject of its own.
+    let resumptive = tokens.get(cue + 1).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "عنه" | "عنها" | "عنهم" | "له" | "لها" | "لهم" | "فيه" | "فيها" | "فيهم"
+        )
+    });
+    if tokens[cue].suffixed || w.ends_with("ها") || w.ends_with("هم") || resumptive {
+        return None;
+    }
+    let mut e = rel;
+    if e > 0 && tokens[e - 1].punct() == Some('،') {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < MAX_SUBJECT_WORDS && !ends_subject(&tokens[s - 1]) {
+        s -= 1;
+    }
+    (s < e).then_some(s..e)
+}

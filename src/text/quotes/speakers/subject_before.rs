@@ -1,0 +1,201 @@
+//! Subject phrases written before a cue or in a frame around it: `وكان X قد قال`,
+//! subject-first clauses, `اكتفى X بالقول`, `نقلت وكالة عن X قوله`, `بيان صادر عن X`,
+//! titled people and headline speakers (`X: …`).
+
+use super::roles::{ends_subject, is_construct_title, is_role_word, is_title, split_role};
+use super::subject_after::{trim_construct_object, MAX_SUBJECT_WORDS};
+use crate::text::quotes::cues::cue_kind;
+use crate::text::quotes::lexicon::labels;
+use crate::text::quotes::words::has_article;
+use crate::text::quotes::words::Token;
+use std::ops::Range;
+
+/// The first person in `tokens[lo..hi]` written with a title and a name (`الكاتبة الفلسطينية
+/// سحر خليفة`), outside quotes, as the range of the whole phrase.
+pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Option<Range<usize>> {
+    let hi = hi.min(tokens.len());
+    // Bounded, so that a long unbroken paragraph full of quotes stays linear.
+    let lo = lo.max(hi.saturating_sub(120));
+    (lo..hi).find_map(|k| {
+        let t = &tokens[k];
+        let titled = (has_article(&t.norm) && is_title(&t.norm)) || is_construct_title(t);
+        if !t.is_word() || t.in_quote || !titled {
+            return None;
+        }
+        let mut e = k;
+        while e < hi && e - k < MAX_SUBJECT_WORDS && !ends_subject(&tokens[e]) {
+            e += 1;
+        }
+        let (role, name) = split_role(&tokens[k..e]);
+        // Only the name and the role: a pronoun-suffixed object after it is not part of it.
+        let possessed = |x: &Token| {
+            x.suffixed
+                || (!has_article(&x.norm)
+                    && x.norm.chars().count() >= 5
+                    && (x.norm.ends_with("ها") || x.norm.ends_with("هم")))
+        };
+        let name_end = name.iter().position(possessed).unwrap_or(name.len());
+        // `القاضي محمد السعيد الشربيني تأجيل الجلسة`: the verb's object after the name.
+        let kept = trim_construct_object(&tokens[k..k + role.len() + name_end]);
+        (kept > role.len()).then(|| k..k + kept)
+    })
+}
+
+/// The subject of `وكان X قد <cue>`, the usual pluperfect frame of news reports.
+pub(crate) fn subject_before_qad(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    if cue < 2 || tokens[cue - 1].norm != "قد" {
+        return None;
+    }
+    let lo = cue.saturating_sub(2 + MAX_SUBJECT_WORDS);
+    let kana = (lo..cue - 1).rev().find(|&k| {
+        matches!(
+            tokens[k].norm.as_str(),
+            "كان" | "وكان" | "كانت" | "وكانت" | "فكان"
+        )
+    })?;
+    let range = kana + 1..cue - 1;
+    (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
+}
+
+/// Where the clause holding `tokens[cue]` starts: after the nearest punctuation, mark or
+/// paragraph start, and after a leading conjunction; `None` when that is more than ten words
+/// back.
+fn clause_start(tokens: &[Token], cue: usize) -> Option<usize> {
+    let lo = cue.saturating_sub(10);
+    let mut s = match (lo..cue).rev().find(|&k| !tokens[k].is_word()) {
+        Some(k) => k + 1,
+        None if lo == 0 => 0,
+        None => return None,
+    };
+    while s < cue
+        && matches!(
+            tokens[s].norm.as_str(),
+            "لكن"
+                | "ولكن"
+                | "بينما"
+                | "فيما"
+                | "كما"
+                | "ثم"
+                | "و"
+                | "اما"
+                | "واما"
+                | "غير"
+                | "ان"
+        )
+    {
+        s += 1;
+    }
+    Some(s)
+}
+
+/// Subject-first order (`لكن محللين في القطاع رأوا أن …`): the phrase that opens the cue's
+/// clause.
+pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    let s = clause_start(tokens, cue)?;
+    // `لكنه حذر`: a pronoun subject, resolved by carrying the last speaker over; but `أما
+    // مدربه كارلو أنشيلوتي فقال` names someone after a suffixed title.
+    let titled_name = tokens.get(s).is_some_and(|t| is_title(&t.norm))
+        && tokens
+            .get(s + 1)
+            .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_role_word(&n.norm));
+    // `أما جارته أم خالد فتقول`: the topic of `أما … فـ` is the subject.
+    let topic = s > 0 && matches!(tokens[s - 1].norm.as_str(), "اما" | "واما");
+    if tokens.get(s).is_some_and(|t| t.suffixed) && !titled_name && !topic {
+        return None;
+    }
+    let mut e = s;
+    while e < cue && e - s < 5 && !ends_subject(&tokens[e]) && !(e > s && tokens[e].suffixed) {
+        e += 1;
+    }
+    (e > s).then_some(s..e)
+}
+
+/// The subject in `اكتفى X بالقول`, `وختم X حديثه بالقول`: the phrase after the clause's verb.
+///
+/// Also `وعاد X ليؤكد`, `خرج X ليقول`: a purpose verb after the clause's verb and subject.
+pub(crate) fn subject_before_bilqawl(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    let w = tokens[cue].norm.as_str();
+    let purpose = w.starts_with("لي") || w.starts_with("لت");
+    if !w.contains("بال") && !purpose {
+        return None;
+    }
+    let s = clause_start(tokens, cue)? + 1;
+    let mut e = s;
+    while e < cue && e - s < 5 && !ends_subject(&tokens[e]) && !(e > s && tokens[e].suffixed) {
+        e += 1;
+    }
+    (e > s).then_some(s..e)
+}
+
+/// The source of `نقلت وكالة عن Y قوله`: the phrase between `عن` and a pronoun-suffixed verbal
+/// noun cue.
+pub(crate) fn subject_before_noun(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    if !tokens[cue].suffixed {
+        return None;
+    }
+    let lo = cue.saturating_sub(MAX_SUBJECT_WORDS + 1);
+    let an = (lo..cue).rev().find(|&k| tokens[k].norm == "عن")?;
+    let range = an + 1..cue;
+    (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
+}
+
+/// The phrase after the first `عن` within six tokens after `tokens[from]`: the issuer in
+/// `وجاء في بيان صادر عن X`, `بحسب تقرير صادر عن X`, the source in `نقلت وكالة عن X`. Returns
+/// the index of `عن` too (a quoted name may follow it).
+pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, Range<usize>)> {
+    let hi = (from + 7).min(tokens.len());
+    let an = (from + 1..hi).find(|&k| tokens[k].norm == "عن")?;
+    let start = an + 1;
+    let mut i = start;
+    while i < tokens.len() && i - start < MAX_SUBJECT_WORDS && !ends_subject(&tokens[i]) {
+        i += 1;
+    }
+    Some((an, start..i))
+}
+
+/// The speaker phrase of a headline `SPEAKER: statement` (or `SPEAKER لـ"OUTLET": …`): the
+/// words at the start of a paragraph before its first colon.
+pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
+    // A leading tag such as `#عاجل |` or `عاجل -` is skipped.
+    let tagged = all
+        .first()
+        .is_some_and(|t| t.punct() == Some('#') || labels().contains(&t.norm));
+    let lead = all
+        .iter()
+        .take(4)
+        .position(|t| matches!(t.punct(), Some('|' | '-' | '–' | '/')))
+        .filter(|_| tagged)
+        .map_or(0, |k| k + 1);
+    let tokens = &all[lead..];
+    let colon = tokens
+        .iter()
+        .take(12)
+        .position(|t| t.punct() == Some(':'))?;
+    let mut np_end = tokens[..colon]
+        .iter()
+        .position(|t| !t.is_word() || t.norm == "ل")
+        .unwrap_or(colon);
+    // `الأمم المتحدة تحذر: …`: a reporting verb closing the speaker phrase.
+    let verb_end = np_end;
+    while np_end > 1 && cue_kind(&tokens[np_end - 1].norm).is_some() {
+        np_end -= 1;
+    }
+    if np_end == 0 || np_end > 4 || tokens[..np_end].iter().any(ends_subject) {
+        return None;
+    }
+    if tokens[..np_end]
+        .iter()
+        .any(|t| t.norm.chars().any(|c| c.is_numeric()))
+        || labels().contains(&tokens[0].norm)
+    {
+        return None;
+    }
+    // Whatever stands between the name and the colon must be `لـ"OUTLET"`.
+    let rest = &tokens[verb_end..colon];
+    let outlet_ok = rest.is_empty()
+        || (rest[0].norm == "ل"
+            && rest.len() >= 3
+            && rest[1].kind == crate::text::quotes::words::TokKind::Mark
+            && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark);
+    outlet_ok.then_some(lead..lead + np_end)
+}

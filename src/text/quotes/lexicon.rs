@@ -71,6 +71,8 @@ const VERBS: &[&str] = &[
     "نفى",
     "دعا",
     "روى",
+    "أكمل",
+    "اختتم",
 ];
 
 /// Reporting verbs that take an `أن` complement (generated like [`VERBS`]).
@@ -116,6 +118,10 @@ const NOT_CUES: &[&str] = &[
 
 /// Verb forms the generator cannot produce (weak verbs, imperfects).
 const VERB_FORMS: &[&str] = &[
+    "مضى",
+    "ومضى",
+    "مضت",
+    "ومضت",
     "رأى",
     "ورأى",
     "قالها",
@@ -464,6 +470,21 @@ const PERSON_NOUNS: &[&str] = &[
     "شاب",
     "شابة",
     "فتاة",
+    "نازح",
+    "نازحة",
+    "مواطن",
+    "مواطنة",
+    "لاجئ",
+    "لاجئة",
+    "طبيب",
+    "طبيبة",
+    "مهندس",
+    "معلم",
+    "معلمة",
+    "مزارع",
+    "تاجر",
+    "مسعف",
+    "ممرضة",
 ];
 
 /// Adjectives that make a subject indefinite (`مسؤول أممي`, `مصرفي كبير`): anonymous sources.
@@ -1093,3 +1114,16 @@ word_set!(
     "Honorific formulas (whole quote content)."
 );
 word_set!(labels, LABELS, "Page-label words that are not speakers.");
+
+/// Nouns of outlets (normalised): the subject of a report passed on, not a speaker.
+pub(crate) const OUTLET_NOUNS: &[&str] = &[
+    "وكاله",
+    "صحيفه",
+    "قناه",
+    "موقع",
+    "اذاعه",
+    "مجله",
+    "شبكه",
+    "تلفزيون",
+    "فضائيه",
+];

@@ -447,7 +447,14 @@ impl Analysis<'_> {
     /// paragraph `pi`.
     fn carried<'m>(&self, mentions: &'m [Mention], at: usize, pi: usize) -> Option<&'m Mention> {
         let k = mentions.partition_point(|m| m.at < at);
-        let m = mentions[..k].last()?;
+        // An outlet passing a report on (`حسبما نقلت وكالة "…"`) is not the speaker the
+        // story goes on with.
+        let outlet = |m: &Mention| {
+            self.toks[m.paragraph]
+                .get(m.np.start)
+                .is_some_and(|t| lexicon::OUTLET_NOUNS.contains(&t.norm.as_str()))
+        };
+        let m = mentions[..k].iter().rev().find(|m| !outlet(m))?;
         let (a, b) = (m.paragraph.min(pi), m.paragraph.max(pi));
         // Boilerplate paragraphs in a..=b, from prefix counts.
         let furniture = self.boilerplate_before[b + 1] - self.boilerplate_before[a];

@@ -135,7 +135,9 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         return Some(Who::Named(n));
     }
     let first = role.first()?;
-    if !has_article(&first.norm) && anonymous().contains(&first.norm) {
+    // `متحدث الأرصاد` is definite by its genitive: a role, not an anonymous source.
+    let definite = is_title(&first.norm) && role.iter().any(|t| has_article(&t.norm));
+    if !has_article(&first.norm) && anonymous().contains(&first.norm) && !definite {
         return Some(Who::Anonymous);
     }
     Name::from_tokens(input, role).map(Who::Role)

@@ -2,6 +2,7 @@
 //! canonical name (the fullest mention) a speaker reference resolves to.
 
 use super::roles::{ends_subject, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND};
+use super::subject_after::{ends_with_object, transitive};
 use super::subject_before::first_titled_person;
 use super::{Name, Who};
 use crate::text::quotes::words::Token;
@@ -113,6 +114,9 @@ pub(crate) struct Names {
     speakers: Vec<(usize, Name)>,
     /// Other people written with a title, by byte offset (sorted).
     people: Vec<(usize, Name)>,
+    /// Bodies written with their full names (`وزارة الصحة السودانية`, `المفوضية العليا
+    /// المستقلة للانتخابات`), by byte offset, with their head noun without the article.
+    bodies: Vec<(usize, String, Name)>,
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
@@ -159,6 +163,7 @@ impl Names {
         for toks in paragraphs {
             names.scan_titled_people(input, toks);
             names.scan_appositions(input, toks);
+            names.scan_bodies(input, toks);
         }
         names.people.sort_by_key(|(at, _)| *at);
         names.speakers.sort_by_key(|(at, _)| *at);
@@ -214,10 +219,14 @@ impl Names {
             // `اتهم النائب سالم الهاجري الوزارة بـ"…"`, `وصف سمير داود الإقبال بأنه`: the
             // object of an accusing or describing verb, before its `بـ` phrase.
             let next = toks.get(r.start + role.len() + name.len());
-            if name.len() >= 3
+            let before_b = name.len() >= 3
                 && name.last().is_some_and(|t| has_article(&t.norm))
-                && next.is_some_and(|t| t.norm.starts_with('ب') || t.kind == TokKind::Mark)
-            {
+                && next.is_some_and(|t| t.norm.starts_with('ب') || t.kind == TokKind::Mark);
+            // `لخص الطبيب عبد الرحمن الحداد الوضع`: a transitive verb's object.
+            let object = r.start > 0
+                && transitive(&toks[r.start - 1])
+                && ends_with_object(&toks[r.start..r.start + role.len() + name.len()]);
+            if before_b || object {
                 name = &name[..name.len() - 1];
             }
             let Some(n) = Name::from_tokens(input, name) else {
@@ -239,6 +248,49 @@ impl Names {
             self.people.push((np[0].start, n.clone()));
             self.candidates.push(n);
         }
+    }
+
+    /// Record every body written with its full name: a head noun (`وزارة`, `المنظمة`,
+    /// `مفوضية`) and the definite words after it (also inside quote marks, where a document
+    /// often names a body once).
+    fn scan_bodies(&mut self, input: &str, toks: &[Token]) {
+        for k in 0..toks.len() {
+            let Some(head) = body_head(&toks[k].norm) else {
+                continue;
+            };
+            let mut e = k + 1;
+            while e < toks.len()
+                && e - k < 6
+                && toks[e].is_word()
+                && (has_article(&toks[e].norm) || toks[e].norm.starts_with("لل"))
+                && !ends_subject_ignoring_quotes(&toks[e])
+            {
+                e += 1;
+            }
+            if e - k < 2 {
+                continue;
+            }
+            if let Some(n) = Name::from_tokens(input, &toks[k..e]) {
+                self.bodies.push((toks[k].start, head, n));
+            }
+        }
+    }
+
+    /// The full name of a body written short (`الوزارة`, `المفوضية`): the one with that head
+    /// nearest before byte `at`, else the first after it.
+    fn body_named(&self, short: &Name, at: usize) -> Option<&Name> {
+        let [word] = &short.norms[..] else {
+            return None;
+        };
+        if !has_article(word) {
+            return None;
+        }
+        let head = body_head(word)?;
+        let fits = |b: &&(usize, String, Name)| b.1 == head;
+        let before = self.bodies.iter().filter(|b| b.0 <= at).rfind(fits);
+        before
+            .or_else(|| self.bodies.iter().filter(|b| b.0 > at).find(fits))
+            .map(|b| &b.2)
     }
 
     /// Record every `role، name` apposition of a paragraph (`منسق الشؤون الإنسانية بالأمم
@@ -480,6 +532,10 @@ impl Names {
                 if let Some(holder) = self.role_holder(r, at) {
                     return (Some(self.canonical(holder)), 0.9);
                 }
+                // `الوزارة` for `وزارة الصحة السودانية` written before.
+                if let Some(body) = self.body_named(r, at) {
+                    return (Some(body.surface.clone()), 0.9);
+                }
                 // Not a title: a surname (`الحلبي` → `سامر الحلبي`) or a short form of an
                 // institution (`الصحة العالمية` → `منظمة الصحة العالمية`).
                 let first = r.norms.first().map(String::as_str).unwrap_or_default();
@@ -531,4 +587,42 @@ fn is_manner_phrase(norm: &str) -> bool {
         rest.chars().count() >= 3
             && (rest.ends_with('ة') || rest.ends_with('ه') || rest.starts_with("ال"))
     })
+}
+
+/// Head nouns of bodies, bare (normalised, no article): a short definite form (`الوزارة`)
+/// stands for the body named in full.
+const BODY_HEADS: &[&str] = &[
+    "وزاره",
+    "منظمه",
+    "مفوضيه",
+    "هيئه",
+    "مؤسسه",
+    "شركه",
+    "وكاله",
+    "لجنه",
+    "نقابه",
+    "جمعيه",
+    "حركه",
+    "بنك",
+    "مصرف",
+    "نادي",
+    "محكمه",
+    "نيابه",
+    "سلطه",
+    "حكومه",
+    "رئاسه",
+    "مديريه",
+];
+
+/// The bare head noun of a body for a word (`الوزارة` → `وزاره`), when it is one.
+fn body_head(norm: &str) -> Option<String> {
+    let bare = strip_article(norm.strip_prefix('و').unwrap_or(norm));
+    BODY_HEADS.contains(&bare).then(|| bare.to_string())
+}
+
+/// Like `ends_subject`, but a word inside quote marks may continue a body's name.
+fn ends_subject_ignoring_quotes(t: &Token) -> bool {
+    let mut t = t.clone();
+    t.in_quote = false;
+    ends_subject(&t)
 }

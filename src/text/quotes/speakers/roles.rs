@@ -23,7 +23,12 @@ pub(super) fn is_role_word(norm: &str) -> bool {
     let coordinated = norm
         .strip_prefix('و')
         .is_some_and(|rest| rest.starts_with("ال") && rest.chars().count() > 3);
+    // `الرئيس وكبير الإداريين`: a title joined by `و` continues a chain of titles.
+    let coordinated_title = norm
+        .strip_prefix('و')
+        .is_some_and(|rest| rest.chars().count() > 2 && is_title(rest));
     coordinated
+        || coordinated_title
         || is_title(norm)
         || has_article(norm)
         || titles().contains(norm)

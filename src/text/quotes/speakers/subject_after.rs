@@ -19,7 +19,7 @@ pub(super) const MAX_SUBJECT_WORDS: usize = 9;
 /// True when the last word of a subject phrase is a transitive verb's object: a definite word
 /// after a definite surname (`لخص الطبيب عبد الرحمن الحداد الوضع`), unless the surname is the
 /// second half of a compound name (`عبد الفتاح السيسي`).
-fn ends_with_object(np: &[Token]) -> bool {
+pub(super) fn ends_with_object(np: &[Token]) -> bool {
     let (_, name) = split_role(np);
     let [.., head, before, last] = name else {
         return false;
@@ -33,7 +33,7 @@ fn ends_with_object(np: &[Token]) -> bool {
 }
 
 /// Reporting verbs that take a direct object (`لخص الوضع`, `ختم حديثه`).
-fn transitive(cue: &Token) -> bool {
+pub(super) fn transitive(cue: &Token) -> bool {
     crate::text::quotes::words::lookup_forms(&cue.norm).any(|f| {
         matches!(
             f,

@@ -20,7 +20,27 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
     if is_statement_frame(tokens, i) {
         return Some(CueKind::Statement);
     }
-    cue_kind(&t.norm)
+    let kind = cue_kind(&t.norm)?;
+    // `شدد على رفض الأردن …`: after a preposition the word is a verbal noun, not a verb.
+    let after_preposition = i > 0
+        && matches!(
+            tokens[i - 1].norm.as_str(),
+            "على"
+                | "في"
+                | "من"
+                | "الى"
+                | "إلى"
+                | "عن"
+                | "مع"
+                | "حول"
+                | "بعد"
+                | "قبل"
+                | "خلال"
+        );
+    if after_preposition && matches!(kind, CueKind::Verb | CueKind::Stance | CueKind::Describe) {
+        return None;
+    }
+    Some(kind)
 }
 
 /// Nouns for a written statement in `وجاء في <noun>` (docs §2.3, pattern P8).

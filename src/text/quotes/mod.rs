@@ -731,6 +731,24 @@ impl Analysis<'_> {
                 return Some((np, Who::Named(n)));
             }
         }
+        // `قال الرئيس التنفيذي لشركة أرامكو، أمين الناصر، إن`: a role, a comma and the name.
+        // The words from the cue (or the subject written before it) to the subject's end.
+        let from = if np.start > ti { ti + 1 } else { np.start };
+        let titled = t[from..np.end]
+            .iter()
+            .any(|x| speakers::is_title_word(&x.norm));
+        let role_only = speakers::split_role(&t[np.clone()]).1.is_empty();
+        if titled
+            && role_only
+            && t.get(np.end)
+                .is_some_and(|x| matches!(x.punct(), Some(',' | '،')))
+        {
+            if let Some(name) = speakers::apposition_name(t, np.end) {
+                if let Some(n) = speakers::Name::from_tokens(self.input, &t[name.clone()]) {
+                    return Some((np.start..name.end, Who::Named(n)));
+                }
+            }
+        }
         let w = who(self.input, &t[np.clone()])?;
         Some((np, w))
     }

@@ -13,8 +13,8 @@ mod roles;
 mod subject_after;
 mod subject_before;
 
-pub(crate) use names::Names;
-pub(crate) use roles::is_description;
+pub(crate) use names::{apposition_name, Names};
+pub(crate) use roles::{is_description, is_title_word, split_role};
 pub(crate) use subject_after::{subject_after, subject_before_relative};
 pub(crate) use subject_before::{
     first_titled_person, headline_subject, phrase_after_an, subject_before_bilqawl,
@@ -26,7 +26,7 @@ use crate::text::quotes::lexicon::{anonymous, indefinite_modifiers};
 use crate::text::quotes::words::has_article;
 use crate::text::quotes::words::strip_article;
 use crate::text::quotes::words::Token;
-use roles::{is_nisba, is_same, is_title, split_role, BROKEN_PLURAL_SOURCES};
+use roles::{is_nisba, is_same, is_title, BROKEN_PLURAL_SOURCES};
 
 /// A name or role as words: normalised forms for matching and the original surface text.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,6 +157,10 @@ fn can_open_subject(t: &Token) -> bool {
             && x.chars().count() >= 5
             && (x.ends_with("ته") || x.ends_with("ها") || x.ends_with("هم") || x.ends_with("تها"))
     };
+    // `وأكد دعم مصر الكامل`: a verbal noun opens the verb's object, the subject is unwritten.
+    if VERBAL_NOUNS.contains(&bare) {
+        return false;
+    }
     let manner = bare.strip_prefix('ب').is_some_and(|r| {
         r.chars().count() >= 3 && (r.ends_with('ه') || r.starts_with("ال") || r.starts_with("قول"))
     });
@@ -171,3 +175,28 @@ fn can_open_subject(t: &Token) -> bool {
         || bare.starts_with("لل")
         || matches!(bare, "نحن" | "هو" | "هي" | "هم" | "انا" | "انت"))
 }
+
+/// Verbal nouns that often follow a reporting verb as its object (`أكد دعم مصر`, `شدد على
+/// رفض …`), normalised: never the first word of a speaker.
+pub(super) const VERBAL_NOUNS: &[&str] = &[
+    "دعم",
+    "ادانه",
+    "رفض",
+    "ضروره",
+    "اهميه",
+    "استعداد",
+    "حرص",
+    "تمسك",
+    "التزام",
+    "استمرار",
+    "عدم",
+    "شن",
+    "تكثيف",
+    "رغبه",
+    "تاييد",
+    "ترحيب",
+    "قلق",
+    "تضامن",
+    "وقوف",
+    "مواصله",
+];

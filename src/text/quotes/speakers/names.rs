@@ -5,6 +5,7 @@ use super::roles::{ends_subject, is_role_word, is_title, split_role, strip_lam, 
 use super::subject_after::{ends_with_object, transitive};
 use super::subject_before::first_titled_person;
 use super::{Name, Who};
+use crate::text::quotes::lexicon::institutions;
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
 use std::collections::HashMap;
@@ -303,27 +304,11 @@ impl Names {
             let Some(role) = role_before_comma(toks, c + 1) else {
                 continue;
             };
-            let start = c + 1;
-            let mut e = start;
-            let name_word = |t: &Token| {
-                COMPOUND_SECOND.contains(&t.norm.as_str())
-                    || (!ends_subject(t)
-                        && !is_role_word(&t.norm)
-                        && !is_manner_phrase(&t.norm)
-                        && !t.suffixed)
-            };
-            while e < toks.len() && e - start < 4 && name_word(&toks[e]) {
-                e += 1;
-            }
-            // Two words at least, and then the clause goes on: a comma, a complementiser
-            // (`بأن`, `إن`), a preposition or a reporting word — not the middle of a list.
-            let closes = toks.get(e).is_none_or(|t| {
-                matches!(t.punct(), Some(',' | '،' | ':')) || (t.is_word() && ends_subject(t))
-            });
-            if e - start < 2 || !closes {
+            let Some(span) = apposition_name(toks, c) else {
                 continue;
-            }
-            let Some(n) = Name::from_tokens(input, &toks[start..e]) else {
+            };
+            let start = span.start;
+            let Some(n) = Name::from_tokens(input, &toks[span]) else {
                 continue;
             };
             self.link_roles(&toks[role], &n);
@@ -626,3 +611,35 @@ fn ends_subject_ignoring_quotes(t: &Token) -> bool {
     t.in_quote = false;
     ends_subject(&t)
 }
+
+/// The name in apposition after the comma at `toks[comma]` (`…، مارتن غريفيث بأن`): two to
+/// four name words, after which the clause goes on (a comma, a complementiser, a preposition
+/// or a reporting word) — not the middle of a list.
+pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::Range<usize>> {
+    let start = comma + 1;
+    let mut e = start;
+    // The first word is a first name (no role word; `أمين` is both); later words may be
+    // definite surnames (`أمين الناصر`) but no titles or institutions.
+    let name_word = |t: &Token, first: bool| {
+        COMPOUND_SECOND.contains(&t.norm.as_str())
+            || (!ends_subject(t)
+                && !is_manner_phrase(&t.norm)
+                && !t.suffixed
+                && if first {
+                    (!is_role_word(&t.norm) || FIRST_NAME_TITLES.contains(&t.norm.as_str()))
+                        && !super::VERBAL_NOUNS.contains(&t.norm.as_str())
+                } else {
+                    !is_title(&t.norm) && !institutions().contains(strip_article(&t.norm))
+                })
+    };
+    while e < toks.len() && e - start < 4 && name_word(&toks[e], e == start) {
+        e += 1;
+    }
+    let closes = toks.get(e).is_none_or(|t| {
+        matches!(t.punct(), Some(',' | '،' | ':')) || (t.is_word() && ends_subject(t))
+    });
+    (e - start >= 2 && closes).then_some(start..e)
+}
+
+/// Title words that are common first names too (normalised).
+const FIRST_NAME_TITLES: &[&str] = &["امين", "نائب", "عميد", "سفير", "ملك"];

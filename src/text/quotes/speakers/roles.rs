@@ -301,3 +301,8 @@ pub(crate) fn is_description(np: &[Token]) -> bool {
     let (_, name) = split_role(np);
     name.iter().all(|t| t.norm.starts_with('ب'))
 }
+
+/// True for a title word, also joined by `و` (`وكبير`): a role is written in the phrase.
+pub(crate) fn is_title_word(norm: &str) -> bool {
+    is_title(norm) || norm.strip_prefix('و').is_some_and(is_title)
+}

@@ -75,6 +75,17 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     if kind == CueKind::According && tokens.get(i).is_some_and(|t| t.norm == "ل") {
         i += 1;
     }
+    // `وأضاف مخاطبا النواب`: what follows a participle of manner is its object; the subject
+    // was written before it or not at all.
+    if tokens[cue + 1..i]
+        .iter()
+        .any(|t| is_manner_adverb(&t.norm) && t.norm.starts_with('م'))
+        && tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && has_article(&t.norm))
+    {
+        return None;
+    }
     let mut start = i;
     while i < tokens.len() && !ends_subject(&tokens[i]) {
         // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
@@ -290,7 +301,7 @@ fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 }
 
 /// Relative pronouns: a cue right after one has the antecedent as its subject.
-const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
+pub(super) const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
 
 /// The subject of a cue in a relative clause (`المعهد الوطني للإحصاء، الذي وصف الوضع …`): the
 /// noun phrase before the relative pronoun. A cue carrying an object pronoun (`الذي وصفه
@@ -308,7 +319,20 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
             "عنه" | "عنها" | "عنهم" | "له" | "لها" | "لهم" | "فيه" | "فيها" | "فيهم"
         )
     });
-    if tokens[cue].suffixed || w.ends_with("ها") || w.ends_with("هم") || resumptive {
+    // `في حمص التي قال إنها …`: the complement's pronoun is the antecedent, the subject is
+    // someone else.
+    let about_antecedent = tokens.get(cue + 1).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "انها" | "انه" | "انهم" | "بانها" | "بانه" | "بانهم" | "عنها" | "عنه"
+        )
+    });
+    if tokens[cue].suffixed
+        || w.ends_with("ها")
+        || w.ends_with("هم")
+        || resumptive
+        || about_antecedent
+    {
         return None;
     }
     let mut e = rel;

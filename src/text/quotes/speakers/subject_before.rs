@@ -3,7 +3,7 @@
 //! titled people and headline speakers (`X: …`).
 
 use super::roles::{ends_subject, is_construct_title, is_role_word, is_title, split_role};
-use super::subject_after::{trim_construct_object, MAX_SUBJECT_WORDS};
+use super::subject_after::{trim_construct_object, MAX_SUBJECT_WORDS, RELATIVES};
 use crate::text::quotes::cues::cue_kind;
 use crate::text::quotes::lexicon::labels;
 use crate::text::quotes::words::has_article;
@@ -91,6 +91,10 @@ fn clause_start(tokens: &[Token], cue: usize) -> Option<usize> {
 /// Subject-first order (`لكن محللين في القطاع رأوا أن …`): the phrase that opens the cue's
 /// clause.
 pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    // `في حمص التي قال إنها …`: a relative clause whose subject is not its antecedent.
+    if cue > 0 && RELATIVES.contains(&tokens[cue - 1].norm.as_str()) {
+        return None;
+    }
     let s = clause_start(tokens, cue)?;
     // `لكنه حذر`: a pronoun subject, resolved by carrying the last speaker over; but `أما
     // مدربه كارلو أنشيلوتي فقال` names someone after a suffixed title.

@@ -390,8 +390,21 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         });
         let etc_inside =
             piece.is_some_and(is_etc) && matches!(after_run, Some(')' | ']' | '،' | '؛' | ','));
+        // `(..)`, `[...]`: an elision mark inside a quote is no boundary.
+        let elision = k > 0 && matches!(chars[k - 1].1, '(' | '[');
+        // `؟’ ، معلنا`: the sentence goes on after a comma or a colon.
+        let continues = chars[m..]
+            .iter()
+            .find(|&&(_, c)| !c.is_whitespace())
+            .is_some_and(|&(_, c)| matches!(c, '،' | ',' | '؛' | ';' | ':'));
+        // `مجالس.نت`: an Arabic domain name.
+        let domain = kind == Run::Dot && !closers && is_arabic_domain(&text[byte_at(j)..]);
+        let word_before = piece.is_none_or(|p| p.chars().count() >= 2 && !is_abbreviation(p));
         let boundary = match next {
             None => false,
+            _ if elision || continues || domain => false,
+            // `بالنهائي.(دبي - الاتحاد)`: a missing space before a bracketed credit.
+            Some('(') => kind == Run::Dot && !closers && word_before && token.is_some(),
             Some(w) if w.is_whitespace() => match kind {
                 Run::Strong => true,
                 Run::Ellipsis => closers,
@@ -436,6 +449,15 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         }
     }
     spans_between(text, &cuts)
+}
+
+/// Top-level domains written in Arabic script after a dot (`مجالس.نت`), normalised forms.
+const ARABIC_DOMAINS: &[&str] = &["نت", "كوم", "اورج", "أورج", "اورغ", "أورغ"];
+
+/// Whether `rest` (the text right after a dot) is an Arabic top-level domain ending there.
+fn is_arabic_domain(rest: &str) -> bool {
+    let word: String = rest.chars().take_while(|&c| is_arabic_letter(c)).collect();
+    ARABIC_DOMAINS.contains(&word.as_str())
 }
 
 /// Trimmed, non-empty spans between sorted cut points.

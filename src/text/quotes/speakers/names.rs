@@ -272,6 +272,10 @@ impl Names {
                 continue;
             }
             if let Some(n) = Name::from_tokens(input, &toks[k..e]) {
+                // `وتابع بيان الشباب` for `نادي الشباب`: a full name to extend short forms.
+                if !toks[k].in_quote && !has_article(&toks[k].norm) {
+                    self.candidates.push(n.clone());
+                }
                 self.bodies.push((toks[k].start, head, n));
             }
         }

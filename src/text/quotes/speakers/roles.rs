@@ -29,6 +29,7 @@ pub(super) fn is_role_word(norm: &str) -> bool {
         .is_some_and(|rest| rest.chars().count() > 2 && is_title(rest));
     coordinated
         || coordinated_title
+        || norm == "غير"
         || is_title(norm)
         || has_article(norm)
         || titles().contains(norm)
@@ -163,7 +164,7 @@ pub(super) fn is_construct_title(t: &Token) -> bool {
 /// to the role.
 pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let mut k = (0..toks.len())
-        .find(|&i| starts_name(toks, i))
+        .find(|&i| starts_name(toks, i) && !genitive_of_institution(toks, i))
         .unwrap_or(toks.len());
     if k > 0 && k < toks.len() && is_construct_title(&toks[k - 1]) {
         let mut j = k;
@@ -305,4 +306,15 @@ pub(crate) fn is_description(np: &[Token]) -> bool {
 /// True for a title word, also joined by `و` (`وكبير`): a role is written in the phrase.
 pub(crate) fn is_title_word(norm: &str) -> bool {
     is_title(norm) || norm.strip_prefix('و').is_some_and(is_title)
+}
+
+/// True when `toks[i]` is the proper-noun genitive of an institution noun before it (`مصرف
+/// لبنان`, `لشركة أرامكو`, `بنك المغرب`), followed by more role words: part of the role.
+fn genitive_of_institution(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && institutions().contains(strip_lam(&toks[i - 1].norm))
+        && !has_article(&toks[i - 1].norm)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && has_article(&n.norm) && !is_title(&n.norm))
 }

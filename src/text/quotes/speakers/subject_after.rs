@@ -14,7 +14,7 @@ use crate::text::quotes::words::Token;
 use std::ops::Range;
 
 /// The longest subject phrase accepted (in words); longer runs are clauses, not names.
-pub(super) const MAX_SUBJECT_WORDS: usize = 9;
+pub(super) const MAX_SUBJECT_WORDS: usize = 12;
 
 /// True when the last word of a subject phrase is a transitive verb's object: a definite word
 /// after a definite surname (`لخص الطبيب عبد الرحمن الحداد الوضع`), unless the surname is the

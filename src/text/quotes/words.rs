@@ -70,8 +70,10 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
         if let Some(s) = ws.take() {
             let norm = norm(&text[s..at]);
             // A possessed noun never carries the article: `المياه` ends in a root letter.
+            // `عبدالله`, `نصرالله`: names ending in `الله`, not a pronoun suffix.
             let suffixed = norm.chars().count() >= 4
                 && !has_article(&norm)
+                && !norm.ends_with("الله")
                 && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
             out.push(Token {
                 start: start + s,

@@ -142,6 +142,19 @@ const CONSTRUCT_NOUNS: &[&str] = &[
 /// السني`).
 pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
+    // `أمين الناصر`: the title word `أمين` is a first name before a definite surname that is
+    // no role word (`أمين عام`, `أمين الصندوق` are titles).
+    if t.norm == "امين"
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word()
+                && has_article(&n.norm)
+                && !is_title(&n.norm)
+                && !institutions().contains(strip_article(&n.norm))
+                && !matches!(strip_article(&n.norm), "عام" | "صندوق" | "سر")
+        })
+    {
+        return true;
+    }
     if !(t.is_word() && is_role_word(&t.norm)) {
         return true;
     }

@@ -118,10 +118,6 @@ const NOT_CUES: &[&str] = &[
 
 /// Verb forms the generator cannot produce (weak verbs, imperfects).
 const VERB_FORMS: &[&str] = &[
-    "مضى",
-    "ومضى",
-    "مضت",
-    "ومضت",
     "رأى",
     "ورأى",
     "قالها",

@@ -29,6 +29,9 @@ pub(crate) struct Token {
     /// True when the word ends in the pronoun suffix `ه` (written `ه`, not `ة`), has at least
     /// four letters and no article (`حديثه`, `دعوته`, `زيارتها`; not `المياه`, `الله`).
     pub suffixed: bool,
+    /// True when the word is written with a final tanwin fatha (`اعتماداً`): an indefinite
+    /// accusative, never a name.
+    pub tanwin: bool,
 }
 
 impl Token {
@@ -82,6 +85,7 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
                 norm,
                 in_quote: false,
                 suffixed,
+                tanwin: text[s..at].contains('\u{064B}'),
             });
         }
     };
@@ -108,6 +112,7 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
             norm: String::new(),
             in_quote: false,
             suffixed: false,
+            tanwin: false,
         });
     }
     flush(&mut out, &mut word_start, text.len());

@@ -167,13 +167,30 @@ fn can_open_subject(t: &Token) -> bool {
     if is_title(w) || is_title(bare) {
         return true;
     }
+    // `اعتماداً`, `نصاً`: an indefinite accusative (written tanwin) is no name.
+    if t.tanwin {
+        return false;
+    }
     !(t.suffixed
         || suffixed(bare)
         || manner
         || cue_kind(bare).is_some()
         || cue_kind(w).is_some()
         || bare.starts_with("لل")
-        || matches!(bare, "نحن" | "هو" | "هي" | "هم" | "انا" | "انت"))
+        || matches!(
+            bare,
+            "نحن"
+                | "هو"
+                | "هي"
+                | "هم"
+                | "انا"
+                | "انت"
+                | "رغم"
+                | "برغم"
+                | "كان"
+                | "كانت"
+                | "مضى"
+        ))
 }
 
 /// Verbal nouns that often follow a reporting verb as its object (`أكد دعم مصر`, `شدد على

@@ -2,6 +2,7 @@
 //! compound-name particles and descriptions, and the split of a subject phrase into its role and
 //! its name.
 
+use super::VERBAL_NOUNS;
 use crate::text::quotes::cues::cue_kind;
 use crate::text::quotes::lexicon::{anonymous, institutions, person_nouns, stop_words, titles};
 use crate::text::quotes::words::has_article;
@@ -199,8 +200,80 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     if let Some(cut) = trailing_role(name) {
         name = &name[..cut];
     }
+    // `وتوقع الوزير السعودي استمرار نمو …`: a verbal noun opens the object, not a name.
+    if name
+        .first()
+        .is_some_and(|t| VERBAL_NOUNS.contains(&t.norm.as_str()))
+    {
+        name = &name[..0];
+    }
+    // `دعا الوزير راشد بن عبدالله آل خليفة إيران إلى`, `وهاجم الوزير السعودي طهران`: a
+    // country or capital after the subject is the verb's object.
+    if name
+        .last()
+        .is_some_and(|t| PLACES.contains(&t.norm.as_str()))
+        && (name.len() >= 3 || (name.len() == 1 && !role.is_empty()))
+    {
+        name = &name[..name.len() - 1];
+    }
     (role, name)
 }
+
+/// Countries and capitals (normalised): the object of a verb after its subject, never the
+/// last word of a person's name.
+const PLACES: &[&str] = &[
+    "ايران",
+    "طهران",
+    "اسرائيل",
+    "واشنطن",
+    "موسكو",
+    "روسيا",
+    "امريكا",
+    "تركيا",
+    "انقره",
+    "مصر",
+    "القاهره",
+    "الرياض",
+    "قطر",
+    "الدوحه",
+    "لبنان",
+    "بيروت",
+    "سوريا",
+    "دمشق",
+    "العراق",
+    "بغداد",
+    "الأردن",
+    "اليمن",
+    "صنعاء",
+    "ليبيا",
+    "تونس",
+    "الجزائر",
+    "المغرب",
+    "الرباط",
+    "السودان",
+    "الخرطوم",
+    "غزه",
+    "فلسطين",
+    "الصين",
+    "بكين",
+    "فرنسا",
+    "باريس",
+    "بريطانيا",
+    "لندن",
+    "المانيا",
+    "برلين",
+    "اوكرانيا",
+    "كييف",
+    "الإمارات",
+    "الكويت",
+    "البحرين",
+    "الهند",
+    "باكستان",
+    "اثيوبيا",
+    "السعوديه",
+    "الامارات",
+    "الاردن",
+];
 
 /// Where a role written after a name starts (`رامي عبد الرحمن رئيس المرصد`, `أنطونيو
 /// غوتيريش الأمين العام`): a title followed by at least one more word, after at least one name

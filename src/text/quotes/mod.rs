@@ -258,6 +258,11 @@ impl Analysis<'_> {
                     continue;
                 }
                 if let Some((np, w)) = self.subject_of(pi, ti, kind) {
+                    // `وهاجم الثورات`: a stance verb's object follows when its subject was
+                    // written before; only a title, a full name or a body is a subject.
+                    if kind == CueKind::Stance && !speakers::names_someone(&t[np.clone()]) {
+                        continue;
+                    }
                     out.push(Mention {
                         at: x.start,
                         paragraph: pi,
@@ -549,7 +554,18 @@ impl Analysis<'_> {
         }
 
         // Speech: who said it, and how sure that is.
-        let (who_ref, mut conf, subject_end) = self.speaker_of(pi, cue, head, mentions);
+        let (mut who_ref, mut conf, subject_end) = self.speaker_of(pi, cue, head, mentions);
+        // `دفعت التخوفات وزير الصحة، سعد جابر، إلى القسم … قائلا "…"`: with no speaker
+        // mention before it, a participle's subject is the person the paragraph introduced.
+        let participle = cue.is_some_and(|c| {
+            matches!(c.kind, CueKind::Participle | CueKind::Adverbial) && c.paragraph == pi
+        });
+        if who_ref.is_none() && participle {
+            if let Some(n) = names.person_between(self.paragraphs[pi].start, q.open) {
+                who_ref = Some(Who::Named(n.clone()));
+                conf = 0.5;
+            }
+        }
         if matches!(who_ref, Some(Who::Anonymous)) {
             flags.push("anonymous_source".into());
         }
@@ -709,6 +725,20 @@ impl Analysis<'_> {
                     .flatten()
             })
             .or_else(|| verb.then(|| subject_before_verb(t, ti)).flatten())?;
+        // `دعا مقدمي البرامج إلى …`: the person called on, not the caller.
+        let calls_on = lookup_forms(&t[ti].norm).any(|f| {
+            matches!(
+                f,
+                "دعا" | "دعت" | "طالب" | "طالبت" | "حث" | "حثت" | "ناشد" | "ناشدت"
+            )
+        });
+        let then_to = t.get(np.end).is_some_and(|x| {
+            matches!(x.norm.as_str(), "الى" | "إلى" | "على") || x.norm.starts_with('ب')
+        });
+        if verb && np.start > ti && calls_on && then_to && !speakers::names_someone(&t[np.clone()])
+        {
+            return None;
+        }
         // `نقلت صحيفة X عن مصادر …`: the words are the source's, not the outlet's.
         if lookup_forms(&t[ti].norm)
             .any(|f| matches!(f, "نقل" | "نقلت" | "نقلوا" | "ينقل" | "تنقل"))
@@ -778,15 +808,22 @@ impl Analysis<'_> {
         let lo = t.partition_point(|y| y.start < nq.content_start());
         let hi = t.partition_point(|y| y.start < nq.content_end());
         let after = t.partition_point(|y| y.start < nq.end);
-        let complement = t.get(after).is_some_and(|x| {
-            x.punct() == Some(':')
-                || (x.is_word()
-                    && (complementisers().contains(&x.norm)
-                        || matches!(
-                            x.norm.as_str(),
-                            "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
-                        )))
-        });
+        // `أكد "مصطفى بايتاس"، الوزير المنتدب …`: a quoted name, a comma and the role.
+        let apposed = t
+            .get(after)
+            .is_some_and(|x| matches!(x.punct(), Some(',' | '،')))
+            && t.get(after + 1)
+                .is_some_and(|x| speakers::is_title_word(&x.norm));
+        let complement = apposed
+            || t.get(after).is_some_and(|x| {
+                x.punct() == Some(':')
+                    || (x.is_word()
+                        && (complementisers().contains(&x.norm)
+                            || matches!(
+                                x.norm.as_str(),
+                                "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
+                            )))
+            });
         if !complement || hi <= lo {
             return None;
         }

@@ -217,3 +217,14 @@ pub(super) const VERBAL_NOUNS: &[&str] = &[
     "وقوف",
     "مواصله",
 ];
+
+/// True when a subject phrase names someone: a title in it, a name of two words or more, or
+/// a body (`وزارة …`, `الجيش`) — not a bare noun such as a verb's object (`الثورات`).
+pub(crate) fn names_someone(np: &[Token]) -> bool {
+    let (role, name) = split_role(np);
+    name.len() >= 2
+        || np.iter().any(|t| roles::is_title_word(&t.norm))
+        || role.first().is_some_and(|t| {
+            crate::text::quotes::lexicon::institutions().contains(strip_article(&t.norm))
+        })
+}

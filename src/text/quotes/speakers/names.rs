@@ -298,6 +298,21 @@ impl Names {
             .map(|b| &b.2)
     }
 
+    /// The last named person (speaker or titled mention) written in `lo..at` (byte offsets).
+    pub(crate) fn person_between(&self, lo: usize, at: usize) -> Option<&Name> {
+        let last = |list: &'_ [(usize, Name)]| {
+            list.iter()
+                .filter(|(p, _)| (lo..at).contains(p))
+                .max_by_key(|(p, _)| *p)
+                .map(|(p, n)| (*p, n.clone()))
+        };
+        let found = match (last(&self.speakers), last(&self.people)) {
+            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }?;
+        self.candidates.iter().find(|c| c.norms == found.norms)
+    }
+
     /// Record every `role، name` apposition of a paragraph (`منسق الشؤون الإنسانية بالأمم
     /// المتحدة، مارتن غريفيث`): up to four name words after a comma that closes a role phrase.
     fn scan_appositions(&mut self, input: &str, toks: &[Token]) {

@@ -73,6 +73,7 @@ const VERBS: &[&str] = &[
     "روى",
     "أكمل",
     "اختتم",
+    "أقسم",
 ];
 
 /// Reporting verbs that take an `أن` complement (generated like [`VERBS`]).

@@ -97,7 +97,8 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
             continue;
         }
         flush(&mut out, &mut word_start, i);
-        if c.is_whitespace() {
+        // `متحدث #الصحة`: a hashtag sign is no token; the word after it reads as written.
+        if c.is_whitespace() || c == '#' {
             continue;
         }
         let kind = if is_mark_char(c) {

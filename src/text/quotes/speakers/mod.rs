@@ -124,7 +124,17 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     let nisba_plural = |w: &str| !has_article(w) && (w.ends_with("يون") || w.ends_with("يين"));
     let group = np.first().is_some_and(|t| nisba_plural(&t.norm))
         && np.iter().skip(1).all(|t| nisba_plural(&t.norm));
-    if indefinite || plural_source || undefined_source || same_source || group {
+    // `المصدر المصري رفيع المستوى`: the (anonymous) source again, with its adjectives.
+    let source_described = np.len() >= 2
+        && source_again(&np[0].norm)
+        && has_article(&np[0].norm)
+        && np[1..].iter().all(|t| {
+            is_nisba(&t.norm)
+                || indefinite_modifiers().contains(&t.norm)
+                || indefinite_modifiers().contains(strip_article(&t.norm))
+                || matches!(strip_article(&t.norm), "مستوى" | "مطلع" | "مسؤول" | "رسمي")
+        });
+    if indefinite || plural_source || undefined_source || same_source || group || source_described {
         return Some(Who::Anonymous);
     }
     if head_anonymous && only_adjectives {

@@ -1,7 +1,9 @@
 //! The document's names: named mentions, roles linked to the people holding them, and the
 //! canonical name (the fullest mention) a speaker reference resolves to.
 
-use super::roles::{ends_subject, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND};
+use super::roles::{
+    ends_subject, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND, OFFICES,
+};
 use super::subject_after::{ends_with_object, transitive};
 use super::subject_before::first_titled_person;
 use super::{Name, Who};
@@ -23,41 +25,6 @@ const ROLE_SYNONYMS: &[(&[&str], &[&str])] = &[
     (&["موفد"], &["مبعوث"]),
     (&["محام"], &["محامي"]),
     (&["مدير", "فني"], &["مدرب"]),
-];
-
-/// Head words (bare, after [`role_key`]) of offices one person holds at a time: a role with
-/// another office at its head names someone else. Descriptions (`الناشط`, `الخبير`, `الشيخ`)
-/// fit anyone.
-const OFFICES: &[&str] = &[
-    "رئيس",
-    "رئيسه",
-    "وزير",
-    "وزيره",
-    "امير",
-    "ملك",
-    "سفير",
-    "مدير",
-    "مديره",
-    "محافظ",
-    "مدرب",
-    "متحدث",
-    "متحدثه",
-    "نائب",
-    "امين",
-    "قائد",
-    "مبعوث",
-    "مندوب",
-    "ممثل",
-    "عضو",
-    "زعيم",
-    "منسق",
-    "والي",
-    "مفوض",
-    "مستشار",
-    "قاضي",
-    "عمده",
-    "نقيب",
-    "ولي",
 ];
 
 /// The comparable form of a role: articles and `لـ` removed, synonyms rewritten.
@@ -478,8 +445,12 @@ impl Names {
             .iter()
             .filter(|c| contains_seq(&c.norms, &name.norms))
             .max_by_key(|c| {
+                let longer = c.norms.len() > name.norms.len();
+                let aligned = c.norms.ends_with(&name.norms) || c.norms.starts_with(&name.norms);
                 (
-                    c.norms.ends_with(&name.norms) || c.norms.starts_with(&name.norms),
+                    // A fuller mention beginning or ending with the name, then one holding it
+                    // in the middle (`مصطفى` → `سربست مصطفى رشيد`), then the name itself.
+                    u8::from(longer) + u8::from(longer && aligned),
                     c.norms.len(),
                     std::cmp::Reverse(c.surface.len()),
                 )

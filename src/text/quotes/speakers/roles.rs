@@ -279,16 +279,59 @@ const PLACES: &[&str] = &[
 /// غوتيريش الأمين العام`): a title followed by at least one more word, after at least one name
 /// word that is no compound-name particle (`عبد الأمير` is a name). A title closing the phrase
 /// is a surname (`كريم السيد`).
+///
+/// An office closing the phrase is a role too (`أحمد عبد الفتاح المدرب`), except one that is
+/// also a family name (`الأمين`, `كامل الوزير`).
 pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
-    (1..name.len().saturating_sub(1)).find(|&j| {
+    (1..name.len()).find(|&j| {
         let t = &name[j];
+        let followed = name.get(j + 1).is_some_and(|n| n.is_word());
+        // Two name words before it at least: `كامل الوزير` is a name.
+        let office = j >= 2
+            && has_article(&t.norm)
+            && OFFICES.contains(&strip_article(&t.norm))
+            && strip_article(&t.norm) != "امين";
         t.is_word()
-            && name[j + 1].is_word()
+            && (followed || office)
             && (is_title(&t.norm) || person_nouns().contains(&t.norm))
             && !NAME_PARTICLES.contains(&name[j - 1].norm.as_str())
             && !COMPOUND_SECOND.contains(&t.norm.as_str())
     })
 }
+
+/// Head words (bare) of offices one person holds at a time: a role with another office at
+/// its head names someone else. Descriptions (`الناشط`, `الخبير`, `الشيخ`) fit anyone.
+pub(super) const OFFICES: &[&str] = &[
+    "رئيس",
+    "رئيسه",
+    "وزير",
+    "وزيره",
+    "امير",
+    "ملك",
+    "سفير",
+    "مدير",
+    "مديره",
+    "محافظ",
+    "مدرب",
+    "متحدث",
+    "متحدثه",
+    "نائب",
+    "امين",
+    "قائد",
+    "مبعوث",
+    "مندوب",
+    "ممثل",
+    "عضو",
+    "زعيم",
+    "منسق",
+    "والي",
+    "مفوض",
+    "مستشار",
+    "قاضي",
+    "عمده",
+    "نقيب",
+    "ولي",
+];
 
 /// True for a word that cannot be part of a subject phrase.
 pub(super) fn ends_subject(t: &Token) -> bool {

@@ -31,7 +31,7 @@ def norm_name(s):
     if s is None:
         return None
     s = DIACRITICS.sub("", s)
-    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي")
+    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ک", "ك").replace("ی", "ي")
     # `عبدالرحمن` and `عبد الرحمن` are one name.
     s = re.sub(r"\b(عبد|ابو) ", r"\1", s)
     return " ".join(s.split())

@@ -386,6 +386,13 @@ const TITLES: &[&str] = &[
     "الوالي",
     "المفوض",
     "مفوض",
+    "حاكم",
+    "الحاكم",
+    "مفتي",
+    "المفتي",
+    "رئيسة",
+    "عضوة",
+    "العضو",
 ];
 
 /// Nouns in front of a name that say who the person is (`رجل الأعمال`, `نجم الهلال`,
@@ -585,6 +592,12 @@ const INSTITUTIONS: &[&str] = &[
     "سلطة",
     "بنك",
     "مصرف",
+    "جبهة",
+    "تحالف",
+    "تيار",
+    "ائتلاف",
+    "مهرجان",
+    "مهرجانات",
     "صندوق",
     "برلمان",
     "دولة",
@@ -675,6 +688,8 @@ const ANONYMOUS: &[&str] = &[
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
 /// particles and pronouns.
 const STOP: &[&str] = &[
+    "أي",
+    "اي",
     "في",
     "فى",
     "خلال",

@@ -715,6 +715,17 @@ impl Analysis<'_> {
                 return Some(found);
             }
         }
+        // `دعا، مسعد بولس، مستشار …`: the subject set off by commas right after the verb.
+        if verb
+            && t.get(ti + 1)
+                .is_some_and(|x| matches!(x.punct(), Some(',' | '،')))
+        {
+            if let Some(name) = speakers::apposition_name(t, ti + 1) {
+                if let Some(n) = speakers::Name::from_tokens(self.input, &t[name.clone()]) {
+                    return Some((name, Who::Named(n)));
+                }
+            }
+        }
         let np = subject_before_relative(t, ti)
             .or_else(|| subject_before_qad(t, ti))
             .or_else(|| subject_after(t, ti, kind))

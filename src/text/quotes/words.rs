@@ -140,7 +140,10 @@ pub(crate) fn norm(word: &str) -> String {
     }
     out.extend(letters.map(|c| match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ة' => 'ه',
+        'ة' | 'ۀ' => 'ه',
+        // Persian letters in Arabic text (`کنعاني`): the Arabic kaf and yeh.
+        'ک' => 'ك',
+        'ی' => 'ي',
         c => c,
     }));
     out

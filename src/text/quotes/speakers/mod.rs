@@ -232,7 +232,11 @@ pub(super) const VERBAL_NOUNS: &[&str] = &[
 /// a body (`وزارة …`, `الجيش`) — not a bare noun such as a verb's object (`الثورات`).
 pub(crate) fn names_someone(np: &[Token]) -> bool {
     let (role, name) = split_role(np);
+    // A name (`مهدي`) but not a bare definite noun (`الثورات`).
     name.len() >= 2
+        || name
+            .first()
+            .is_some_and(|t| name.len() == 1 && !has_article(&t.norm))
         || np.iter().any(|t| roles::is_title_word(&t.norm))
         || role.first().is_some_and(|t| {
             crate::text::quotes::lexicon::institutions().contains(strip_article(&t.norm))

@@ -439,11 +439,23 @@ pub(crate) fn is_title_word(norm: &str) -> bool {
 
 /// True when `toks[i]` is the proper-noun genitive of an institution noun before it (`مصرف
 /// لبنان`, `لشركة أرامكو`, `بنك المغرب`), followed by more role words: part of the role.
+///
+/// Also one undefined name before a person's name of two words or more (`رئيس جبهة تقدم عبد
+/// الله حمدوك`, `الناطق باسم حركة حماس حازم قاسم`).
 fn genitive_of_institution(toks: &[Token], i: usize) -> bool {
-    i > 0
+    let after_institution = i > 0
         && institutions().contains(strip_lam(&toks[i - 1].norm))
-        && !has_article(&toks[i - 1].norm)
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| n.is_word() && has_article(&n.norm) && !is_title(&n.norm))
+        && !has_article(&toks[i - 1].norm);
+    if !after_institution {
+        return false;
+    }
+    let adjective_next = toks
+        .get(i + 1)
+        .is_some_and(|n| n.is_word() && has_article(&n.norm) && !is_title(&n.norm));
+    let person_after = toks.len() - i > 2
+        && !has_article(&toks[i].norm)
+        && toks[i + 1..]
+            .iter()
+            .all(|n| n.is_word() && !is_title(&n.norm) && !ends_subject(n));
+    adjective_next || person_after
 }

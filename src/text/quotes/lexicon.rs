@@ -885,6 +885,18 @@ const TITLE_CONTEXT: &[&str] = &[
 
 /// Words before a quote that make it the name of an outlet, organisation, group or platform.
 const NAME_CONTEXT: &[&str] = &[
+    "فضائية",
+    "فندق",
+    "مفوضية",
+    "منتخب",
+    "مصرف",
+    "بنك",
+    "مستشفى",
+    "جامعة",
+    "مدرسة",
+    "مخيم",
+    "ملتقى",
+    "دار",
     "صحيفة",
     "وكالة",
     "قناة",

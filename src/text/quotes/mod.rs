@@ -81,6 +81,9 @@ const DOCUMENTS: &[&str] = &[
 /// Content words looked at per quote: the speech rules count up to ten.
 const MAX_CONTEXT_WORDS: usize = 12;
 
+/// Words of the clause before a quote kept for its classification (nearest last).
+const MAX_BEFORE_WORDS: usize = 8;
+
 /// Implicit headline statements have at most this many words in all.
 const MAX_HEADLINE_WORDS: usize = 25;
 
@@ -504,7 +507,7 @@ impl Analysis<'_> {
             );
         }
         for x in t[..oi].iter().rev() {
-            if !x.is_word() || ctx.before.len() == 3 {
+            if !x.is_word() || ctx.before.len() == MAX_BEFORE_WORDS {
                 break;
             }
             ctx.before.insert(0, x.norm.clone());

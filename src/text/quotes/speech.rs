@@ -7,7 +7,8 @@
 //! 3. the quote is glued to `لـ` or follows an outlet/group word (`صحيفة`, `منصة`, `حركة` …)
 //!    → `name`;
 //! 4. it follows a "so-called" word (`ما يسمى`, `المزعوم`) → `scare`;
-//! 5. it is the statement of a headline (`X: "…"`) → speech;
+//! 5. it is the statement of a headline (`X: "…"`) → speech; a short quote after a
+//!    preposition (`في "…"`, `بشأن "…"`) away from its cue → `name` or `scare`;
 //! 6. a reporting cue stands before it in its sentence (or right after it): speech when a
 //!    describing or accusing verb is within three words or the quote follows its `بـ`
 //!    (`وصفته بـ"…"`, `اتهم X Y بـ"…"`), when it has at least three words, when it follows a
@@ -29,7 +30,7 @@ use super::words::{has_article, lookup_forms};
 pub(crate) struct Context {
     /// Normalised content words.
     pub words: Vec<String>,
-    /// Normalised words before the opening mark in the same clause, nearest last (up to 3).
+    /// Normalised words before the opening mark in the same clause, nearest last (up to 8).
     pub before: Vec<String>,
     /// True when the opening mark is glued to `لـ`/`ل` or follows a standalone `لـ`.
     pub after_lam: bool,
@@ -86,6 +87,27 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     if ctx.headline {
         return Verdict::Speech;
     }
+    // `في "مفوضية الانتخابات العراقية"`, `بشأن "حادثة البحر الميت"`: a short quote after a
+    // preposition names a place, a body or a topic.
+    if n <= 4
+        && prev.is_some_and(|w| {
+            matches!(
+                w,
+                "في" | "فى"
+                    | "من"
+                    | "مع"
+                    | "لدى"
+                    | "داخل"
+                    | "امام"
+                    | "بشان"
+                    | "حول"
+                    | "وفي"
+            ) || (w == "عن" && n == 1)
+        })
+        && ctx.cue.is_some_and(|(_, d)| d > 0)
+    {
+        return Verdict::Other(if group_or_bare(ctx) { "name" } else { "scare" }, 0.7);
+    }
     // A complementiser right before the quote makes a short quote its subject (`إن "حزب الله"
     // …`); one further back, with the subject between, makes it the predicate (`أن فريقه
     // "جاهز تماما"`, `إن الحكم "مسيّس"`).
@@ -93,22 +115,39 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     let right_after_compl = ctx.before.last().is_some_and(compl);
     let predicate = !right_after_compl && ctx.before.iter().any(compl);
     let group = ctx.words.first().is_some_and(|w| in_set(w, name_context()));
+    // `واصفا إياها بـ"الكاذبة"`, `وصف … بأنه "سامّ"`, `برر اقتراحه بأنه "لإحراج" …`.
+    let describing = ctx.before.iter().any(|w| {
+        lookup_forms(w).any(|f| f.starts_with("وصف") || f.starts_with("واصف") || f == "يصف")
+    });
+    let by_that = prev.is_some_and(|w| matches!(w, "بانه" | "بانها" | "بانهم"));
     match ctx.cue {
+        Some(_) if n <= 3 && ((describing && prev == Some("ب")) || by_that) => {
+            return Verdict::Speech
+        }
         Some((CueKind::Describe, d)) if d <= 3 => return Verdict::Speech,
         // `اتهم X Y بـ"…"`, `وصف X Y بـ"…"`: the describing phrase, however far the verb.
         Some((CueKind::Describe, _)) if prev == Some("ب") => return Verdict::Speech,
         Some(_) if n >= 3 || (n >= 1 && ctx.after_colon) => return Verdict::Speech,
         Some(_) if n == 2 && (ctx.ends_clause || predicate) => return Verdict::Speech,
         Some((_, d)) if n == 2 && d > 0 && !right_after_compl && !group => return Verdict::Speech,
-        Some(_) if n == 1 && predicate && ctx.ends_clause => return Verdict::Speech,
+        // `إن المعلومات المتداولة "شائعات"`, `أن أوكرانيا "أخرجت" خطة …`: a word of the
+        // reported clause itself.
+        Some(_) if n == 1 && predicate => return Verdict::Speech,
         None if n >= 4 => return Verdict::Speech,
         _ => {}
     }
-    if !group && ctx.words.iter().any(|w| has_article(w)) {
-        Verdict::Other("scare", 0.6)
-    } else {
+    if group_or_bare(ctx) {
         Verdict::Other("name", 0.6)
+    } else {
+        Verdict::Other("scare", 0.6)
     }
+}
+
+/// True for a quote that reads as a name: it starts with a group word (`"حزب الله"`) or no
+/// word carries the article (`"قسد"`).
+fn group_or_bare(ctx: &Context) -> bool {
+    ctx.words.first().is_some_and(|w| in_set(w, name_context()))
+        || !ctx.words.iter().any(|w| has_article(w))
 }
 
 #[cfg(test)]

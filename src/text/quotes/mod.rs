@@ -550,7 +550,20 @@ impl Analysis<'_> {
                     flags: Vec::new(),
                 }
             };
-        if let Verdict::Other(kind, conf) = classify(&ctx) {
+        // `أعلنت "المفوضية العليا المستقلة للانتخابات" في العراق عن أن …`: the quoted name
+        // right after the verb is its subject.
+        let subject_name = cue.is_some_and(|c| {
+            matches!(c.kind, CueKind::Verb | CueKind::Describe)
+                && !c.after
+                && c.paragraph == pi
+                && c.token + 1 == oi
+        }) && self.quoted_subject(pi, oi).is_some();
+        let verdict = if subject_name {
+            Verdict::Other("name", 0.8)
+        } else {
+            classify(&ctx)
+        };
+        if let Verdict::Other(kind, conf) = verdict {
             let mut quote = base(false, kind, None, None, conf);
             quote.flags = flags;
             return Some(quote);
@@ -823,12 +836,22 @@ impl Analysis<'_> {
         let hi = t.partition_point(|y| y.start < nq.content_end());
         let after = t.partition_point(|y| y.start < nq.end);
         // `أكد "مصطفى بايتاس"، الوزير المنتدب …`: a quoted name, a comma and the role.
+        // `أعلنت "المفوضية …" في العراق عن أن`, `وأوضح "عبد الكريم"، في مداخلة، أن`: a
+        // place, time or occasion between the subject and the statement.
+        let setting = |x: &Token| {
+            x.is_word()
+                && matches!(
+                    x.norm.as_str(),
+                    "في" | "فى" | "عن" | "خلال" | "اليوم" | "امس" | "مساء" | "صباح" | "لدى"
+                )
+        };
         let apposed = t
             .get(after)
             .is_some_and(|x| matches!(x.punct(), Some(',' | '،')))
             && t.get(after + 1)
-                .is_some_and(|x| speakers::is_title_word(&x.norm));
+                .is_some_and(|x| speakers::is_title_word(&x.norm) || setting(x));
         let complement = apposed
+            || t.get(after).is_some_and(setting)
             || t.get(after).is_some_and(|x| {
                 x.punct() == Some(':')
                     || (x.is_word()

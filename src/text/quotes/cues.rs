@@ -109,6 +109,11 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
             Some(CueKind::Noun) if is_occasion(tokens, i) => {
                 weak.get_or_insert((i, CueKind::Noun));
             }
+            // `حسبما ذكرت قناة …`, `كما نقلت وكالة …`: an aside naming where the report
+            // came from; the quote's cue is further back when there is one.
+            Some(_) if is_source_aside(tokens, i) => {
+                weak.get_or_insert((i, CueKind::Noun));
+            }
             Some(kind) => return Some(tongue_before(tokens, lo, i).unwrap_or((i, kind))),
             None => {}
         }
@@ -233,4 +238,19 @@ mod tests {
             assert_eq!(kind(w), None, "{w}");
         }
     }
+}
+
+/// True for a cue in an aside that names the source of a report (`حسبما ذكرت قناة`, `وفق ما
+/// نقلت وكالة`, `كما أفادت صحيفة`).
+fn is_source_aside(tokens: &[Token], i: usize) -> bool {
+    let before = |k: usize| {
+        i.checked_sub(k)
+            .and_then(|j| tokens.get(j))
+            .map(|t| t.norm.as_str())
+    };
+    matches!(
+        before(1),
+        Some("حسبما" | "وحسبما" | "كما" | "وفقما" | "بحسبما")
+    ) || (before(1) == Some("ما")
+        && matches!(before(2), Some("حسب" | "وفق" | "بحسب" | "وفقا" | "طبقا")))
 }

@@ -688,6 +688,8 @@ const ANONYMOUS: &[&str] = &[
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
 /// particles and pronouns.
 const STOP: &[&str] = &[
+    "مضى",
+    "ومضى",
     "أي",
     "اي",
     "في",

@@ -684,9 +684,14 @@ impl Analysis<'_> {
             }
             CueKind::Statement => {
                 // `وجاء في بيان لوزارة الخارجية القطرية`: the issuer after `لـ`.
+                // `للمنظّمة` (`لـ` + `المنظمة`) too, when the word is a body.
                 let issuer = t
                     .get(c.token + 3)
-                    .filter(|x| x.is_word() && x.norm.starts_with('ل') && !x.norm.starts_with("لل"))
+                    .filter(|x| {
+                        x.is_word()
+                            && x.norm.starts_with('ل')
+                            && (!x.norm.starts_with("لل") || speakers::is_body_word(&x.norm))
+                    })
                     .and_then(|_| subject_after(t, c.token + 2, CueKind::Verb))
                     .and_then(|r| speakers::Name::after_lam(self.input, &t[r]));
                 if let Some(n) = issuer {

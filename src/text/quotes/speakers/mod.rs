@@ -13,7 +13,7 @@ mod roles;
 mod subject_after;
 mod subject_before;
 
-pub(crate) use names::{apposition_name, Names};
+pub(crate) use names::{apposition_name, is_body_word, Names};
 pub(crate) use roles::{is_description, is_title_word, split_role};
 pub(crate) use subject_after::{subject_after, subject_before_relative};
 pub(crate) use subject_before::{

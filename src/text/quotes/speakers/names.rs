@@ -2,7 +2,7 @@
 //! canonical name (the fullest mention) a speaker reference resolves to.
 
 use super::roles::{
-    ends_subject, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND, OFFICES,
+    ends_subject, is_nisba, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND, OFFICES,
 };
 use super::subject_after::{ends_with_object, transitive};
 use super::subject_before::first_titled_person;
@@ -234,6 +234,11 @@ impl Names {
                 && !ends_subject_ignoring_quotes(&toks[e])
             {
                 e += 1;
+            }
+            // `نصحت وزارة البيئة السكان بـ"…"`: the verb's object before its `بـ` phrase.
+            let before_b = toks.get(e).is_some_and(|t| t.norm.starts_with('ب'));
+            if before_b && e - k >= 3 && !is_nisba(&toks[e - 1].norm) {
+                e -= 1;
             }
             if e - k < 2 {
                 continue;
@@ -502,7 +507,11 @@ impl Names {
     pub(crate) fn resolve(&self, who: &Who, at: usize) -> (Option<String>, f32) {
         match who {
             Who::Anonymous => (None, 1.0),
-            Who::Named(n) => (Some(self.canonical(n)), 1.0),
+            Who::Named(n) => match self.body_named(n, at) {
+                // `وجاء في بيان للمنظمة`: the body named in full before.
+                Some(body) => (Some(body.surface.clone()), 0.9),
+                None => (Some(self.canonical(n)), 1.0),
+            },
             Who::Role(r) => {
                 if let Some(holder) = self.role_holder(r, at) {
                     return (Some(self.canonical(holder)), 0.9);
@@ -591,7 +600,12 @@ const BODY_HEADS: &[&str] = &[
 
 /// The bare head noun of a body for a word (`الوزارة` → `وزاره`), when it is one.
 fn body_head(norm: &str) -> Option<String> {
-    let bare = strip_article(norm.strip_prefix('و').unwrap_or(norm));
+    // `والوزارة` is `و` + `الوزارة`; `وزارة` itself starts with a root `و`.
+    let unjoined = norm
+        .strip_prefix('و')
+        .filter(|r| r.starts_with("ال"))
+        .unwrap_or(norm);
+    let bare = strip_article(unjoined);
     BODY_HEADS.contains(&bare).then(|| bare.to_string())
 }
 
@@ -633,3 +647,9 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
 
 /// Title words that are common first names too (normalised).
 const FIRST_NAME_TITLES: &[&str] = &["امين", "نائب", "عميد", "سفير", "ملك"];
+
+/// True for a word that is a body's head noun, also after `لـ` (`للمنظمة`).
+pub(crate) fn is_body_word(norm: &str) -> bool {
+    let after_lam = norm.strip_prefix("لل").map(|r| format!("ال{r}"));
+    body_head(norm).is_some() || after_lam.is_some_and(|w| body_head(&w).is_some())
+}

@@ -192,7 +192,30 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             k = j + 1;
         }
     }
-    let (role, mut name) = toks.split_at(k);
+    // `رئيس المرصد السوري لحقوق الإنسان`: a `لـ` genitive between definite words of a role.
+    while k > 0
+        && k + 1 < toks.len()
+        && toks[k].norm.starts_with('ل')
+        && !toks[k].norm.starts_with("لل")
+        && has_article(&toks[k - 1].norm)
+        && !is_title(&toks[k - 1].norm)
+        && has_article(&toks[k + 1].norm)
+    {
+        k += 2;
+        while k < toks.len() && !starts_name(toks, k) {
+            k += 1;
+        }
+    }
+    let (role, mut name) = toks.split_at(k.min(toks.len()));
+    // `النجم المصري سعادته`: a possessed noun after a role is the verb's object.
+    let possessed = |t: &Token| {
+        t.suffixed
+            && !is_title(&t.norm)
+            && (t.norm.ends_with("ته") || t.norm.ends_with("ها") || t.norm.ends_with("هم"))
+    };
+    if name.first().is_some_and(possessed) {
+        name = &name[..0];
+    }
     // `نبيل عبد الله للصحفيين`: a `لل…` word after a name is a prepositional phrase.
     if let Some(pp) = name.iter().position(|t| t.norm.starts_with("لل")) {
         name = &name[..pp];
@@ -400,7 +423,7 @@ pub(super) fn is_same(norm: &str) -> bool {
 }
 
 /// True for a nisba adjective (`الروسي`, `الإسرائيلية`, `الوطني`).
-pub(super) fn is_nisba(norm: &str) -> bool {
+pub(crate) fn is_nisba(norm: &str) -> bool {
     norm.ends_with('ي') || norm.ends_with("يه")
 }
 

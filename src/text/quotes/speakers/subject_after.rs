@@ -105,7 +105,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && !NAME_PARTICLES.contains(&tokens[i].norm.as_str())
             && !is_role_word(&tokens[i - 1].norm)
             && tokens.get(i + 1).is_some_and(|n| !ends_subject(n));
-        if manner {
+        // `وقال جبالي مداعبا النائب`: a participle of manner after the name.
+        if manner || (i > start && is_manner_adverb(&tokens[i].norm)) {
             break;
         }
         i += 1;

@@ -163,6 +163,21 @@ pub(crate) fn right_after(tokens: &[Token], from: usize) -> Option<(usize, CueKi
     }
 }
 
+/// True for a cue in an aside that names the source of a report (`حسبما ذكرت قناة`, `وفق ما
+/// نقلت وكالة`, `كما أفادت صحيفة`).
+fn is_source_aside(tokens: &[Token], i: usize) -> bool {
+    let before = |k: usize| {
+        i.checked_sub(k)
+            .and_then(|j| tokens.get(j))
+            .map(|t| t.norm.as_str())
+    };
+    matches!(
+        before(1),
+        Some("حسبما" | "وحسبما" | "كما" | "وفقما" | "بحسبما")
+    ) || (before(1) == Some("ما")
+        && matches!(before(2), Some("حسب" | "وفق" | "بحسب" | "وفقا" | "طبقا")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,19 +253,4 @@ mod tests {
             assert_eq!(kind(w), None, "{w}");
         }
     }
-}
-
-/// True for a cue in an aside that names the source of a report (`حسبما ذكرت قناة`, `وفق ما
-/// نقلت وكالة`, `كما أفادت صحيفة`).
-fn is_source_aside(tokens: &[Token], i: usize) -> bool {
-    let before = |k: usize| {
-        i.checked_sub(k)
-            .and_then(|j| tokens.get(j))
-            .map(|t| t.norm.as_str())
-    };
-    matches!(
-        before(1),
-        Some("حسبما" | "وحسبما" | "كما" | "وفقما" | "بحسبما")
-    ) || (before(1) == Some("ما")
-        && matches!(before(2), Some("حسب" | "وفق" | "بحسب" | "وفقا" | "طبقا")))
 }

@@ -1791,3 +1791,165 @@ fn manner_phrase_after_a_name_but_not_a_surname() {
         Some("أبو سليم")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Constructions met in real news pages (each rule with a sentence of our own)
+// ---------------------------------------------------------------------------------------------
+
+fn speaker_of<'a>(qs: &'a [Quote], text: &str) -> Option<&'a str> {
+    quote(qs, text).speaker.as_deref()
+}
+
+#[test]
+fn a_role_written_after_the_name_is_no_part_of_it() {
+    let s = "وقال سليم حداد رئيس اتحاد الصناعيين إن \"المصانع تعمل بنصف طاقتها\".\nوأضاف رئيس الاتحاد: \"نحتاج إلى دعم عاجل\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "المصانع تعمل بنصف طاقتها"),
+        Some("سليم حداد")
+    );
+    // The trailing role is linked to him, so the role alone resolves to his name.
+    assert_eq!(speaker_of(&qs, "نحتاج إلى دعم عاجل"), Some("سليم حداد"));
+}
+
+#[test]
+fn role_comma_name_appositions_give_the_full_name() {
+    let s = "قال منسق الإغاثة في المنظمة، كريم منصور، إن \"المخازن فارغة تماما\".\nوتابع منصور: \"لم تصل الشحنات منذ أسبوع\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "المخازن فارغة تماما"), Some("كريم منصور"));
+    assert_eq!(
+        speaker_of(&qs, "لم تصل الشحنات منذ أسبوع"),
+        Some("كريم منصور")
+    );
+}
+
+#[test]
+fn a_name_set_off_by_commas_right_after_the_verb() {
+    let s = "دعا، هشام العلي، وزير النقل، السائقين إلى الحذر، وقال إن \"الطرق زلقة بعد المطر\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الطرق زلقة بعد المطر"), Some("هشام العلي"));
+}
+
+#[test]
+fn a_bare_office_resolves_to_the_speaker_holding_it() {
+    let s = "أكد الناطق الرسمي باسم البلدية سامر يوسف أن \"الشوارع ستفتح غدا\".\nوأوضح المتحدث باسم البلدية أن \"الفرق تعمل طوال الليل\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الفرق تعمل طوال الليل"), Some("سامر يوسف"));
+}
+
+#[test]
+fn an_office_held_by_nobody_named_stays_as_written() {
+    let s = "قال الرئيس نزار فهد إن \"البلاد بخير\".\nوقال وزير الري إن \"السدود ممتلئة\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "السدود ممتلئة"), Some("وزير الري"));
+}
+
+#[test]
+fn a_short_form_of_a_body_resolves_to_its_full_name() {
+    let s = "أعلنت وزارة الزراعة الأردنية، الأحد، خطة جديدة.\nالوزارة قالت في بيان: \"سنوزع البذور مجانا\".\nوجاء في بيان للمنظمة الدولية للهجرة أن \"الأعداد تتزايد\".\nوأضافت المنظمة أن \"المساعدات لا تكفي\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "سنوزع البذور مجانا"),
+        Some("وزارة الزراعة الأردنية")
+    );
+}
+
+#[test]
+fn an_outlet_passing_a_report_on_is_not_the_speaker() {
+    let s = "ندد رئيس الوزراء خالد الزين بالهجوم، حسبما نقلت وكالة \"الأنباء الرسمية\".\nوقال في بيان صادر عن مكتبه \"لن نسكت عن هذا الاعتداء\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "لن نسكت عن هذا الاعتداء"),
+        Some("خالد الزين")
+    );
+    let s = "وأضاف الوزير عادل نصار - حسبما ذكرت قناة (الرابعة) - أنه \"لا حاجة لتعديل الخطة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "لا حاجة لتعديل الخطة"),
+        Some("عادل نصار")
+    );
+}
+
+#[test]
+fn verbal_nouns_and_words_after_prepositions_open_no_subject() {
+    let s = "قال وزير الخارجية ماهر سالم إن \"الحوار مستمر\".\nوأكد دعم بلاده الكامل للحل السلمي، مشددا على \"ضرورة وقف القتال\".\nوشدد سالم على رفض الأردن التدخل، مؤكدا أن البلاد \"لن تكون ساحة حرب\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "ضرورة وقف القتال"), Some("ماهر سالم"));
+    assert_eq!(speaker_of(&qs, "لن تكون ساحة حرب"), Some("ماهر سالم"));
+}
+
+#[test]
+fn a_participle_of_manner_takes_an_object_not_a_subject() {
+    let s = "وقال رئيس الحكومة وليد حمدان: \"أمامنا عمل كثير\".\nوأضاف مخاطبا النواب: \"أبوابنا مفتوحة للجميع\".\nوقال حمدان مبتسما الصحفيين: \"هذا سؤال جيد\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "أبوابنا مفتوحة للجميع"), Some("وليد حمدان"));
+}
+
+#[test]
+fn a_relative_clause_about_its_antecedent_has_another_subject() {
+    let s = "وقال الطبيب نبيل عواد إن الوضع \"كارثي\"، لا سيما في المخيم الذي قال إنه \"بلا ماء منذ أيام\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "بلا ماء منذ أيام"), Some("نبيل عواد"));
+}
+
+#[test]
+fn institution_genitives_and_group_names_belong_to_the_role() {
+    let s = "وقال حاكم مصرف الجنوب المركزي ربيع الخطيب إن \"الليرة مستقرة\".\nوأكد الناطق باسم حركة النهضة سمير داوود أن \"الحركة لن تشارك\".\nوقال رئيس المرصد الوطني لحقوق الإنسان عمر بكري إن \"الأرقام موثقة\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الليرة مستقرة"), Some("ربيع الخطيب"));
+    assert_eq!(speaker_of(&qs, "الحركة لن تشارك"), Some("سمير داوود"));
+    assert_eq!(speaker_of(&qs, "الأرقام موثقة"), Some("عمر بكري"));
+}
+
+#[test]
+fn names_ending_in_allah_and_persian_letters() {
+    let s = "قال المتحدث باسم الجيش العميد نبيل عبدالله، اليوم، إن \"القوات تتقدم ببطء\".\nوقال المتحدث باسم الخارجية ناصر کنعاني إن \"المحادثات مستمرة\".\nوأضاف كنعاني أن \"الوفد سيعود غدا\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "القوات تتقدم ببطء"), Some("نبيل عبدالله"));
+    assert_eq!(speaker_of(&qs, "الوفد سيعود غدا"), Some("ناصر کنعاني"));
+}
+
+#[test]
+fn a_hashtag_sign_does_not_cut_a_role() {
+    let s = "قال متحدث #الأرصاد الدكتور فهد الشمري إن \"الأمطار ستستمر حتى الغد\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "الأمطار ستستمر حتى الغد"),
+        Some("فهد الشمري")
+    );
+}
+
+#[test]
+fn one_word_quotes_inside_reported_clauses_are_partial_speech() {
+    let s = "وقال المتحدث سعيد ناصر إن الأخبار المتداولة \"مفبركة\"، واصفا إياها بـ\"المضللة\".\nوأضاف ناصر أن الحكومة \"ضاعفت\" ميزانية الصحة.";
+    let qs = quotes(s);
+    speech(&qs, "مفبركة", "partial", Some("سعيد ناصر"), Some("وقال"));
+    assert!(quote(&qs, "المضللة").speech);
+    assert!(quote(&qs, "ضاعفت").speech);
+}
+
+#[test]
+fn short_quotes_after_prepositions_and_quoted_subjects_are_names() {
+    let s = "وقال المدير خلال تصريحات لفضائية \"الرؤية\": \"النتائج مطمئنة\".\nأعلنت \"الهيئة العليا للانتخابات\" في البلاد عن أن \"نسبة المشاركة بلغت ستين بالمئة\".\nوقال الوزير إن الموقف بشأن \"حادثة الميناء\" كان واضحا.";
+    let qs = quotes(s);
+    not_speech(&qs, "الرؤية", "name");
+    not_speech(&qs, "الهيئة العليا للانتخابات", "name");
+    assert!(!quote(&qs, "حادثة الميناء").speech);
+    assert_eq!(
+        speaker_of(&qs, "نسبة المشاركة بلغت ستين بالمئة"),
+        Some("الهيئة العليا للانتخابات")
+    );
+}
+
+#[test]
+fn objects_after_a_subject_are_no_part_of_the_name() {
+    let s = "دعا وزير الداخلية الشيخ فيصل بن سالم آل حمد إيران إلى \"الكف عن التدخل\".\nوهاجم الوزير طهران قائلا: \"لن نقبل التهديد\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "الكف عن التدخل"),
+        Some("فيصل بن سالم آل حمد")
+    );
+    assert_eq!(
+        speaker_of(&qs, "لن نقبل التهديد"),
+        Some("فيصل بن سالم آل حمد")
+    );
+}

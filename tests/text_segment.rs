@@ -1118,3 +1118,27 @@ fn large_input_is_handled_in_one_pass() {
     let a = analyze(&word, &Options::default());
     assert_eq!(a.paragraphs[0].sentences[0].parts.len(), 334);
 }
+
+#[test]
+fn elisions_commas_after_closers_domains_and_glued_brackets() {
+    // An elision mark inside a quote is no boundary.
+    assert_split(
+        "قال: \"نأمل أن ننجح (..) أعلم أن المهمة صعبة\".",
+        &["قال: \"نأمل أن ننجح (..) أعلم أن المهمة صعبة\"."],
+    );
+    // A question inside marks followed by a comma goes on.
+    assert_split(
+        "متسائلا ‘كيف نقبل بهذا؟’ ، وأعلن رفضه.",
+        &["متسائلا ‘كيف نقبل بهذا؟’ ، وأعلن رفضه."],
+    );
+    // An Arabic domain name.
+    assert_split(
+        "نشر موقع “أخبار.نت” التقرير.",
+        &["نشر موقع “أخبار.نت” التقرير."],
+    );
+    // A full stop glued to a bracketed credit line.
+    assert_split(
+        "وراء فوزنا بالنهائي.(دبي - الوكالة)",
+        &["وراء فوزنا بالنهائي.", "(دبي - الوكالة)"],
+    );
+}

@@ -333,6 +333,24 @@ impl Analysis<'_> {
             let t = &self.toks[h.paragraph];
             let (speaker, factor) =
                 who(self.input, &t[h.np.clone()]).map_or((None, 1.0), |w| names.resolve(&w, start));
+            // `أمين الناصر: أرامكو باتت "أقوى من ذي قبل"`: marks around part of the statement
+            // make that part the quote, in the headline speaker's words; the statement itself
+            // is not listed again.
+            let mut marked_inside = false;
+            for q in out
+                .iter_mut()
+                .filter(|q| q.speech && q.start >= start && q.end <= end)
+            {
+                marked_inside = true;
+                if q.cue.is_none() {
+                    q.speaker.clone_from(&speaker);
+                    q.kind = "partial".into();
+                    q.confidence = 0.5 * factor;
+                }
+            }
+            if marked_inside {
+                continue;
+            }
             let pi = h.paragraph;
             out.push(Quote {
                 index: 0,

@@ -388,6 +388,8 @@ const TITLES: &[&str] = &[
     "مفوض",
     "حاكم",
     "الحاكم",
+    "دكتور",
+    "دكتورة",
     "مفتي",
     "المفتي",
     "رئيسة",
@@ -688,6 +690,14 @@ const ANONYMOUS: &[&str] = &[
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
 /// particles and pronouns.
 const STOP: &[&str] = &[
+    "اننا",
+    "انني",
+    "إننا",
+    "إنني",
+    "أننا",
+    "أنني",
+    "مضت",
+    "ومضت",
     "مضى",
     "ومضى",
     "أي",

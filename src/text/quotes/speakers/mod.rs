@@ -140,6 +140,20 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     if head_anonymous && only_adjectives {
         return Some(Who::Anonymous);
     }
+    // `ودعا البرهان الرئيس الأمريكي دونالد ترمب …`: a definite surname, then the verb's
+    // object with its own title.
+    let np = match np {
+        [first, second, ..]
+            if has_article(&first.norm)
+                && !is_title(&first.norm)
+                && !is_nisba(&first.norm)
+                && is_title(&second.norm)
+                && has_article(&second.norm) =>
+        {
+            &np[..1]
+        }
+        _ => np,
+    };
     let (role, name) = split_role(np);
     if let Some(n) = Name::from_tokens(input, name) {
         return Some(Who::Named(n));
@@ -200,6 +214,9 @@ fn can_open_subject(t: &Token) -> bool {
                 | "كان"
                 | "كانت"
                 | "مضى"
+                | "مضت"
+                | "اننا"
+                | "انني"
         ))
 }
 

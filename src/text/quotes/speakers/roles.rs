@@ -116,8 +116,9 @@ pub(super) const DEFINITE_FIRST_NAMES: &[&str] = &[
 ];
 
 /// Words inside compound names (`محمد بن عبد الرحمن آل ثاني`), normalised.
-pub(super) const NAME_PARTICLES: &[&str] =
-    &["بن", "ابن", "بنت", "ال", "آل", "ابو", "ابي", "عبد", "ام"];
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "بن", "ابن", "بنت", "ال", "آل", "ابو", "ابي", "عبد", "ام", "ولد",
+];
 
 /// Undefined nouns that continue a construct title before its genitive (`وزير خارجية …`,
 /// `لاعب وسط …`), normalised.
@@ -190,13 +191,19 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             k = toks.len();
         } else if !NAME_PARTICLES.contains(&toks[j + 1].norm.as_str()) {
             k = j + 1;
+            // `مدرب مصر الإسباني روبرتو …`: adjectives of the role after its genitive.
+            while k + 1 < toks.len() && is_role_word(&toks[k].norm) && !starts_name(toks, k) {
+                k += 1;
+            }
         }
     }
-    // `رئيس المرصد السوري لحقوق الإنسان`: a `لـ` genitive between definite words of a role.
+    // `رئيس المرصد السوري لحقوق الإنسان`, `مدرب المنتخب العراقي بكرة القدم`: a `لـ`/`بـ`
+    // phrase between definite words of a role (not `و`: `الناخب الوطني وليد الركراكي`).
     while k > 0
         && k + 1 < toks.len()
-        && toks[k].norm.starts_with('ل')
+        && (toks[k].norm.starts_with('ل') || toks[k].norm.starts_with('ب'))
         && !toks[k].norm.starts_with("لل")
+        && !toks[k].norm.starts_with("بال")
         && has_article(&toks[k - 1].norm)
         && !is_title(&toks[k - 1].norm)
         && has_article(&toks[k + 1].norm)

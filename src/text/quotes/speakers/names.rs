@@ -132,6 +132,7 @@ impl Names {
             names.scan_titled_people(input, toks);
             names.scan_appositions(input, toks);
             names.scan_bodies(input, toks);
+            names.scan_quoted_names(input, toks);
         }
         names.people.sort_by_key(|(at, _)| *at);
         names.speakers.sort_by_key(|(at, _)| *at);
@@ -250,6 +251,50 @@ impl Names {
                 }
                 self.bodies.push((toks[k].start, head, n));
             }
+        }
+    }
+
+    /// Record people whose name a role introduces in quote marks (`مدرب منتخب مصر البرتغالي
+    /// "كارلوس كيروش"`): the quoted name (up to four words) and the role before it.
+    fn scan_quoted_names(&mut self, input: &str, toks: &[Token]) {
+        for i in 1..toks.len() {
+            let opens = toks[i].kind == TokKind::Mark
+                && toks[i - 1].is_word()
+                && !toks[i - 1].in_quote
+                && is_role_word(&toks[i - 1].norm);
+            if !opens {
+                continue;
+            }
+            let words = toks[i + 1..]
+                .iter()
+                .take_while(|t| t.is_word() && t.in_quote)
+                .count();
+            let closed = toks
+                .get(i + 1 + words)
+                .is_some_and(|t| t.kind == TokKind::Mark);
+            if !(1..=4).contains(&words) || !closed {
+                continue;
+            }
+            let name = &toks[i + 1..i + 1 + words];
+            if name
+                .iter()
+                .any(|t| is_role_word(&t.norm) && !has_article(&t.norm))
+            {
+                continue;
+            }
+            let mut r = i - 1;
+            while r > 0 && i - r < 8 && toks[r - 1].is_word() && is_role_word(&toks[r - 1].norm) {
+                r -= 1;
+            }
+            let Some(n) = Name::from_tokens(input, name) else {
+                continue;
+            };
+            if !toks[r..i].iter().any(|t| is_title(&t.norm)) {
+                continue;
+            }
+            self.link_roles(&toks[r..i], &n);
+            self.people.push((toks[r].start, n.clone()));
+            self.candidates.push(n);
         }
     }
 

@@ -206,11 +206,18 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         && !toks[k].norm.starts_with("بال")
         && has_article(&toks[k - 1].norm)
         && !is_title(&toks[k - 1].norm)
-        && has_article(&toks[k + 1].norm)
     {
-        k += 2;
-        while k < toks.len() && !starts_name(toks, k) {
+        if has_article(&toks[k + 1].norm) {
+            k += 2;
+            while k < toks.len() && !starts_name(toks, k) {
+                k += 1;
+            }
+        } else if toks.len() - k >= 3 && toks[k + 1..].iter().all(|t| !is_role_word(&t.norm)) {
+            // `نائب رئيس هيئة النازحين بدارفور آدم عبدالله`: a place, then the name.
             k += 1;
+            break;
+        } else {
+            break;
         }
     }
     let (role, mut name) = toks.split_at(k.min(toks.len()));

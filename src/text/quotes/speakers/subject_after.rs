@@ -328,11 +328,16 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
             "انها" | "انه" | "انهم" | "بانها" | "بانه" | "بانهم" | "عنها" | "عنه"
         )
     });
+    // `البطولة التي اختتمت منافساتها`: the verb takes a possessed object; no speech here.
+    let possessed_object = tokens.get(cue + 1).is_some_and(|t| {
+        t.is_word() && !has_article(&t.norm) && (t.norm.ends_with("ها") || t.norm.ends_with("هم"))
+    });
     if tokens[cue].suffixed
         || w.ends_with("ها")
         || w.ends_with("هم")
         || resumptive
         || about_antecedent
+        || possessed_object
     {
         return None;
     }

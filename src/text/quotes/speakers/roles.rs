@@ -169,7 +169,19 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
 /// An undefined title that needs a genitive after it (`مدرب`, `رئيس`), not one with a
 /// pronoun (`مدربه`) or an abbreviation (`د.`).
 pub(super) fn is_construct_title(t: &Token) -> bool {
-    !has_article(&t.norm) && !t.suffixed && t.norm != "د" && is_title(&t.norm)
+    // Honorifics stand before a name, not a genitive (`دكتور خالد السعيد`).
+    let honorific = matches!(
+        t.norm.as_str(),
+        "د" | "دكتور"
+            | "دكتوره"
+            | "مهندس"
+            | "مهندسه"
+            | "سيد"
+            | "سيده"
+            | "شيخ"
+            | "استاذ"
+    );
+    !has_article(&t.norm) && !t.suffixed && !honorific && is_title(&t.norm)
 }
 
 /// Split a subject phrase into its leading role words and the name after them.

@@ -897,6 +897,9 @@ const TITLE_CONTEXT: &[&str] = &[
 
 /// Words before a quote that make it the name of an outlet, organisation, group or platform.
 const NAME_CONTEXT: &[&str] = &[
+    "جريدة",
+    "وزارة",
+    "مديرية",
     "فضائية",
     "فندق",
     "مفوضية",

@@ -201,6 +201,15 @@ impl Analysis<'_> {
             let Some(np) = headline_subject(t) else {
                 continue;
             };
+            // `https://…`, `Tel: …`: a link or a label in Latin letters, no speaker.
+            let arabic = |x: &Token| {
+                x.norm
+                    .chars()
+                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+            };
+            if !t[np.clone()].iter().all(arabic) {
+                continue;
+            }
             let Some(colon) = t.iter().position(|x| x.punct() == Some(':')) else {
                 continue;
             };

@@ -2,7 +2,8 @@
 //! programmes, honorific formulas and scare quotes are not speech.
 //!
 //! The decision, in order (the first rule that applies wins):
-//! 1. the content is an honorific formula (`حفظه الله`) → `name`;
+//! 1. the content is an honorific formula (`حفظه الله`) or has no Arabic word (a link, a
+//!    date, a foreign name) → `name`;
 //! 2. the word before the quote is a title word (`برنامج`, `فيلم`, `بعنوان` …) → `title`;
 //! 3. the quote is glued to `لـ` or follows an outlet/group word (`صحيفة`, `منصة`, `حركة` …)
 //!    → `name`;
@@ -21,7 +22,8 @@
 //!    carries the article (`"قسد"`), else `scare`.
 
 use super::lexicon::{
-    complementisers, honorifics, name_context, scare_context, title_context, CueKind,
+    anonymous, complementisers, honorifics, name_context, scare_context, title_context, titles,
+    CueKind,
 };
 use super::words::{has_article, lookup_forms};
 
@@ -56,8 +58,12 @@ pub(crate) enum Verdict {
 /// The forms of a context word to look up: prefixes and the article removed.
 fn forms(w: &str) -> impl Iterator<Item = &str> {
     let lam = w.strip_prefix('ل').filter(|r| r.chars().count() > 2);
+    // `ببرنامج "…"`, `بجريدة "…"`: the preposition `بـ` glued to the context word.
+    let ba = w
+        .strip_prefix('ب')
+        .filter(|r| r.chars().count() > 2 && !r.starts_with("ال"));
     // No article stripping: `المنظمة "…"` is a full noun phrase, unlike `منظمة "…"`.
-    lookup_forms(w).chain(lam)
+    lookup_forms(w).chain(lam).chain(ba)
 }
 
 fn in_set(w: &str, set: &std::collections::HashSet<String>) -> bool {
@@ -70,6 +76,15 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     if honorifics().contains(&ctx.words.join(" ")) {
         return Verdict::Other("name", 0.9);
     }
+    // `"//telegram.me/…"`, `"Content is protected"`, `"2017/12/11"`: no Arabic word, so page
+    // furniture, a link or a foreign name, never the reported words of an Arabic story.
+    let arabic = ctx
+        .words
+        .iter()
+        .any(|w| w.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)));
+    if !arabic {
+        return Verdict::Other("name", 0.8);
+    }
     let prev = ctx.before.last().map(String::as_str);
     let prev2 = ctx.before.iter().rev().nth(1).map(String::as_str);
     if n <= 10 && prev.is_some_and(|w| in_set(w, title_context())) {
@@ -77,6 +92,12 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     }
     if n <= 6 && (ctx.after_lam || prev.is_some_and(|w| in_set(w, name_context()))) {
         return Verdict::Other("name", 0.9);
+    }
+    // `مدير "سي آي إيه"`, `رئيس "حزب الأمة"`, `مصادر "بيت الوسط"`: the body a title or a
+    // source heads.
+    let heads_body = |w: &str| !has_article(w) && (in_set(w, titles()) || in_set(w, anonymous()));
+    if n <= 4 && prev.is_some_and(heads_body) {
+        return Verdict::Other("name", 0.8);
     }
     if n <= 6
         && (prev.is_some_and(|w| in_set(w, scare_context()))

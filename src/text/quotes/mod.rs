@@ -216,8 +216,17 @@ impl Analysis<'_> {
             let Some(next) = t.get(colon + 1) else {
                 continue;
             };
-            if next.kind == TokKind::Mark {
-                if let Some(qi) = self.quote_opening_at(next.start) {
+            // `وزير الأوقاف: «تقدير المصلحة» موضوع خطبة الجمعة`: a quote that opens the
+            // statement but does not end it is part of it, not the statement itself.
+            let marked = (next.kind == TokKind::Mark)
+                .then(|| self.quote_opening_at(next.start))
+                .flatten();
+            let whole = marked.is_some_and(|qi| {
+                let close = t.partition_point(|x| x.start < self.mark_quotes[qi].end);
+                t[close..].iter().filter(|x| x.is_word()).count() == 0
+            });
+            if next.kind == TokKind::Mark && (whole || marked.is_none()) {
+                if let Some(qi) = marked {
                     out.push(Headline {
                         paragraph: pi,
                         np,

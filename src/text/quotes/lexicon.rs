@@ -690,6 +690,16 @@ const ANONYMOUS: &[&str] = &[
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
 /// particles and pronouns.
 const STOP: &[&str] = &[
+    "عنه",
+    "عنها",
+    "عنهم",
+    "له",
+    "لها",
+    "لهم",
+    "فيه",
+    "فيها",
+    "منه",
+    "منها",
     "اننا",
     "انني",
     "إننا",

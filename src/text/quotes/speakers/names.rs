@@ -7,6 +7,7 @@ use super::roles::{
 use super::subject_after::{ends_with_object, transitive};
 use super::subject_before::first_titled_person;
 use super::{Name, Who};
+use crate::text::quotes::cues::cue_kind;
 use crate::text::quotes::lexicon::institutions;
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
@@ -435,10 +436,23 @@ impl Names {
         while s > 0 && start - s < 2 && plain(&toks[s - 1]) {
             s -= 1;
         }
-        // Words taken as first names only count when a role stands right before them.
-        let role_before =
-            |k: usize| k > 0 && toks[k - 1].is_word() && is_role_word(&toks[k - 1].norm);
-        if s < start && !role_before(s) {
+        // `عبد الحميد الدبيبة`: `عبد` and a definite word make one first name.
+        if s == start && s >= 2 && has_article(&toks[s - 1].norm) && toks[s - 2].norm == "عبد" {
+            s -= 2;
+        }
+        // Words taken as first names only count after a role, a quoted group (`في "حزب الله"
+        // نواف الموسوي`), a reporting verb (`قال أيمن يونس`) or a comma: not after a plain
+        // word, whose phrase they could end.
+        let opens_name = |k: usize| {
+            k > 0
+                && (toks[k - 1].kind == TokKind::Mark
+                    || matches!(toks[k - 1].punct(), Some(',' | '،'))
+                    || (toks[k - 1].is_word()
+                        && !toks[k - 1].in_quote
+                        && (is_role_word(&toks[k - 1].norm)
+                            || cue_kind(&toks[k - 1].norm).is_some())))
+        };
+        if s < start && !opens_name(s) {
             s = start;
         }
         let mut r = s;

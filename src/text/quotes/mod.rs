@@ -621,7 +621,22 @@ impl Analysis<'_> {
         if matches!(who_ref, Some(Who::Anonymous)) {
             flags.push("anonymous_source".into());
         }
-        let (speaker, factor) = who_ref.map_or((None, 1.0), |w| names.resolve(&w, q.open));
+        let (mut speaker, mut factor) = who_ref
+            .as_ref()
+            .map_or((None, 1.0), |w| names.resolve(w, q.open));
+        // `وأضاف البيان` with no body named before it: the speaker the story carries.
+        let bare_statement = matches!(&who_ref, Some(Who::Role(r))
+            if r.norms.len() == 1 && cues::STATEMENT_NOUNS.contains(&r.norms[0].as_str()));
+        if speaker.is_none() && bare_statement {
+            let k = mentions.partition_point(|m| m.at < q.open);
+            let earlier = mentions[..k].iter().rev().find_map(|m| {
+                let (s, f) = names.resolve(&m.who, q.open);
+                s.map(|s| (s, f))
+            });
+            if let Some((s, f)) = earlier {
+                (speaker, factor) = (Some(s), f * 0.8);
+            }
+        }
         conf *= factor;
         if q.flags
             .iter()

@@ -90,6 +90,11 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     // `وأضاف البيان`, `وتابع بيان الشباب`: the statement speaks for its issuer, named after it
     // or (when it is not) the speaker the story carries.
     if STATEMENT_NOUNS.contains(&np[0].norm.as_str()) {
+        // A statement alone (`وأشار البيان`) speaks for the body that issued it, found when
+        // the name is resolved.
+        if np.len() == 1 {
+            return Name::from_tokens(input, np).map(Who::Role);
+        }
         return who(input, &np[1..]);
     }
     // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.

@@ -7,7 +7,7 @@ use super::roles::{
 use super::subject_after::{ends_with_object, transitive};
 use super::subject_before::first_titled_person;
 use super::{Name, Who};
-use crate::text::quotes::cues::cue_kind;
+use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
 use crate::text::quotes::lexicon::institutions;
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
@@ -578,6 +578,14 @@ impl Names {
                 // `الوزارة` for `وزارة الصحة السودانية` written before.
                 if let Some(body) = self.body_named(r, at) {
                     return (Some(body.surface.clone()), 0.9);
+                }
+                // `وأشار البيان`: the statement of the body named last before it; a statement
+                // with no body before it is anonymous.
+                if let [word] = &r.norms[..] {
+                    if STATEMENT_NOUNS.contains(&word.as_str()) {
+                        let body = self.bodies.iter().filter(|b| b.0 <= at).max_by_key(|b| b.0);
+                        return (body.map(|b| b.2.surface.clone()), 0.6);
+                    }
                 }
                 // Not a title: a surname (`الحلبي` → `سامر الحلبي`) or a short form of an
                 // institution (`الصحة العالمية` → `منظمة الصحة العالمية`).

@@ -113,6 +113,10 @@ pub(super) const DEFINITE_FIRST_NAMES: &[&str] = &[
     "المعتصم",
     "المنذر",
     "الباجي",
+    // Not the article at all: `إلياس` written without its hamza, `إلهام`.
+    "الياس",
+    "الهام",
+    "الناني",
 ];
 
 /// Words inside compound names (`محمد بن عبد الرحمن آل ثاني`), normalised.

@@ -397,7 +397,10 @@ pub(super) fn ends_subject(t: &Token) -> bool {
         return true;
     }
     let bare = w.strip_prefix('و').filter(|r| r.chars().count() >= 2);
-    stop_words().contains(w)
+    // `لتعرض`, `ليؤكد`: `لـ` of purpose and a verb.
+    let purpose_verb = w.chars().count() >= 5 && (w.starts_with("لت") || w.starts_with("ليؤ"));
+    purpose_verb
+        || stop_words().contains(w)
         || bare.is_some_and(|r| stop_words().contains(r))
         || cue_kind(w).is_some()
         || w.starts_with("بال")

@@ -91,8 +91,11 @@ fn clause_start(tokens: &[Token], cue: usize) -> Option<usize> {
 /// Subject-first order (`لكن محللين في القطاع رأوا أن …`): the phrase that opens the cue's
 /// clause.
 pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
-    // `في حمص التي قال إنها …`: a relative clause whose subject is not its antecedent.
-    if cue > 0 && RELATIVES.contains(&tokens[cue - 1].norm.as_str()) {
+    // `في حمص التي قال إنها …`: a relative clause whose subject is not its antecedent;
+    // `مع ما سماه "…"`: the story's speaker named what he named.
+    if cue > 0
+        && (RELATIVES.contains(&tokens[cue - 1].norm.as_str()) || tokens[cue - 1].norm == "ما")
+    {
         return None;
     }
     let s = clause_start(tokens, cue)?;

@@ -229,6 +229,9 @@ fn can_open_subject(t: &Token) -> bool {
 /// رفض …`), normalised: never the first word of a speaker.
 pub(super) const VERBAL_NOUNS: &[&str] = &[
     "دعم",
+    "ادخال",
+    "اصدار",
+    "ارسال",
     "ادانه",
     "رفض",
     "ضروره",

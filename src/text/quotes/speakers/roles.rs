@@ -141,6 +141,8 @@ const CONSTRUCT_NOUNS: &[&str] = &[
     "فريق",
     "حكومه",
     "اداره",
+    "ملف",
+    "شؤون",
 ];
 
 /// True when the name of a subject phrase starts at `toks[i]`: a word that is no role word,
@@ -253,12 +255,13 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     if let Some(cut) = trailing_role(name) {
         name = &name[..cut];
     }
-    // `وتوقع الوزير السعودي استمرار نمو …`: a verbal noun opens the object, not a name.
-    if name
-        .first()
-        .is_some_and(|t| VERBAL_NOUNS.contains(&t.norm.as_str()))
+    // `وتوقع الوزير السعودي استمرار نمو …`, `واعتبر ميقاتي إدخال المحروقات`: a verbal
+    // noun opens the object, not a name.
+    if let Some(v) = name
+        .iter()
+        .position(|t| VERBAL_NOUNS.contains(&t.norm.as_str()))
     {
-        name = &name[..0];
+        name = &name[..v];
     }
     // `دعا الوزير راشد بن عبدالله آل خليفة إيران إلى`, `وهاجم الوزير السعودي طهران`: a
     // country or capital after the subject is the verb's object.

@@ -654,13 +654,17 @@ fn impersonal_statement_frame() {
         Some("وزارة الداخلية"),
         Some("وجاء"),
     );
+    // The statement named again is the ministry's (annotators of real news agree); before the
+    // real-news sets it was left anonymous.
     speech(
         &qs,
         "الأوضاع تحت السيطرة الكاملة",
         "direct",
-        None,
+        Some("وزارة الداخلية"),
         Some("وجاء"),
     );
+    let s = "وجاء في البيان: "الأوضاع تحت السيطرة الكاملة".";
+    assert_eq!(quote(&quotes(s), "الأوضاع تحت السيطرة الكاملة").speaker, None);
 }
 
 #[test]

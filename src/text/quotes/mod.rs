@@ -627,6 +627,13 @@ impl Analysis<'_> {
         // `وأضاف البيان` with no body named before it: the speaker the story carries.
         let bare_statement = matches!(&who_ref, Some(Who::Role(r))
             if r.norms.len() == 1 && cues::STATEMENT_NOUNS.contains(&r.norms[0].as_str()));
+        // `وجاء في البيان: "…"`: the statement of the body named last before it.
+        let statement_cue = cue.is_some_and(|c| c.kind == CueKind::Statement);
+        if speaker.is_none() && statement_cue && !flags.iter().any(|f| f == "anonymous_source") {
+            if let Some(body) = names.body_before(q.open) {
+                (speaker, factor) = (Some(body.surface.clone()), 0.6);
+            }
+        }
         if speaker.is_none() && bare_statement {
             let k = mentions.partition_point(|m| m.at < q.open);
             let earlier = mentions[..k].iter().rev().find_map(|m| {

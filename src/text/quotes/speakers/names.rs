@@ -299,6 +299,15 @@ impl Names {
         }
     }
 
+    /// The body named in full last before byte `at`.
+    pub(crate) fn body_before(&self, at: usize) -> Option<&Name> {
+        self.bodies
+            .iter()
+            .filter(|b| b.0 <= at)
+            .max_by_key(|b| b.0)
+            .map(|b| &b.2)
+    }
+
     /// The full name of a body written short (`الوزارة`, `المفوضية`): the one with that head
     /// nearest before byte `at`, else the first after it.
     fn body_named(&self, short: &Name, at: usize) -> Option<&Name> {
@@ -583,8 +592,7 @@ impl Names {
                 // with no body before it is anonymous.
                 if let [word] = &r.norms[..] {
                     if STATEMENT_NOUNS.contains(&word.as_str()) {
-                        let body = self.bodies.iter().filter(|b| b.0 <= at).max_by_key(|b| b.0);
-                        return (body.map(|b| b.2.surface.clone()), 0.6);
+                        return (self.body_before(at).map(|b| b.surface.clone()), 0.6);
                     }
                 }
                 // Not a title: a surname (`الحلبي` → `سامر الحلبي`) or a short form of an

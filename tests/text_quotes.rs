@@ -663,8 +663,11 @@ fn impersonal_statement_frame() {
         Some("وزارة الداخلية"),
         Some("وجاء"),
     );
-    let s = "وجاء في البيان: "الأوضاع تحت السيطرة الكاملة".";
-    assert_eq!(quote(&quotes(s), "الأوضاع تحت السيطرة الكاملة").speaker, None);
+    let s = "وجاء في البيان: \"الأوضاع تحت السيطرة الكاملة\".";
+    assert_eq!(
+        quote(&quotes(s), "الأوضاع تحت السيطرة الكاملة").speaker,
+        None
+    );
 }
 
 #[test]

@@ -283,16 +283,23 @@ impl Names {
             {
                 continue;
             }
+            // The role: back to its first title within ten words, over the nouns a construct
+            // title takes (`رئيس وزراء حكومة الوحدة الوطنية`).
             let mut r = i - 1;
-            while r > 0 && i - r < 8 && toks[r - 1].is_word() && is_role_word(&toks[r - 1].norm) {
+            while r > 0 && i - r < 10 && toks[r - 1].is_word() && !toks[r - 1].in_quote {
                 r -= 1;
             }
+            let Some(first) = (r..i).find(|&k| is_title(&toks[k].norm)) else {
+                continue;
+            };
+            // Only role words between (no verb or complementiser: `وزير … إن الأسعار "…"`).
+            if toks[first..i].iter().any(ends_subject) {
+                continue;
+            }
+            r = first;
             let Some(n) = Name::from_tokens(input, name) else {
                 continue;
             };
-            if !toks[r..i].iter().any(|t| is_title(&t.norm)) {
-                continue;
-            }
             self.link_roles(&toks[r..i], &n);
             self.people.push((toks[r].start, n.clone()));
             self.candidates.push(n);
@@ -459,7 +466,9 @@ impl Names {
                     || (toks[k - 1].is_word()
                         && !toks[k - 1].in_quote
                         && (is_role_word(&toks[k - 1].norm)
-                            || cue_kind(&toks[k - 1].norm).is_some())))
+                            || cue_kind(&toks[k - 1].norm).is_some()
+                            // `كان أيمن يونس، نجم الزمالك`: after the verb `كان`.
+                            || matches!(toks[k - 1].norm.as_str(), "كان" | "وكان"))))
         };
         if s < start && !opens_name(s) {
             s = start;
@@ -699,6 +708,36 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
     let mut e = start;
     // The first word is a first name (no role word; `أمين` is both); later words may be
     // definite surnames (`أمين الناصر`) but no titles or institutions.
+    // `صباح النعمان`: the time word `صباح` is a first name unless a day or time follows.
+    let morning_name = |k: usize| {
+        toks[k].norm == "صباح"
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && !matches!(
+                        strip_article(&n.norm),
+                        "يوم"
+                            | "امس"
+                            | "غد"
+                            | "احد"
+                            | "اثنين"
+                            | "ثلاثاء"
+                            | "اربعاء"
+                            | "خميس"
+                            | "جمعه"
+                            | "سبت"
+                    )
+            })
+    };
+    if toks.get(start).is_some() && morning_name(start) {
+        let mut e = start + 1;
+        while e < toks.len() && e - start < 3 && toks[e].is_word() && !ends_subject(&toks[e]) {
+            e += 1;
+        }
+        let closes = toks
+            .get(e)
+            .is_none_or(|t| matches!(t.punct(), Some(',' | '،' | ':')) || ends_subject(t));
+        return (e - start >= 2 && closes).then_some(start..e);
+    }
     let name_word = |t: &Token, first: bool| {
         COMPOUND_SECOND.contains(&t.norm.as_str())
             || (!ends_subject(t)

@@ -865,7 +865,7 @@ impl Analysis<'_> {
         {
             if let Some(name) = speakers::apposition_name(t, np.end) {
                 if let Some(n) = speakers::Name::from_tokens(self.input, &t[name.clone()]) {
-                    return Some((np.start..name.end, Who::Named(n)));
+                    return Some((name, Who::Named(n)));
                 }
             }
         }

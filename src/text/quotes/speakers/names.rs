@@ -447,7 +447,12 @@ impl Names {
 
     /// Look left of a name occurrence `toks[start..end]` for first names and a role.
     fn extend_left(&mut self, input: &str, toks: &[Token], start: usize, end: usize) {
-        let plain = |t: &Token| t.is_word() && !is_role_word(&t.norm) && !ends_subject(t);
+        let plain = |t: &Token| {
+            t.is_word()
+                && !is_role_word(&t.norm)
+                && !ends_subject(t)
+                && !matches!(t.norm.as_str(), "كان" | "وكان")
+        };
         let mut s = start;
         while s > 0 && start - s < 2 && plain(&toks[s - 1]) {
             s -= 1;

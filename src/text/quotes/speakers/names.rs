@@ -232,11 +232,25 @@ impl Names {
             while e < toks.len()
                 && e - k < 6
                 && toks[e].is_word()
-                && (has_article(&toks[e].norm) || toks[e].norm.starts_with("لل"))
                 && !ends_subject_ignoring_quotes(&toks[e])
             {
+                let w = toks[e].norm.as_str();
+                // `المكتب الإعلامي لحكومة دبي`: an institution in the genitive and its name.
+                if w.starts_with('ل')
+                    && institutions().contains(strip_lam(w))
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|n| n.is_word() && !ends_subject(n))
+                {
+                    e += 2;
+                    continue;
+                }
+                if !(has_article(w) || w.starts_with("لل")) {
+                    break;
+                }
                 e += 1;
             }
+            let mut e = e.min(toks.len());
             // `نصحت وزارة البيئة السكان بـ"…"`: the verb's object before its `بـ` phrase.
             let before_b = toks.get(e).is_some_and(|t| t.norm.starts_with('ب'));
             if before_b && e - k >= 3 && !is_nisba(&toks[e - 1].norm) {
@@ -665,6 +679,19 @@ fn is_manner_phrase(norm: &str) -> bool {
 /// Head nouns of bodies, bare (normalised, no article): a short definite form (`الوزارة`)
 /// stands for the body named in full.
 const BODY_HEADS: &[&str] = &[
+    "مكتب",
+    "مركز",
+    "اتحاد",
+    "حزب",
+    "جهاز",
+    "مرصد",
+    "ديوان",
+    "امانه",
+    "قياده",
+    "صندوق",
+    "جامعه",
+    "بلديه",
+    "شبكه",
     "وزاره",
     "منظمه",
     "مفوضيه",

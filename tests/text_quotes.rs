@@ -1960,3 +1960,25 @@ fn objects_after_a_subject_are_no_part_of_the_name() {
         Some("فيصل بن سالم آل حمد")
     );
 }
+
+/// The translate path analyses the page with automatic paragraphs (not one per line): the
+/// sample's speakers must hold there too (a comma before `زيارة لافروف` once made that phrase
+/// Lavrov's full name).
+#[test]
+fn sample_page_speakers_with_automatic_paragraphs() {
+    fn auto_segment(input: &str) -> Vec<Paragraph> {
+        analyze(input, &Options::default()).paragraphs
+    }
+    let s = evaluate_with(
+        "sample, automatic paragraphs",
+        "samples/000_1fa0ea5cd19dd44f.txt",
+        "tests/annotations/sample_quotes.json",
+        auto_segment,
+    );
+    assert!(s.f1 >= 0.90, "speech-quote F1 {:.3}", s.f1);
+    assert!(
+        s.speaker_accuracy >= 0.95,
+        "speaker accuracy {:.3}",
+        s.speaker_accuracy
+    );
+}

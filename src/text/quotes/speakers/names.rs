@@ -476,12 +476,11 @@ impl Names {
             s -= 2;
         }
         // Words taken as first names only count after a role, a quoted group (`في "حزب الله"
-        // نواف الموسوي`), a reporting verb (`قال أيمن يونس`) or a comma: not after a plain
-        // word, whose phrase they could end.
+        // نواف الموسوي`) or a reporting verb (`قال أيمن يونس`): not after a plain word or a
+        // comma (`وصف كيم، زيارة لافروف، بأنها`), whose phrase they could end.
         let opens_name = |k: usize| {
             k > 0
                 && (toks[k - 1].kind == TokKind::Mark
-                    || matches!(toks[k - 1].punct(), Some(',' | '،'))
                     || (toks[k - 1].is_word()
                         && !toks[k - 1].in_quote
                         && (is_role_word(&toks[k - 1].norm)

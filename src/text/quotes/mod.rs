@@ -606,7 +606,21 @@ impl Analysis<'_> {
         }
 
         // Speech: who said it, and how sure that is.
-        let (mut who_ref, mut conf, subject_end) = self.speaker_of(pi, cue, head, mentions);
+        // A quote standing on its own (nothing of the sentence written before its mark), or at
+        // least not the object of a preposition (`تقارير عن "…"`).
+        let (s_open, _, _) = sentence_at(&self.paragraphs[pi], q.open);
+        let after_preposition = t[..oi].last().is_some_and(|x| {
+            matches!(
+                x.norm.as_str(),
+                "عن" | "حول" | "بشان" | "من" | "في" | "على" | "الى" | "إلى" | "مع"
+            )
+        });
+        let freestanding = !after_preposition
+            || !t[..oi]
+                .iter()
+                .any(|x| x.start >= s_open && x.is_word() && !x.in_quote);
+        let (mut who_ref, mut conf, subject_end) =
+            self.speaker_of(pi, cue, head, mentions, freestanding);
         // `دفعت التخوفات وزير الصحة، سعد جابر، إلى القسم … قائلا "…"`: with no speaker
         // mention before it, a participle's subject is the person the paragraph introduced.
         let participle = cue.is_some_and(|c| {
@@ -683,13 +697,30 @@ impl Analysis<'_> {
         cue: Option<Cue>,
         head: Option<&Headline>,
         mentions: &[Mention],
+        freestanding: bool,
     ) -> (Option<Who>, f32, Option<usize>) {
         if let Some(h) = head {
             let t = &self.toks[h.paragraph];
             return (who(self.input, &t[h.np.clone()]), 0.7, None);
         }
         let Some(c) = cue else {
-            return (None, 0.3, None);
+            // A quote standing on its own with no cue goes on with the story's last speaker (a
+            // paragraph of an interview); at the top of the story, before anyone is named, it
+            // is the first speaker's (a lead quote attributed below). One inside a sentence
+            // (`تقارير عن "…"`) is nobody's in particular.
+            if !freestanding {
+                return (None, 0.3, None);
+            }
+            let at = self.toks[pi]
+                .first()
+                .map_or(self.paragraphs[pi].start, |t| t.start);
+            if let Some(m) = self.carried(mentions, at, pi) {
+                return (Some(m.who.clone()), 0.3, None);
+            }
+            let first_after = mentions
+                .iter()
+                .find(|m| m.at >= at && !matches!(m.who, Who::Anonymous));
+            return (first_after.map(|m| m.who.clone()), 0.2, None);
         };
         let t = &self.toks[c.paragraph];
         let cue_at = t[c.token].start;

@@ -615,12 +615,12 @@ impl Analysis<'_> {
                 "عن" | "حول" | "بشان" | "من" | "في" | "على" | "الى" | "إلى" | "مع"
             )
         });
-        let freestanding = !after_preposition
-            || !t[..oi]
-                .iter()
-                .any(|x| x.start >= s_open && x.is_word() && !x.in_quote);
+        let stands_alone = !t[..oi]
+            .iter()
+            .any(|x| x.start >= s_open && x.is_word() && !x.in_quote);
+        let attributable = stands_alone || !after_preposition;
         let (mut who_ref, mut conf, subject_end) =
-            self.speaker_of(pi, cue, head, mentions, freestanding);
+            self.speaker_of(pi, cue, head, mentions, attributable);
         // `دفعت التخوفات وزير الصحة، سعد جابر، إلى القسم … قائلا "…"`: with no speaker
         // mention before it, a participle's subject is the person the paragraph introduced.
         let participle = cue.is_some_and(|c| {
@@ -697,7 +697,7 @@ impl Analysis<'_> {
         cue: Option<Cue>,
         head: Option<&Headline>,
         mentions: &[Mention],
-        freestanding: bool,
+        attributable: bool,
     ) -> (Option<Who>, f32, Option<usize>) {
         if let Some(h) = head {
             let t = &self.toks[h.paragraph];
@@ -708,7 +708,7 @@ impl Analysis<'_> {
             // paragraph of an interview); at the top of the story, before anyone is named, it
             // is the first speaker's (a lead quote attributed below). One inside a sentence
             // (`تقارير عن "…"`) is nobody's in particular.
-            if !freestanding {
+            if !attributable {
                 return (None, 0.3, None);
             }
             let at = self.toks[pi]

@@ -3,7 +3,8 @@
 
 Usage:
     scripts/eval_annotations.py --tarjama target/release/tarjama --dir DIR [--ids a01,b02] \
-        [--split dev|test|all] [--details]
+        [--prefixes abcd] [--split dev|test|all] [--details] [--json OUT]
+    scripts/eval_annotations.py --against OTHER_ANN_DIR --dir DIR   (agreement of two annotators)
 
 DIR holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/README.md`).
 The split is fixed by the ID: an odd number is a development excerpt (its errors may be studied
@@ -89,6 +90,29 @@ def found_boundaries(text, result):
     return starts
 
 
+def as_result(other_ann, text):
+    """A second annotation in the shape of `tarjama segment` output (for agreement figures)."""
+    quotes = [
+        dict(text=q["text"], speech=q["speech"], speaker=q.get("speaker"), kind=q["kind"], cue=q.get("cue"))
+        for q in other_ann["quotes"]
+    ]
+    lines, starts, pos = [], [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(line)
+            starts.append(pos)
+        pos += len(line.encode("utf-8")) + 1
+    paragraphs = []
+    for (line, off), para in zip(zip(lines, starts), other_ann["paragraphs"]):
+        sents, cpos = [], 0
+        for sent in para["sentences"]:
+            j = line.find(sent, cpos)
+            sents.append(dict(start=off + len(line[:j].encode("utf-8"))))
+            cpos = j + len(sent)
+        paragraphs.append(dict(sentences=sents))
+    return dict(paragraphs=paragraphs, quotes=quotes)
+
+
 def run_tool(tarjama, path):
     out = subprocess.run(
         [tarjama, "segment", "--paragraphs", "lines", "--format", "json", path],
@@ -101,7 +125,11 @@ def run_tool(tarjama, path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--tarjama", required=True)
+    ap.add_argument("--tarjama", help="the tarjama binary to score")
+    ap.add_argument(
+        "--against",
+        help="score a second annotator's ann/ directory instead of the tool (agreement)",
+    )
     ap.add_argument("--dir", required=True)
     ap.add_argument("--ids", default="")
     ap.add_argument("--prefixes", default="", help="only IDs starting with one of these letters")
@@ -114,6 +142,8 @@ def main():
         f[:-5] for f in os.listdir(os.path.join(args.dir, "ann")) if f.endswith(".json")
     )
     ids = [i for i in ids if args.split == "all" or split_of(i) == args.split]
+    if args.against:
+        ids = [i for i in ids if os.path.exists(os.path.join(args.against, f"{i}.json"))]
     if args.prefixes:
         ids = [i for i in ids if i[0] in args.prefixes]
     t = dict(btp=0, bfp=0, bfn=0, tp=0, fp=0, fn=0, gold=0, spk=0, kind=0, paras=0)
@@ -122,7 +152,11 @@ def main():
         text = open(text_path, encoding="utf-8").read()
         ann = json.load(open(os.path.join(args.dir, "ann", f"{id_}.json"), encoding="utf-8"))
         ann.setdefault("id", id_)
-        result = run_tool(args.tarjama, text_path)
+        if args.against:
+            other = os.path.join(args.against, f"{id_}.json")
+            result = as_result(json.load(open(other, encoding="utf-8")), text)
+        else:
+            result = run_tool(args.tarjama, text_path)
         show = args.details or split_of(id_) == "dev"
         t["paras"] += len(ann["paragraphs"])
 

@@ -248,6 +248,19 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     if name.first().is_some_and(possessed) {
         name = &name[..0];
     }
+    // `أبدى بري استغرابه`, `قيس سعيد لقائه`: a possessed noun after the name is the verb's
+    // object (a long word or a clear suffix; `نبيه`, `خوسيه` end in `ه` too).
+    let object = |t: &Token| {
+        t.suffixed
+            && !is_title(&t.norm)
+            && (t.norm.chars().count() >= 6
+                || ["ته", "ها", "هم", "ائه", "اءه"]
+                    .iter()
+                    .any(|x| t.norm.ends_with(x)))
+    };
+    if let Some(k) = (1..name.len()).find(|&k| object(&name[k])) {
+        name = &name[..k];
+    }
     // `نبيل عبد الله للصحفيين`: a `لل…` word after a name is a prepositional phrase.
     if let Some(pp) = name.iter().position(|t| t.norm.starts_with("لل")) {
         name = &name[..pp];

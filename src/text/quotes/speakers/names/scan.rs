@@ -1,0 +1,339 @@
+//! Scans of the whole document for people and bodies named in full: `title … name`
+//! phrases, `role، name` appositions, bodies with their full names and names a role introduces
+//! in quote marks.
+
+use super::super::roles::{
+    ends_subject, is_nisba, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND,
+};
+use super::super::subject_after::{ends_with_object, transitive};
+use super::super::subject_before::first_titled_person;
+use super::super::Name;
+use super::Names;
+use crate::text::quotes::lexicon::institutions;
+use crate::text::quotes::words::{has_article, strip_article, TokKind, Token};
+
+impl Names {
+    /// Record every `title … name` phrase of a paragraph (outside quotes) as a named person
+    /// with its roles, before and after the name.
+    pub(super) fn scan_titled_people(&mut self, input: &str, toks: &[Token]) {
+        let mut lo = 0;
+        while lo < toks.len() {
+            let hi = (lo + 120).min(toks.len());
+            let Some(r) = first_titled_person(toks, lo, hi) else {
+                lo = hi;
+                continue;
+            };
+            lo = r.end.max(lo + 1);
+            let np = &toks[r.clone()];
+            let (role, mut name) = split_role(np);
+            // `عمر الرزاز بثقة`: a manner phrase after a full name is no part of it.
+            if let Some(k) = (2..name.len()).find(|&k| is_manner_phrase(&name[k].norm)) {
+                name = &name[..k];
+            }
+            // `اتهم النائب سالم الهاجري الوزارة بـ"…"`, `وصف سمير داود الإقبال بأنه`: the
+            // object of an accusing or describing verb, before its `بـ` phrase.
+            let next = toks.get(r.start + role.len() + name.len());
+            let before_b = name.len() >= 3
+                && name.last().is_some_and(|t| has_article(&t.norm))
+                && next.is_some_and(|t| t.norm.starts_with('ب') || t.kind == TokKind::Mark);
+            // `لخص الطبيب عبد الرحمن الحداد الوضع`: a transitive verb's object.
+            let object = r.start > 0
+                && transitive(&toks[r.start - 1])
+                && ends_with_object(&toks[r.start..r.start + role.len() + name.len()]);
+            if before_b || object {
+                name = &name[..name.len() - 1];
+            }
+            let Some(n) = Name::from_tokens(input, name) else {
+                continue;
+            };
+            self.link_roles(role, &n);
+            let after_name = r.start + role.len() + name.len();
+            let mut e = after_name;
+            while e < toks.len() && e - after_name < 6 && !ends_subject(&toks[e]) {
+                e += 1;
+            }
+            if toks.get(after_name).is_some_and(|t| is_title(&t.norm)) {
+                self.link_roles(&toks[after_name..e], &n);
+            }
+            // `المتحدث باسم الحكومة، الدكتور محمد المومني`: a role before a comma in apposition.
+            if let Some(role_before) = role_before_comma(toks, r.start) {
+                self.link_roles(&toks[role_before], &n);
+            }
+            self.people.push((np[0].start, n.clone()));
+            self.candidates.push(n);
+        }
+    }
+
+    /// Record every body written with its full name: a head noun (`وزارة`, `المنظمة`,
+    /// `مفوضية`) and the definite words after it (also inside quote marks, where a document
+    /// often names a body once).
+    pub(super) fn scan_bodies(&mut self, input: &str, toks: &[Token]) {
+        for k in 0..toks.len() {
+            let Some(head) = body_head(&toks[k].norm) else {
+                continue;
+            };
+            let mut e = k + 1;
+            while e < toks.len()
+                && e - k < 6
+                && toks[e].is_word()
+                && !ends_subject_ignoring_quotes(&toks[e])
+            {
+                let w = toks[e].norm.as_str();
+                // `المكتب الإعلامي لحكومة دبي`: an institution in the genitive and its name.
+                if w.starts_with('ل')
+                    && institutions().contains(strip_lam(w))
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|n| n.is_word() && !ends_subject(n))
+                {
+                    e += 2;
+                    continue;
+                }
+                if !(has_article(w) || w.starts_with("لل")) {
+                    break;
+                }
+                e += 1;
+            }
+            let mut e = e.min(toks.len());
+            // `نصحت وزارة البيئة السكان بـ"…"`: the verb's object before its `بـ` phrase.
+            let before_b = toks.get(e).is_some_and(|t| t.norm.starts_with('ب'));
+            if before_b && e - k >= 3 && !is_nisba(&toks[e - 1].norm) {
+                e -= 1;
+            }
+            if e - k < 2 {
+                continue;
+            }
+            if let Some(n) = Name::from_tokens(input, &toks[k..e]) {
+                // `وتابع بيان الشباب` for `نادي الشباب`: a full name to extend short forms.
+                if !toks[k].in_quote && !has_article(&toks[k].norm) {
+                    self.candidates.push(n.clone());
+                }
+                self.bodies.push((toks[k].start, head, n));
+            }
+        }
+    }
+
+    /// Record people whose name a role introduces in quote marks (`مدرب منتخب مصر البرتغالي
+    /// "كارلوس كيروش"`): the quoted name (up to four words) and the role before it.
+    pub(super) fn scan_quoted_names(&mut self, input: &str, toks: &[Token]) {
+        for i in 1..toks.len() {
+            let opens = toks[i].kind == TokKind::Mark
+                && toks[i - 1].is_word()
+                && !toks[i - 1].in_quote
+                && is_role_word(&toks[i - 1].norm);
+            if !opens {
+                continue;
+            }
+            let words = toks[i + 1..]
+                .iter()
+                .take_while(|t| t.is_word() && t.in_quote)
+                .count();
+            let closed = toks
+                .get(i + 1 + words)
+                .is_some_and(|t| t.kind == TokKind::Mark);
+            if !(1..=4).contains(&words) || !closed {
+                continue;
+            }
+            let name = &toks[i + 1..i + 1 + words];
+            if name
+                .iter()
+                .any(|t| is_role_word(&t.norm) && !has_article(&t.norm))
+            {
+                continue;
+            }
+            // The role: back to its first title within ten words, over the nouns a construct
+            // title takes (`رئيس وزراء حكومة الوحدة الوطنية`).
+            let mut r = i - 1;
+            while r > 0 && i - r < 10 && toks[r - 1].is_word() && !toks[r - 1].in_quote {
+                r -= 1;
+            }
+            let Some(first) = (r..i).find(|&k| is_title(&toks[k].norm)) else {
+                continue;
+            };
+            // Only role words between (no verb or complementiser: `وزير … إن الأسعار "…"`).
+            if toks[first..i].iter().any(ends_subject) {
+                continue;
+            }
+            r = first;
+            let Some(n) = Name::from_tokens(input, name) else {
+                continue;
+            };
+            self.link_roles(&toks[r..i], &n);
+            self.people.push((toks[r].start, n.clone()));
+            self.candidates.push(n);
+        }
+    }
+
+    /// Record every `role، name` apposition of a paragraph (`منسق الشؤون الإنسانية بالأمم
+    /// المتحدة، مارتن غريفيث`): up to four name words after a comma that closes a role phrase.
+    pub(super) fn scan_appositions(&mut self, input: &str, toks: &[Token]) {
+        for c in 0..toks.len() {
+            if toks[c].in_quote || !matches!(toks[c].punct(), Some(',' | '،')) {
+                continue;
+            }
+            let Some(role) = role_before_comma(toks, c + 1) else {
+                continue;
+            };
+            let Some(span) = apposition_name(toks, c) else {
+                continue;
+            };
+            let start = span.start;
+            let Some(n) = Name::from_tokens(input, &toks[span]) else {
+                continue;
+            };
+            self.link_roles(&toks[role], &n);
+            self.people.push((toks[start].start, n.clone()));
+            self.candidates.push(n);
+        }
+    }
+}
+
+/// The role phrase ending right before a comma at `toks[at - 1]` (`رئيس مجلس إدارة المؤسسة
+/// الوطنية للنفط في ليبيا، مصطفى صنع الله`): from its first title word to the comma, within
+/// ten words.
+pub(super) fn role_before_comma(toks: &[Token], at: usize) -> Option<std::ops::Range<usize>> {
+    let comma = at.checked_sub(1)?;
+    if !matches!(toks[comma].punct(), Some(',' | '،')) {
+        return None;
+    }
+    let mut k = comma;
+    while k > 0 && comma - k < 10 && toks[k - 1].is_word() && !toks[k - 1].in_quote {
+        k -= 1;
+    }
+    let title = |w: &str| is_title(w) || w.strip_prefix('و').is_some_and(is_title);
+    let first = (k..comma).find(|&i| title(&toks[i].norm))?;
+    Some(first..comma)
+}
+
+/// True for a `بـ` phrase of manner (`بثقة`, `بصراحة`, `بالقول`): `ب` and a feminine or
+/// definite noun, which no name word is.
+pub(super) fn is_manner_phrase(norm: &str) -> bool {
+    norm.strip_prefix('ب').is_some_and(|rest| {
+        rest.chars().count() >= 3
+            && (rest.ends_with('ة') || rest.ends_with('ه') || rest.starts_with("ال"))
+    })
+}
+
+/// Head nouns of bodies, bare (normalised, no article): a short definite form (`الوزارة`)
+/// stands for the body named in full.
+const BODY_HEADS: &[&str] = &[
+    "مكتب",
+    "مركز",
+    "اتحاد",
+    "حزب",
+    "جهاز",
+    "مرصد",
+    "ديوان",
+    "امانه",
+    "قياده",
+    "صندوق",
+    "جامعه",
+    "بلديه",
+    "شبكه",
+    "وزاره",
+    "منظمه",
+    "مفوضيه",
+    "هيئه",
+    "مؤسسه",
+    "شركه",
+    "وكاله",
+    "لجنه",
+    "نقابه",
+    "جمعيه",
+    "حركه",
+    "بنك",
+    "مصرف",
+    "نادي",
+    "محكمه",
+    "نيابه",
+    "سلطه",
+    "حكومه",
+    "رئاسه",
+    "مديريه",
+];
+
+/// The bare head noun of a body for a word (`الوزارة` → `وزاره`), when it is one.
+pub(super) fn body_head(norm: &str) -> Option<String> {
+    // `والوزارة` is `و` + `الوزارة`; `وزارة` itself starts with a root `و`.
+    let unjoined = norm
+        .strip_prefix('و')
+        .filter(|r| r.starts_with("ال"))
+        .unwrap_or(norm);
+    let bare = strip_article(unjoined);
+    BODY_HEADS.contains(&bare).then(|| bare.to_string())
+}
+
+/// Like `ends_subject`, but a word inside quote marks may continue a body's name.
+fn ends_subject_ignoring_quotes(t: &Token) -> bool {
+    let mut t = t.clone();
+    t.in_quote = false;
+    ends_subject(&t)
+}
+
+/// The name in apposition after the comma at `toks[comma]` (`…، مارتن غريفيث بأن`): two to
+/// four name words, after which the clause goes on (a comma, a complementiser, a preposition
+/// or a reporting word) — not the middle of a list.
+pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::Range<usize>> {
+    let start = comma + 1;
+    let mut e = start;
+    // The first word is a first name (no role word; `أمين` is both); later words may be
+    // definite surnames (`أمين الناصر`) but no titles or institutions.
+    // `صباح النعمان`: the time word `صباح` is a first name unless a day or time follows.
+    let morning_name = |k: usize| {
+        toks[k].norm == "صباح"
+            && toks.get(k + 1).is_some_and(|n| {
+                n.is_word()
+                    && !matches!(
+                        strip_article(&n.norm),
+                        "يوم"
+                            | "امس"
+                            | "غد"
+                            | "احد"
+                            | "اثنين"
+                            | "ثلاثاء"
+                            | "اربعاء"
+                            | "خميس"
+                            | "جمعه"
+                            | "سبت"
+                    )
+            })
+    };
+    if toks.get(start).is_some() && morning_name(start) {
+        let mut e = start + 1;
+        while e < toks.len() && e - start < 3 && toks[e].is_word() && !ends_subject(&toks[e]) {
+            e += 1;
+        }
+        let closes = toks
+            .get(e)
+            .is_none_or(|t| matches!(t.punct(), Some(',' | '،' | ':')) || ends_subject(t));
+        return (e - start >= 2 && closes).then_some(start..e);
+    }
+    let name_word = |t: &Token, first: bool| {
+        COMPOUND_SECOND.contains(&t.norm.as_str())
+            || (!ends_subject(t)
+                && !is_manner_phrase(&t.norm)
+                && !t.suffixed
+                && if first {
+                    (!is_role_word(&t.norm) || FIRST_NAME_TITLES.contains(&t.norm.as_str()))
+                        && !super::super::VERBAL_NOUNS.contains(&t.norm.as_str())
+                } else {
+                    !is_title(&t.norm) && !institutions().contains(strip_article(&t.norm))
+                })
+    };
+    while e < toks.len() && e - start < 4 && name_word(&toks[e], e == start) {
+        e += 1;
+    }
+    let closes = toks.get(e).is_none_or(|t| {
+        matches!(t.punct(), Some(',' | '،' | ':')) || (t.is_word() && ends_subject(t))
+    });
+    (e - start >= 2 && closes).then_some(start..e)
+}
+
+/// Title words that are common first names too (normalised).
+const FIRST_NAME_TITLES: &[&str] = &["امين", "نائب", "عميد", "سفير", "ملك"];
+
+/// True for a word that is a body's head noun, also after `لـ` (`للمنظمة`).
+pub(crate) fn is_body_word(norm: &str) -> bool {
+    let after_lam = norm.strip_prefix("لل").map(|r| format!("ال{r}"));
+    body_head(norm).is_some() || after_lam.is_some_and(|w| body_head(&w).is_some())
+}

@@ -150,6 +150,15 @@ const CONSTRUCT_NOUNS: &[&str] = &[
 /// السني`).
 pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
+    // `أشاد باسم قاسم`: `باسم` (as in `الناطق باسم الحكومة`) is a first name before an
+    // undefined word.
+    if t.norm == "باسم"
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_word() && !has_article(&n.norm) && !is_role_word(&n.norm))
+    {
+        return true;
+    }
     // `أمين الناصر`: the title word `أمين` is a first name before a definite surname that is
     // no role word (`أمين عام`, `أمين الصندوق` are titles).
     if t.norm == "امين"
@@ -360,7 +369,13 @@ pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
             && has_article(&t.norm)
             && OFFICES.contains(&strip_article(&t.norm))
             && strip_article(&t.norm) != "امين";
+        // `محمد الأمين الصبيحي`: `الأمين` is a name unless `العام` follows.
+        let name_amin = t.norm == "الامين"
+            && name
+                .get(j + 1)
+                .is_some_and(|n| strip_article(&n.norm) != "عام");
         t.is_word()
+            && !name_amin
             && (followed || office)
             && (is_title(&t.norm) || person_nouns().contains(&t.norm))
             && !NAME_PARTICLES.contains(&name[j - 1].norm.as_str())

@@ -314,7 +314,14 @@ impl Names {
                             // `كان أيمن يونس، نجم الزمالك`: after the verb `كان`.
                             || matches!(toks[k - 1].norm.as_str(), "كان" | "وكان"))))
         };
-        if s < start && !opens_name(s) {
+        // `عبّر مارتن جريفيث، وكيل الأمين العام …`: a role in apposition after it shows a name.
+        let apposed_after = toks
+            .get(end)
+            .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+            && toks
+                .get(end + 1)
+                .is_some_and(|t| t.is_word() && is_title(&t.norm));
+        if s < start && !opens_name(s) && !apposed_after {
             s = start;
         }
         let mut r = s;

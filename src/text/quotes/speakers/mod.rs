@@ -64,9 +64,11 @@ impl Name {
 
     pub(crate) fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
         let (first, last) = (toks.first()?, toks.last()?);
+        // `رجب طيب #أردوغان`: the hashtag sign is no part of the name.
+        let surface = input[first.start..last.end].replace('#', "");
         Some(Name {
             norms: toks.iter().map(|t| t.norm.clone()).collect(),
-            surface: input[first.start..last.end].to_string(),
+            surface,
         })
     }
 }
@@ -230,6 +232,13 @@ fn can_open_subject(t: &Token) -> bool {
                 | "لنا"
                 | "بحد"
                 | "حسب"
+                | "بهذا"
+                | "بهذه"
+                | "بخصوص"
+                | "جراء"
+                | "لذلك"
+                | "كذلك"
+                | "ايضا"
         ))
 }
 

@@ -285,6 +285,18 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     {
         name = &name[..v];
     }
+    // `دعا أردوغان الناخبين الأتراك إلى …`: a definite plural after a one-word name is the
+    // verb's object.
+    let plural = |t: &Token| {
+        // Long enough to be a plural noun, not a surname such as `الزين` or `الحسين`.
+        has_article(&t.norm)
+            && t.norm.chars().count() >= 7
+            && ["ين", "ون", "ات"].iter().any(|x| t.norm.ends_with(x))
+            && !is_nisba(&t.norm)
+    };
+    if name.len() >= 2 && !has_article(&name[0].norm) && plural(&name[1]) {
+        name = &name[..1];
+    }
     // `دعا الوزير راشد بن عبدالله آل خليفة إيران إلى`, `وهاجم الوزير السعودي طهران`: a
     // country or capital after the subject is the verb's object.
     if name

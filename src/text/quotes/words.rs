@@ -101,6 +101,14 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
         if c.is_whitespace() || c == '#' {
             continue;
         }
+        // `د.أيمن أبو الرب`: the dot of the title `د.` does not cut the phrase.
+        if c == '.'
+            && out
+                .last()
+                .is_some_and(|t: &Token| t.norm == "د" && t.end == start + i)
+        {
+            continue;
+        }
         let kind = if is_mark_char(c) {
             TokKind::Mark
         } else {

@@ -632,6 +632,20 @@ impl Analysis<'_> {
                 conf = 0.5;
             }
         }
+        // `قدم المبعوث الأممي هانس جروندبرج إحاطة … وقال في إحاطته إن "…"`: a cue with no
+        // subject and no speaker before it speaks for the person the story introduced.
+        let subjectless = cue.is_some_and(|c| {
+            matches!(
+                c.kind,
+                CueKind::Verb | CueKind::Participle | CueKind::Adverbial | CueKind::Describe
+            )
+        });
+        if who_ref.is_none() && subjectless && !flags.iter().any(|f| f == "anonymous_source") {
+            if let Some(n) = names.person_between(0, q.open) {
+                who_ref = Some(Who::Named(n.clone()));
+                conf = 0.4;
+            }
+        }
         if matches!(who_ref, Some(Who::Anonymous)) {
             flags.push("anonymous_source".into());
         }

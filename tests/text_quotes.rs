@@ -1982,3 +1982,20 @@ fn sample_page_speakers_with_automatic_paragraphs() {
         s.speaker_accuracy
     );
 }
+
+/// A line that stops right after a role and a preposition (a truncated scraped line) once
+/// indexed past the end of the paragraph while looking for a workplace.
+#[test]
+fn a_line_ending_in_a_role_and_a_preposition_does_not_panic() {
+    for s in [
+        "قال الخبير في",
+        "وقال المتحدث في",
+        "قال رئيس في",
+        "قال المدير لدى",
+        "\"كلام طويل هنا جدا\" قال الخبير في",
+    ] {
+        let qs = quotes(s);
+        assert!(qs.iter().all(|q| q.end <= s.len()), "{s}");
+        let _ = analyze(s, &Options::default());
+    }
+}

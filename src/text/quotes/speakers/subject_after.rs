@@ -286,7 +286,7 @@ fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     }
     // The name starts at an undefined, non-role word right after a definite one; or, after a
     // one-word place (`إلى ليبيا عبد الله باتيلي`), right after that word.
-    let place = &tokens[a];
+    let place = tokens.get(a)?;
     let envoy = matches!(tokens[i].norm.as_str(), "إلى" | "الى" | "لدى")
         && b > a + 2
         && !has_article(&place.norm)

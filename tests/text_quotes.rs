@@ -1999,3 +1999,30 @@ fn a_line_ending_in_a_role_and_a_preposition_does_not_panic() {
         let _ = analyze(s, &Options::default());
     }
 }
+
+/// Cases a review of the real-news rules found wrong, kept right.
+#[test]
+fn review_cases_quoted_words_sources_hashtag_tags_and_genitives() {
+    // Words in marks after a role are what the role said, not the role holder's name.
+    let s = "وقال الوزير محمد علي إن الوضع صعب.\nوأضاف الوزير \"نحن مستعدون للحوار\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "نحن مستعدون للحوار"), Some("محمد علي"));
+    // A source right before its words: speech, anonymous.
+    let s = "وقال مصدر \"لا صحة لهذه الأنباء على الإطلاق\".";
+    let q = quote(&quotes(s), "لا صحة لهذه الأنباء على الإطلاق").clone();
+    assert!(q.speech && q.speaker.is_none(), "{q:#?}");
+    // A hashtag tag before a headline.
+    let s = "#السودان | البرهان: لن نتفاوض مع المتمردين أبدا";
+    let qs = quotes(s);
+    let q = qs
+        .iter()
+        .find(|q| q.kind == "headline")
+        .expect("headline quote");
+    assert_eq!(q.speaker.as_deref(), Some("البرهان"));
+    // A construct title's genitive before a name opened by `عبد`.
+    let s = "وقال رئيس مصر عبد الفتاح السيسي إن \"الدولة ماضية في الإصلاح\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الدولة ماضية في الإصلاح"),
+        Some("عبد الفتاح السيسي")
+    );
+}

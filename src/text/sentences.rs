@@ -451,7 +451,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     spans_between(text, &cuts)
 }
 
-/// Top-level domains written in Arabic script after a dot (`مجالس.نت`), normalised forms.
+/// Top-level domains written in Arabic script after a dot (`مجالس.نت`), as written.
 const ARABIC_DOMAINS: &[&str] = &["نت", "كوم", "اورج", "أورج", "اورغ", "أورغ"];
 
 /// Whether `rest` (the text right after a dot) is an Arabic top-level domain ending there.

@@ -640,7 +640,7 @@ impl Analysis<'_> {
                 CueKind::Verb | CueKind::Participle | CueKind::Adverbial | CueKind::Describe
             )
         });
-        if who_ref.is_none() && subjectless && !flags.iter().any(|f| f == "anonymous_source") {
+        if who_ref.is_none() && subjectless {
             if let Some(n) = names.person_between(0, q.open) {
                 who_ref = Some(Who::Named(n.clone()));
                 conf = 0.4;

@@ -95,8 +95,10 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     }
     // `مدير "سي آي إيه"`, `رئيس "حزب الأمة"`, `مصادر "بيت الوسط"`: the body a title or a
     // source heads.
+    // Not when the noun is the cue's own subject (`وقال مصدر "لا صحة لهذه الأنباء"`).
     let heads_body = |w: &str| !has_article(w) && (in_set(w, titles()) || in_set(w, anonymous()));
-    if n <= 4 && prev.is_some_and(heads_body) {
+    let cue_subject = ctx.cue.is_some_and(|(_, d)| d <= 2);
+    if n <= 4 && !cue_subject && prev.is_some_and(heads_body) {
         return Verdict::Other("name", 0.8);
     }
     if n <= 6

@@ -29,7 +29,7 @@ pub(crate) struct Token {
     /// True when the word ends in the pronoun suffix `ه` (written `ه`, not `ة`), has at least
     /// four letters and no article (`حديثه`, `دعوته`, `زيارتها`; not `المياه`, `الله`).
     pub suffixed: bool,
-    /// True when the word is written with a final tanwin fatha (`اعتماداً`): an indefinite
+    /// True when the word is written with a tanwin fatha (`اعتماداً`, `ردًا`): an indefinite
     /// accusative, never a name.
     pub tanwin: bool,
 }

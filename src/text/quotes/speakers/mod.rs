@@ -176,7 +176,7 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
 
 /// False for a word no speaker phrase starts with: a pronoun-suffixed noun (`رسالته`,
 /// `سعادته`), a manner phrase (`بقوله`, `بثقة`), a reporting verb (`مضى`, `وأكمل`), a
-/// preposition with the article (`لحقوق`), or a personal pronoun.
+/// preposition with the article (`للحقوق`), or a personal pronoun.
 fn can_open_subject(t: &Token) -> bool {
     let w = t.norm.as_str();
     let bare = w

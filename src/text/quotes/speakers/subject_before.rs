@@ -164,15 +164,14 @@ pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, R
 /// words at the start of a paragraph before its first colon.
 pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     // A leading tag such as `#عاجل |` or `عاجل -` is skipped.
-    let tagged = all
-        .first()
-        .is_some_and(|t| t.punct() == Some('#') || labels().contains(&t.norm));
-    let lead = all
+    // (The `#` of a hashtag is no token: a single word before `|` is such a tag.)
+    let separator = all
         .iter()
         .take(4)
-        .position(|t| matches!(t.punct(), Some('|' | '-' | '–' | '/')))
-        .filter(|_| tagged)
-        .map_or(0, |k| k + 1);
+        .position(|t| matches!(t.punct(), Some('|' | '-' | '–' | '/')));
+    let tagged = all.first().is_some_and(|t| labels().contains(&t.norm))
+        || (separator == Some(1) && all.get(1).is_some_and(|t| t.punct() == Some('|')));
+    let lead = separator.filter(|_| tagged).map_or(0, |k| k + 1);
     let tokens = &all[lead..];
     let colon = tokens
         .iter()

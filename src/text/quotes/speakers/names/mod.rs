@@ -11,7 +11,7 @@ use super::{Name, Who};
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 /// Mentions of one name looked at when searching for its fuller forms and roles.
 const MAX_OCCURRENCES: usize = 256;
 
@@ -78,6 +78,8 @@ pub(crate) struct Names {
     roles: Vec<RoleLink>,
     /// Index of each (role key, name) pair in `roles`.
     role_index: HashMap<(Vec<String>, Vec<String>), usize>,
+    /// (name, head word of one of its roles) pairs, for fast office checks.
+    role_heads: HashSet<(Vec<String>, String)>,
     /// Named speakers of cues by byte offset of their mention (sorted): who a bare role most
     /// likely stands for.
     speakers: Vec<(usize, Name)>,
@@ -166,6 +168,11 @@ impl Names {
         for link in &mut names.roles {
             link.at.sort_unstable();
         }
+        names.role_heads = names
+            .roles
+            .iter()
+            .filter_map(|l| Some((l.name.norms.clone(), l.key.first()?.clone())))
+            .collect();
         names
     }
 
@@ -197,10 +204,12 @@ impl Names {
 
     /// The last named person (speaker or titled mention) written in `lo..at` (byte offsets).
     pub(crate) fn person_between(&self, lo: usize, at: usize) -> Option<&Name> {
+        // The lists are sorted by offset: the last entry before `at`, if it is not before `lo`.
         let last = |list: &'_ [(usize, Name)]| {
-            list.iter()
-                .filter(|(p, _)| (lo..at).contains(p))
-                .max_by_key(|(p, _)| *p)
+            let i = list.partition_point(|(p, _)| *p < at);
+            i.checked_sub(1)
+                .map(|k| &list[k])
+                .filter(|(p, _)| *p >= lo)
                 .map(|(p, n)| (*p, n.clone()))
         };
         let found = match (last(&self.speakers), last(&self.people)) {
@@ -226,14 +235,7 @@ impl Names {
         let head = key.first()?;
         let office = OFFICES.contains(&head.as_str());
 
-        let fits = |n: &Name| {
-            if !office {
-                return true;
-            }
-            self.roles
-                .iter()
-                .any(|l| l.name.norms == n.norms && l.key.first() == Some(head))
-        };
+        let fits = |n: &Name| !office || self.role_heads.contains(&(n.norms.clone(), head.clone()));
         let nearest = |list: &'_ [(usize, Name)]| {
             let i = list.partition_point(|(p, _)| *p <= at);
             let before = list[..i].iter().rev().find(|(_, n)| fits(n));
@@ -448,8 +450,8 @@ impl Names {
                 if let Some(body) = self.body_named(r, at) {
                     return (Some(body.surface.clone()), 0.9);
                 }
-                // `وأشار البيان`: the statement of the body named last before it; a statement
-                // with no body before it is anonymous.
+                // `وأشار البيان`: the statement of the body named last before it (with no body
+                // before it, the caller carries the story's speaker over).
                 if let [word] = &r.norms[..] {
                     if STATEMENT_NOUNS.contains(&word.as_str()) {
                         return (self.body_before(at).map(|b| b.surface.clone()), 0.6);

@@ -40,7 +40,7 @@ impl Names {
             let object = r.start > 0
                 && transitive(&toks[r.start - 1])
                 && ends_with_object(&toks[r.start..r.start + role.len() + name.len()]);
-            if before_b || object {
+            if !name.is_empty() && (before_b || object) {
                 name = &name[..name.len() - 1];
             }
             let Some(n) = Name::from_tokens(input, name) else {
@@ -135,10 +135,16 @@ impl Names {
                 continue;
             }
             let name = &toks[i + 1..i + 1 + words];
-            if name
-                .iter()
-                .any(|t| is_role_word(&t.norm) && !has_article(&t.norm))
-            {
+            // A name, not words someone said (`وأضاف المتحدث "لا صحة لهذه الأنباء".`): no
+            // function or reporting word in it, and the sentence goes on after it with a
+            // comma, a complementiser or a reporting word.
+            let wordy = name.iter().any(|t| {
+                (is_role_word(&t.norm) && !has_article(&t.norm)) || ends_subject_ignoring_quotes(t)
+            });
+            let goes_on = toks.get(i + 2 + words).is_some_and(|t| {
+                matches!(t.punct(), Some(',' | '،')) || (t.is_word() && ends_subject(t))
+            });
+            if wordy || !goes_on {
                 continue;
             }
             // The role: back to its first title within ten words, over the nouns a construct
@@ -209,8 +215,7 @@ pub(super) fn role_before_comma(toks: &[Token], at: usize) -> Option<std::ops::R
 /// definite noun, which no name word is.
 pub(super) fn is_manner_phrase(norm: &str) -> bool {
     norm.strip_prefix('ب').is_some_and(|rest| {
-        rest.chars().count() >= 3
-            && (rest.ends_with('ة') || rest.ends_with('ه') || rest.starts_with("ال"))
+        rest.chars().count() >= 3 && (rest.ends_with('ه') || rest.starts_with("ال"))
     })
 }
 

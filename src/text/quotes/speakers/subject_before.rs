@@ -94,11 +94,26 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
     // `في حمص التي قال إنها …`: a relative clause whose subject is not its antecedent;
     // `مع ما سماه "…"`: the story's speaker named what he named.
     if cue > 0
-        && (RELATIVES.contains(&tokens[cue - 1].norm.as_str()) || tokens[cue - 1].norm == "ما")
+        && (RELATIVES.contains(&tokens[cue - 1].norm.as_str())
+            || matches!(
+                tokens[cue - 1].norm.as_str(),
+                "ما" | "عما" | "مما" | "بما" | "لما" | "فيما"
+            ))
     {
         return None;
     }
-    let s = clause_start(tokens, cue)?;
+    let mut s = clause_start(tokens, cue)?;
+    // `وتدخل القاضي ورد على الدفاع قائلا`: a verb joined by `و` before its definite subject.
+    if s + 2 <= cue
+        && tokens[s].norm.starts_with('و')
+        && !has_article(&tokens[s].norm)
+        && !is_title(&tokens[s].norm)
+        && tokens
+            .get(s + 1)
+            .is_some_and(|t| t.is_word() && has_article(&t.norm))
+    {
+        s += 1;
+    }
     // `لكنه حذر`: a pronoun subject, resolved by carrying the last speaker over; but `أما
     // مدربه كارلو أنشيلوتي فقال` names someone after a suffixed title.
     let titled_name = tokens.get(s).is_some_and(|t| is_title(&t.norm))

@@ -3,7 +3,8 @@
 //! in quote marks.
 
 use super::super::roles::{
-    ends_subject, is_nisba, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND,
+    ends_subject, is_manner_adverb, is_nisba, is_role_word, is_title, split_role, strip_lam,
+    COMPOUND_SECOND,
 };
 use super::super::subject_after::{ends_with_object, transitive};
 use super::super::subject_before::first_titled_person;
@@ -26,8 +27,11 @@ impl Names {
             lo = r.end.max(lo + 1);
             let np = &toks[r.clone()];
             let (role, mut name) = split_role(np);
-            // `عمر الرزاز بثقة`: a manner phrase after a full name is no part of it.
-            if let Some(k) = (2..name.len()).find(|&k| is_manner_phrase(&name[k].norm)) {
+            // `عمر الرزاز بثقة`, `محمد عريبي الخليفة مخاطبا`: a manner phrase or participle
+            // after a full name is no part of it.
+            if let Some(k) = (2..name.len())
+                .find(|&k| is_manner_phrase(&name[k].norm) || is_manner_adverb(&name[k].norm))
+            {
                 name = &name[..k];
             }
             // `اتهم النائب سالم الهاجري الوزارة بـ"…"`, `وصف سمير داود الإقبال بأنه`: the

@@ -63,7 +63,7 @@ use speakers::{
     Names, Who,
 };
 use speech::{classify, Context, Verdict};
-use words::{lookup_forms, tokenize, TokKind, Token};
+use words::{has_arabic_letter, lookup_forms, tokenize, TokKind, Token};
 
 /// Document nouns whose issuer is the source in `بحسب تقرير صادر عن X` (normalised spelling).
 const DOCUMENTS: &[&str] = &[
@@ -202,12 +202,7 @@ impl Analysis<'_> {
                 continue;
             };
             // `https://…`, `Tel: …`: a link or a label in Latin letters, no speaker.
-            let arabic = |x: &Token| {
-                x.norm
-                    .chars()
-                    .any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-            };
-            if !t[np.clone()].iter().all(arabic) {
+            if !t[np.clone()].iter().all(|x| has_arabic_letter(&x.norm)) {
                 continue;
             }
             let Some(colon) = t.iter().position(|x| x.punct() == Some(':')) else {

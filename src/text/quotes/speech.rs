@@ -25,7 +25,7 @@ use super::lexicon::{
     anonymous, complementisers, honorifics, name_context, scare_context, title_context, titles,
     CueKind,
 };
-use super::words::{has_article, lookup_forms};
+use super::words::{has_arabic_letter, has_article, lookup_forms};
 
 /// What the surroundings of a quote say.
 #[derive(Debug, Clone, Default)]
@@ -78,11 +78,7 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     }
     // `"//telegram.me/…"`, `"Content is protected"`, `"2017/12/11"`: no Arabic word, so page
     // furniture, a link or a foreign name, never the reported words of an Arabic story.
-    let arabic = ctx
-        .words
-        .iter()
-        .any(|w| w.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)));
-    if !arabic {
+    if !ctx.words.iter().any(|w| has_arabic_letter(w)) {
         return Verdict::Other("name", 0.8);
     }
     let prev = ctx.before.last().map(String::as_str);

@@ -58,6 +58,12 @@ fn is_diacritic(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
+/// True when a normalised word has a letter of the basic Arabic block (hamza to yeh): a word
+/// of an Arabic story, not a link, a number or a Latin name.
+pub(crate) fn has_arabic_letter(norm: &str) -> bool {
+    norm.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
 /// True for a character that is part of a word.
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_diacritic(c) || c == '\u{0640}' || c == '_'

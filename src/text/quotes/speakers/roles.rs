@@ -434,10 +434,12 @@ pub(super) const OFFICES: &[&str] = &[
 
 /// True for a word that cannot be part of a subject phrase.
 pub(super) fn ends_subject(t: &Token) -> bool {
-    if !t.is_word() || t.in_quote {
-        return true;
-    }
-    let w = t.norm.as_str();
+    !t.is_word() || t.in_quote || word_ends_subject(&t.norm)
+}
+
+/// The word test of [`ends_subject`], whether or not the word stands inside quote marks (a
+/// body's name may go on inside them).
+pub(super) fn word_ends_subject(w: &str) -> bool {
     // Names have no digits: `أعلنت الوزارة تسجيل 12 إصابة`.
     if w.chars().any(|c| c.is_numeric()) {
         return true;

@@ -78,8 +78,8 @@ pub(crate) struct Names {
     roles: Vec<RoleLink>,
     /// Index of each (role key, name) pair in `roles`.
     role_index: HashMap<(Vec<String>, Vec<String>), usize>,
-    /// (name, head word of one of its roles) pairs, for fast office checks.
-    role_heads: HashSet<(Vec<String>, String)>,
+    /// The head words of each named person's roles, for fast office checks.
+    role_heads: HashMap<Vec<String>, HashSet<String>>,
     /// Named speakers of cues by byte offset of their mention (sorted): who a bare role most
     /// likely stands for.
     speakers: Vec<(usize, Name)>,
@@ -168,11 +168,15 @@ impl Names {
         for link in &mut names.roles {
             link.at.sort_unstable();
         }
-        names.role_heads = names
-            .roles
-            .iter()
-            .filter_map(|l| Some((l.name.norms.clone(), l.key.first()?.clone())))
-            .collect();
+        for link in &names.roles {
+            if let Some(head) = link.key.first() {
+                names
+                    .role_heads
+                    .entry(link.name.norms.clone())
+                    .or_default()
+                    .insert(head.clone());
+            }
+        }
         names
     }
 
@@ -235,7 +239,13 @@ impl Names {
         let head = key.first()?;
         let office = OFFICES.contains(&head.as_str());
 
-        let fits = |n: &Name| !office || self.role_heads.contains(&(n.norms.clone(), head.clone()));
+        let fits = |n: &Name| {
+            !office
+                || self
+                    .role_heads
+                    .get(&n.norms)
+                    .is_some_and(|heads| heads.contains(head))
+        };
         let nearest = |list: &'_ [(usize, Name)]| {
             let i = list.partition_point(|(p, _)| *p <= at);
             let before = list[..i].iter().rev().find(|(_, n)| fits(n));

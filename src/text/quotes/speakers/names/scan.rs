@@ -3,8 +3,8 @@
 //! in quote marks.
 
 use super::super::roles::{
-    ends_subject, is_manner_adverb, is_nisba, is_role_word, is_title, split_role, strip_lam,
-    COMPOUND_SECOND,
+    ends_subject, is_manner_adverb, is_nisba, is_role_word, is_title, is_title_word, split_role,
+    strip_lam, word_ends_subject, COMPOUND_SECOND,
 };
 use super::super::subject_after::{ends_with_object, transitive};
 use super::super::subject_before::first_titled_person;
@@ -210,8 +210,7 @@ pub(super) fn role_before_comma(toks: &[Token], at: usize) -> Option<std::ops::R
     while k > 0 && comma - k < 10 && toks[k - 1].is_word() && !toks[k - 1].in_quote {
         k -= 1;
     }
-    let title = |w: &str| is_title(w) || w.strip_prefix('و').is_some_and(is_title);
-    let first = (k..comma).find(|&i| title(&toks[i].norm))?;
+    let first = (k..comma).find(|&i| is_title_word(&toks[i].norm))?;
     Some(first..comma)
 }
 
@@ -274,9 +273,7 @@ pub(super) fn body_head(norm: &str) -> Option<String> {
 
 /// Like `ends_subject`, but a word inside quote marks may continue a body's name.
 fn ends_subject_ignoring_quotes(t: &Token) -> bool {
-    let mut t = t.clone();
-    t.in_quote = false;
-    ends_subject(&t)
+    !t.is_word() || word_ends_subject(&t.norm)
 }
 
 /// The name in apposition after the comma at `toks[comma]` (`…، مارتن غريفيث بأن`): two to

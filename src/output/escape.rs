@@ -19,16 +19,21 @@ pub fn junk_control(c: char) -> bool {
 pub fn xml_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\r' => out.push_str("&#13;"),
-            c if xml_forbidden(c) => {}
-            c => out.push(c),
-        }
+        push_xml_text(&mut out, c);
     }
     out
+}
+
+/// One character of [`xml_text`], appended to `out`.
+fn push_xml_text(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '\r' => out.push_str("&#13;"),
+        c if xml_forbidden(c) => {}
+        c => out.push(c),
+    }
 }
 
 /// Text for a double-quoted XML attribute value: like [`xml_text`], plus `"` escaped and
@@ -40,7 +45,7 @@ pub fn xml_attr(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
-            c => out.push_str(&xml_text(c.encode_utf8(&mut [0; 4]))),
+            c => push_xml_text(&mut out, c),
         }
     }
     out

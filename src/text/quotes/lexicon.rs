@@ -1183,3 +1183,45 @@ pub(crate) const OUTLET_NOUNS: &[&str] = &[
     "تلفزيون",
     "فضائيه",
 ];
+
+/// Given names, one per line (`given_names.txt`): a section of names that are never ordinary
+/// words and a section of names that are also common words (`حسن`, `أمل`, `حاكم`).
+const GIVEN_NAMES: &str = include_str!("given_names.txt");
+
+/// How sure a word is a given name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GivenName {
+    /// Never an ordinary word in news prose (`محمد`, `فلاديمير`).
+    Sure,
+    /// Also a common word (`حسن`, `صباح`).
+    AlsoWord,
+}
+
+/// The given-name table: normalised form (compounds such as `عبد الله` as one key with a
+/// space) → how sure.
+pub(crate) fn given_names() -> &'static HashMap<String, GivenName> {
+    static NAMES: OnceLock<HashMap<String, GivenName>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut m = HashMap::new();
+        let mut kind = GivenName::Sure;
+        for line in GIVEN_NAMES.lines().map(str::trim) {
+            if let Some(comment) = line.strip_prefix('#') {
+                if comment.contains("also common") {
+                    kind = GivenName::AlsoWord;
+                }
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let key: Vec<String> = line.split_whitespace().map(norm).collect();
+            m.entry(key.join(" ")).or_insert(kind);
+        }
+        m
+    })
+}
+
+/// How sure the normalised word `w` is a given name, if it is one.
+pub(crate) fn given_name(w: &str) -> Option<GivenName> {
+    given_names().get(w).copied()
+}

@@ -276,7 +276,15 @@ impl Analysis<'_> {
                 if let Some((np, w)) = self.subject_of(pi, ti, kind) {
                     // `وهاجم الثورات`: a stance verb's object follows when its subject was
                     // written before; only a title, a full name or a body is a subject.
-                    if kind == CueKind::Stance && !speakers::names_someone(&t[np.clone()]) {
+                    // `يتابع قضية الأسرى`, `يعتبر بمختلف أروقة`: a verb in the imperfect
+                    // after its subject often reports nothing; it names someone or is no
+                    // mention.
+                    let imperfect = np.start > ti
+                        && (x.norm.starts_with('ي') || x.norm.starts_with('ت'))
+                        && kind == CueKind::Verb;
+                    if (kind == CueKind::Stance || imperfect)
+                        && !speakers::names_someone(&t[np.clone()])
+                    {
                         continue;
                     }
                     out.push(Mention {

@@ -167,7 +167,9 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     }
     let first = role.first()?;
     // `متحدث الأرصاد` is definite by its genitive: a role, not an anonymous source.
-    let definite = is_title(&first.norm) && role.iter().any(|t| has_article(&t.norm));
+    // `متحدث باسم وزارة الصحة` is a spokesman, not the spokesman: anonymous.
+    let on_behalf = role.get(1).is_some_and(|t| t.norm == "باسم");
+    let definite = is_title(&first.norm) && !on_behalf && role.iter().any(|t| has_article(&t.norm));
     if !has_article(&first.norm) && anonymous().contains(&first.norm) && !definite {
         return Some(Who::Anonymous);
     }

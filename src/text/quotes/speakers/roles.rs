@@ -229,6 +229,18 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             }
         }
     }
+    // `الناطق الإعلامي باسم مديرية الأمن العام`: `باسم` (on behalf of) after a role goes on
+    // with the body it speaks for, its head and definite words; a name may follow.
+    if k > 0 && k < toks.len() && toks[k].norm == "باسم" && is_role_word(&toks[k - 1].norm) {
+        let mut j = k + 1;
+        if toks.get(j).is_some_and(|t| !has_article(&t.norm)) {
+            j += 1;
+        }
+        while toks.get(j).is_some_and(|t| has_article(&t.norm)) {
+            j += 1;
+        }
+        k = j.min(toks.len());
+    }
     // `رئيس المرصد السوري لحقوق الإنسان`, `مدرب المنتخب العراقي بكرة القدم`: a `لـ`/`بـ`
     // phrase between definite words of a role (not `و`: `الناخب الوطني وليد الركراكي`).
     while k > 0
@@ -447,7 +459,14 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
     let bare = w.strip_prefix('و').filter(|r| r.chars().count() >= 2);
     // `لتعرض`, `ليؤكد`: `لـ` of purpose and a verb.
     let purpose_verb = w.chars().count() >= 5 && (w.starts_with("لت") || w.starts_with("ليؤ"));
+    // `لاختيار`, `لإنتاج`, `لأعضاء`: `لـ` and a word of the pattern إفعال / افتعال /
+    // استفعال (`لافروف` is a name).
+    let purpose_noun = w.strip_prefix("لا").is_some_and(|rest| {
+        let c: Vec<char> = rest.chars().collect();
+        (4..=6).contains(&c.len()) && c[c.len() - 2] == 'ا'
+    });
     purpose_verb
+        || purpose_noun
         || stop_words().contains(w)
         || bare.is_some_and(|r| stop_words().contains(r))
         || cue_kind(w).is_some()

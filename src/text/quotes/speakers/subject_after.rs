@@ -85,14 +85,12 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     if kind == CueKind::According && tokens.get(i).is_some_and(|t| t.norm == "ل") {
         i += 1;
     }
-    // `وأضاف مخاطبا النواب`: what follows a participle of manner is its object; the subject
-    // was written before it or not at all.
+    // `وأضاف مخاطبا النواب`, `وقال متمنيا عاجل الشفاء`: what follows a participle of manner
+    // is its object; the subject was written before it or not at all.
     if tokens[cue + 1..i]
         .iter()
         .any(|t| is_manner_adverb(&t.norm) && t.norm.starts_with('م'))
-        && tokens
-            .get(i)
-            .is_some_and(|t| t.is_word() && has_article(&t.norm))
+        && tokens.get(i).is_some_and(|t| t.is_word())
     {
         return None;
     }
@@ -116,7 +114,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && !is_role_word(&tokens[i - 1].norm)
             && tokens.get(i + 1).is_some_and(|n| !ends_subject(n));
         // `وقال جبالي مداعبا النائب`: a participle of manner after the name.
-        if manner || (i > start && is_manner_adverb(&tokens[i].norm)) {
+        // `وقال السلامي ردًا على`: no name word is written with tanwin.
+        if manner || (i > start && (is_manner_adverb(&tokens[i].norm) || tokens[i].tanwin)) {
             break;
         }
         i += 1;
@@ -165,6 +164,9 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             i = start + 1;
         }
     }
+    // `وجهت هيا الشعيبي رسالة`, `وقال السلامي ردًا على`: after a definite surname inside the
+    // name, an undefined word that is no particle or role starts the object or an adverb.
+    i = start + cut_after_surname(&tokens[start..i]);
     let mut end = i;
     let object_taking = transitive(&tokens[cue])
         || kind == CueKind::Stance
@@ -208,6 +210,52 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         end -= 1;
     }
     (end > start).then_some(start..end)
+}
+
+/// The length of a subject phrase without what follows a definite surname in its name: an
+/// undefined word that is no particle or role starts the verb's object or an adverb
+/// (`هيا الشعيبي رسالة` → `هيا الشعيبي`).
+pub(super) fn cut_after_surname(np: &[Token]) -> usize {
+    let (role, _) = split_role(np);
+    let name_start = role.len();
+    (name_start + 1..np.len())
+        .find(|&k| surname_ends_name(&np[name_start..k]) && !continues_name(&np[k]))
+        .unwrap_or(np.len())
+}
+
+/// True when the name words `name` (a prefix of a name) end with a definite surname: a word
+/// with the article that is neither a first name written with it (`الطاهر`) nor the second
+/// half of a compound (`عبد الله`, `آل الشيخ`), nor a title or institution. A nisba
+/// (`الشعيبي`) is a family name here.
+fn surname_ends_name(name: &[Token]) -> bool {
+    let Some(last) = name.last() else {
+        return false;
+    };
+    let w = last.norm.as_str();
+    // `عبد الله محمد`, `أبو بكر الصديق`: a compound first name goes on; after `آل`, `بن` or
+    // `ولد` the surname is complete (`تركي آل الشيخ`).
+    let after_particle = name.len() >= 2
+        && matches!(
+            name[name.len() - 2].norm.as_str(),
+            "عبد" | "ابو" | "ابي" | "ام"
+        );
+    has_article(w)
+        && !COMPOUND_SECOND.contains(&w)
+        && !DEFINITE_FIRST_NAMES.contains(&w)
+        && !is_title(w)
+        && !institutions().contains(crate::text::quotes::words::strip_article(w))
+        && !after_particle
+}
+
+/// True for a word that may go on with a name after its surname: another definite word, a
+/// particle (`ولد`, `بن`) or a role in apposition; not an undefined noun (`رسالة`) or a
+/// word written with tanwin (`ردًا`).
+fn continues_name(t: &Token) -> bool {
+    t.is_word()
+        && !t.tanwin
+        && (has_article(&t.norm)
+            || NAME_PARTICLES.contains(&t.norm.as_str())
+            || is_role_word(&t.norm))
 }
 
 /// The length of a subject phrase without an object in construct after its name (`النائب

@@ -3,7 +3,9 @@
 //! titled people and headline speakers (`X: …`).
 
 use super::roles::{ends_subject, is_construct_title, is_role_word, is_title, split_role};
-use super::subject_after::{trim_construct_object, MAX_SUBJECT_WORDS, RELATIVES};
+use super::subject_after::{
+    cut_after_surname, trim_construct_object, MAX_SUBJECT_WORDS, RELATIVES,
+};
 use crate::text::quotes::cues::cue_kind;
 use crate::text::quotes::lexicon::labels;
 use crate::text::quotes::words::has_article;
@@ -37,6 +39,7 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
         let name_end = name.iter().position(possessed).unwrap_or(name.len());
         // `القاضي محمد السعيد الشربيني تأجيل الجلسة`: the verb's object after the name.
         let kept = trim_construct_object(&tokens[k..k + role.len() + name_end]);
+        let kept = cut_after_surname(&tokens[k..k + kept]);
         (kept > role.len()).then(|| k..k + kept)
     })
 }

@@ -9,6 +9,7 @@ pub(crate) use scan::{apposition_name, is_body_word};
 use super::roles::{ends_subject, is_role_word, is_title, split_role, strip_lam, OFFICES};
 use super::{Name, Who};
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
+use crate::text::quotes::lexicon::{given_name, GivenName};
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
 use std::collections::{HashMap, HashSet};
@@ -58,6 +59,27 @@ fn role_key(norms: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// True when two words of role keys are the same, also a country and its nisba adjective
+/// (`رئيس وزراء العراق` is `رئيس الوزراء العراقي`).
+fn same_role_word(a: &str, b: &str) -> bool {
+    let nisba_of = |place: &str, adj: &str| {
+        let stem = adj.strip_suffix('ي');
+        place.chars().count() >= 3
+            && stem.is_some()
+            && (stem == Some(place) || stem == place.strip_suffix('ه'))
+    };
+    a == b || nisba_of(a, b) || nisba_of(b, a)
+}
+
+/// True for the name of a body rather than a person (`الجيش السوداني`, `مديرية الأمن العام`):
+/// it holds no office, so its spokesman stays a role.
+fn is_body_name(n: &Name) -> bool {
+    n.norms.first().is_some_and(|w| {
+        is_body_word(w)
+            || (has_article(w) && !super::roles::DEFINITE_FIRST_NAMES.contains(&w.as_str()))
+    })
 }
 
 /// A role linked to a named person (`الرئيس` → `بوتين`), with the byte offsets where the
@@ -137,6 +159,9 @@ impl Names {
             names.scan_bodies(input, toks);
             names.scan_quoted_names(input, toks);
         }
+        for toks in paragraphs {
+            names.scan_roles_after_names(toks);
+        }
         names.people.sort_by_key(|(at, _)| *at);
         names.speakers.sort_by_key(|(at, _)| *at);
         // Index every word by its normalised form, to find the known names' other mentions.
@@ -162,6 +187,7 @@ impl Names {
                     continue;
                 }
                 names.extend_left(input, toks, ti, end);
+                names.extend_given(input, toks, ti, end);
             }
         }
         names.dedup();
@@ -240,11 +266,12 @@ impl Names {
         let office = OFFICES.contains(&head.as_str());
 
         let fits = |n: &Name| {
-            !office
-                || self
-                    .role_heads
-                    .get(&n.norms)
-                    .is_some_and(|heads| heads.contains(head))
+            !is_body_name(n)
+                && (!office
+                    || self
+                        .role_heads
+                        .get(&n.norms)
+                        .is_some_and(|heads| heads.contains(head)))
         };
         let nearest = |list: &'_ [(usize, Name)]| {
             let i = list.partition_point(|(p, _)| *p <= at);
@@ -295,6 +322,66 @@ impl Names {
     fn dedup(&mut self) {
         let mut seen = std::collections::HashSet::new();
         self.candidates.retain(|c| seen.insert(c.norms.clone()));
+    }
+
+    /// Complete a name occurrence `toks[start..end]` with a given name the gazetteer knows:
+    /// one written before it (`حاكم الزاملي`, `عبد الملك الحوثي`, also a given name that is a
+    /// role word too) and, for a lone given name, the surname after it (`مهدي علي`).
+    fn extend_given(&mut self, input: &str, toks: &[Token], start: usize, end: usize) {
+        let usable = |t: &Token| t.is_word() && !t.in_quote && !t.tanwin;
+        let compound = start >= 2
+            && usable(&toks[start - 2])
+            && usable(&toks[start - 1])
+            && given_name(&format!(
+                "{} {}",
+                toks[start - 2].norm,
+                toks[start - 1].norm
+            ))
+            .is_some();
+        // A given name that is also a title (`حاكم`, `أمير`) only before a family name in
+        // `ـي` (`حاكم الزاملي`, not `أمير قطر`); `باسم` before a definite word is `in the name
+        // of`, `ان` a complementiser.
+        let family = toks[start].norm.ends_with('ي') && has_article(&toks[start].norm);
+        let before = |t: &Token| match given_name(&t.norm) {
+            None => false,
+            Some(_) if matches!(t.norm.as_str(), "ان" | "باسم") => false,
+            Some(GivenName::Sure) => true,
+            Some(GivenName::AlsoWord) => !is_title(&t.norm) || family,
+        };
+        let s = if compound {
+            start - 2
+        } else if start >= 1 && usable(&toks[start - 1]) && before(&toks[start - 1]) {
+            start - 1
+        } else {
+            start
+        };
+        if s < start {
+            if let Some(full) = Name::from_tokens(input, &toks[s..end]) {
+                self.candidates.push(full);
+            }
+        }
+        let lone_given = end == start + 1 && given_name(&toks[start].norm) == Some(GivenName::Sure);
+        // An undefined word that is no role, or a definite one ending like a family name
+        // (`الشعيبي`) that is no title.
+        // Not a verb in the imperfect (`جيرارد يحيّي`), and the phrase ends after it.
+        let surname = toks.get(end).filter(|t| {
+            usable(t)
+                && !ends_subject(t)
+                && if has_article(&t.norm) {
+                    t.norm.ends_with('ي') && !is_title(&t.norm)
+                } else {
+                    !(is_role_word(&t.norm) || t.norm.starts_with('ي') || t.norm.starts_with('ت'))
+                }
+        });
+        let closed = toks.get(end + 1).is_none_or(|n| {
+            ends_subject(n) || is_title(&n.norm) || is_role_word(&n.norm) && has_article(&n.norm)
+        });
+        let surname = surname.filter(|_| closed);
+        if lone_given && surname.is_some() {
+            if let Some(full) = Name::from_tokens(input, &toks[s..end + 1]) {
+                self.candidates.push(full);
+            }
+        }
     }
 
     /// Look left of a name occurrence `toks[start..end]` for first names and a role.
@@ -386,12 +473,33 @@ impl Names {
     /// Mentions ending with the name come first (`الرزاز` → `عمر الرزاز`, not a longer phrase
     /// that only contains it).
     pub(crate) fn canonical(&self, name: &Name) -> String {
+        // `مصطفى` → `مصطفى رشيد` → `سربست مصطفى رشيد`: a fuller mention of the fuller form.
+        // Later steps only add words before the name: words after it are more often a verb's
+        // object taken into a mention.
+        let Some(first) = self.fuller(&name.norms) else {
+            return name.surface.clone();
+        };
+        let mut best = first;
+        for _ in 0..2 {
+            match self.fuller(&best.norms) {
+                Some(c) if c.norms.len() > best.norms.len() && c.norms.ends_with(&best.norms) => {
+                    best = c;
+                }
+                _ => break,
+            }
+        }
+        best.surface.clone()
+    }
+
+    /// The fullest candidate holding the words `norms` (see [`Names::canonical`]).
+    fn fuller(&self, norms: &[String]) -> Option<&Name> {
+        let name_norms = norms;
         self.candidates
             .iter()
-            .filter(|c| contains_seq(&c.norms, &name.norms))
+            .filter(|c| contains_seq(&c.norms, name_norms))
             .max_by_key(|c| {
-                let longer = c.norms.len() > name.norms.len();
-                let aligned = c.norms.ends_with(&name.norms) || c.norms.starts_with(&name.norms);
+                let longer = c.norms.len() > name_norms.len();
+                let aligned = c.norms.ends_with(name_norms) || c.norms.starts_with(name_norms);
                 (
                     // A fuller mention beginning or ending with the name, then one holding it
                     // in the middle (`مصطفى` → `سربست مصطفى رشيد`), then the name itself.
@@ -400,7 +508,6 @@ impl Names {
                     std::cmp::Reverse(c.surface.len()),
                 )
             })
-            .map_or_else(|| name.surface.clone(), |c| c.surface.clone())
     }
 
     /// The named person behind a role-only subject, preferring the longest matching role and,
@@ -416,15 +523,19 @@ impl Names {
         }
         self.roles
             .iter()
+            .filter(|link| !is_body_name(&link.name))
             .filter_map(|link| {
                 let theirs = &link.key;
                 let mut n = key.len().min(theirs.len());
-                if n == 0 || key[..n] != theirs[..n] {
+                let same = |a: &[String], b: &[String]| {
+                    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_role_word(x, y))
+                };
+                if n == 0 || !same(&key[..n], &theirs[..n]) {
                     // `وزير الطاقة الكويتي` for `وزير الكهرباء والماء والطاقة المتجددة
                     // الكويتي`: the same head and every word of the short role, in order.
                     let mut rest = theirs.iter();
-                    let within =
-                        key.first() == theirs.first() && key.iter().all(|w| rest.any(|x| x == w));
+                    let within = key.first() == theirs.first()
+                        && key.iter().all(|w| rest.any(|x| same_role_word(x, w)));
                     if !within {
                         return None;
                     }

@@ -198,6 +198,50 @@ impl Names {
     }
 }
 
+impl Names {
+    /// Record the roles written after a known name and a comma (`أكد محمد شياع السوداني،
+    /// رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or clause word.
+    pub(super) fn scan_roles_after_names(&mut self, toks: &[Token]) {
+        let known: std::collections::HashSet<Vec<String>> = self
+            .candidates
+            .iter()
+            .filter(|c| c.norms.len() >= 2)
+            .map(|c| c.norms.clone())
+            .collect();
+        if known.is_empty() {
+            return;
+        }
+        for c in 1..toks.len() {
+            if toks[c].in_quote || !matches!(toks[c].punct(), Some(',' | '،')) {
+                continue;
+            }
+            if !toks
+                .get(c + 1)
+                .is_some_and(|t| t.is_word() && is_title(&t.norm))
+            {
+                continue;
+            }
+            let name = (2..=4.min(c)).rev().find_map(|len| {
+                let words = &toks[c - len..c];
+                let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();
+                (words.iter().all(Token::is_word) && known.contains(&norms)).then_some(norms)
+            });
+            let Some(norms) = name else {
+                continue;
+            };
+            let Some(n) = self.candidates.iter().find(|x| x.norms == norms).cloned() else {
+                continue;
+            };
+            let start = c + 1;
+            let mut e = start;
+            while e < toks.len() && e - start < 10 && !ends_subject(&toks[e]) {
+                e += 1;
+            }
+            self.link_roles(&toks[start..e], &n);
+        }
+    }
+}
+
 /// The role phrase ending right before a comma at `toks[at - 1]` (`رئيس مجلس إدارة المؤسسة
 /// الوطنية للنفط في ليبيا، مصطفى صنع الله`): from its first title word to the comma, within
 /// ten words.
@@ -207,7 +251,17 @@ pub(super) fn role_before_comma(toks: &[Token], at: usize) -> Option<std::ops::R
         return None;
     }
     let mut k = comma;
-    while k > 0 && comma - k < 10 && toks[k - 1].is_word() && !toks[k - 1].in_quote {
+    // Not across a clause word (`قال رئيس البلدية X إن خسائر …، جراء …`).
+    let clause_word = |t: &Token| {
+        crate::text::quotes::lexicon::complementisers().contains(&t.norm)
+            || crate::text::quotes::cues::cue_kind(&t.norm).is_some()
+    };
+    while k > 0
+        && comma - k < 10
+        && toks[k - 1].is_word()
+        && !toks[k - 1].in_quote
+        && !clause_word(&toks[k - 1])
+    {
         k -= 1;
     }
     let first = (k..comma).find(|&i| is_title_word(&toks[i].norm))?;
@@ -216,10 +270,16 @@ pub(super) fn role_before_comma(toks: &[Token], at: usize) -> Option<std::ops::R
 
 /// True for a `بـ` phrase of manner (`بثقة`, `بصراحة`, `بالقول`): `ب` and a feminine or
 /// definite noun, which no name word is.
+///
+/// Maghrebi surnames in `بو…` (`بوريطة`, `بوحجة`) are names, not manner phrases.
 pub(super) fn is_manner_phrase(norm: &str) -> bool {
-    norm.strip_prefix('ب').is_some_and(|rest| {
-        rest.chars().count() >= 3 && (rest.ends_with('ه') || rest.starts_with("ال"))
-    })
+    let surname = norm.starts_with("بو")
+        && norm.chars().count() >= 5
+        && !matches!(norm, "بوصفه" | "بوقاحه" | "بوتيره" | "بوضوح");
+    !surname
+        && norm.strip_prefix('ب').is_some_and(|rest| {
+            rest.chars().count() >= 3 && (rest.ends_with('ه') || rest.starts_with("ال"))
+        })
 }
 
 /// Head nouns of bodies, bare (normalised, no article): a short definite form (`الوزارة`)

@@ -44,7 +44,10 @@ pub fn is_closer(c: char) -> bool {
 
 /// Quote marks (for space-padded closing quotes).
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '«' | '»' | '‘' | '’' | '‹' | '›')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '«' | '»' | '‘' | '’' | '‹' | '›'
+    )
 }
 
 /// Arabic-script letter (the notes' "letter" class).

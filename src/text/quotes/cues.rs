@@ -135,10 +135,10 @@ fn tongue_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(usize, CueKi
 }
 
 /// Prepositions that make a following verbal noun the occasion of a statement.
-const OCCASION: &[&str] = &["في", "وفي", "خلال", "وخلال", "عبر"];
+const OCCASION: &[&str] = &["في", "وفي", "خلال", "وخلال", "عبر", "على", "وعلى"];
 
-/// True for a verbal noun after a preposition (`في تصريح للصحفيين`): the occasion of a
-/// statement, whose following phrase is the audience, not the speaker.
+/// True for a verbal noun after a preposition (`في تصريح للصحفيين`, `تعليقا على تصريحات`):
+/// the occasion of a statement, whose following phrase is the audience, not the speaker.
 pub(crate) fn is_occasion(tokens: &[Token], i: usize) -> bool {
     i > 0 && OCCASION.contains(&tokens[i - 1].norm.as_str())
 }

@@ -1,6 +1,7 @@
 //! Pairing quote marks by position and family, whatever their code-point direction (docs §2.1).
 //!
-//! Marks are grouped into families (`"`; `“ ” „ ‟`; `« »`; `‘ ’ ‚`; `﴾ ﴿`; `‹ ›`). Whether a mark
+//! Marks are grouped into families (`"`; `“ ” „ ‟`; `« »`; `‘ ’ ‚`; `'` and `''`; `﴾ ﴿`;
+//! `‹ ›`). Whether a mark
 //! opens or closes is decided from its neighbours, not its code point, because right-to-left
 //! text is often typed with mirrored marks (`»…«`, `”…“`). A stack per document handles nesting,
 //! mismatched families, quotes that run over paragraph ends and quotes that never close.
@@ -19,8 +20,11 @@ pub(crate) enum Family {
     Curly,
     /// `« »`.
     Guillemet,
-    /// `‘ ’ ‚` (ASCII `'` is left out: it is mostly an apostrophe).
+    /// `‘ ’ ‚`.
     Single,
+    /// ASCII `'`, also doubled (`''…''`): quote marks in Arabic text, where no word has an
+    /// apostrophe; between two letters it is an apostrophe and no mark.
+    Apostrophe,
     /// Ornate parentheses `﴾ ﴿` (Qur'anic citations).
     Ornate,
     /// `‹ ›`.
@@ -40,6 +44,7 @@ fn family_dir(c: char) -> Option<(Family, Nominal)> {
     use Nominal::*;
     Some(match c {
         '"' => (Double, Neutral),
+        '\'' => (Apostrophe, Neutral),
         '\u{201C}' | '\u{201E}' | '\u{201F}' => (Curly, Opening),
         '\u{201D}' => (Curly, Closing),
         '\u{00AB}' => (Guillemet, Opening),
@@ -72,6 +77,8 @@ enum Role {
 struct Mark {
     at: usize,
     ch: char,
+    /// Length in bytes (2 for a doubled apostrophe `''`).
+    len: usize,
     family: Family,
     role: Role,
 }
@@ -150,12 +157,23 @@ fn proclitic_before(before: &str) -> bool {
 fn marks_in(input: &str, start: usize, end: usize) -> Vec<Mark> {
     let text = &input[start..end];
     let mut out = Vec::new();
+    let mut skip_to = 0;
     for (i, ch) in text.char_indices() {
+        if i < skip_to {
+            continue;
+        }
         let Some((family, _)) = family_dir(ch) else {
             continue;
         };
+        // `''` is one mark.
+        let len = if ch == '\'' && text[i + 1..].starts_with('\'') {
+            2
+        } else {
+            ch.len_utf8()
+        };
+        skip_to = i + len;
         let prev = text[..i].chars().next_back();
-        let next = text[i + ch.len_utf8()..].chars().next();
+        let next = text[i + len..].chars().next();
         let left_open = prev.is_none_or(opens_after) || proclitic_before(&text[..i]);
         let right_close = next.is_none_or(closes_before);
         let role = match (left_open, right_close) {
@@ -164,12 +182,13 @@ fn marks_in(input: &str, start: usize, end: usize) -> Vec<Mark> {
             (true, true) if prev.is_none() || prev == Some(':') => Role::Opener,
             (true, true) => Role::Ambiguous,
             // A letter on both sides: for single marks that is an apostrophe.
-            (false, false) if family == Family::Single => continue,
+            (false, false) if matches!(family, Family::Single | Family::Apostrophe) => continue,
             (false, false) => Role::Ambiguous,
         };
         out.push(Mark {
             at: start + i,
             ch,
+            len,
             family,
             role,
         });
@@ -243,7 +262,7 @@ fn finish(
             }
         }
     }
-    if input[open.mark.at + open.mark.ch.len_utf8()..].starts_with(char::is_whitespace) {
+    if input[open.mark.at + open.mark.len..].starts_with(char::is_whitespace) {
         add_flag(&mut flags, "space_padded");
     }
     if open.depth > 0 {
@@ -254,7 +273,7 @@ fn finish(
     }
     let end = close.map_or_else(
         || open.parts.last().map_or(open.mark.at, |p| p.end),
-        |c| c.at + c.ch.len_utf8(),
+        |c| c.at + c.len,
     );
     Some(MarkQuote {
         open: open.mark.at,
@@ -359,7 +378,7 @@ pub(crate) fn pair_marks(input: &str, paragraphs: &[Paragraph]) -> Vec<MarkQuote
                 None => stack.push(Open {
                     mark: m,
                     parts: Vec::new(),
-                    part_start: m.at + m.ch.len_utf8(),
+                    part_start: m.at + m.len,
                     paragraph: pi,
                     depth: stack.len(),
                     flags: Vec::new(),
@@ -396,7 +415,7 @@ pub(crate) fn pair_marks(input: &str, paragraphs: &[Paragraph]) -> Vec<MarkQuote
             let np = &paragraphs[j];
             open.paragraph = j;
             open.part_start = match skip_mark {
-                Some(k) => marks[j][k].at + marks[j][k].ch.len_utf8(),
+                Some(k) => marks[j][k].at + marks[j][k].len,
                 None => np.start,
             };
             skip = skip_mark;

@@ -820,6 +820,13 @@ impl Analysis<'_> {
                 return (Some(w), 0.7, None);
             }
         }
+        // `وقد عبر الرئيس التونسي عن سعادته … قائلا`: a definite role as the subject of
+        // the sentence's first verb, for the person holding it.
+        if let Some(r) = speakers::opening_role(t, lo, c.token) {
+            if let Some(w @ Who::Role(_)) = who(self.input, &t[r]) {
+                return (Some(w), 0.6, None);
+            }
+        }
         match carried {
             Some(m) => (Some(m.who.clone()), 0.6, None),
             None => (None, 0.3, None),

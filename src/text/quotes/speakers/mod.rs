@@ -17,7 +17,7 @@ pub(crate) use names::{apposition_name, is_body_word, Names};
 pub(crate) use roles::{is_description, is_title_word, split_role};
 pub(crate) use subject_after::{subject_after, subject_before_relative};
 pub(crate) use subject_before::{
-    first_titled_person, headline_subject, phrase_after_an, subject_before_bilqawl,
+    first_titled_person, headline_subject, opening_role, phrase_after_an, subject_before_bilqawl,
     subject_before_noun, subject_before_qad, subject_before_verb,
 };
 

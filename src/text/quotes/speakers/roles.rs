@@ -121,7 +121,9 @@ pub(super) const DEFINITE_FIRST_NAMES: &[&str] = &[
 
 /// Words inside compound names (`محمد بن عبد الرحمن آل ثاني`), normalised.
 pub(super) const NAME_PARTICLES: &[&str] = &[
-    "بن", "ابن", "بنت", "ال", "آل", "ابو", "ابي", "عبد", "ام", "ولد",
+    "بن", "ابن", "بنت", "ال", "آل", "ابو", "ابي", "عبد", "ام",
+    "ولد", // Amazigh `آيت` (sons of).
+    "ايت",
 ];
 
 /// Undefined nouns that continue a construct title before its genitive (`وزير خارجية …`,
@@ -143,6 +145,11 @@ const CONSTRUCT_NOUNS: &[&str] = &[
     "اداره",
     "ملف",
     "شؤون",
+    // `رئيس جنوب أفريقيا`: a compass word and its place.
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
 ];
 
 /// True when the name of a subject phrase starts at `toks[i]`: a word that is no role word,

@@ -218,8 +218,17 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
 pub(super) fn cut_after_surname(np: &[Token]) -> usize {
     let (role, _) = split_role(np);
     let name_start = role.len();
+    // `إيمانويل ماكرون وسفير فرنسا`: a title joined by `و` starts another person.
+    let joined_title = |t: &Token| {
+        t.norm
+            .strip_prefix('و')
+            .is_some_and(|rest| rest.chars().count() > 2 && is_title(rest))
+    };
     (name_start + 1..np.len())
-        .find(|&k| surname_ends_name(&np[name_start..k]) && !continues_name(&np[k]))
+        .find(|&k| {
+            joined_title(&np[k])
+                || (surname_ends_name(&np[name_start..k]) && !continues_name(&np[k]))
+        })
         .unwrap_or(np.len())
 }
 
@@ -360,7 +369,17 @@ fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 }
 
 /// Relative pronouns: a cue right after one has the antecedent as its subject.
-pub(super) const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"];
+pub(super) const RELATIVES: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللواتي",
+    // The Egyptian spelling with ى.
+    "الذى",
+    "التى",
+];
 
 /// The subject of a cue in a relative clause (`المعهد الوطني للإحصاء، الذي وصف الوضع …`): the
 /// noun phrase before the relative pronoun. A cue carrying an object pronoun (`الذي وصفه
@@ -375,7 +394,18 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
     let resumptive = tokens.get(cue + 1).is_some_and(|t| {
         matches!(
             t.norm.as_str(),
-            "عنه" | "عنها" | "عنهم" | "له" | "لها" | "لهم" | "فيه" | "فيها" | "فيهم"
+            "عنه"
+                | "عنها"
+                | "عنهم"
+                | "له"
+                | "لها"
+                | "لهم"
+                | "فيه"
+                | "فيها"
+                | "فيهم"
+                | "به"
+                | "بها"
+                | "بهم"
         )
     });
     // `في حمص التي قال إنها …`: the complement's pronoun is the antecedent, the subject is

@@ -44,6 +44,36 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
     })
 }
 
+/// A definite role right after the first word of a sentence (its verb) in `tokens[lo..hi]`:
+/// `وقد عبر الرئيس التونسي عن …`, `وجه رئيس مجلس النواب رسالة …`, as the range of the role.
+pub(crate) fn opening_role(tokens: &[Token], lo: usize, hi: usize) -> Option<Range<usize>> {
+    let hi = hi.min(tokens.len());
+    let mut k = lo;
+    // `وقد`, `كما`, `فيما` before the verb.
+    while k < hi
+        && matches!(
+            tokens[k].norm.as_str(),
+            "وقد" | "قد" | "كما" | "فيما" | "ثم"
+        )
+    {
+        k += 1;
+    }
+    let start = k + 1;
+    let first = tokens
+        .get(start)
+        .filter(|t| start < hi && t.is_word() && !t.in_quote)?;
+    let titled = (has_article(&first.norm) && is_title(&first.norm)) || is_construct_title(first);
+    if !titled || !tokens[k].is_word() {
+        return None;
+    }
+    let mut e = start + 1;
+    while e < hi && e - start < 6 && is_role_word(&tokens[e].norm) && !ends_subject(&tokens[e]) {
+        e += 1;
+    }
+    let (role, name) = split_role(&tokens[start..e]);
+    (name.is_empty() && !role.is_empty()).then_some(start..e)
+}
+
 /// The subject of `وكان X قد <cue>`, the usual pluperfect frame of news reports.
 pub(crate) fn subject_before_qad(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
     if cue < 2 || tokens[cue - 1].norm != "قد" {

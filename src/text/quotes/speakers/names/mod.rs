@@ -70,7 +70,9 @@ fn same_role_word(a: &str, b: &str) -> bool {
             && stem.is_some()
             && (stem == Some(place) || stem == place.strip_suffix('ه'))
     };
-    a == b || nisba_of(a, b) || nisba_of(b, a)
+    // `التونسي` and `التونسية` (a role's adjective agrees with its noun).
+    let feminine = |x: &str, y: &str| x.ends_with('ي') && y.strip_suffix('ه') == Some(x);
+    a == b || nisba_of(a, b) || nisba_of(b, a) || feminine(a, b) || feminine(b, a)
 }
 
 /// True for the name of a body rather than a person (`الجيش السوداني`, `مديرية الأمن العام`):
@@ -280,7 +282,39 @@ impl Names {
                 .or_else(|| list[i..].iter().find(|(_, n)| fits(n)))
                 .map(|(_, n)| n.clone())
         };
-        let found = nearest(&self.speakers).or_else(|| nearest(&self.people))?;
+        let found = nearest(&self.speakers).or_else(|| nearest(&self.people));
+        // `وقال وزير الداخلية الجزائري …` then `وأضاف بدوي`: when the document links no role
+        // to any name, its one speaker without a role.
+        let found = found.or_else(|| {
+            // Nobody in the story has a role linked to a name (else the office could be the
+            // title of someone written with another one).
+            let nobody = self.role_heads.is_empty();
+            // A person for sure: a known given name first, or a surname speaking twice.
+            let personal = |n: &Name| {
+                n.norms.first().is_some_and(|w| given_name(w).is_some())
+                    || (n.norms.len() == 1
+                        && !has_article(&n.norms[0])
+                        && self
+                            .speakers
+                            .iter()
+                            .filter(|(_, m)| m.norms == n.norms)
+                            .count()
+                            >= 2)
+            };
+            let roleless = |n: &Name| {
+                !is_body_name(n) && !self.role_heads.contains_key(&n.norms) && personal(n)
+            };
+            // Only when the story has one such speaker: with several, the office could be
+            // anyone's.
+            let mut found: Option<&Name> = None;
+            for (_, n) in self.speakers.iter().filter(|(_, n)| roleless(n)) {
+                match found {
+                    Some(f) if f.norms != n.norms => return None,
+                    _ => found = Some(n),
+                }
+            }
+            found.filter(|_| office && nobody).cloned()
+        })?;
         self.candidates.iter().find(|c| c.norms == found.norms)
     }
 

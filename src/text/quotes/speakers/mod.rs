@@ -99,6 +99,19 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         }
         return who(input, &np[1..]);
     }
+    // `وأضاف المتحدث ذاته`, `المسؤول سالف الذكر`: the person just quoted, carried over.
+    let aforementioned = |rest: &[Token]| match rest {
+        [x] => is_same(&x.norm) || matches!(x.norm.as_str(), "المذكور" | "المذكوره"),
+        [x, y] => x.norm == "سالف" && y.norm == "الذكر",
+        _ => false,
+    };
+    if np.len() >= 2
+        && has_article(&np[0].norm)
+        && is_title(strip_article(&np[0].norm))
+        && aforementioned(&np[1..])
+    {
+        return None;
+    }
     // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.
     let indefinite = !np.iter().any(|t| has_article(&t.norm))
         && np

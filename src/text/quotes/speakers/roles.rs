@@ -152,6 +152,16 @@ const CONSTRUCT_NOUNS: &[&str] = &[
     "غرب",
 ];
 
+/// True for a word that is `لـ` or `بـ` and a noun rather than a name (`لحقوق`, `بمجلس`,
+/// `لمشايخ`): not a given name, not a Maghrebi surname in `بو…`/`بن…`.
+pub(super) fn is_prepositional_word(w: &str) -> bool {
+    let rest = w.strip_prefix('ل').or_else(|| w.strip_prefix('ب'));
+    rest.is_some_and(|r| r.chars().count() >= 3 && !r.starts_with('ل'))
+        && !w.starts_with("بو")
+        && !w.starts_with("بن")
+        && crate::text::quotes::lexicon::given_name(w).is_none()
+}
+
 /// True when the name of a subject phrase starts at `toks[i]`: a word that is no role word,
 /// or a definite first name followed by a word that is no title (`الحارث إدريس`, `الطاهر
 /// السني`).
@@ -272,6 +282,11 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         }
     }
     let (role, mut name) = toks.split_at(k.min(toks.len()));
+    // `رئيس المرصد السوري لحقوق`, `رئيس فريق الحزب بمجلس`: a word with the preposition
+    // `لـ`/`بـ` after a role goes on with the role's place; it is no name.
+    if !role.is_empty() && name.first().is_some_and(|t| is_prepositional_word(&t.norm)) {
+        name = &name[..0];
+    }
     // `النجم المصري سعادته`: a possessed noun after a role is the verb's object.
     let possessed = |t: &Token| {
         t.suffixed
@@ -481,7 +496,8 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
         || w.starts_with("وبال")
         || (w.starts_with('ل')
             && matches!(
-                strip_lam(w),
+                // `للوكالة`: `لـ` and the article.
+                w.strip_prefix("لل").unwrap_or(strip_lam(w)),
                 "وكاله"
                     | "صحيفه"
                     | "قناه"

@@ -209,7 +209,55 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     if takes_object && !trimmed && end - start >= 2 && has_article(last) && !nisba && !compound {
         end -= 1;
     }
+    // `ووصفت الوزارة الخطوة`, `تصف وزارة الداخلية المتظاهرين`: after a body's short form or
+    // its head and genitive, a definite word that is no nisba adjective is the object.
+    if object_taking || takes_object {
+        end = start + body_without_object(&tokens[start..end]);
+    }
     (end > start).then_some(start..end)
+}
+
+/// The length of a body's name without a definite object after it: `الوزارة` + a definite
+/// noun, or `وزارة الداخلية` + a definite noun; nisba adjectives go on with the name.
+pub(super) fn body_without_object(np: &[Token]) -> usize {
+    let Some(head) = np.first() else {
+        return 0;
+    };
+    if !crate::text::quotes::speakers::is_body_word(&head.norm) {
+        return np.len();
+    }
+    // Adjectives bodies take besides nisbas (`مديرية الأمن العام`, `اللجنة العليا`).
+    let adjective = |w: &str| {
+        matches!(
+            w,
+            "العام"
+                | "العامه"
+                | "العليا"
+                | "الاعلى"
+                | "الكبرى"
+                | "المتحده"
+                | "المستقله"
+                | "الموحده"
+                | "الخاصه"
+                | "الدائمه"
+                | "المشتركه"
+        )
+    };
+    let object_at = |k: usize| {
+        np.get(k).is_some_and(|t| {
+            has_article(&t.norm) && !is_nisba(&t.norm) && !is_title(&t.norm) && !adjective(&t.norm)
+        })
+    };
+    if has_article(&head.norm) && object_at(1) {
+        1
+    } else if !has_article(&head.norm)
+        && np.get(1).is_some_and(|t| has_article(&t.norm))
+        && object_at(2)
+    {
+        2
+    } else {
+        np.len()
+    }
 }
 
 /// The length of a subject phrase without what follows a definite surname in its name: an

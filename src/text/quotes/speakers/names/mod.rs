@@ -112,6 +112,8 @@ pub(crate) struct Names {
     /// Bodies written with their full names (`وزارة الصحة السودانية`, `المفوضية العليا
     /// المستقلة للانتخابات`), by byte offset, with their head noun without the article.
     bodies: Vec<(usize, String, Name)>,
+    /// Nicknames written in quote marks after a full name (`"حميدتي"`), by their words.
+    aliases: HashMap<Vec<String>, Name>,
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
@@ -163,6 +165,7 @@ impl Names {
         }
         for toks in paragraphs {
             names.scan_roles_after_names(toks);
+            names.scan_aliases(toks);
         }
         names.people.sort_by_key(|(at, _)| *at);
         names.speakers.sort_by_key(|(at, _)| *at);
@@ -362,7 +365,9 @@ impl Names {
     /// one written before it (`حاكم الزاملي`, `عبد الملك الحوثي`, also a given name that is a
     /// role word too) and, for a lone given name, the surname after it (`مهدي علي`).
     fn extend_given(&mut self, input: &str, toks: &[Token], start: usize, end: usize) {
-        let usable = |t: &Token| t.is_word() && !t.in_quote && !t.tanwin;
+        // Inside quote marks only with the name itself (`"استعراض العام مع فلاديمير بوتين"`).
+        let quoted = toks[start].in_quote;
+        let usable = |t: &Token| t.is_word() && t.in_quote == quoted && !t.tanwin;
         let compound = start >= 2
             && usable(&toks[start - 2])
             && usable(&toks[start - 1])
@@ -427,7 +432,13 @@ impl Names {
                 && !matches!(t.norm.as_str(), "كان" | "وكان")
         };
         let mut s = start;
-        while s > 0 && start - s < 2 && plain(&toks[s - 1]) {
+        // `أرجع محمد عمر`: before a given name only another given name is part of the name.
+        let given_first = given_name(&toks[start].norm) == Some(GivenName::Sure);
+        while s > 0
+            && start - s < 2
+            && plain(&toks[s - 1])
+            && (!given_first || given_name(&toks[s - 1].norm).is_some())
+        {
             s -= 1;
         }
         // `عبد الحميد الدبيبة`: `عبد` and a definite word make one first name.
@@ -508,6 +519,8 @@ impl Names {
     /// that only contains it).
     pub(crate) fn canonical(&self, name: &Name) -> String {
         // `مصطفى` → `مصطفى رشيد` → `سربست مصطفى رشيد`: a fuller mention of the fuller form.
+        // A nickname stands for the full name written before it (one step: no chains).
+        let name = self.aliases.get(&name.norms).unwrap_or(name);
         // Later steps only add words before the name: words after it are more often a verb's
         // object taken into a mention.
         let Some(first) = self.fuller(&name.norms) else {

@@ -6,7 +6,7 @@ use super::super::roles::{
     ends_subject, is_manner_adverb, is_nisba, is_role_word, is_title, is_title_word, split_role,
     strip_lam, word_ends_subject, COMPOUND_SECOND,
 };
-use super::super::subject_after::{ends_with_object, transitive};
+use super::super::subject_after::{body_without_object, ends_with_object, transitive};
 use super::super::subject_before::first_titled_person;
 use super::super::Name;
 use super::Names;
@@ -99,6 +99,18 @@ impl Names {
                 e += 1;
             }
             let mut e = e.min(toks.len());
+            // `ووصفت الوزارة الخطوة`: after a verb that takes an object, the object.
+            let object_verb = k > 0
+                && toks[k - 1].is_word()
+                && (transitive(&toks[k - 1])
+                    || matches!(
+                        crate::text::quotes::cues::cue_kind(&toks[k - 1].norm),
+                        Some(crate::text::quotes::lexicon::CueKind::Describe)
+                            | Some(crate::text::quotes::lexicon::CueKind::Stance)
+                    ));
+            if object_verb {
+                e = k + body_without_object(&toks[k..e]);
+            }
             // `نصحت وزارة البيئة السكان بـ"…"`: the verb's object before its `بـ` phrase.
             let before_b = toks.get(e).is_some_and(|t| t.norm.starts_with('ب'));
             if before_b && e - k >= 3 && !is_nisba(&toks[e - 1].norm) {
@@ -199,6 +211,43 @@ impl Names {
 }
 
 impl Names {
+    /// Record nicknames written in quote marks right after a known full name (`محمد حمدان
+    /// دقلو "حميدتي"`): the nickname alone later stands for the full name.
+    pub(super) fn scan_aliases(&mut self, toks: &[Token]) {
+        for open in 2..toks.len() {
+            if toks[open].kind != TokKind::Mark || toks[open - 1].in_quote {
+                continue;
+            }
+            let words = toks[open + 1..]
+                .iter()
+                .take_while(|t| t.is_word() && t.in_quote)
+                .count();
+            let closed = toks
+                .get(open + 1 + words)
+                .is_some_and(|t| t.kind == TokKind::Mark);
+            if !(1..=2).contains(&words) || !closed {
+                continue;
+            }
+            let full = (2..=4.min(open)).rev().find_map(|len| {
+                let before = &toks[open - len..open];
+                self.candidates
+                    .iter()
+                    .find(|c| {
+                        before.iter().all(Token::is_word)
+                            && c.norms.iter().eq(before.iter().map(|t| &t.norm))
+                    })
+                    .cloned()
+            });
+            let alias: Vec<String> = toks[open + 1..open + 1 + words]
+                .iter()
+                .map(|t| t.norm.clone())
+                .collect();
+            if let Some(full) = full {
+                self.aliases.entry(alias).or_insert(full);
+            }
+        }
+    }
+
     /// Record the roles written after a known name and a comma (`أكد محمد شياع السوداني،
     /// رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or clause word.
     pub(super) fn scan_roles_after_names(&mut self, toks: &[Token]) {

@@ -226,6 +226,52 @@ fn is_furniture(line: &str, norm: &str) -> bool {
     words <= 10 && UI_VERBS.contains(&first) && !ends_with_terminator(line)
 }
 
+/// True for a paragraph of article text rather than a teaser: it opens with a reporting verb
+/// joined by `و` (`وتابع`, `وأضاف`) and no subject, so it goes on with a speaker quoted before.
+fn resumes_story(line: &str, norm: &str) -> bool {
+    let first: String = norm
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| {
+            if matches!(c, 'أ' | 'إ' | 'آ') {
+                'ا'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let reporting = matches!(
+        first.as_str(),
+        "وتابع"
+            | "وتابعت"
+            | "واضاف"
+            | "واضافت"
+            | "واردف"
+            | "واردفت"
+            | "وقال"
+            | "وقالت"
+            | "واكد"
+            | "واكدت"
+            | "واوضح"
+            | "واوضحت"
+            | "وكشف"
+            | "وكشفت"
+            | "واشار"
+            | "واشارت"
+    );
+    // With no subject of its own: the words go on from the speaker before the block
+    // (`وتابع "…"`, `وأردف قائلا`), not from a teaser's story (`وأوضح بوتين أنه`).
+    let second = norm.split(' ').nth(1).unwrap_or("");
+    let subjectless = second.starts_with(['"', '“', '”', '«', '»', ':'])
+        || matches!(
+            second,
+            "قائلا" | "قائلة" | "أن" | "إن" | "ان" | "بأن" | "بان"
+        );
+    reporting && subjectless && !line.is_empty()
+}
+
 /// A short unpunctuated line, such as an outlet name above or below a timestamp.
 fn is_short_label(line: &str) -> bool {
     let words = word_count(line);
@@ -240,6 +286,11 @@ pub fn flag(paragraphs: &[&str]) -> Vec<bool> {
     let mut in_related = false;
     let mut read_also_next = false;
     for (i, (line, norm)) in paragraphs.iter().zip(&norms).enumerate() {
+        // The story goes on after a related-story block placed mid-page: a paragraph opening
+        // with a reporting verb joined by `و` (`وتابع "…"`) continues a speaker's words.
+        if in_related && resumes_story(line, norm) {
+            in_related = false;
+        }
         if in_related || read_also_next {
             flags[i] = true;
             read_also_next = false;

@@ -233,7 +233,7 @@ impl Analysis<'_> {
             }
             let words = t.iter().filter(|x| x.is_word()).count();
             let statement_words = t[colon + 1..].iter().filter(|x| x.is_word()).count();
-            let text_end = p.start + input_trim_end(&self.input[p.start..p.end]);
+            let text_end = p.start + without_media_tag(&self.input[p.start..p.end]);
             let one_sentence = p.sentences.len() <= 1;
             // `القاهرة: قضت محكمة … .`: a dateline before a report, not a headline statement.
             // A headline has no full stop, and its statement does not open with a reporting verb.
@@ -327,8 +327,10 @@ impl Analysis<'_> {
             }
         }
         // A source behind an outlet (`نقلت صحيفة عن الشمري`) is named apart from its phrase.
+        // Teasers of related stories name other stories' speakers: no one the story goes on with.
         let sources: Vec<(usize, speakers::Name)> = mentions
             .iter()
+            .filter(|m| !self.paragraphs[m.paragraph].boilerplate)
             .filter_map(|m| match &m.who {
                 Who::Named(n) => Some((m.at, n.clone())),
                 _ => None,
@@ -490,8 +492,8 @@ impl Analysis<'_> {
         }
     }
 
-    /// The last mention before byte `at` that no boilerplate boundary separates from
-    /// paragraph `pi`.
+    /// The last mention before byte `at` that paragraph `pi` may go on with: for a story
+    /// paragraph the last one in a story paragraph, for page furniture one in the same block.
     fn carried<'m>(&self, mentions: &'m [Mention], at: usize, pi: usize) -> Option<&'m Mention> {
         let k = mentions.partition_point(|m| m.at < at);
         // An outlet passing a report on (`حسبما نقلت وكالة "…"`) is not the speaker the
@@ -501,16 +503,20 @@ impl Analysis<'_> {
                 .get(m.np.start)
                 .is_some_and(|t| lexicon::OUTLET_NOUNS.contains(&t.norm.as_str()))
         };
+        // A story paragraph goes on with the story's last speaker, across a block of related
+        // stories in the middle of the page but not from inside it.
+        if !self.paragraphs[pi].boilerplate {
+            return mentions[..k]
+                .iter()
+                .rev()
+                .find(|m| !outlet(m) && !self.paragraphs[m.paragraph].boilerplate);
+        }
+        // A boilerplate paragraph only from a mention in the same block of furniture.
         let m = mentions[..k].iter().rev().find(|m| !outlet(m))?;
         let (a, b) = (m.paragraph.min(pi), m.paragraph.max(pi));
         // Boilerplate paragraphs in a..=b, from prefix counts.
         let furniture = self.boilerplate_before[b + 1] - self.boilerplate_before[a];
-        let crosses = if self.paragraphs[pi].boilerplate {
-            furniture < b + 1 - a
-        } else {
-            furniture > 0
-        };
-        (!crosses).then_some(m)
+        (furniture == b + 1 - a).then_some(m)
     }
 
     fn mark_quote(
@@ -1003,6 +1009,35 @@ impl Analysis<'_> {
 }
 
 /// Length of `s` without trailing whitespace.
+/// The length of a headline without trailing spaces and a media tag (`(فيديو)`, `(صور)`):
+/// the tag says what the page shows, it is no part of the statement.
+fn without_media_tag(s: &str) -> usize {
+    let end = input_trim_end(s);
+    let text = &s[..end];
+    let Some(open) = text.rfind('(') else {
+        return end;
+    };
+    let tag = text[open + 1..].trim_end_matches(')').trim();
+    let media = matches!(
+        tag,
+        "فيديو"
+            | "صور"
+            | "شاهد"
+            | "بالفيديو"
+            | "بالصور"
+            | "فيديو وصور"
+            | "صور وفيديو"
+            | "فيديوجراف"
+            | "إنفوجراف"
+            | "انفوجراف"
+    );
+    if media {
+        input_trim_end(&text[..open])
+    } else {
+        end
+    }
+}
+
 fn input_trim_end(s: &str) -> usize {
     s.trim_end().len()
 }

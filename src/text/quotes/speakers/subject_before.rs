@@ -31,7 +31,9 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
         let (role, name) = split_role(&tokens[k..e]);
         // Only the name and the role: a pronoun-suffixed object after it is not part of it.
         let possessed = |x: &Token| {
-            x.suffixed
+            // `لولا دا سيلفا بكاءً`: no name word has tanwin.
+            x.tanwin
+                || x.suffixed
                 || (!has_article(&x.norm)
                     && x.norm.chars().count() >= 5
                     && (x.norm.ends_with("ها") || x.norm.ends_with("هم")))
@@ -233,6 +235,16 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     let verb_end = np_end;
     while np_end > 1 && cue_kind(&tokens[np_end - 1].norm).is_some() {
         np_end -= 1;
+    }
+    // `ماكرون يرد على ترامب: …`: a reporting verb and its addressee after the speaker.
+    if let Some(v) = (1..np_end).find(|&k| cue_kind(&tokens[k].norm).is_some()) {
+        let addressee = matches!(
+            tokens.get(v + 1).map(|t| t.norm.as_str()),
+            Some("على" | "الى" | "إلى" | "ل")
+        ) || tokens.get(v + 1).is_some_and(|t| t.norm.starts_with('ل'));
+        if addressee && np_end - v <= 4 {
+            np_end = v;
+        }
     }
     if np_end == 0 || np_end > 4 || tokens[..np_end].iter().any(ends_subject) {
         return None;

@@ -116,6 +116,9 @@ fn clause_start(tokens: &[Token], cue: usize) -> Option<usize> {
                 | "واما"
                 | "غير"
                 | "ان"
+                // `فإن بايدن قال`
+                | "فان"
+                | "لان"
         )
     {
         s += 1;

@@ -114,6 +114,9 @@ pub(crate) struct Names {
     bodies: Vec<(usize, String, Name)>,
     /// Nicknames written in quote marks after a full name (`"حميدتي"`), by their words.
     aliases: HashMap<Vec<String>, Name>,
+    /// The story's one speaker who is surely a person and has no role linked (see
+    /// [`Names::find_lone_speaker`]).
+    lone_speaker: Option<Name>,
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
@@ -163,10 +166,8 @@ impl Names {
             names.scan_bodies(input, toks);
             names.scan_quoted_names(input, toks);
         }
-        for toks in paragraphs {
-            names.scan_roles_after_names(toks);
-            names.scan_aliases(toks);
-        }
+        names.scan_roles_after_names(paragraphs);
+        names.scan_aliases(paragraphs);
         names.people.sort_by_key(|(at, _)| *at);
         names.speakers.sort_by_key(|(at, _)| *at);
         // Index every word by its normalised form, to find the known names' other mentions.
@@ -208,7 +209,34 @@ impl Names {
                     .insert(head.clone());
             }
         }
+        names.lone_speaker = names.find_lone_speaker();
         names
+    }
+
+    /// The one speaker of cues who is surely a person (a known given name first, or a
+    /// surname speaking twice) and has no role linked; `None` when there are several.
+    fn find_lone_speaker(&self) -> Option<Name> {
+        let mut count: HashMap<&[String], usize> = HashMap::new();
+        for (_, n) in &self.speakers {
+            *count.entry(&n.norms[..]).or_default() += 1;
+        }
+        let personal = |n: &Name| {
+            n.norms.first().is_some_and(|w| given_name(w).is_some())
+                || (n.norms.len() == 1
+                    && !has_article(&n.norms[0])
+                    && count.get(&n.norms[..]).copied().unwrap_or(0) >= 2)
+        };
+        let mut found: Option<&Name> = None;
+        for (_, n) in &self.speakers {
+            if is_body_name(n) || self.role_heads.contains_key(&n.norms) || !personal(n) {
+                continue;
+            }
+            match found {
+                Some(f) if f.norms != n.norms => return None,
+                _ => found = Some(n),
+            }
+        }
+        found.cloned()
     }
 
     /// The body named in full last before byte `at`.
@@ -278,11 +306,22 @@ impl Names {
                         .get(&n.norms)
                         .is_some_and(|heads| heads.contains(head)))
         };
+        // Within a bounded number of mentions each way, so that a page with thousands of
+        // quotes and names stays linear.
         let nearest = |list: &'_ [(usize, Name)]| {
             let i = list.partition_point(|(p, _)| *p <= at);
-            let before = list[..i].iter().rev().find(|(_, n)| fits(n));
+            let before = list[..i]
+                .iter()
+                .rev()
+                .take(MAX_OCCURRENCES)
+                .find(|(_, n)| fits(n));
             before
-                .or_else(|| list[i..].iter().find(|(_, n)| fits(n)))
+                .or_else(|| {
+                    list[i..]
+                        .iter()
+                        .take(MAX_OCCURRENCES)
+                        .find(|(_, n)| fits(n))
+                })
                 .map(|(_, n)| n.clone())
         };
         let found = nearest(&self.speakers).or_else(|| nearest(&self.people));
@@ -292,31 +331,7 @@ impl Names {
             // Nobody in the story has a role linked to a name (else the office could be the
             // title of someone written with another one).
             let nobody = self.role_heads.is_empty();
-            // A person for sure: a known given name first, or a surname speaking twice.
-            let personal = |n: &Name| {
-                n.norms.first().is_some_and(|w| given_name(w).is_some())
-                    || (n.norms.len() == 1
-                        && !has_article(&n.norms[0])
-                        && self
-                            .speakers
-                            .iter()
-                            .filter(|(_, m)| m.norms == n.norms)
-                            .count()
-                            >= 2)
-            };
-            let roleless = |n: &Name| {
-                !is_body_name(n) && !self.role_heads.contains_key(&n.norms) && personal(n)
-            };
-            // Only when the story has one such speaker: with several, the office could be
-            // anyone's.
-            let mut found: Option<&Name> = None;
-            for (_, n) in self.speakers.iter().filter(|(_, n)| roleless(n)) {
-                match found {
-                    Some(f) if f.norms != n.norms => return None,
-                    _ => found = Some(n),
-                }
-            }
-            found.filter(|_| office && nobody).cloned()
+            self.lone_speaker.clone().filter(|_| office && nobody)
         })?;
         self.candidates.iter().find(|c| c.norms == found.norms)
     }

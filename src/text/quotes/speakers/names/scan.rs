@@ -213,80 +213,98 @@ impl Names {
 impl Names {
     /// Record nicknames written in quote marks right after a known full name (`محمد حمدان
     /// دقلو "حميدتي"`): the nickname alone later stands for the full name.
-    pub(super) fn scan_aliases(&mut self, toks: &[Token]) {
-        for open in 2..toks.len() {
-            if toks[open].kind != TokKind::Mark || toks[open - 1].in_quote {
-                continue;
-            }
-            let words = toks[open + 1..]
-                .iter()
-                .take_while(|t| t.is_word() && t.in_quote)
-                .count();
-            let closed = toks
-                .get(open + 1 + words)
-                .is_some_and(|t| t.kind == TokKind::Mark);
-            if !(1..=2).contains(&words) || !closed {
-                continue;
-            }
-            let full = (2..=4.min(open)).rev().find_map(|len| {
-                let before = &toks[open - len..open];
-                self.candidates
-                    .iter()
-                    .find(|c| {
-                        before.iter().all(Token::is_word)
-                            && c.norms.iter().eq(before.iter().map(|t| &t.norm))
-                    })
-                    .cloned()
-            });
-            let alias: Vec<String> = toks[open + 1..open + 1 + words]
-                .iter()
-                .map(|t| t.norm.clone())
-                .collect();
-            if let Some(full) = full {
-                self.aliases.entry(alias).or_insert(full);
-            }
-        }
-    }
-
-    /// Record the roles written after a known name and a comma (`أكد محمد شياع السوداني،
-    /// رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or clause word.
-    pub(super) fn scan_roles_after_names(&mut self, toks: &[Token]) {
-        let known: std::collections::HashSet<Vec<String>> = self
+    pub(super) fn scan_aliases(&mut self, paragraphs: &[Vec<Token>]) {
+        let by_words: std::collections::HashMap<&[String], &Name> = self
             .candidates
             .iter()
             .filter(|c| c.norms.len() >= 2)
-            .map(|c| c.norms.clone())
+            .map(|c| (&c.norms[..], c))
+            .collect();
+        let mut found = Vec::new();
+        for toks in paragraphs {
+            for open in 2..toks.len() {
+                if toks[open].kind != TokKind::Mark || toks[open - 1].in_quote {
+                    continue;
+                }
+                let words = toks[open + 1..]
+                    .iter()
+                    .take_while(|t| t.is_word() && t.in_quote)
+                    .count();
+                let closed = toks
+                    .get(open + 1 + words)
+                    .is_some_and(|t| t.kind == TokKind::Mark);
+                if !(1..=2).contains(&words) || !closed {
+                    continue;
+                }
+                let full = (2..=4.min(open)).rev().find_map(|len| {
+                    let before = &toks[open - len..open];
+                    let norms: Vec<String> = before.iter().map(|t| t.norm.clone()).collect();
+                    before
+                        .iter()
+                        .all(Token::is_word)
+                        .then(|| by_words.get(&norms[..]).map(|n| (*n).clone()))
+                        .flatten()
+                });
+                let alias: Vec<String> = toks[open + 1..open + 1 + words]
+                    .iter()
+                    .map(|t| t.norm.clone())
+                    .collect();
+                if let Some(full) = full {
+                    found.push((alias, full));
+                }
+            }
+        }
+        for (alias, full) in found {
+            self.aliases.entry(alias).or_insert(full);
+        }
+    }
+
+    /// Record the roles written after a known name, with or without a comma (`أكد محمد شياع
+    /// السوداني، رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or
+    /// clause word.
+    pub(super) fn scan_roles_after_names(&mut self, paragraphs: &[Vec<Token>]) {
+        let known: std::collections::HashMap<Vec<String>, Name> = self
+            .candidates
+            .iter()
+            .filter(|c| c.norms.len() >= 2)
+            .map(|c| (c.norms.clone(), c.clone()))
             .collect();
         if known.is_empty() {
             return;
         }
-        for c in 1..toks.len() {
-            if toks[c].in_quote || !matches!(toks[c].punct(), Some(',' | '،')) {
-                continue;
+        for toks in paragraphs {
+            for c in 1..toks.len() {
+                // `فاروق حسنى وزير الثقافة`: with no comma too, right after a full name.
+                let comma = matches!(toks[c].punct(), Some(',' | '،'));
+                if toks[c].in_quote || !(comma || toks[c].is_word()) {
+                    continue;
+                }
+                let role_at = if comma { c + 1 } else { c };
+                if !toks
+                    .get(role_at)
+                    .is_some_and(|t| t.is_word() && !t.in_quote && is_title(&t.norm))
+                {
+                    continue;
+                }
+                let name = (2..=4.min(c)).rev().find_map(|len| {
+                    let words = &toks[c - len..c];
+                    let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();
+                    words
+                        .iter()
+                        .all(Token::is_word)
+                        .then(|| known.get(&norms).cloned())
+                        .flatten()
+                });
+                let Some(n) = name else {
+                    continue;
+                };
+                let start = role_at;
+                let mut e = start;
+                while e < toks.len() && e - start < 10 && !ends_subject(&toks[e]) {
+                    e += 1;
+                }
+                self.link_roles(&toks[start..e], &n);
             }
-            if !toks
-                .get(c + 1)
-                .is_some_and(|t| t.is_word() && is_title(&t.norm))
-            {
-                continue;
-            }
-            let name = (2..=4.min(c)).rev().find_map(|len| {
-                let words = &toks[c - len..c];
-                let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();
-                (words.iter().all(Token::is_word) && known.contains(&norms)).then_some(norms)
-            });
-            let Some(norms) = name else {
-                continue;
-            };
-            let Some(n) = self.candidates.iter().find(|x| x.norms == norms).cloned() else {
-                continue;
-            };
-            let start = c + 1;
-            let mut e = start;
-            while e < toks.len() && e - start < 10 && !ends_subject(&toks[e]) {
-                e += 1;
-            }
-            self.link_roles(&toks[start..e], &n);
         }
     }
 }

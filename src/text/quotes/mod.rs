@@ -789,6 +789,14 @@ impl Analysis<'_> {
                     .subject_of(c.paragraph, c.token, c.kind)
                     .filter(|(np, _)| !speakers::is_description(&t[np.clone()]))
                     .filter(|(np, _)| !object_only(np));
+                // `وقال المتحدث` with no body after it: the one speaking, i.e. the speaker
+                // quoted before, when there is one.
+                let bare_speaker = subject.as_ref().is_some_and(|(np, _)| {
+                    np.len() == 1 && matches!(t[np.start].norm.as_str(), "المتحدث" | "المتحدثه")
+                });
+                if let Some(m) = self.carried(mentions, cue_at, pi).filter(|_| bare_speaker) {
+                    return (Some(m.who.clone()), 0.8, None);
+                }
                 if let Some((np, w)) = subject {
                     let right_after = c.paragraph == pi && !c.after && np.start > c.token;
                     return (Some(w), 0.9, right_after.then_some(np.end));

@@ -112,10 +112,7 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     {
         return None;
     }
-    // `وقال المتحدث` with no body after it: the one speaking, i.e. the speaker quoted before.
-    if np.len() == 1 && matches!(np[0].norm.as_str(), "المتحدث" | "المتحدثه") {
-        return None;
-    }
+
     // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.
     let indefinite = !np.iter().any(|t| has_article(&t.norm))
         && np

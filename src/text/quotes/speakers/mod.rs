@@ -113,6 +113,24 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         return None;
     }
 
+    // `عدد من السيدات`, `بعض المواطنين`: a quantity of people, nobody in particular.
+    if matches!(
+        np[0].norm.as_str(),
+        "عدد" | "بعض" | "عشرات" | "مئات" | "الاف" | "كثير" | "غالبيه" | "معظم"
+    ) {
+        return Some(Who::Anonymous);
+    }
+    // `تليفزيونية`, `تنفسية`: a lone undefined feminine nisba is an adjective, no one.
+    if let [only] = np {
+        let w = only.norm.as_str();
+        if !has_article(w)
+            && w.ends_with("يه")
+            && w.chars().count() >= 5
+            && crate::text::quotes::lexicon::given_name(w).is_none()
+        {
+            return None;
+        }
+    }
     // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.
     let indefinite = !np.iter().any(|t| has_article(&t.norm))
         && np
@@ -218,7 +236,14 @@ fn can_open_subject(t: &Token) -> bool {
     if t.tanwin {
         return false;
     }
+    // `لكاميرا`: `لـ` and a noun (not `لوبان`, `لافروف`, `ليلى`).
+    let lam_noun = w.strip_prefix('ل').is_some_and(|r| {
+        r.chars().count() >= 5
+            && !r.starts_with(['ل', 'و', 'ا', 'ي'])
+            && crate::text::quotes::lexicon::given_name(w).is_none()
+    });
     !(t.suffixed
+        || lam_noun
         || suffixed(bare)
         || manner
         || cue_kind(bare).is_some()

@@ -95,7 +95,16 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         return None;
     }
     let mut start = i;
-    while i < tokens.len() && !ends_subject(&tokens[i]) {
+    // `الشيخ صباح الخالد`: after a title, `صباح` is a first name, not the morning.
+    let morning_name = |k: usize| {
+        k > start
+            && tokens[k].norm == "صباح"
+            && is_title(&tokens[k - 1].norm)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && !ends_subject(n))
+    };
+    while i < tokens.len() && (!ends_subject(&tokens[i]) || morning_name(i)) {
         // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
         // one followed by more name words is a name (`خوسيه مانويل ألباريس`).
         // A name ending in `ـه` (`أليو سيسيه`) is followed by the complement or a colon.
@@ -475,6 +484,10 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
         || about_antecedent
         || possessed_object
     {
+        return None;
+    }
+    // `الأمر الذي دعا …`: "which led to", no antecedent that speaks.
+    if rel > 0 && matches!(tokens[rel - 1].norm.as_str(), "الامر" | "الشيء") {
         return None;
     }
     let mut e = rel;

@@ -164,7 +164,11 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
         return None;
     }
     let mut e = s;
-    while e < cue && e - s < 5 && !ends_subject(&tokens[e]) && !(e > s && tokens[e].suffixed) {
+    while e < cue
+        && e - s < 5
+        && !ends_subject(&tokens[e])
+        && !(e > s && (tokens[e].suffixed || tokens[e].tanwin))
+    {
         e += 1;
     }
     (e > s).then_some(s..e)
@@ -181,7 +185,11 @@ pub(crate) fn subject_before_bilqawl(tokens: &[Token], cue: usize) -> Option<Ran
     }
     let s = clause_start(tokens, cue)? + 1;
     let mut e = s;
-    while e < cue && e - s < 5 && !ends_subject(&tokens[e]) && !(e > s && tokens[e].suffixed) {
+    while e < cue
+        && e - s < 5
+        && !ends_subject(&tokens[e])
+        && !(e > s && (tokens[e].suffixed || tokens[e].tanwin))
+    {
         e += 1;
     }
     (e > s).then_some(s..e)

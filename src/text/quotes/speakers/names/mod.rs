@@ -78,10 +78,14 @@ fn same_role_word(a: &str, b: &str) -> bool {
 /// True for the name of a body rather than a person (`الجيش السوداني`, `مديرية الأمن العام`):
 /// it holds no office, so its spokesman stays a role.
 fn is_body_name(n: &Name) -> bool {
-    n.norms.first().is_some_and(|w| {
-        is_body_word(w)
-            || (has_article(w) && !super::roles::DEFINITE_FIRST_NAMES.contains(&w.as_str()))
-    })
+    // (Or no name at all: `Copyright Euronews`.)
+    !n.norms
+        .iter()
+        .any(|w| crate::text::quotes::words::has_arabic_letter(w))
+        || n.norms.first().is_some_and(|w| {
+            is_body_word(w)
+                || (has_article(w) && !super::roles::DEFINITE_FIRST_NAMES.contains(&w.as_str()))
+        })
 }
 
 /// A role linked to a named person (`الرئيس` → `بوتين`), with the byte offsets where the
@@ -448,7 +452,7 @@ impl Names {
         };
         let mut s = start;
         // `أرجع محمد عمر`: before a given name only another given name is part of the name.
-        let given_first = given_name(&toks[start].norm) == Some(GivenName::Sure);
+        let given_first = given_name(&toks[start].norm).is_some();
         while s > 0
             && start - s < 2
             && plain(&toks[s - 1])

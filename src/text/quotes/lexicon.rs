@@ -120,6 +120,9 @@ const NOT_CUES: &[&str] = &[
 
 /// Verb forms the generator cannot produce (weak verbs, imperfects).
 const VERB_FORMS: &[&str] = &[
+    // `بيّنت` ("she explained"); the bare `بين` is mostly the preposition.
+    "بينت",
+    "وبينت",
     "رأى",
     "ورأى",
     "قالها",

@@ -829,16 +829,16 @@ impl Analysis<'_> {
         // `قدمت الكاتبة سحر خليفة روايتها، وقالت: "…"`: a person introduced with a title
         // earlier in the sentence, by a verb that is no cue, is the subject of the cue.
         let lo = t.partition_point(|x| x.start < s_start);
-        if let Some(r) = first_titled_person(t, lo, c.token) {
+        // `وقد عبر الرئيس التونسي عن سعادته … قائلا`, `كما تحدث رئيس الاتحاد عن مستقبل
+        // المدرب X، … عندما قال`: the titled subject of the sentence's first verb.
+        if let Some(r) = speakers::opening_role(t, lo, c.token) {
             if let Some(w) = who(self.input, &t[r]) {
                 return (Some(w), 0.7, None);
             }
         }
-        // `وقد عبر الرئيس التونسي عن سعادته … قائلا`: a definite role as the subject of
-        // the sentence's first verb, for the person holding it.
-        if let Some(r) = speakers::opening_role(t, lo, c.token) {
-            if let Some(w @ Who::Role(_)) = who(self.input, &t[r]) {
-                return (Some(w), 0.6, None);
+        if let Some(r) = first_titled_person(t, lo, c.token) {
+            if let Some(w) = who(self.input, &t[r]) {
+                return (Some(w), 0.7, None);
             }
         }
         match carried {

@@ -265,6 +265,8 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         && (toks[k].norm.starts_with('ل') || toks[k].norm.starts_with('ب'))
         && !toks[k].norm.starts_with("لل")
         && !toks[k].norm.starts_with("بال")
+        // `بدر البوسعيدي`, `بشار الأسد`: a given name, not a preposition.
+        && crate::text::quotes::lexicon::given_name(&toks[k].norm).is_none()
         && has_article(&toks[k - 1].norm)
         && !is_title(&toks[k - 1].norm)
     {

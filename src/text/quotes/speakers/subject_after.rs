@@ -9,8 +9,8 @@ use super::roles::{
 use crate::text::quotes::lexicon::{
     complementisers, institutions, name_context, skip_before_subject, CueKind,
 };
-use crate::text::quotes::words::has_article;
 use crate::text::quotes::words::Token;
+use crate::text::quotes::words::{has_article, strip_article};
 use std::ops::Range;
 
 /// The longest subject phrase accepted (in words); longer runs are clauses, not names.
@@ -397,10 +397,16 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 /// أبوظبي الأول سايمون ويليامز`): the words after the last definite word of the place, when
 /// the phrase goes on with undefined words after it.
 fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    if !matches!(
-        tokens.get(i)?.norm.as_str(),
-        "في" | "لدى" | "ب" | "من" | "إلى" | "الى"
-    ) {
+    // `النائبة عن كتلة دولة القانون ابتسام الهلالي`: an MP for a bloc (after other roles
+    // `عن` is what they speak about).
+    let mp = i > 0
+        && matches!(
+            strip_article(&tokens[i - 1].norm),
+            "نائب" | "نائبه" | "عضو" | "عضوه"
+        );
+    let word = tokens.get(i)?.norm.as_str();
+    if !(matches!(word, "في" | "لدى" | "ب" | "من" | "إلى" | "الى") || (word == "عن" && mp))
+    {
         return None;
     }
     let a = i + 1;

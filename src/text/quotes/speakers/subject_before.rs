@@ -46,8 +46,9 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
     })
 }
 
-/// A definite role right after the first word of a sentence (its verb) in `tokens[lo..hi]`:
-/// `وقد عبر الرئيس التونسي عن …`, `وجه رئيس مجلس النواب رسالة …`, as the range of the role.
+/// The titled subject right after the first word of a sentence (its verb) in `tokens[lo..hi]`:
+/// `وقد عبر الرئيس التونسي عن …`, `كما تحدث رئيس الاتحاد عن …`, as the range of the role
+/// (with the name when one follows it).
 pub(crate) fn opening_role(tokens: &[Token], lo: usize, hi: usize) -> Option<Range<usize>> {
     let hi = hi.min(tokens.len());
     let mut k = lo;
@@ -67,6 +68,10 @@ pub(crate) fn opening_role(tokens: &[Token], lo: usize, hi: usize) -> Option<Ran
     let titled = (has_article(&first.norm) && is_title(&first.norm)) || is_construct_title(first);
     if !titled || !tokens[k].is_word() {
         return None;
+    }
+    // With the name after the role, the whole titled person.
+    if let Some(r) = first_titled_person(tokens, start, hi).filter(|r| r.start == start) {
+        return Some(r);
     }
     let mut e = start + 1;
     while e < hi && e - start < 6 && is_role_word(&tokens[e].norm) && !ends_subject(&tokens[e]) {
@@ -136,6 +141,8 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
             || matches!(
                 tokens[cue - 1].norm.as_str(),
                 "ما" | "عما" | "مما" | "بما" | "لما" | "فيما"
+                // `تحدث رئيس الاتحاد عن …، عندما قال`: the main clause's subject.
+                | "عندما" | "حينما" | "حين" | "بعدما"
             ))
     {
         return None;

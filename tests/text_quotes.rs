@@ -2026,3 +2026,151 @@ fn review_cases_quoted_words_sources_hashtag_tags_and_genitives() {
         Some("عبد الفتاح السيسي")
     );
 }
+
+/// Quotes through the whole analysis (automatic boilerplate flags, line paragraphs).
+fn analyzed_quotes(input: &str) -> Vec<Quote> {
+    let options = Options {
+        paragraphs: ParagraphMode::Lines,
+        ..Options::default()
+    };
+    analyze(input, &options).quotes
+}
+
+#[test]
+fn a_given_name_completes_a_surname_also_when_it_is_a_title_word() {
+    // `حاكم` is also "governor"; before a family name in `ـي` it is a first name.
+    let s = "أعلن النائب الأول لرئيس البرلمان حاكم الشمري، اليوم، موعد الجلسة.\nوقال الشمري: \"الجلسة ستعقد الأسبوع المقبل\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الجلسة ستعقد الأسبوع المقبل"),
+        Some("حاكم الشمري")
+    );
+    // A lone first name goes on with the surname written after it elsewhere.
+    let s = "التمس مهدي سالم مدرب الفريق العذر للجماهير.\nوتحدث مهدي عن المباراة المقبلة قائلا: \"سنعود أقوى\".";
+    assert_eq!(speaker_of(&quotes(s), "سنعود أقوى"), Some("مهدي سالم"));
+}
+
+#[test]
+fn an_undefined_word_after_a_definite_surname_is_the_verbs_object() {
+    let s = "وجهت الفنانة ليلى الكعبي رسالة للجمهور بعد الحفل.\nوقالت ليلى: \"أشكركم على المحبة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "أشكركم على المحبة"),
+        Some("ليلى الكعبي")
+    );
+    // No name word is written with tanwin.
+    let s = "وقال المدرب جمال الحسيني ردًا على سؤال: \"الفريق جاهز\".";
+    assert_eq!(speaker_of(&quotes(s), "الفريق جاهز"), Some("جمال الحسيني"));
+}
+
+#[test]
+fn a_role_after_a_name_links_them_with_or_without_a_comma() {
+    let s = "رئيس وزراء العراق: \"لن نسمح بالفوضى\"\nأكد محمد جاسم الربيعي، رئيس الوزراء العراقي، أن البلاد آمنة.";
+    assert_eq!(
+        speaker_of(&quotes(s), "لن نسمح بالفوضى"),
+        Some("محمد جاسم الربيعي")
+    );
+    let s = "وقال أحمد حمدي السيد: \"المعرض ناجح\".\nواستمع الحضور إلى كلمة أحمد حمدي السيد وزير الثقافة.\nوقال الوزير: \"الكتاب باق\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الكتاب باق"),
+        Some("أحمد حمدي السيد")
+    );
+}
+
+#[test]
+fn the_spokesman_of_a_body_stays_a_role() {
+    let s = "وقال المتحدث الرسمي باسم الجيش السوداني في بيان: \"قواتنا تتصدى للهجوم\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "قواتنا تتصدى للهجوم"),
+        Some("المتحدث الرسمي باسم الجيش السوداني")
+    );
+    // `متحدث باسم …` is a spokesman, not the spokesman: anonymous.
+    let s = "وقال متحدث باسم وزارة الصحة إن \"الوضع كارثي\".";
+    let q = quote(&quotes(s), "الوضع كارثي").clone();
+    assert!(q.speech && q.speaker.is_none(), "{q:#?}");
+}
+
+#[test]
+fn ascii_apostrophes_and_doubled_apostrophes_are_quote_marks() {
+    let s = "وقال الوزير سامي الحلبي 'إن تركيا ترتكب أفعالا عدائية في سوريا'.";
+    speech(
+        &quotes(s),
+        "إن تركيا ترتكب أفعالا عدائية في سوريا",
+        "direct",
+        Some("سامي الحلبي"),
+        Some("وقال"),
+    );
+    let s = "وقال الرئيس قيس سعيد ''ستبقى العلاقات بين البلدين علاقات حسن جوار''.";
+    speech(
+        &quotes(s),
+        "ستبقى العلاقات بين البلدين علاقات حسن جوار",
+        "direct",
+        Some("قيس سعيد"),
+        Some("وقال"),
+    );
+    // An apostrophe between two letters is no mark.
+    let s = "قال المدرب: \"Kurdistan's team played well\".";
+    assert_eq!(quotes(s).len(), 1);
+}
+
+#[test]
+fn a_nickname_in_quote_marks_stands_for_the_full_name() {
+    let s = "قال قائد القوات محمد حمدان دقلو \"حميدتي\" إن الحرب ستنتهي.\nوأضاف حميدتي: \"سنبني دولة المواطنة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "سنبني دولة المواطنة"),
+        Some("محمد حمدان دقلو")
+    );
+}
+
+#[test]
+fn the_story_goes_on_after_a_related_stories_block_in_mid_page() {
+    let s = "قال المتحدث باسم الجيش اللواء أحمد المسماري إن \"القوات تواصل مهامها\".\nأخبار ذات صلة\nأوروبا تدعو تركيا إلى وقف \"التحركات الأحادية\" في ليبيا\nوتابع \"المليشيات نفذت اغتيالات طالت المدنيين\".";
+    let qs = analyzed_quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "المليشيات نفذت اغتيالات طالت المدنيين"),
+        Some("أحمد المسماري")
+    );
+}
+
+#[test]
+fn a_headline_statement_leaves_out_a_media_tag() {
+    let s = "متحدث الأرصاد: نتوقع استمرار هطول الأمطار على المدينة حتى الغد (فيديو)";
+    let qs = quotes(s);
+    let q = qs.iter().find(|q| q.kind == "headline").expect("headline");
+    assert_eq!(q.text, "نتوقع استمرار هطول الأمطار على المدينة حتى الغد");
+}
+
+#[test]
+fn a_bare_speaker_word_goes_on_with_the_last_speaker() {
+    let s =
+        "وقال الأمين العام أحمد يوسف إن \"القمة ناجحة\".\nوقال المتحدث أن \"الجميع يعمل بإخلاص\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الجميع يعمل بإخلاص"),
+        Some("أحمد يوسف")
+    );
+    let s = "وأضاف المتحدث ذاته: \"لا تراجع عن القرار\".";
+    let s = format!("قال الوزير سالم العلي: \"القرار نهائي\".\n{s}");
+    assert_eq!(
+        speaker_of(&quotes(&s), "لا تراجع عن القرار"),
+        Some("سالم العلي")
+    );
+}
+
+#[test]
+fn an_office_nobody_holds_is_the_storys_one_speaker_without_a_role() {
+    let s = "وقال وزير الداخلية في برنامج تلفزيوني إن \"الوضع تحت السيطرة\".\nوأضاف بدوي أن \"الأمن مستتب\".\nوختم بدوي: \"سنواصل العمل\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع تحت السيطرة"), Some("بدوي"));
+}
+
+#[test]
+fn a_preposition_word_after_a_role_is_no_name() {
+    let s = "وقال رئيس المرصد السوري رامي عبد الرحمن إن \"الأرقام موثقة\".\nووصف رئيس المرصد السوري لحقوق الإنسان ما يحدث بأنه \"جرائم حرب\".";
+    assert_eq!(speaker_of(&quotes(s), "جرائم حرب"), Some("رامي عبد الرحمن"));
+}
+
+#[test]
+fn the_titled_subject_of_the_first_verb_speaks_for_a_later_cue() {
+    let s = "كما تحدث رئيس الاتحاد عن مستقبل المدرب الوطني جمال بلماضي عندما قال: \"عقده لا يزال ساريا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "عقده لا يزال ساريا"),
+        Some("رئيس الاتحاد")
+    );
+}

@@ -2,9 +2,9 @@
 //! ends, and the objects, manner adverbs and workplaces that are no part of it.
 
 use super::roles::{
-    ends_subject, is_form_two_masdar, is_manner_adverb, is_nisba, is_role_head, is_role_word,
-    is_same, is_title, split_role, starts_name, strip_lam, COMPOUND_SECOND, DEFINITE_FIRST_NAMES,
-    NAME_PARTICLES,
+    ends_subject, is_construct_title, is_form_two_masdar, is_manner_adverb, is_nisba, is_role_head,
+    is_role_word, is_same, is_title, split_role, starts_name, strip_lam, COMPOUND_SECOND,
+    DEFINITE_FIRST_NAMES, NAME_PARTICLES,
 };
 use crate::text::quotes::lexicon::{
     complementisers, institutions, name_context, skip_before_subject, CueKind,
@@ -215,7 +215,16 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         end -= 1;
     }
     let compound = COMPOUND_SECOND.contains(&last.as_str());
-    if takes_object && !trimmed && end - start >= 2 && has_article(last) && !nisba && !compound {
+    // (Not the genitive a construct title needs: `تحدث رئيس الاتحاد عن`.)
+    let genitive = end - start == 2 && is_construct_title(&tokens[start]);
+    if takes_object
+        && !trimmed
+        && end - start >= 2
+        && has_article(last)
+        && !nisba
+        && !compound
+        && !genitive
+    {
         end -= 1;
     }
     // `ووصفت الوزارة الخطوة`, `تصف وزارة الداخلية المتظاهرين`: after a body's short form or

@@ -418,7 +418,7 @@ impl Names {
                 self.candidates.push(full);
             }
         }
-        let lone_given = end == start + 1 && given_name(&toks[start].norm) == Some(GivenName::Sure);
+        let lone_given = end == start + 1 && given_name(&toks[start].norm).is_some();
         // An undefined word that is no role, or a definite one ending like a family name
         // (`الشعيبي`) that is no title.
         // Not a verb in the imperfect (`جيرارد يحيّي`), and the phrase ends after it.

@@ -1,6 +1,8 @@
 //! Page furniture (arabic-text.md §5.1): timestamps, comment widgets, share and tag lines,
 //! related-story blocks and their teasers, UI promos and non-Arabic lines. Paragraphs are only
-//! flagged, never removed, so a reviewer can overrule.
+//! flagged, never removed, so a reviewer can overrule. A related-story block placed in the
+//! middle of a page ends where the story resumes with a subjectless reporting verb
+//! (`وتابع "…"`).
 
 use std::sync::OnceLock;
 

@@ -1,7 +1,9 @@
 //! Word lists for quote analysis, normalised once (see [`super::words::norm`]) on first use.
 //!
 //! The lists follow docs §2.2–§2.3 (reporting verbs, participles, "according to" forms,
-//! speaker-switch adverbials, title and outlet context words, honorific formulas).
+//! speaker-switch adverbials, title and outlet context words, honorific formulas). Given names
+//! live in `given_names.txt`, in two sections: names that are never ordinary words, and names
+//! that also are (`حسن`, `أمل`, `حاكم`), which the rules trust less.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;

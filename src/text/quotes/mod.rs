@@ -27,7 +27,7 @@
 //! national coach; the last title of a chain: `الأمير` for `ولي العهد … الأمير X`) or else
 //! stays the role
 //! (`المتحدث باسم الحكومة`); institutions and groups stay as written; anonymous sources
-//! (`مصادر مطلعة`, `مسؤول أممي`) have no speaker. Details in `speakers.rs`.
+//! (`مصادر مطلعة`, `مسؤول أممي`) have no speaker. Details in `speakers/`.
 //!
 //! **Confidence** of a speech quote comes from how its speaker was found:
 //! 0.9 the cue's own subject (`وقال لافروف: "…"`, `وكان X قد صرّح`, `وجاء في بيان صادر عن X`);

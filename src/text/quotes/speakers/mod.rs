@@ -7,6 +7,13 @@
 //! (`الرئيس بوتين` → `بوتين`); when the document names nobody in it, the role itself is the
 //! speaker (`المتحدث باسم الحكومة`). Institutions and groups (`البنتاغون`, `اللاعبون`) are kept
 //! as written. Indefinite subjects (`مصادر`, `خبراء`, `مندوب آخر`) are anonymous: no speaker.
+//!
+//! Names have no capital letters in Arabic, so a gazetteer of given names (`given_names.txt`,
+//! written for this project) tells a first name from a common word: it completes surnames
+//! (`الزاملي` → `حاكم الزاملي`, also when the first name is a title word too), lone first names
+//! (`مهدي` → `مهدي سالم`), and keeps a verb or object out of a name (`أرجع محمد عمر`). A name
+//! ends after a definite family name before an undefined word (`هيا الشعيبي رسالة`) and at a
+//! word with tanwin; a spokesman of a body (`المتحدث باسم الجيش`) stays a role, never the body.
 
 mod names;
 mod roles;

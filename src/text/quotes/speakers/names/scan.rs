@@ -140,16 +140,9 @@ impl Names {
             if !opens {
                 continue;
             }
-            let words = toks[i + 1..]
-                .iter()
-                .take_while(|t| t.is_word() && t.in_quote)
-                .count();
-            let closed = toks
-                .get(i + 1 + words)
-                .is_some_and(|t| t.kind == TokKind::Mark);
-            if !(1..=4).contains(&words) || !closed {
+            let Some(words) = closed_quote_words(toks, i).filter(|w| (1..=4).contains(w)) else {
                 continue;
-            }
+            };
             let name = &toks[i + 1..i + 1 + words];
             // A name, not words someone said (`وأضاف المتحدث "لا صحة لهذه الأنباء".`): no
             // function or reporting word in it, and the sentence goes on after it with a
@@ -211,40 +204,30 @@ impl Names {
 }
 
 impl Names {
+    /// The candidates of two words or more, by their words.
+    fn full_names(&self) -> std::collections::HashMap<Vec<String>, Name> {
+        self.candidates
+            .iter()
+            .filter(|c| c.norms.len() >= 2)
+            .map(|c| (c.norms.clone(), c.clone()))
+            .collect()
+    }
+
     /// Record nicknames written in quote marks right after a known full name (`محمد حمدان
     /// دقلو "حميدتي"`): the nickname alone later stands for the full name.
     pub(super) fn scan_aliases(&mut self, paragraphs: &[Vec<Token>]) {
-        let by_words: std::collections::HashMap<&[String], &Name> = self
-            .candidates
-            .iter()
-            .filter(|c| c.norms.len() >= 2)
-            .map(|c| (&c.norms[..], c))
-            .collect();
+        let known = self.full_names();
         let mut found = Vec::new();
         for toks in paragraphs {
             for open in 2..toks.len() {
                 if toks[open].kind != TokKind::Mark || toks[open - 1].in_quote {
                     continue;
                 }
-                let words = toks[open + 1..]
-                    .iter()
-                    .take_while(|t| t.is_word() && t.in_quote)
-                    .count();
-                let closed = toks
-                    .get(open + 1 + words)
-                    .is_some_and(|t| t.kind == TokKind::Mark);
-                if !(1..=2).contains(&words) || !closed {
+                let Some(words) = closed_quote_words(toks, open).filter(|w| (1..=2).contains(w))
+                else {
                     continue;
-                }
-                let full = (2..=4.min(open)).rev().find_map(|len| {
-                    let before = &toks[open - len..open];
-                    let norms: Vec<String> = before.iter().map(|t| t.norm.clone()).collect();
-                    before
-                        .iter()
-                        .all(Token::is_word)
-                        .then(|| by_words.get(&norms[..]).map(|n| (*n).clone()))
-                        .flatten()
-                });
+                };
+                let full = known_before(toks, open, &known);
                 let alias: Vec<String> = toks[open + 1..open + 1 + words]
                     .iter()
                     .map(|t| t.norm.clone())
@@ -263,12 +246,7 @@ impl Names {
     /// السوداني، رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or
     /// clause word.
     pub(super) fn scan_roles_after_names(&mut self, paragraphs: &[Vec<Token>]) {
-        let known: std::collections::HashMap<Vec<String>, Name> = self
-            .candidates
-            .iter()
-            .filter(|c| c.norms.len() >= 2)
-            .map(|c| (c.norms.clone(), c.clone()))
-            .collect();
+        let known = self.full_names();
         if known.is_empty() {
             return;
         }
@@ -286,16 +264,7 @@ impl Names {
                 {
                     continue;
                 }
-                let name = (2..=4.min(c)).rev().find_map(|len| {
-                    let words = &toks[c - len..c];
-                    let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();
-                    words
-                        .iter()
-                        .all(Token::is_word)
-                        .then(|| known.get(&norms).cloned())
-                        .flatten()
-                });
-                let Some(n) = name else {
+                let Some(n) = known_before(toks, c, &known) else {
                     continue;
                 };
                 let start = role_at;
@@ -307,6 +276,35 @@ impl Names {
             }
         }
     }
+}
+
+/// The known full name (two to four words) written right before `toks[at]`, the longest.
+fn known_before(
+    toks: &[Token],
+    at: usize,
+    known: &std::collections::HashMap<Vec<String>, Name>,
+) -> Option<Name> {
+    (2..=4.min(at)).rev().find_map(|len| {
+        let words = &toks[at - len..at];
+        let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();
+        words
+            .iter()
+            .all(Token::is_word)
+            .then(|| known.get(&norms).cloned())
+            .flatten()
+    })
+}
+
+/// The number of words of a quote that opens at mark `toks[open]` and closes right after
+/// them (`"حميدتي"`), or `None` when something else comes before its closing mark.
+fn closed_quote_words(toks: &[Token], open: usize) -> Option<usize> {
+    let words = toks[open + 1..]
+        .iter()
+        .take_while(|t| t.is_word() && t.in_quote)
+        .count();
+    toks.get(open + 1 + words)
+        .is_some_and(|t| t.kind == TokKind::Mark)
+        .then_some(words)
 }
 
 /// The role phrase ending right before a comma at `toks[at - 1]` (`رئيس مجلس إدارة المؤسسة

@@ -233,6 +233,13 @@ fn can_open_subject(t: &Token) -> bool {
     if VERBAL_NOUNS.contains(&bare) {
         return false;
     }
+    // `وقال الطبيب بتصريح`, `ببيان`: `بـ` and a noun of statement.
+    if bare
+        .strip_prefix('ب')
+        .is_some_and(|r| cue_kind(r).is_some())
+    {
+        return false;
+    }
     let manner = bare.strip_prefix('ب').is_some_and(|r| {
         r.chars().count() >= 3 && (r.ends_with('ه') || r.starts_with("ال") || r.starts_with("قول"))
     });

@@ -514,11 +514,40 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
 /// True for an undefined accusative participle of manner (`مبتسما`, `ساخرا`, `غاضبا`): no
 /// subject is written with the final alif of tanwin.
 pub(super) fn is_manner_adverb(norm: &str) -> bool {
+    // `ردًا على`, `تعليقًا على`: "in reply to", "commenting on".
+    if matches!(norm, "ردا" | "تعليقا" | "تعقيبا" | "جوابا") {
+        return true;
+    }
     let c: Vec<char> = norm.chars().collect();
     let n = c.len();
     c.last() == Some(&'ا')
         && !has_article(norm)
         && ((c[0] == 'م' && n >= 5) || (n == 5 && c[1] == 'ا'))
+}
+
+/// True for `صباح` at `tokens[k]` as a first name (`الشيخ صباح الخالد`): after a title and
+/// before another name word, not the morning (`صباح اليوم`).
+pub(super) fn is_morning_name(tokens: &[Token], k: usize) -> bool {
+    k > 0
+        && tokens[k].norm == "صباح"
+        && is_title(&tokens[k - 1].norm)
+        && tokens.get(k + 1).is_some_and(|n| {
+            n.is_word()
+                && !ends_subject(n)
+                && !matches!(
+                    crate::text::quotes::words::strip_article(&n.norm),
+                    "يوم"
+                        | "امس"
+                        | "غد"
+                        | "احد"
+                        | "اثنين"
+                        | "ثلاثاء"
+                        | "اربعاء"
+                        | "خميس"
+                        | "جمعه"
+                        | "سبت"
+                )
+        })
 }
 
 /// True for a verbal noun of the form تفعيل (`تسجيل`, `تقديم`, `توقيع`).

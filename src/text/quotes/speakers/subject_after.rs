@@ -2,9 +2,9 @@
 //! ends, and the objects, manner adverbs and workplaces that are no part of it.
 
 use super::roles::{
-    ends_subject, is_construct_title, is_form_two_masdar, is_manner_adverb, is_nisba, is_role_head,
-    is_role_word, is_same, is_title, split_role, starts_name, strip_lam, COMPOUND_SECOND,
-    DEFINITE_FIRST_NAMES, NAME_PARTICLES,
+    ends_subject, is_construct_title, is_form_two_masdar, is_manner_adverb, is_morning_name,
+    is_nisba, is_prepositional_word, is_role_head, is_role_word, is_same, is_title, split_role,
+    starts_name, strip_lam, COMPOUND_SECOND, DEFINITE_FIRST_NAMES, NAME_PARTICLES,
 };
 use crate::text::quotes::lexicon::{
     complementisers, institutions, name_context, skip_before_subject, CueKind,
@@ -96,15 +96,18 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     }
     let mut start = i;
     // `الشيخ صباح الخالد`: after a title, `صباح` is a first name, not the morning.
-    let morning_name = |k: usize| {
-        k > start
-            && tokens[k].norm == "صباح"
-            && is_title(&tokens[k - 1].norm)
-            && tokens
-                .get(k + 1)
-                .is_some_and(|n| n.is_word() && !ends_subject(n))
-    };
+    let morning_name = |k: usize| k > start && is_morning_name(tokens, k);
     while i < tokens.len() && (!ends_subject(&tokens[i]) || morning_name(i)) {
+        // `جورجيفا لبلومبرج`: `لـ` and a noun after a name word (not inside a role:
+        // `الأمين العام لجامعة الدول العربية`).
+        if i > start
+            && !is_role_word(&tokens[i - 1].norm)
+            && !crate::text::quotes::cues::STATEMENT_NOUNS.contains(&tokens[i - 1].norm.as_str())
+            && tokens[i].norm.starts_with('ل')
+            && is_prepositional_word(&tokens[i].norm)
+        {
+            break;
+        }
         // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
         // one followed by more name words is a name (`خوسيه مانويل ألباريس`).
         // A name ending in `ـه` (`أليو سيسيه`) is followed by the complement or a colon.

@@ -2,7 +2,9 @@
 //! subject-first clauses, `اكتفى X بالقول`, `نقلت وكالة عن X قوله`, `بيان صادر عن X`,
 //! titled people and headline speakers (`X: …`).
 
-use super::roles::{ends_subject, is_construct_title, is_role_word, is_title, split_role};
+use super::roles::{
+    ends_subject, is_construct_title, is_morning_name, is_role_word, is_title, split_role,
+};
 use super::subject_after::{
     cut_after_surname, trim_construct_object, MAX_SUBJECT_WORDS, RELATIVES,
 };
@@ -25,7 +27,10 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
             return None;
         }
         let mut e = k;
-        while e < hi && e - k < MAX_SUBJECT_WORDS && !ends_subject(&tokens[e]) {
+        while e < hi
+            && e - k < MAX_SUBJECT_WORDS
+            && (!ends_subject(&tokens[e]) || is_morning_name(tokens, e))
+        {
             e += 1;
         }
         let (role, name) = split_role(&tokens[k..e]);

@@ -104,6 +104,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && !is_role_word(&tokens[i - 1].norm)
             && !crate::text::quotes::cues::STATEMENT_NOUNS.contains(&tokens[i - 1].norm.as_str())
             && tokens[i].norm.starts_with('ل')
+            // (`فون دير لاين`: a short word may end a foreign name.)
+            && tokens[i].norm.chars().count() >= 5
             && is_prepositional_word(&tokens[i].norm)
         {
             break;

@@ -288,6 +288,9 @@ const ADVERBIALS: &[&str] = &[
 const TITLES: &[&str] = &[
     "رئيس",
     "رئيسة",
+    // A pilot's or captain's title (`الكابتن ناصر محمود`).
+    "كابتن",
+    "الكابتن",
     "وزير",
     "وزيرة",
     "الرئيس",

@@ -301,6 +301,7 @@ fn can_open_subject(t: &Token) -> bool {
 /// رفض …`), normalised: never the first word of a speaker.
 pub(super) const VERBAL_NOUNS: &[&str] = &[
     "دعم",
+    "وجود",
     "ادخال",
     "اصدار",
     "ارسال",

@@ -164,6 +164,14 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
     {
         s += 1;
     }
+    // `وأتم إيهاب أبو جزر قائلا`: a verb joined by `و` before a given name.
+    if s + 1 < cue
+        && tokens[s].norm.starts_with('و')
+        && crate::text::quotes::lexicon::given_name(&tokens[s].norm).is_none()
+        && crate::text::quotes::lexicon::given_name(&tokens[s + 1].norm).is_some()
+    {
+        s += 1;
+    }
     // `لكنه حذر`: a pronoun subject, resolved by carrying the last speaker over; but `أما
     // مدربه كارلو أنشيلوتي فقال` names someone after a suffixed title.
     let titled_name = tokens.get(s).is_some_and(|t| is_title(&t.norm))
@@ -270,6 +278,16 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
         }
     }
     if np_end == 0 || np_end > 4 || tokens[..np_end].iter().any(ends_subject) {
+        return None;
+    }
+    // `وأتم إيهاب أبو جزر تصريحاته قائلا: …`: a paragraph opening with `و` and a verb is the
+    // story going on, not a headline (`وزير الخارجية: …` is one).
+    let first = &tokens[0].norm;
+    if first.starts_with('و')
+        && !is_role_word(first)
+        && crate::text::quotes::lexicon::given_name(first).is_none()
+        && !super::names::is_body_word(first)
+    {
         return None;
     }
     if tokens[..np_end]

@@ -37,6 +37,9 @@ pub(crate) enum CueKind {
 /// Perfect-tense reporting verbs (3rd masculine singular); the usual inflections are generated.
 const VERBS: &[&str] = &[
     "قال",
+    // Chants and slogans (`ردد المحامون شعارات`).
+    "ردد",
+    "هتف",
     "أضاف",
     "أكد",
     "أوضح",

@@ -405,7 +405,20 @@ fn ends_subject_ignoring_quotes(t: &Token) -> bool {
 /// four name words, after which the clause goes on (a comma, a complementiser, a preposition
 /// or a reporting word) — not the middle of a list.
 pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::Range<usize>> {
-    let start = comma + 1;
+    let mut start = comma + 1;
+    // `الناطق باسم الجيش، العقيد الركن، نزيه جريح،`: a rank set off by commas before the name.
+    let ranks = toks[start.min(toks.len())..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.is_word() && !t.in_quote && is_title(&t.norm))
+        .count();
+    if ranks > 0
+        && toks
+            .get(start + ranks)
+            .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+    {
+        start += ranks + 1;
+    }
     let mut e = start;
     // The first word is a first name (no role word; `أمين` is both); later words may be
     // definite surnames (`أمين الناصر`) but no titles or institutions.

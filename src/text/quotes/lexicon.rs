@@ -1043,6 +1043,7 @@ const HONORIFICS: &[&str] = &[
 
 /// Words that start a page label rather than a speaker (`المصدر: …`, `آخر تحديث: …`).
 const LABELS: &[&str] = &[
+    "نرشح",
     "المصدر",
     "مصدر",
     "كتب",

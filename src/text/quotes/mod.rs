@@ -205,7 +205,12 @@ impl Analysis<'_> {
             if !t[np.clone()].iter().all(|x| has_arabic_letter(&x.norm)) {
                 continue;
             }
-            let Some(colon) = t.iter().position(|x| x.punct() == Some(':')) else {
+            // The colon after the speaker (a page label before it may have its own).
+            let Some(colon) = t[np.end..]
+                .iter()
+                .position(|x| x.punct() == Some(':'))
+                .map(|k| np.end + k)
+            else {
                 continue;
             };
             let Some(next) = t.get(colon + 1) else {

@@ -246,22 +246,48 @@ pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, R
 pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     // A leading tag such as `#عاجل |` or `عاجل -` is skipped.
     // (The `#` of a hashtag is no token: a single word before `|` is such a tag.)
+    // `أوكرانيا بالعربية | ميركل: …`: a section name of up to three words before `|` too.
     let separator = all
         .iter()
         .take(4)
         .position(|t| matches!(t.punct(), Some('|' | '-' | '–' | '/')));
-    let tagged = all.first().is_some_and(|t| labels().contains(&t.norm))
-        || (separator == Some(1) && all.get(1).is_some_and(|t| t.punct() == Some('|')));
-    let lead = separator.filter(|_| tagged).map_or(0, |k| k + 1);
+    let bar = separator.is_some_and(|k| k >= 1 && all[k].punct() == Some('|'));
+    let tagged = all.first().is_some_and(|t| labels().contains(&t.norm)) || bar;
+    let mut lead = separator.filter(|_| tagged).map_or(0, |k| k + 1);
+    // `نرشح لك: محافظ البنك المركزي: …`: a page label and its colon before the headline.
+    let label_colon = all[lead..]
+        .iter()
+        .take(3)
+        .position(|t| t.punct() == Some(':'))
+        .filter(|&k| {
+            k > 0
+                && all[lead..lead + k]
+                    .iter()
+                    .any(|t| labels().contains(&t.norm))
+        });
+    if let Some(k) = label_colon {
+        lead += k + 1;
+    }
     let tokens = &all[lead..];
     let colon = tokens
         .iter()
         .take(12)
         .position(|t| t.punct() == Some(':'))?;
-    let mut np_end = tokens[..colon]
-        .iter()
-        .position(|t| !t.is_word() || t.norm == "ل")
-        .unwrap_or(colon);
+    // `«مفوضية اللاجئين»: …`: a speaker in quote marks.
+    if tokens[0].kind == crate::text::quotes::words::TokKind::Mark
+        && colon >= 3
+        && tokens[colon - 1].kind == crate::text::quotes::words::TokKind::Mark
+        && tokens[1..colon - 1].iter().all(Token::is_word)
+        && colon - 2 <= 4
+    {
+        return Some(lead + 1..lead + colon - 1);
+    }
+    let mut np_end = speaker_from_place(tokens, colon).unwrap_or_else(|| {
+        tokens[..colon]
+            .iter()
+            .position(|t| !t.is_word() || t.norm == "ل")
+            .unwrap_or(colon)
+    });
     // `الأمم المتحدة تحذر: …`: a reporting verb closing the speaker phrase.
     let verb_end = np_end;
     while np_end > 1 && cue_kind(&tokens[np_end - 1].norm).is_some() {
@@ -297,12 +323,24 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     {
         return None;
     }
-    // Whatever stands between the name and the colon must be `لـ"OUTLET"`.
+    // Whatever stands between the name and the colon must be `لـ"OUTLET"` or a place it
+    // speaks from (`يونان من روما: …`).
     let rest = &tokens[verb_end..colon];
     let outlet_ok = rest.is_empty()
+        || speaker_from_place(tokens, colon) == Some(verb_end)
         || (rest[0].norm == "ل"
             && rest.len() >= 3
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark
             && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark);
     outlet_ok.then_some(lead..lead + np_end)
+}
+
+/// `يونان من روما: …`: the speaker phrase before `من` and a one-word place right before the
+/// colon at `tokens[colon]` (as the length of the phrase).
+fn speaker_from_place(tokens: &[Token], colon: usize) -> Option<usize> {
+    (colon >= 3
+        && tokens[colon - 2].norm == "من"
+        && tokens[colon - 1].is_word()
+        && tokens[..colon - 2].iter().all(Token::is_word))
+    .then_some(colon - 2)
 }

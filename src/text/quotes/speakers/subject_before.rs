@@ -338,9 +338,9 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
 /// `يونان من روما: …`: the speaker phrase before `من` and a one-word place right before the
 /// colon at `tokens[colon]` (as the length of the phrase).
 fn speaker_from_place(tokens: &[Token], colon: usize) -> Option<usize> {
-    (colon >= 3
-        && tokens[colon - 2].norm == "من"
-        && tokens[colon - 1].is_word()
-        && tokens[..colon - 2].iter().all(Token::is_word))
-    .then_some(colon - 2)
+    let from = colon.checked_sub(2).filter(|&m| m >= 1)?;
+    (tokens[from].norm == "من"
+        && tokens[from + 1].is_word()
+        && tokens[..from].iter().all(Token::is_word))
+    .then_some(from)
 }

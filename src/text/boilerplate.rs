@@ -230,11 +230,12 @@ fn is_furniture(line: &str, norm: &str) -> bool {
 
 /// True for a paragraph of article text rather than a teaser: it opens with a reporting verb
 /// joined by `و` (`وتابع`, `وأضاف`) and no subject, so it goes on with a speaker quoted before.
-fn resumes_story(line: &str, norm: &str) -> bool {
-    let first: String = norm
-        .split(' ')
-        .next()
-        .unwrap_or("")
+fn resumes_story(norm: &str) -> bool {
+    let word = norm.split(' ').next().unwrap_or("");
+    // `وأضاف: "…"` with the colon glued to the verb.
+    let glued = word.ends_with([':', '،']);
+    let first: String = word
+        .trim_end_matches([':', '،'])
         .chars()
         .map(|c| {
             if matches!(c, 'أ' | 'إ' | 'آ') {
@@ -266,12 +267,13 @@ fn resumes_story(line: &str, norm: &str) -> bool {
     // With no subject of its own: the words go on from the speaker before the block
     // (`وتابع "…"`, `وأردف قائلا`), not from a teaser's story (`وأوضح بوتين أنه`).
     let second = norm.split(' ').nth(1).unwrap_or("");
-    let subjectless = second.starts_with(['"', '“', '”', '«', '»', ':'])
+    let subjectless = glued
+        || second.starts_with(['"', '“', '”', '«', '»', ':'])
         || matches!(
             second,
             "قائلا" | "قائلة" | "أن" | "إن" | "ان" | "بأن" | "بان"
         );
-    reporting && subjectless && !line.is_empty()
+    reporting && subjectless
 }
 
 /// A short unpunctuated line, such as an outlet name above or below a timestamp.
@@ -290,7 +292,7 @@ pub fn flag(paragraphs: &[&str]) -> Vec<bool> {
     for (i, (line, norm)) in paragraphs.iter().zip(&norms).enumerate() {
         // The story goes on after a related-story block placed mid-page: a paragraph opening
         // with a reporting verb joined by `و` (`وتابع "…"`) continues a speaker's words.
-        if in_related && resumes_story(line, norm) {
+        if in_related && resumes_story(norm) {
             in_related = false;
         }
         if in_related || read_also_next {

@@ -1246,3 +1246,36 @@ pub(crate) fn given_names() -> &'static HashMap<String, GivenName> {
 pub(crate) fn given_name(w: &str) -> Option<GivenName> {
     given_names().get(w).copied()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name normalised into both sections would silently be "sure" (the first wins).
+    #[test]
+    fn no_given_name_is_in_both_sections() {
+        let mut section = 0;
+        let mut sure = HashSet::new();
+        let mut both = Vec::new();
+        for line in GIVEN_NAMES.lines().map(str::trim) {
+            if line.starts_with('#') {
+                section += 1;
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let key: Vec<String> = line.split_whitespace().map(norm).collect();
+            let key = key.join(" ");
+            if section == 1 {
+                sure.insert(key);
+            } else if sure.contains(&key) {
+                both.push(line.to_string());
+            }
+        }
+        assert_eq!(section, 2, "two sections");
+        assert!(both.is_empty(), "in both sections: {both:?}");
+        assert_eq!(given_name("اياد"), Some(GivenName::AlsoWord));
+        assert_eq!(given_name("محمد"), Some(GivenName::Sure));
+    }
+}

@@ -84,6 +84,9 @@ const MAX_CONTEXT_WORDS: usize = 12;
 /// Words of the clause before a quote kept for its classification (nearest last).
 const MAX_BEFORE_WORDS: usize = 8;
 
+/// Mentions looked back at for the speaker a story goes on with.
+const MAX_CARRY_LOOKBACK: usize = 256;
+
 /// Implicit headline statements have at most this many words in all.
 const MAX_HEADLINE_WORDS: usize = 25;
 
@@ -281,12 +284,11 @@ impl Analysis<'_> {
                 if let Some((np, w)) = self.subject_of(pi, ti, kind) {
                     // `وهاجم الثورات`: a stance verb's object follows when its subject was
                     // written before; only a title, a full name or a body is a subject.
-                    // `يتابع قضية الأسرى`, `يعتبر بمختلف أروقة`: a verb in the imperfect
-                    // after its subject often reports nothing; it names someone or is no
-                    // mention.
-                    let imperfect = np.start > ti
-                        && (x.norm.starts_with('ي') || x.norm.starts_with('ت'))
-                        && kind == CueKind::Verb;
+                    // `يتابع قضية الأسرى`, `يعتبر بمختلف أروقة`: a verb in the imperfect with
+                    // its subject after it often reports nothing; the subject names someone
+                    // or it is no mention. (`ت` also opens perfects such as `تابع`, `تحدث`.)
+                    let bare = x.norm.strip_prefix(['و', 'ف']).unwrap_or(&x.norm);
+                    let imperfect = np.start > ti && bare.starts_with('ي') && kind == CueKind::Verb;
                     if (kind == CueKind::Stance || imperfect)
                         && !speakers::names_someone(&t[np.clone()])
                     {
@@ -510,10 +512,13 @@ impl Analysis<'_> {
         };
         // A story paragraph goes on with the story's last speaker, across a block of related
         // stories in the middle of the page but not from inside it.
+        // (Within a bounded number of mentions back, so that a page of thousands of
+        // quotes after a long block of furniture stays linear.)
         if !self.paragraphs[pi].boilerplate {
             return mentions[..k]
                 .iter()
                 .rev()
+                .take(MAX_CARRY_LOOKBACK)
                 .find(|m| !outlet(m) && !self.paragraphs[m.paragraph].boilerplate);
         }
         // A boilerplate paragraph only from a mention in the same block of furniture.
@@ -1021,7 +1026,6 @@ impl Analysis<'_> {
     }
 }
 
-/// Length of `s` without trailing whitespace.
 /// The length of a headline without trailing spaces and a media tag (`(فيديو)`, `(صور)`):
 /// the tag says what the page shows, it is no part of the statement.
 fn without_media_tag(s: &str) -> usize {
@@ -1051,6 +1055,7 @@ fn without_media_tag(s: &str) -> usize {
     }
 }
 
+/// Length of `s` without trailing whitespace.
 fn input_trim_end(s: &str) -> usize {
     s.trim_end().len()
 }

@@ -127,17 +127,6 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     ) {
         return Some(Who::Anonymous);
     }
-    // `تليفزيونية`, `تنفسية`: a lone undefined feminine nisba is an adjective, no one.
-    if let [only] = np {
-        let w = only.norm.as_str();
-        if !has_article(w)
-            && w.ends_with("يه")
-            && w.chars().count() >= 5
-            && crate::text::quotes::lexicon::given_name(w).is_none()
-        {
-            return None;
-        }
-    }
     // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.
     let indefinite = !np.iter().any(|t| has_article(&t.norm))
         && np
@@ -250,11 +239,13 @@ fn can_open_subject(t: &Token) -> bool {
     if t.tanwin {
         return false;
     }
-    // `لكاميرا`: `لـ` and a noun (not `لوبان`, `لافروف`, `ليلى`).
+    // `لوكالة`, `لمجلس`: `لـ` and a body or outlet noun (Maghrebi names such as `لعمامرة`
+    // start with `ل` too).
     let lam_noun = w.strip_prefix('ل').is_some_and(|r| {
-        r.chars().count() >= 5
-            && !r.starts_with(['ل', 'و', 'ا', 'ي'])
-            && crate::text::quotes::lexicon::given_name(w).is_none()
+        r.chars().count() >= 3
+            && (is_body_word(r)
+                || crate::text::quotes::lexicon::institutions().contains(r)
+                || crate::text::quotes::lexicon::OUTLET_NOUNS.contains(&r))
     });
     !(t.suffixed
         || lam_noun

@@ -156,7 +156,9 @@ const CONSTRUCT_NOUNS: &[&str] = &[
 /// `لمشايخ`): not a given name, not a Maghrebi surname in `بو…`/`بن…`.
 pub(super) fn is_prepositional_word(w: &str) -> bool {
     let rest = w.strip_prefix('ل').or_else(|| w.strip_prefix('ب'));
-    rest.is_some_and(|r| r.chars().count() >= 3 && !r.starts_with('ل'))
+    // A long vowel ا or و after the first letter is a transliterated name (`بايدن`, `لافروف`,
+    // `لودريان`, `باتيلي`).
+    rest.is_some_and(|r| r.chars().count() >= 3 && !r.starts_with(['ل', 'ا', 'و']))
         && !w.starts_with("بو")
         && !w.starts_with("بن")
         && crate::text::quotes::lexicon::given_name(w).is_none()
@@ -531,23 +533,26 @@ pub(super) fn is_morning_name(tokens: &[Token], k: usize) -> bool {
     k > 0
         && tokens[k].norm == "صباح"
         && is_title(&tokens[k - 1].norm)
-        && tokens.get(k + 1).is_some_and(|n| {
-            n.is_word()
-                && !ends_subject(n)
-                && !matches!(
-                    crate::text::quotes::words::strip_article(&n.norm),
-                    "يوم"
-                        | "امس"
-                        | "غد"
-                        | "احد"
-                        | "اثنين"
-                        | "ثلاثاء"
-                        | "اربعاء"
-                        | "خميس"
-                        | "جمعه"
-                        | "سبت"
-                )
-        })
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_day_word(&n.norm))
+}
+
+/// True for a day or time word after `صباح` (`صباح اليوم`, `صباح الخميس`): the morning.
+pub(super) fn is_day_word(norm: &str) -> bool {
+    matches!(
+        crate::text::quotes::words::strip_article(norm),
+        "يوم"
+            | "امس"
+            | "غد"
+            | "احد"
+            | "اثنين"
+            | "ثلاثاء"
+            | "اربعاء"
+            | "خميس"
+            | "جمعه"
+            | "سبت"
+    )
 }
 
 /// True for a verbal noun of the form تفعيل (`تسجيل`, `تقديم`, `توقيع`).

@@ -295,10 +295,13 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     }
     // `ماكرون يرد على ترامب: …`: a reporting verb and its addressee after the speaker.
     if let Some(v) = (1..np_end).find(|&k| cue_kind(&tokens[k].norm).is_some()) {
+        // (`لترامب`, not `لن`/`لا`/`لم`.)
         let addressee = matches!(
             tokens.get(v + 1).map(|t| t.norm.as_str()),
-            Some("على" | "الى" | "إلى" | "ل")
-        ) || tokens.get(v + 1).is_some_and(|t| t.norm.starts_with('ل'));
+            Some("على" | "الى")
+        ) || tokens
+            .get(v + 1)
+            .is_some_and(|t| t.norm.starts_with('ل') && t.norm.chars().count() >= 4);
         if addressee && np_end - v <= 4 {
             np_end = v;
         }

@@ -218,17 +218,17 @@ impl Names {
     }
 
     /// The one speaker of cues who is surely a person (a known given name first, or a
-    /// surname speaking twice) and has no role linked; `None` when there are several.
+    /// one-word surname), speaks twice and has no role linked; `None` when there are several.
     fn find_lone_speaker(&self) -> Option<Name> {
         let mut count: HashMap<&[String], usize> = HashMap::new();
         for (_, n) in &self.speakers {
             *count.entry(&n.norms[..]).or_default() += 1;
         }
+        // Speaking twice (`وأضاف بدوي … وختم بدوي`): one mention may be anyone's.
         let personal = |n: &Name| {
-            n.norms.first().is_some_and(|w| given_name(w).is_some())
-                || (n.norms.len() == 1
-                    && !has_article(&n.norms[0])
-                    && count.get(&n.norms[..]).copied().unwrap_or(0) >= 2)
+            count.get(&n.norms[..]).copied().unwrap_or(0) >= 2
+                && (n.norms.first().is_some_and(|w| given_name(w).is_some())
+                    || (n.norms.len() == 1 && !has_article(&n.norms[0])))
         };
         let mut found: Option<&Name> = None;
         for (_, n) in &self.speakers {
@@ -428,7 +428,10 @@ impl Names {
                 && if has_article(&t.norm) {
                     t.norm.ends_with('ي') && !is_title(&t.norm)
                 } else {
-                    !(is_role_word(&t.norm) || t.norm.starts_with('ي') || t.norm.starts_with('ت'))
+                    // (`يوسف`, `توفيق` are names; `يحيي` is also the verb "greets".)
+                    let verb_like = t.norm.starts_with(['ي', 'ت'])
+                        && (given_name(&t.norm).is_none() || t.norm == "يحيي");
+                    !(is_role_word(&t.norm) || verb_like)
                 }
         });
         let closed = toks.get(end + 1).is_none_or(|n| {
@@ -559,13 +562,12 @@ impl Names {
 
     /// The fullest candidate holding the words `norms` (see [`Names::canonical`]).
     fn fuller(&self, norms: &[String]) -> Option<&Name> {
-        let name_norms = norms;
         self.candidates
             .iter()
-            .filter(|c| contains_seq(&c.norms, name_norms))
+            .filter(|c| contains_seq(&c.norms, norms))
             .max_by_key(|c| {
-                let longer = c.norms.len() > name_norms.len();
-                let aligned = c.norms.ends_with(name_norms) || c.norms.starts_with(name_norms);
+                let longer = c.norms.len() > norms.len();
+                let aligned = c.norms.ends_with(norms) || c.norms.starts_with(norms);
                 (
                     // A fuller mention beginning or ending with the name, then one holding it
                     // in the middle (`مصطفى` → `سربست مصطفى رشيد`), then the name itself.
@@ -593,9 +595,8 @@ impl Names {
             .filter_map(|link| {
                 let theirs = &link.key;
                 let mut n = key.len().min(theirs.len());
-                let same = |a: &[String], b: &[String]| {
-                    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_role_word(x, y))
-                };
+                let same =
+                    |a: &[String], b: &[String]| a.iter().zip(b).all(|(x, y)| same_role_word(x, y));
                 if n == 0 || !same(&key[..n], &theirs[..n]) {
                     // `وزير الطاقة الكويتي` for `وزير الكهرباء والماء والطاقة المتجددة
                     // الكويتي`: the same head and every word of the short role, in order.

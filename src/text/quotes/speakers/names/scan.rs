@@ -3,8 +3,8 @@
 //! in quote marks.
 
 use super::super::roles::{
-    ends_subject, is_manner_adverb, is_nisba, is_role_word, is_title, is_title_word, split_role,
-    strip_lam, word_ends_subject, COMPOUND_SECOND,
+    ends_subject, is_day_word, is_manner_adverb, is_nisba, is_role_word, is_title, is_title_word,
+    split_role, strip_lam, word_ends_subject, COMPOUND_SECOND,
 };
 use super::super::subject_after::{body_without_object, ends_with_object, transitive};
 use super::super::subject_before::first_titled_person;
@@ -338,9 +338,21 @@ pub(super) fn role_before_comma(toks: &[Token], at: usize) -> Option<std::ops::R
 ///
 /// Maghrebi surnames in `بو…` (`بوريطة`, `بوحجة`) are names, not manner phrases.
 pub(super) fn is_manner_phrase(norm: &str) -> bool {
+    // (Not `بولاية`, `بوزارة`, `بوساطة`: `بـ` and a body or means.)
     let surname = norm.starts_with("بو")
         && norm.chars().count() >= 5
-        && !matches!(norm, "بوصفه" | "بوقاحه" | "بوتيره" | "بوضوح");
+        && !is_body_word(&norm[2..])
+        && !matches!(
+            norm,
+            "بوصفه"
+                | "بوقاحه"
+                | "بوتيره"
+                | "بوضوح"
+                | "بولايه"
+                | "بوساطه"
+                | "بوسيله"
+                | "بوثيقه"
+        );
     !surname
         && norm.strip_prefix('ب').is_some_and(|rest| {
             rest.chars().count() >= 3 && (rest.ends_with('ه') || rest.starts_with("ال"))
@@ -425,22 +437,9 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
     // `صباح النعمان`: the time word `صباح` is a first name unless a day or time follows.
     let morning_name = |k: usize| {
         toks[k].norm == "صباح"
-            && toks.get(k + 1).is_some_and(|n| {
-                n.is_word()
-                    && !matches!(
-                        strip_article(&n.norm),
-                        "يوم"
-                            | "امس"
-                            | "غد"
-                            | "احد"
-                            | "اثنين"
-                            | "ثلاثاء"
-                            | "اربعاء"
-                            | "خميس"
-                            | "جمعه"
-                            | "سبت"
-                    )
-            })
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && !is_day_word(&n.norm))
     };
     if toks.get(start).is_some() && morning_name(start) {
         let mut e = start + 1;

@@ -119,6 +119,11 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     {
         return None;
     }
+    // `نفس الوزير`, `ذات المتحدث`: the same person again.
+    if np.len() == 2 && matches!(np[0].norm.as_str(), "نفس" | "ذات") && is_title(&np[1].norm)
+    {
+        return None;
+    }
 
     // `عدد من السيدات`, `بعض المواطنين`: a quantity of people, nobody in particular.
     if matches!(
@@ -285,6 +290,9 @@ fn can_open_subject(t: &Token) -> bool {
                 | "لذلك"
                 | "كذلك"
                 | "ايضا"
+                | "كل"
+                | "كافه"
+                | "جميع"
         ))
 }
 

@@ -30,6 +30,7 @@ pub(super) fn is_role_word(norm: &str) -> bool {
         .is_some_and(|rest| rest.chars().count() > 2 && is_title(rest));
     coordinated
         || coordinated_title
+        || is_acting(norm)
         || norm == "غير"
         || is_title(norm)
         || has_article(norm)
@@ -40,6 +41,12 @@ pub(super) fn is_role_word(norm: &str) -> bool {
         || institutions().contains(strip_lam(norm))
         || anonymous().contains(norm)
         || norm == "د"
+}
+
+/// True for the words of an acting official (`بالإنابة`, `بالوكالة`, `بالندب`): the role goes
+/// on after them.
+fn is_acting(norm: &str) -> bool {
+    matches!(norm, "بالانابه" | "بالوكاله" | "بالندب" | "بالنيابه")
 }
 
 /// True for a title word proper (not just a definite word).
@@ -496,8 +503,7 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
         || stop_words().contains(w)
         || bare.is_some_and(|r| stop_words().contains(r))
         || cue_kind(w).is_some()
-        || w.starts_with("بال")
-        || w.starts_with("وبال")
+        || ((w.starts_with("بال") || w.starts_with("وبال")) && !is_acting(w))
         || (w.starts_with('ل')
             && matches!(
                 // `للوكالة`: `لـ` and the article.

@@ -236,6 +236,20 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     {
         end -= 1;
     }
+    // `وصف ياسر عرمان الأزمة السودانية بأنها`: a definite noun and its nisba after an
+    // undefined surname are the described object.
+    if takes_object
+        && !trimmed
+        && end - start >= 4
+        && is_nisba(&tokens[end - 1].norm)
+        && has_article(&tokens[end - 1].norm)
+        && has_article(&tokens[end - 2].norm)
+        && !is_nisba(&tokens[end - 2].norm)
+        && !has_article(&tokens[end - 3].norm)
+        && !is_role_word(&tokens[end - 3].norm)
+    {
+        end -= 2;
+    }
     // `ووصفت الوزارة الخطوة`, `تصف وزارة الداخلية المتظاهرين`: after a body's short form or
     // its head and genitive, a definite word that is no nisba adjective is the object.
     if object_taking || takes_object {
@@ -299,9 +313,23 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             .strip_prefix('و')
             .is_some_and(|rest| rest.chars().count() > 2 && is_title(rest))
     };
+    // `سيدي محمد ولد محم الأهمية`: after a particle and its name (`ولد X`, `بن X`), a
+    // definite word that is no family name in `ـي` is the object.
+    let after_particle_name = |k: usize| {
+        k >= name_start + 2
+            && matches!(
+                np[k - 2].norm.as_str(),
+                "ولد" | "بن" | "ابن" | "بنت" | "ايت"
+            )
+            && has_article(&np[k].norm)
+            && !np[k].norm.ends_with('ي')
+            && !COMPOUND_SECOND.contains(&np[k].norm.as_str())
+            && !NAME_PARTICLES.contains(&np[k].norm.as_str())
+    };
     (name_start + 1..np.len())
         .find(|&k| {
             joined_title(&np[k])
+                || after_particle_name(k)
                 || (surname_ends_name(&np[name_start..k]) && !continues_name(&np[k]))
         })
         .unwrap_or(np.len())

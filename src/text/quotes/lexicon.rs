@@ -771,6 +771,9 @@ const STOP: &[&str] = &[
     "عندما",
     // `إلى` misspelt, as often on the web (`لفتت الأمانة الي أنها`).
     "الي",
+    // `الشهر الماضي`, `الأسبوع المقبل`: time, not a name.
+    "الشهر",
+    "الأسبوع",
     // Quantifiers open an object (`دعا X كافة الأنصار`).
     "كافة",
     "جميع",

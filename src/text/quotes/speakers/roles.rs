@@ -28,8 +28,13 @@ pub(super) fn is_role_word(norm: &str) -> bool {
     let coordinated_title = norm
         .strip_prefix('و')
         .is_some_and(|rest| rest.chars().count() > 2 && is_title(rest));
+    // `وزير الخارجية وشؤون المغتربين`: a construct noun joined by `و` goes on with the role.
+    let coordinated_construct = norm
+        .strip_prefix('و')
+        .is_some_and(|rest| CONSTRUCT_NOUNS.contains(&rest));
     coordinated
         || coordinated_title
+        || coordinated_construct
         || is_acting(norm)
         || norm == "غير"
         || is_title(norm)
@@ -498,8 +503,23 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
         let c: Vec<char> = rest.chars().collect();
         (4..=6).contains(&c.len()) && c[c.len() - 2] == 'ا'
     });
+    // `المزروعي للصحفيين`, `لرويترز`: the audience after a name.
+    let audience = matches!(
+        w,
+        "للصحفيين"
+            | "للصحافيين"
+            | "للصحافه"
+            | "للاعلاميين"
+            | "للمراسلين"
+            | "للحضور"
+            | "لرويترز"
+            | "للتلفزيون"
+            | "للاذاعه"
+            | "للقناه"
+    );
     purpose_verb
         || purpose_noun
+        || audience
         || stop_words().contains(w)
         || bare.is_some_and(|r| stop_words().contains(r))
         || cue_kind(w).is_some()

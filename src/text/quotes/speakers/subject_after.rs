@@ -98,8 +98,16 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     // `الشيخ صباح الخالد`: after a title, `صباح` is a first name, not the morning.
     let morning_name = |k: usize| k > start && is_morning_name(tokens, k);
     while i < tokens.len() && (!ends_subject(&tokens[i]) || morning_name(i)) {
-        // `نفى حسين وجود أي وحدات`: a verbal noun after a name opens the object.
-        if i > start && super::VERBAL_NOUNS.contains(&tokens[i].norm.as_str()) {
+        // `نفى حسين وجود أي وحدات`: a verbal noun after a name opens the object; so does a
+        // possessed noun (`سميرة عبد العزيز حديثها`).
+        let possessed = {
+            let w = tokens[i].norm.as_str();
+            !has_article(w)
+                && w.chars().count() >= 5
+                && (w.ends_with("ها") || w.ends_with("هم"))
+                && crate::text::quotes::lexicon::given_name(w).is_none()
+        };
+        if i > start && (super::VERBAL_NOUNS.contains(&tokens[i].norm.as_str()) || possessed) {
             break;
         }
         // `جورجيفا لبلومبرج`: `لـ` and a noun after a name word (not inside a role:

@@ -183,15 +183,7 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
     if tokens.get(s).is_some_and(|t| t.suffixed) && !titled_name && !topic {
         return None;
     }
-    let mut e = s;
-    while e < cue
-        && e - s < 5
-        && !ends_subject(&tokens[e])
-        && !(e > s && (tokens[e].suffixed || tokens[e].tanwin))
-    {
-        e += 1;
-    }
-    (e > s).then_some(s..e)
+    phrase_before_cue(tokens, s, cue)
 }
 
 /// The subject in `اكتفى X بالقول`, `وختم X حديثه بالقول`: the phrase after the clause's verb.
@@ -204,6 +196,12 @@ pub(crate) fn subject_before_bilqawl(tokens: &[Token], cue: usize) -> Option<Ran
         return None;
     }
     let s = clause_start(tokens, cue)? + 1;
+    phrase_before_cue(tokens, s, cue)
+}
+
+/// The subject phrase starting at `tokens[s]` before the cue at `tokens[cue]`: up to five words,
+/// ending at a clause word or at a pronoun-suffixed or tanwin word after its first.
+fn phrase_before_cue(tokens: &[Token], s: usize, cue: usize) -> Option<Range<usize>> {
     let mut e = s;
     while e < cue
         && e - s < 5

@@ -170,8 +170,10 @@ impl Names {
             names.scan_bodies(input, toks);
             names.scan_quoted_names(input, toks);
         }
-        names.scan_roles_after_names(paragraphs);
-        names.scan_aliases(paragraphs);
+        // Both scans look for the names found so far; the first adds role links, no names.
+        let known = names.full_names();
+        names.scan_roles_after_names(paragraphs, &known);
+        names.scan_aliases(paragraphs, &known);
         names.people.sort_by_key(|(at, _)| *at);
         names.speakers.sort_by_key(|(at, _)| *at);
         // Index every word by its normalised form, to find the known names' other mentions.

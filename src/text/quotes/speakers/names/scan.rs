@@ -205,7 +205,7 @@ impl Names {
 
 impl Names {
     /// The candidates of two words or more, by their words.
-    fn full_names(&self) -> std::collections::HashMap<Vec<String>, Name> {
+    pub(super) fn full_names(&self) -> FullNames {
         self.candidates
             .iter()
             .filter(|c| c.norms.len() >= 2)
@@ -215,8 +215,7 @@ impl Names {
 
     /// Record nicknames written in quote marks right after a known full name (`محمد حمدان
     /// دقلو "حميدتي"`): the nickname alone later stands for the full name.
-    pub(super) fn scan_aliases(&mut self, paragraphs: &[Vec<Token>]) {
-        let known = self.full_names();
+    pub(super) fn scan_aliases(&mut self, paragraphs: &[Vec<Token>], known: &FullNames) {
         let mut found = Vec::new();
         for toks in paragraphs {
             for open in 2..toks.len() {
@@ -227,7 +226,7 @@ impl Names {
                 else {
                     continue;
                 };
-                let full = known_before(toks, open, &known);
+                let full = known_before(toks, open, known);
                 let alias: Vec<String> = toks[open + 1..open + 1 + words]
                     .iter()
                     .map(|t| t.norm.clone())
@@ -245,8 +244,7 @@ impl Names {
     /// Record the roles written after a known name, with or without a comma (`أكد محمد شياع
     /// السوداني، رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or
     /// clause word.
-    pub(super) fn scan_roles_after_names(&mut self, paragraphs: &[Vec<Token>]) {
-        let known = self.full_names();
+    pub(super) fn scan_roles_after_names(&mut self, paragraphs: &[Vec<Token>], known: &FullNames) {
         if known.is_empty() {
             return;
         }
@@ -264,7 +262,7 @@ impl Names {
                 {
                     continue;
                 }
-                let Some(n) = known_before(toks, c, &known) else {
+                let Some(n) = known_before(toks, c, known) else {
                     continue;
                 };
                 let start = role_at;
@@ -278,12 +276,11 @@ impl Names {
     }
 }
 
+/// The document's full names (two words or more), by their words.
+pub(super) type FullNames = std::collections::HashMap<Vec<String>, Name>;
+
 /// The known full name (two to four words) written right before `toks[at]`, the longest.
-fn known_before(
-    toks: &[Token],
-    at: usize,
-    known: &std::collections::HashMap<Vec<String>, Name>,
-) -> Option<Name> {
+fn known_before(toks: &[Token], at: usize, known: &FullNames) -> Option<Name> {
     (2..=4.min(at)).rev().find_map(|len| {
         let words = &toks[at - len..at];
         let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();

@@ -2205,3 +2205,57 @@ fn review_cases_transliterated_names_maghrebi_names_and_bu_places() {
     let s = "وقال الوزير: \"نرفض ذلك\".\nثم قال أحمد العلي: \"تم\".";
     assert_eq!(speaker_of(&quotes(s), "نرفض ذلك"), Some("الوزير"));
 }
+
+#[test]
+fn a_surname_completes_with_the_given_name_before_it_not_with_an_object_after_it() {
+    // `وشكر كريم عواد الحكومة` is a verb, its subject and its object; the name is
+    // `سامي كريم عواد`'s short form only when written before a surname.
+    let s = "وقال وزير المالية جواد بلقاسم إن \"العجز تراجع\".\nوشكر بلقاسم حكومة الجوار على دعمها.\nوأضاف بلقاسم: \"الموازنة متوازنة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الموازنة متوازنة"),
+        Some("جواد بلقاسم")
+    );
+}
+
+#[test]
+fn the_grade_of_a_military_rank_is_no_first_name() {
+    let s = "وحذر قائد القوات البرية الفريق أول سالم حمدان الكعبي الملقب بـ\"الصقر\" من التصعيد.\nوقال: \"لن نسمح بأي فوضى\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "لن نسمح بأي فوضى"),
+        Some("سالم حمدان الكعبي")
+    );
+}
+
+#[test]
+fn a_role_its_workplace_then_the_name() {
+    // A unit of a body after a construct title, the workplace, a rank and the name, then the
+    // outlet with `لل…`.
+    let s = "وقال مدير شعبة الإحصاء في مديرية الزراعة العامة المهندس فراس ناجي علوان للوكالة الرسمية، إن \"الموسم جيد\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الموسم جيد"),
+        Some("فراس ناجي علوان")
+    );
+    // The pluperfect frame with a workplace between the role and the name.
+    let s = "وكان رئيس لجنة الخدمات في الموصل نزار حمدي قد أكد أن \"المشروع سينجز قريبا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المشروع سينجز قريبا"),
+        Some("نزار حمدي")
+    );
+    // `في بيان` is the occasion, not a workplace: no name is taken from after it.
+    let s = "وأكد وزير النقل في بيان لمكتبه تلقت وكالة محلية نسخة منه على \"ضرورة صيانة الطرق\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "ضرورة صيانة الطرق"),
+        Some("وزير النقل")
+    );
+}
+
+#[test]
+fn a_name_in_quote_marks_after_the_role_is_the_speaker_not_speech() {
+    let s = "وقال رئيس مجلس المحافظة “صباح العبادي “،في مؤتمر صحفي “الخدمات ستتحسن قريبا”.";
+    let qs = quotes(s);
+    not_speech(&qs, "صباح العبادي", "name");
+    assert_eq!(
+        speaker_of(&qs, "الخدمات ستتحسن قريبا"),
+        Some("صباح العبادي")
+    );
+}

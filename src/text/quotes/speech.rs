@@ -106,6 +106,16 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     if ctx.headline {
         return Verdict::Speech;
     }
+    // `وقال رئيس مجلس المحافظة "صباح البزوني"، …`: a person's name in quote marks after the
+    // role of the cue's subject.
+    if (2..=3).contains(&n)
+        && ctx.cue.is_some_and(|(_, d)| d > 0)
+        && prev.is_some_and(has_article)
+        && ctx.ends_clause
+        && looks_like_person(&ctx.words)
+    {
+        return Verdict::Other("name", 0.7);
+    }
     // `في "مفوضية الانتخابات العراقية"`, `بشأن "حادثة البحر الميت"`: a short quote after a
     // preposition names a place, a body or a topic.
     if n <= 4
@@ -159,6 +169,23 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
         Verdict::Other("name", 0.6)
     } else {
         Verdict::Other("scare", 0.6)
+    }
+}
+
+/// True for words that read as a person's name: a sure given name first, or a given name that
+/// is also a word before a family name in `ال…ي` (`صباح البزوني`).
+fn looks_like_person(words: &[String]) -> bool {
+    use super::lexicon::{given_name, GivenName};
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let family = words
+        .last()
+        .is_some_and(|w| has_article(w) && w.ends_with('ي'));
+    match given_name(first) {
+        Some(GivenName::Sure) => true,
+        Some(GivenName::AlsoWord) => family,
+        None => false,
     }
 }
 

@@ -48,6 +48,17 @@ pub(super) fn is_role_word(norm: &str) -> bool {
         || norm == "د"
 }
 
+/// True when `toks[i]` is the ordinal or grade of the military rank before it (`الفريق أول`,
+/// `العماد الركن`): part of the rank, not a first name.
+pub(super) fn is_rank_grade(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && matches!(toks[i].norm.as_str(), "اول" | "ثاني" | "ركن" | "الركن")
+        && matches!(
+            strip_article(&toks[i - 1].norm),
+            "فريق" | "لواء" | "عميد" | "عقيد" | "عماد" | "ملازم" | "مقدم" | "رائد"
+        )
+}
+
 /// True for the words of an acting official (`بالإنابة`, `بالوكالة`, `بالندب`): the role goes
 /// on after them.
 fn is_acting(norm: &str) -> bool {
@@ -157,6 +168,15 @@ const CONSTRUCT_NOUNS: &[&str] = &[
     "اداره",
     "ملف",
     "شؤون",
+    // `مدير شعبة الإعلام`, `رئيس قسم الطوارئ`: a unit of a body and its genitive.
+    "شعبه",
+    "قسم",
+    "دائره",
+    "مديريه",
+    "وحده",
+    "قطاع",
+    "فرع",
+    "مصلحه",
     // `رئيس جنوب أفريقيا`: a compass word and its place.
     "جنوب",
     "شمال",
@@ -181,6 +201,9 @@ pub(super) fn is_prepositional_word(w: &str) -> bool {
 /// السني`).
 pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
+    if is_rank_grade(toks, i) {
+        return false;
+    }
     // `أشاد باسم قاسم`: `باسم` (as in `الناطق باسم الحكومة`) is a first name before an
     // undefined word.
     if t.norm == "باسم"
@@ -516,10 +539,27 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
             | "للتلفزيون"
             | "للاذاعه"
             | "للقناه"
+            | "للوكاله"
+            | "لوكاله"
+            | "للموقع"
+            | "لصحيفه"
+    );
+    // `محمد حمدان دقلو الملقب بـ"حميدتي"`: a nickname or a known-as phrase follows the name.
+    let known_as = matches!(
+        w,
+        "الملقب"
+            | "الملقبه"
+            | "الشهير"
+            | "الشهيره"
+            | "المكنى"
+            | "المكني"
+            | "المعروف"
+            | "المعروفه"
     );
     purpose_verb
         || purpose_noun
         || audience
+        || known_as
         || stop_words().contains(w)
         || bare.is_some_and(|r| stop_words().contains(r))
         || cue_kind(w).is_some()

@@ -450,7 +450,7 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
 /// The name after a role's workplace starting at `tokens[i]` (`كبير الاقتصاديين في بنك
 /// أبوظبي الأول سايمون ويليامز`): the words after the last definite word of the place, when
 /// the phrase goes on with undefined words after it.
-fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
+pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // `النائبة عن كتلة دولة القانون ابتسام الهلالي`: an MP for a bloc (after other roles
     // `عن` is what they speak about).
     let mp = i > 0
@@ -464,9 +464,35 @@ fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         return None;
     }
     let a = i + 1;
+    // `في بيان لمكتبه`, `في تصريح صحفي`, `في مؤتمر`: the occasion, not a workplace.
+    let occasion = tokens.get(a).is_some_and(|t| {
+        let w = t.norm.as_str();
+        crate::text::quotes::cues::STATEMENT_NOUNS.contains(&w)
+            || matches!(
+                w,
+                "تصريح"
+                    | "تصريحات"
+                    | "حديث"
+                    | "مؤتمر"
+                    | "لقاء"
+                    | "مقابله"
+                    | "حوار"
+                    | "اتصال"
+            )
+    });
+    if occasion {
+        return None;
+    }
     let mut b = a;
     while b < tokens.len() && b - a < MAX_SUBJECT_WORDS + 2 && !ends_subject(&tokens[b]) {
         b += 1;
+    }
+    // `العقيد حيدر شاكر محمد للوكالة الرسمية`: a `لـ` phrase after the name ends it.
+    if let Some(p) = (a + 2..b).find(|&j| {
+        !has_article(&tokens[j - 1].norm)
+            && (tokens[j].norm.starts_with("لل") || is_prepositional_word(&tokens[j].norm))
+    }) {
+        b = p;
     }
     // The name starts at an undefined, non-role word right after a definite one; or, after a
     // one-word place (`إلى ليبيا عبد الله باتيلي`), right after that word.

@@ -99,7 +99,22 @@ pub(crate) fn subject_before_qad(tokens: &[Token], cue: usize) -> Option<Range<u
         )
     })?;
     let range = kana + 1..cue - 1;
-    (!range.is_empty() && !tokens[range.clone()].iter().any(ends_subject)).then_some(range)
+    if range.is_empty() {
+        return None;
+    }
+    match tokens[range.clone()].iter().position(ends_subject) {
+        None => Some(range),
+        // `وكان رئيس اللجنة الأمنية في البصرة جبار الساعدي قد أكد`: a role, its workplace,
+        // then the name.
+        Some(p) => {
+            let stop = range.start + p;
+            let role_only = p > 0 && split_role(&tokens[range.start..stop]).1.is_empty();
+            role_only
+                .then(|| super::subject_after::after_workplace(tokens, stop))
+                .flatten()
+                .filter(|name| name.end <= range.end)
+        }
+    }
 }
 
 /// Where the clause holding `tokens[cue]` starts: after the nearest punctuation, mark or

@@ -6,7 +6,9 @@ mod scan;
 use scan::body_head;
 pub(crate) use scan::{apposition_name, is_body_word};
 
-use super::roles::{ends_subject, is_role_word, is_title, split_role, strip_lam, OFFICES};
+use super::roles::{
+    ends_subject, is_rank_grade, is_role_word, is_title, split_role, strip_lam, OFFICES,
+};
 use super::{Name, Who};
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
 use crate::text::quotes::lexicon::{given_name, GivenName};
@@ -121,6 +123,10 @@ pub(crate) struct Names {
     /// The story's one speaker who is surely a person and has no role linked (see
     /// [`Names::find_lone_speaker`]).
     lone_speaker: Option<Name>,
+    /// How many times each candidate spelling was found (mentions, extensions, scans).
+    support: HashMap<Vec<String>, usize>,
+    /// Candidates already counted into `support` (the first `counted` are deduplicated).
+    counted: usize,
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
@@ -376,10 +382,14 @@ impl Names {
         }
     }
 
-    /// Keep one candidate per spelling (the first seen).
+    /// Keep one candidate per spelling (the first seen), counting how often each was found.
     fn dedup(&mut self) {
+        for c in &self.candidates[self.counted.min(self.candidates.len())..] {
+            *self.support.entry(c.norms.clone()).or_default() += 1;
+        }
         let mut seen = std::collections::HashSet::new();
         self.candidates.retain(|c| seen.insert(c.norms.clone()));
+        self.counted = self.candidates.len();
     }
 
     /// Complete a name occurrence `toks[start..end]` with a given name the gazetteer knows:
@@ -493,7 +503,10 @@ impl Names {
             s = start;
         }
         let mut r = s;
-        while r > 0 && toks[r - 1].is_word() && is_role_word(&toks[r - 1].norm) {
+        while r > 0
+            && toks[r - 1].is_word()
+            && (is_role_word(&toks[r - 1].norm) || is_rank_grade(toks, r - 1))
+        {
             r -= 1;
         }
         // `لاعب وسط ريال مدريد جود …`: the words a construct title takes are no first names.
@@ -570,11 +583,31 @@ impl Names {
             .max_by_key(|c| {
                 let longer = c.norms.len() > norms.len();
                 let aligned = c.norms.ends_with(norms) || c.norms.starts_with(norms);
+                // Words before a name are first names (`أنتوني بلينكن`); words after it are
+                // more often a verb's object (`وشكر بلينكن حكومة قطر`).
+                let before = longer && c.norms.ends_with(norms);
+                // The form that opens with a given name (`قيس سعيد`, not `سعيد أكثر`; `عبد
+                // الغني شهد`; `مهدي سالم`), a sure one first among equals.
+                let given = match &c.norms[..] {
+                    [a, b, ..] if given_name(&format!("{a} {b}")).is_some() => 2,
+                    [a, ..] if STATEMENT_NOUNS.contains(&a.as_str()) => 0,
+                    [a, ..] => match given_name(a) {
+                        Some(GivenName::Sure) => 2,
+                        Some(GivenName::AlsoWord) => 1,
+                        None => 0,
+                    },
+                    [] => 0,
+                };
                 (
                     // A fuller mention beginning or ending with the name, then one holding it
                     // in the middle (`مصطفى` → `سربست مصطفى رشيد`), then the name itself.
                     u8::from(longer) + u8::from(longer && aligned),
+                    given > 0,
+                    before,
                     c.norms.len(),
+                    given,
+                    // Then the form the document writes most often.
+                    self.support.get(&c.norms).copied().unwrap_or(0),
                     std::cmp::Reverse(c.surface.len()),
                 )
             })

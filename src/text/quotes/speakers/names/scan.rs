@@ -147,8 +147,14 @@ impl Names {
             // A name, not words someone said (`وأضاف المتحدث "لا صحة لهذه الأنباء".`): no
             // function or reporting word in it, and the sentence goes on after it with a
             // comma, a complementiser or a reporting word.
-            let wordy = name.iter().any(|t| {
-                (is_role_word(&t.norm) && !has_article(&t.norm)) || ends_subject_ignoring_quotes(t)
+            // (A given name first is a name even when it is a word too: `صباح البزوني`.)
+            let wordy = name.iter().enumerate().any(|(k, t)| {
+                let given = k == 0
+                    && name.len() > 1
+                    && crate::text::quotes::lexicon::given_name(&t.norm).is_some();
+                !given
+                    && ((is_role_word(&t.norm) && !has_article(&t.norm))
+                        || ends_subject_ignoring_quotes(t))
             });
             let goes_on = toks.get(i + 2 + words).is_some_and(|t| {
                 matches!(t.punct(), Some(',' | '،')) || (t.is_word() && ends_subject(t))

@@ -2259,3 +2259,47 @@ fn a_name_in_quote_marks_after_the_role_is_the_speaker_not_speech() {
         Some("صباح العبادي")
     );
 }
+
+#[test]
+fn a_cue_inside_the_reported_clause_is_not_the_quote_cue() {
+    // `تؤكد` (imperfect) inside what `وقالت` reports: the quote is her wording.
+    let s = "وقالت سلمى حداد إن هذه الدورة تؤكد «مكانة المدينة الثقافية»، مشددة على الاستمرار.";
+    assert_eq!(
+        speaker_of(&quotes(s), "مكانة المدينة الثقافية"),
+        Some("سلمى حداد")
+    );
+    // A condition inside the reported clause (`إذا دعت`).
+    let s = "وقال كريم ناصر إنه إذا دعت الحكومة إلى اجتماع، «سنحضر بلا شروط».";
+    assert_eq!(speaker_of(&quotes(s), "سنحضر بلا شروط"), Some("كريم ناصر"));
+}
+
+#[test]
+fn according_to_what_someone_said() {
+    let s = "ويبقى المعرض، بحسب ما قالت مديرته ليلى منصور، «على مستواه الرفيع رغم الأزمة».";
+    assert_eq!(
+        speaker_of(&quotes(s), "على مستواه الرفيع رغم الأزمة"),
+        Some("ليلى منصور")
+    );
+}
+
+#[test]
+fn a_title_with_a_pronoun_takes_no_genitive() {
+    let s = "وقالت رئيستها هالة عيسى: «الدورة ناجحة».";
+    assert_eq!(speaker_of(&quotes(s), "الدورة ناجحة"), Some("هالة عيسى"));
+}
+
+#[test]
+fn sultan_is_a_title_before_a_country_and_a_first_name_before_a_surname() {
+    let s = "أكد سلطان بروناي، حسن البلقيه، دعم بلاده للحوار.\nوقال سلطان بروناي: «نحن مع السلام».";
+    assert_eq!(speaker_of(&quotes(s), "نحن مع السلام"), Some("حسن البلقيه"));
+    let s = "وقال سلطان المنصوري: «المشروع يتقدم».";
+    assert_eq!(
+        speaker_of(&quotes(s), "المشروع يتقدم"),
+        Some("سلطان المنصوري")
+    );
+    let s = "وقال سلطان ناصر الكتبي: «المشروع يتقدم».";
+    assert_eq!(
+        speaker_of(&quotes(s), "المشروع يتقدم"),
+        Some("سلطان ناصر الكتبي")
+    );
+}

@@ -118,11 +118,54 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
             Some(_) if is_source_aside(tokens, i) => {
                 weak.get_or_insert((i, CueKind::Noun));
             }
+            // `وقالت X إن هذه الدورة تؤكد «…»`: a cue inside what an earlier cue reports.
+            Some(CueKind::Verb) if embedded(tokens, lo, i) => {
+                weak.get_or_insert((i, CueKind::Verb));
+            }
             Some(kind) => return Some(tongue_before(tokens, lo, i).unwrap_or((i, kind))),
             None => {}
         }
     }
     weak.or(adverbial)
+}
+
+/// True when the verb cue at `tokens[i]` stands inside the clause an earlier verb cue of the
+/// same stretch reports: after that cue and a complementiser, in the imperfect (`قال إن
+/// الدورة تؤكد`) or in a condition (`وأضاف أنه إذا دعت السعودية …`).
+fn embedded(tokens: &[Token], lo: usize, i: usize) -> bool {
+    let w = tokens[i].norm.as_str();
+    let bare = w
+        .strip_prefix(['و', 'ف'])
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(w);
+    // `يؤكد`, `تؤكد` (not `تابع`, `تحدث`: perfect verbs that begin with `ت`).
+    let imperfect = bare.starts_with('ي')
+        || bare
+            .strip_prefix('ت')
+            .is_some_and(|rest| cue_kind(&format!("ي{rest}")).is_some());
+    let conditional = (i.saturating_sub(3)..i)
+        .any(|k| matches!(tokens[k].norm.as_str(), "اذا" | "إذا" | "لو" | "ولو"));
+    if !(imperfect || conditional) {
+        return false;
+    }
+    // The complementiser after an earlier verb cue, within twelve words, in one clause.
+    let from = lo.max(i.saturating_sub(12));
+    // A bare complementiser or one with a pronoun (`أنه`, `بأنها`).
+    let complementiser = |w: &str| {
+        let w = w.strip_prefix(['و', 'ب', 'ف']).unwrap_or(w);
+        w.strip_prefix("ان")
+            .is_some_and(|rest| matches!(rest, "" | "ه" | "ها" | "هم" | "نا" | "ني"))
+    };
+    let Some(c) = (from..i)
+        .rev()
+        .find(|&k| tokens[k].is_word() && complementiser(&tokens[k].norm))
+    else {
+        return false;
+    };
+    (from..c).any(|k| !tokens[k].in_quote && matches!(cue_at(tokens, k), Some(CueKind::Verb)))
+        && tokens[c..i]
+            .iter()
+            .all(|t| t.is_word() || t.punct() == Some('،'))
 }
 
 /// A `على لسان X` ("in the words of X") in `tokens[lo..hi]`: it names whose words a quote is,

@@ -215,7 +215,23 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     }
     // `أمين الناصر`: the title word `أمين` is a first name before a definite surname that is
     // no role word (`أمين عام`, `أمين الصندوق` are titles).
-    if t.norm == "امين"
+    // `سلطان الجابر`, `سلطان بن سلمان`: the title `سلطان` is a first name before a
+    // surname or `بن`.
+    if t.norm == "سلطان"
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word()
+                && (matches!(n.norm.as_str(), "بن" | "ابن")
+                        // `سلطان ناصر السويدي`; not `سلطان قابوس`, a ruler's title.
+                        || (crate::text::quotes::lexicon::given_name(&n.norm).is_some()
+                            && toks.get(i + 2).is_some_and(|m| {
+                                (m.is_word() && !ends_subject(m) && !is_role_word(&m.norm))
+                                    || (has_article(&m.norm) && m.norm.ends_with('ي'))
+                            })))
+        })
+    {
+        return true;
+    }
+    if matches!(t.norm.as_str(), "امين" | "سلطان")
         && toks.get(i + 1).is_some_and(|n| {
             n.is_word()
                 && has_article(&n.norm)
@@ -250,7 +266,13 @@ pub(super) fn is_construct_title(t: &Token) -> bool {
             | "شيخ"
             | "استاذ"
     );
-    !has_article(&t.norm) && !t.suffixed && !honorific && is_title(&t.norm)
+    // `رئيستها`, `مديرهم`: a title with a pronoun takes no genitive either.
+    let pronoun = ["ها", "هم", "هما"].iter().any(|x| {
+        t.norm
+            .strip_suffix(x)
+            .is_some_and(|stem| stem.chars().count() >= 3)
+    });
+    !has_article(&t.norm) && !t.suffixed && !pronoun && !honorific && is_title(&t.norm)
 }
 
 /// Split a subject phrase into its leading role words and the name after them.

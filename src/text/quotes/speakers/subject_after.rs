@@ -85,6 +85,19 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     if kind == CueKind::According && tokens.get(i).is_some_and(|t| t.norm == "ل") {
         i += 1;
     }
+    // `بحسب ما قالت رئيستها X`, `حسبما ذكر X`: the verb of the "according to" clause, then
+    // its subject.
+    if kind == CueKind::According {
+        if tokens.get(i).is_some_and(|t| t.norm == "ما") {
+            i += 1;
+        }
+        if tokens
+            .get(i)
+            .is_some_and(|t| crate::text::quotes::cues::cue_kind(&t.norm).is_some())
+        {
+            i += 1;
+        }
+    }
     // `وأضاف مخاطبا النواب`, `وقال متمنيا عاجل الشفاء`: what follows a participle of manner
     // is its object; the subject was written before it or not at all.
     if tokens[cue + 1..i]

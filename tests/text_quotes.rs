@@ -2303,3 +2303,41 @@ fn sultan_is_a_title_before_a_country_and_a_first_name_before_a_surname() {
         Some("سلطان ناصر الكتبي")
     );
 }
+
+#[test]
+fn a_person_named_in_quote_marks_after_the_cue_is_its_subject() {
+    let s = "وعبرت \"أم خالد\" لـ\"الموقع\"، عن معاناتها قائلة: \"الأسعار لا تطاق\".";
+    let qs = quotes(s);
+    not_speech(&qs, "أم خالد", "name");
+    assert_eq!(speaker_of(&qs, "الأسعار لا تطاق"), Some("أم خالد"));
+    let s = "حيث علق “سامر يوسف” قائلا: “الخبز صار حلما”.";
+    assert_eq!(speaker_of(&quotes(s), "الخبز صار حلما"), Some("سامر يوسف"));
+}
+
+#[test]
+fn egyptian_fi_before_a_statement_noun_is_an_occasion_and_fahasb_is_no_cue() {
+    // `فى تصريحات صحفية`: the occasion of `أوضح`, whose subject is the quoted surname.
+    let s = "وحول الملف أوضح \" الكعبي \" فى تصريحات صحفية: \"نحن مع الحل السياسي\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "نحن مع الحل السياسي"),
+        Some("الكعبي")
+    );
+    // `فحسب` ("only") is not `حسب` ("according to").
+    let s = "أكد الوزير رامي عطية أن الأمر ليس شأنا داخليا فحسب، \"بل قضية إقليمية كبرى\".";
+    let q = quote(&quotes(s), "بل قضية إقليمية كبرى").clone();
+    assert_ne!(q.cue.as_deref(), Some("فحسب"));
+}
+
+#[test]
+fn a_street_interview_labels_each_quote_with_a_name_and_age() {
+    let s = "سألنا الناس في السوق:\n< محمود سالم 45 سنة «الأسعار ارتفعت كثيرا هذا العام».\n< سعاد كامل «لم نعد نشتري إلا الضروري».";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "الأسعار ارتفعت كثيرا هذا العام"),
+        Some("محمود سالم")
+    );
+    assert_eq!(
+        speaker_of(&qs, "لم نعد نشتري إلا الضروري"),
+        Some("سعاد كامل")
+    );
+}

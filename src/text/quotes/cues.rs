@@ -14,7 +14,8 @@ pub(crate) fn cue_kind(norm: &str) -> Option<CueKind> {
 /// named") is no cue.
 pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
     let t = tokens.get(i)?;
-    if !t.is_word() || (i > 0 && tokens[i - 1].norm == "عدم") {
+    // `فحسب` is "only", not `فـ` + `حسب` ("according to").
+    if !t.is_word() || (i > 0 && tokens[i - 1].norm == "عدم") || t.norm == "فحسب" {
         return None;
     }
     if is_statement_frame(tokens, i) {
@@ -182,7 +183,17 @@ fn tongue_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(usize, CueKi
 }
 
 /// Prepositions that make a following verbal noun the occasion of a statement.
-const OCCASION: &[&str] = &["في", "وفي", "خلال", "وخلال", "عبر", "على", "وعلى"];
+const OCCASION: &[&str] = &[
+    "في",
+    "وفي",
+    "فى",
+    "وفى",
+    "خلال",
+    "وخلال",
+    "عبر",
+    "على",
+    "وعلى",
+];
 
 /// True for a verbal noun after a preposition (`في تصريح للصحفيين`, `تعليقا على تصريحات`):
 /// the occasion of a statement, whose following phrase is the audience, not the speaker.

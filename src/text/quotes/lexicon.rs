@@ -1257,6 +1257,27 @@ pub(crate) fn given_name(w: &str) -> Option<GivenName> {
     given_names().get(w).copied()
 }
 
+/// True for normalised words that read as a person's name: a sure given name first (also after
+/// `أبو`/`أم`: `أم محمد`), or a given name that is also a word before a family name in `ال…ي`
+/// (`صباح البزوني`).
+pub(crate) fn looks_like_person<S: AsRef<str>>(words: &[S]) -> bool {
+    let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+    let (first, rest) = match &words[..] {
+        // A kunya: any given name (`أم خالد`).
+        [kin, name, ..] if matches!(*kin, "ابو" | "ام") => return given_name(name).is_some(),
+        [first, rest @ ..] => (*first, rest),
+        [] => return false,
+    };
+    let family = rest
+        .last()
+        .is_some_and(|w| super::words::has_article(w) && w.ends_with('ي'));
+    match given_name(first) {
+        Some(GivenName::Sure) => true,
+        Some(GivenName::AlsoWord) => family,
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -638,8 +638,13 @@ impl Analysis<'_> {
             .iter()
             .any(|x| x.start >= s_open && x.is_word() && !x.in_quote);
         let attributable = stands_alone || !after_preposition;
-        let (mut who_ref, mut conf, subject_end) =
-            self.speaker_of(pi, cue, head, mentions, attributable);
+        let (mut who_ref, mut conf, subject_end) = match self
+            .label_name(pi, oi)
+            .filter(|_| cue.is_none() && head.is_none())
+        {
+            Some(n) => (Some(Who::Named(n)), 0.6, None),
+            None => self.speaker_of(pi, cue, head, mentions, attributable),
+        };
         // `دفعت التخوفات وزير الصحة، سعد جابر، إلى القسم … قائلا "…"`: with no speaker
         // mention before it, a participle's subject is the person the paragraph introduced.
         let participle = cue.is_some_and(|c| {
@@ -1003,11 +1008,55 @@ impl Analysis<'_> {
                                 "انه" | "انها" | "انهم" | "بانه" | "بانها" | "بانهم"
                             )))
             });
-        if !complement || hi <= lo {
+        // `وعبرت "أم محمد" لـ"…"`, `علق "أحمد علي" قائلا`: a person's name needs no
+        // complement after it.
+        let person = hi - lo <= 4 && {
+            let words: Vec<&str> = t[lo..hi].iter().map(|x| x.norm.as_str()).collect();
+            lexicon::looks_like_person(&words)
+        };
+        if !(complement || person) || hi <= lo {
             return None;
         }
         let w = self.quoted_name(pi, open.start)?;
         Some((lo..hi, w))
+    }
+
+    /// The person's name labelling a quote that opens at token `oi` of paragraph `pi` with no
+    /// cue: the paragraph is a bullet or dash, a name, perhaps an age, then the quote (street
+    /// interviews: `< أحمد حسن 38 سنة «…»`).
+    fn label_name(&self, pi: usize, oi: usize) -> Option<speakers::Name> {
+        let t = &self.toks[pi];
+        let mut lo = 0;
+        while lo < oi && !t[lo].is_word() {
+            lo += 1;
+        }
+        let mut hi = oi;
+        // Punctuation before the mark and the age (`أحمد حسن، 38 عاما:`).
+        let age_or_mark = |x: &Token| {
+            !x.is_word()
+                || x.norm.chars().all(|c| c.is_numeric())
+                || matches!(x.norm.as_str(), "سنه" | "عاما" | "عام" | "سنوات")
+        };
+        while hi > lo && age_or_mark(&t[hi - 1]) {
+            hi -= 1;
+        }
+        // After a bullet or with an age, any given name will do (`محمود`, also a word).
+        let listed = lo > 0 || t[hi..oi].iter().any(Token::is_word);
+        let words = &t[lo..hi];
+        let plain = words.iter().all(|x| x.is_word() && !x.in_quote);
+        if !(2..=4).contains(&words.len()) || !plain {
+            return None;
+        }
+        let norms: Vec<&str> = words.iter().map(|x| x.norm.as_str()).collect();
+        let person = if listed {
+            lexicon::given_name(norms[0]).is_some()
+        } else {
+            lexicon::looks_like_person(&norms)
+        };
+        if norms.iter().any(|w| cues::cue_kind(w).is_some()) || !person {
+            return None;
+        }
+        speakers::Name::from_tokens(self.input, words)
     }
 
     /// The short quote opening at byte `at` in paragraph `pi`, as a name.

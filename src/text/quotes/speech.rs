@@ -112,7 +112,7 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
         && ctx.cue.is_some_and(|(_, d)| d > 0)
         && prev.is_some_and(has_article)
         && ctx.ends_clause
-        && looks_like_person(&ctx.words)
+        && super::lexicon::looks_like_person(&ctx.words)
     {
         return Verdict::Other("name", 0.7);
     }
@@ -169,23 +169,6 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
         Verdict::Other("name", 0.6)
     } else {
         Verdict::Other("scare", 0.6)
-    }
-}
-
-/// True for words that read as a person's name: a sure given name first, or a given name that
-/// is also a word before a family name in `ال…ي` (`صباح البزوني`).
-fn looks_like_person(words: &[String]) -> bool {
-    use super::lexicon::{given_name, GivenName};
-    let Some(first) = words.first() else {
-        return false;
-    };
-    let family = words
-        .last()
-        .is_some_and(|w| has_article(w) && w.ends_with('ي'));
-    match given_name(first) {
-        Some(GivenName::Sure) => true,
-        Some(GivenName::AlsoWord) => family,
-        None => false,
     }
 }
 

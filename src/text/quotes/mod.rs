@@ -942,12 +942,25 @@ impl Analysis<'_> {
             .iter()
             .any(|x| speakers::is_title_word(&x.norm));
         let role_only = speakers::split_role(&t[np.clone()]).1.is_empty();
+        // `قال الأمين العام لـ«الهيئة العربية للمسرح»، إسماعيل عبد الله،`: the body the role
+        // heads, in quote marks, before the comma.
+        let mut comma = np.end;
+        if t.get(comma).is_some_and(|x| x.norm == "ل") {
+            comma += 1;
+        }
+        if t.get(comma).is_some_and(|x| x.kind == TokKind::Mark) {
+            if let Some(close) =
+                (comma + 1..t.len().min(comma + 8)).find(|&k| t[k].kind == TokKind::Mark)
+            {
+                comma = close + 1;
+            }
+        }
         if titled
             && role_only
-            && t.get(np.end)
+            && t.get(comma)
                 .is_some_and(|x| matches!(x.punct(), Some(',' | '،')))
         {
-            if let Some(name) = speakers::apposition_name(t, np.end) {
+            if let Some(name) = speakers::apposition_name(t, comma) {
                 if let Some(n) = speakers::Name::from_tokens(self.input, &t[name.clone()]) {
                     return Some((name, Who::Named(n)));
                 }

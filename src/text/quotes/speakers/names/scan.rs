@@ -286,8 +286,11 @@ impl Names {
 pub(super) type FullNames = std::collections::HashMap<Vec<String>, Name>;
 
 /// The known full name (two to four words) written right before `toks[at]`, the longest.
+///
+/// Also a surname alone that ends exactly one known full name (`واضافت بوشوشة مديرة
+/// المهرجان` after `درة بوشوشة`).
 fn known_before(toks: &[Token], at: usize, known: &FullNames) -> Option<Name> {
-    (2..=4.min(at)).rev().find_map(|len| {
+    let full = (2..=4.min(at)).rev().find_map(|len| {
         let words = &toks[at - len..at];
         let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();
         words
@@ -295,6 +298,14 @@ fn known_before(toks: &[Token], at: usize, known: &FullNames) -> Option<Name> {
             .all(Token::is_word)
             .then(|| known.get(&norms).cloned())
             .flatten()
+    });
+    full.or_else(|| {
+        let last = toks.get(at.checked_sub(1)?).filter(|t| t.is_word())?;
+        let mut ending = known
+            .values()
+            .filter(|n| n.norms.last() == Some(&last.norm));
+        let first = ending.next()?;
+        ending.next().is_none().then(|| first.clone())
     })
 }
 

@@ -2341,3 +2341,30 @@ fn a_street_interview_labels_each_quote_with_a_name_and_age() {
         Some("سعاد كامل")
     );
 }
+
+#[test]
+fn a_role_heading_a_quoted_body_then_the_name_in_apposition() {
+    let s = "قال الأمين العام لـ«الاتحاد العربي للمسرح»، سالم عبد الله، في كلمة الافتتاح إن «المسرح بخير».";
+    assert_eq!(speaker_of(&quotes(s), "المسرح بخير"), Some("سالم عبد الله"));
+}
+
+#[test]
+fn a_title_joined_by_wa_inside_a_role_is_a_role_of_its_own() {
+    // The headline names him by the second of his two offices.
+    let s = "وزير خارجية الكويت: نأمل أن تنجح الوساطة\nقال الشيخ \"ناصر خالد الأحمد\"، النائب الأول لرئيس الوزراء ووزير الخارجية بدولة الكويت إن القمة مهمة.";
+    let qs = quotes(s);
+    not_speech(&qs, "ناصر خالد الأحمد", "name");
+    assert_eq!(
+        speaker_of(&qs, "نأمل أن تنجح الوساطة"),
+        Some("ناصر خالد الأحمد")
+    );
+}
+
+#[test]
+fn a_place_of_work_continues_a_construct_title() {
+    let s = "مدير مستشفى صور الحكومي: ما زلنا على أتم الجهوزية\nأدلى مدير مستشفى صور الحكومي الدكتور هادي نصار بتصريح بعد الغارة.";
+    assert_eq!(
+        speaker_of(&quotes(s), "ما زلنا على أتم الجهوزية"),
+        Some("هادي نصار")
+    );
+}

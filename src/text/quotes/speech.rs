@@ -108,11 +108,17 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     }
     // `وقال رئيس مجلس المحافظة "صباح البزوني"، …`: a person's name in quote marks after the
     // role of the cue's subject.
-    if (2..=3).contains(&n)
+    // After a title word (`قال الشيخ "صباح خالد الحمد الصباح"، …`) any given name will do.
+    let after_title = prev.is_some_and(|w| has_article(w) && in_set(w, titles()));
+    let first_given = ctx
+        .words
+        .first()
+        .is_some_and(|w| super::lexicon::given_name(w).is_some());
+    if (2..=4).contains(&n)
         && ctx.cue.is_some_and(|(_, d)| d > 0)
         && prev.is_some_and(has_article)
         && ctx.ends_clause
-        && super::lexicon::looks_like_person(&ctx.words)
+        && (super::lexicon::looks_like_person(&ctx.words) || (after_title && first_given))
     {
         return Verdict::Other("name", 0.7);
     }

@@ -177,6 +177,15 @@ const CONSTRUCT_NOUNS: &[&str] = &[
     "قطاع",
     "فرع",
     "مصلحه",
+    // `مدير مستشفى بعلبك الحكومي`: a place of work and its name.
+    "مستشفى",
+    "مستشفي",
+    "جامعه",
+    "بلديه",
+    "مدرسه",
+    "مطار",
+    "ميناء",
+    "سجن",
     // `رئيس جنوب أفريقيا`: a compass word and its place.
     "جنوب",
     "شمال",
@@ -299,8 +308,13 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             "بن" | "ابن" | "بنت" | "ال" | "آل" | "ولد"
         ) {
             k = j + 1;
-            // `مدرب مصر الإسباني روبرتو …`: adjectives of the role after its genitive.
-            while k + 1 < toks.len() && is_role_word(&toks[k].norm) && !starts_name(toks, k) {
+            // `مدرب مصر الإسباني روبرتو …`: adjectives of the role after its genitive; a last
+            // nisba too (`مدير مستشفى بعلبك الحكومي`).
+            while k < toks.len()
+                && (k + 1 < toks.len() || is_nisba(&toks[k].norm))
+                && is_role_word(&toks[k].norm)
+                && !starts_name(toks, k)
+            {
                 k += 1;
             }
         }
@@ -578,10 +592,13 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
             | "المعروف"
             | "المعروفه"
     );
+    // `… باسم الحكومة مباشرة بعد`: an adverb of time, no name.
+    let adverb = matches!(w, "مباشره" | "فورا" | "حاليا" | "لاحقا" | "سابقا" | "مجددا");
     purpose_verb
         || purpose_noun
         || audience
         || known_as
+        || adverb
         || stop_words().contains(w)
         || bare.is_some_and(|r| stop_words().contains(r))
         || cue_kind(w).is_some()

@@ -3,7 +3,8 @@
 //! titled people and headline speakers (`X: …`).
 
 use super::roles::{
-    ends_subject, is_construct_title, is_morning_name, is_role_word, is_title, split_role,
+    ends_subject, is_construct_title, is_morning_name, is_prepositional_word, is_role_word,
+    is_title, split_role,
 };
 use super::subject_after::{
     cut_after_surname, trim_construct_object, MAX_SUBJECT_WORDS, RELATIVES,
@@ -30,6 +31,12 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
         while e < hi
             && e - k < MAX_SUBJECT_WORDS
             && (!ends_subject(&tokens[e]) || is_morning_name(tokens, e))
+            // `الدكتور هادي نصار بتصريح`: a `بـ` phrase after a name word ends it (not `لـ`:
+            // `لعمامرة`, `لقمان` are surnames).
+            && !(e > k
+                && !is_role_word(&tokens[e - 1].norm)
+                && tokens[e].norm.starts_with('ب')
+                && is_prepositional_word(&tokens[e].norm))
         {
             e += 1;
         }

@@ -35,10 +35,12 @@ const ROLE_SYNONYMS: &[(&[&str], &[&str])] = &[
 fn role_key(norms: &[String]) -> Vec<String> {
     let mut bare: Vec<String> = norms
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(k, w)| {
+            // `والطاقة` inside a role; `ووزير الخارجية` opening a coordinated one.
             let w = w
                 .strip_prefix('و')
-                .filter(|r| r.starts_with("ال"))
+                .filter(|r| r.starts_with("ال") || (k == 0 && is_title(r)))
                 .unwrap_or(w);
             strip_article(strip_lam(w)).to_string()
         })
@@ -356,6 +358,17 @@ impl Names {
         };
         let at = role[0].start;
         self.add_link(role, name, at);
+        // `النائب الأول لرئيس الوزراء ووزير الخارجية`: each title joined by `و` is a role of
+        // its own too.
+        for k in first + 1..role.len() {
+            let joined = role[k]
+                .norm
+                .strip_prefix('و')
+                .is_some_and(|rest| rest.chars().count() > 2 && is_title(rest));
+            if joined {
+                self.add_link(&role[k..], name, at);
+            }
+        }
         if let Some(last) = role
             .iter()
             .rposition(|t| is_title(&t.norm))

@@ -268,7 +268,11 @@ impl Names {
                 {
                     continue;
                 }
-                let Some(n) = known_before(toks, c, known) else {
+                // `قال الشيخ "X"، النائب الأول …`: also a name in quote marks.
+                let quoted = c >= 2 && toks[c - 1].kind == TokKind::Mark;
+                let found = known_before(toks, c, known)
+                    .or_else(|| quoted.then(|| known_before(toks, c - 1, known)).flatten());
+                let Some(n) = found else {
                     continue;
                 };
                 let start = role_at;

@@ -164,7 +164,12 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     }
     // `النائب عن «حزب الله» حسن فضل الله`, `المحللة في شركة "IDC" سارة لين`: a role, a
     // preposition and a quoted group, then the name.
-    if i > start && split_role(&tokens[start..i]).1.is_empty() {
+    // (Also `عضو تكتل "…" النائب X`: a title whose genitive reads as a name.)
+    let before_mark = tokens
+        .get(i)
+        .is_some_and(|t| t.kind == crate::text::quotes::words::TokKind::Mark)
+        && is_title(&tokens[start].norm);
+    if i > start && (split_role(&tokens[start..i]).1.is_empty() || before_mark) {
         if let Some(name) = after_quoted_group(tokens, i).or_else(|| after_workplace(tokens, i)) {
             start = name.start;
             i = name.end;
@@ -419,10 +424,12 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // `الرئيس التنفيذي لشركة "كريم" مدثر شيخة`: the mark right after a `لـ` institution word.
     // Only after a person's title (`المتحدث باسم جماعة "…" X`), not after an outlet or a
     // group that is itself the subject (`ذكرت صحيفة "ماركا" الإسبانية`).
+    // (`عضو تكتل "…"`: the title may stand before a group noun that is no role word.)
     let titled = tokens[..i]
         .iter()
         .rev()
-        .take_while(|t| t.is_word() && is_role_word(&t.norm))
+        .take_while(|t| t.is_word())
+        .take(3)
         .any(|t| is_title(&t.norm));
     let glued = tokens.get(i)?.kind == Mark
         && i > 0
@@ -446,7 +453,15 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
         return None;
     }
     let close = (open + 1..tokens.len().min(open + 7)).find(|&k| tokens[k].kind == Mark)?;
-    let start = close + 1;
+    let mut start = close + 1;
+    // `عضو تكتل "الجمهورية القوية" النائب نزيه متّى`: a title before the name.
+    while start + 1 < tokens.len()
+        && tokens[start].is_word()
+        && is_title(&tokens[start].norm)
+        && !starts_name(tokens, start)
+    {
+        start += 1;
+    }
     if !tokens
         .get(start)
         .is_some_and(|t| t.is_word() && starts_name(tokens, start))

@@ -76,13 +76,37 @@ impl Names {
             let Some(head) = body_head(&toks[k].norm) else {
                 continue;
             };
+            // `مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية`, `الهيئة الوطنية العليا لمسيرة
+            // العودة`: a `لـ` noun and its definite genitive go on with the name.
+            let lam_genitive = |e: usize| {
+                let w = toks[e].norm.as_str();
+                e > k + 1
+                    && w.starts_with('ل')
+                    && !w.starts_with("لل")
+                    && super::super::roles::is_prepositional_word(w)
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|n| n.is_word() && has_article(&n.norm) && !ends_subject(n))
+            };
             let mut e = k + 1;
             while e < toks.len()
-                && e - k < 6
+                && e - k < 8
                 && toks[e].is_word()
-                && !ends_subject_ignoring_quotes(&toks[e])
+                && (!ends_subject_ignoring_quotes(&toks[e]) || lam_genitive(e))
             {
                 let w = toks[e].norm.as_str();
+                if lam_genitive(e) {
+                    e += 2;
+                    continue;
+                }
+                // `وزارة الخارجية والتعاون الدولي`: a definite word joined by `و`.
+                if e > k + 1
+                    && w.strip_prefix('و').is_some_and(|r| r.starts_with("ال"))
+                    && !ends_subject(&toks[e])
+                {
+                    e += 1;
+                    continue;
+                }
                 // `المكتب الإعلامي لحكومة دبي`: an institution in the genitive and its name.
                 if w.starts_with('ل')
                     && institutions().contains(strip_lam(w))

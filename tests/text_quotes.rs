@@ -2368,3 +2368,25 @@ fn a_place_of_work_continues_a_construct_title() {
         Some("هادي نصار")
     );
 }
+
+#[test]
+fn a_verb_object_taken_into_one_mention_does_not_become_the_canonical_name() {
+    // `ووصف نادر سليم الأزمة الاقتصادية` gives the mention `نادر سليم الأزمة الاقتصادية`; the
+    // speaker's name stays `نادر سليم`.
+    let s = "وقال نادر سليم إن \"الحوار مطلوب\".\nووصف نادر سليم الأزمة الاقتصادية بأنها \"خانقة\".\nوأضاف سليم: \"لن نتراجع\".";
+    assert_eq!(speaker_of(&quotes(s), "لن نتراجع"), Some("نادر سليم"));
+}
+
+#[test]
+fn a_body_name_goes_on_with_a_lam_genitive_and_coordinated_words() {
+    let s = "وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية في السودان، في تقرير له، إن \"الوضع خطير\".\nوأضاف المكتب الأممي: \"نحتاج إلى تمويل\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع خطير"),
+        Some("مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية")
+    );
+    let s = "أعلنت وزارة الخارجية والتعاون الدولي أن الوفد وصل.\nوقالت وزارة الخارجية إن \"المحادثات إيجابية\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المحادثات إيجابية"),
+        Some("وزارة الخارجية والتعاون الدولي")
+    );
+}

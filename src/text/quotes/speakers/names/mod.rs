@@ -131,6 +131,65 @@ pub(crate) struct Names {
     counted: usize,
 }
 
+/// True when `fuller` (holding the person's name `norms`) adds only words a name may have:
+/// no definite common noun (`بايدن الشعب الكيني`, `عبد الفتاح البرهان الحديث`), no possessed
+/// noun (`إليسا رأيها`), and after the name only a given name, a particle or — after a given
+/// name — a surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
+fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
+    use super::roles::{COMPOUND_SECOND, DEFINITE_FIRST_NAMES, NAME_PARTICLES};
+    if fuller.len() == norms.len() || norms.first().is_some_and(|w| body_head(w).is_some()) {
+        return true;
+    }
+    // A body or a role (`المجلس الانتقالي الجنوبي`) may take any words.
+    if fuller.first().is_some_and(|w| {
+        body_head(w).is_some() || is_title(w) || (has_article(w) && is_role_word(w))
+    }) {
+        return true;
+    }
+    let Some(at) = (0..=fuller.len() - norms.len()).find(|&i| fuller[i..].starts_with(norms))
+    else {
+        return true;
+    };
+    let particle = |w: &str| NAME_PARTICLES.contains(&w);
+    let given_at = |k: usize| given_name(&fuller[k]).is_some();
+    let nisba = |w: &str| has_article(w) && (w.ends_with('ي') || w.ends_with("يه"));
+    let possessed = |w: &str| {
+        !has_article(w)
+            && w.chars().count() >= 4
+            && ["ها", "هم", "ته"].iter().any(|x| w.ends_with(x))
+            && given_name(w).is_none()
+    };
+    // A definite word is a name word as a nisba, a first name written with the article, the
+    // second half of a compound, after a particle (`آل الشيخ`) or after a given name
+    // (`محمد الأمين`, `مرزوق الغانم`).
+    let definite_ok = |k: usize| {
+        let w = fuller[k].as_str();
+        !has_article(w)
+            || nisba(w)
+            || DEFINITE_FIRST_NAMES.contains(&w)
+            || COMPOUND_SECOND.contains(&w)
+            || (k > 0 && (particle(&fuller[k - 1]) || given_at(k - 1)))
+    };
+    let added_before = (0..at).all(|k| definite_ok(k) && !possessed(&fuller[k]));
+    let end = at + norms.len();
+    let last_given = norms.last().is_some_and(|w| given_name(w).is_some());
+    let added_after = (end..fuller.len()).all(|k| {
+        let w = fuller[k].as_str();
+        // (Not a noun and its adjective: `أنغام الجمهور السعودي`.)
+        let phrase = has_article(w) && !nisba(w) && fuller.get(k + 1).is_some_and(|n| nisba(n));
+        definite_ok(k)
+            && !possessed(w)
+            && !phrase
+            && (given_name(w).is_some()
+                || particle(w)
+                || particle(&fuller[k - 1])
+                || given_at(k - 1)
+                || last_given
+                || nisba(w))
+    });
+    added_before && added_after
+}
+
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty()
         && hay.len() >= needle.len()
@@ -593,6 +652,11 @@ impl Names {
         self.candidates
             .iter()
             .filter(|c| contains_seq(&c.norms, norms))
+            // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`.)
+            .filter(|c| {
+                self.support.get(&c.norms).is_some_and(|&n| n >= 2)
+                    || plausible_fuller(norms, &c.norms)
+            })
             .max_by_key(|c| {
                 let longer = c.norms.len() > norms.len();
                 let aligned = c.norms.ends_with(norms) || c.norms.starts_with(norms);

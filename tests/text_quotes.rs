@@ -2390,3 +2390,21 @@ fn a_body_name_goes_on_with_a_lam_genitive_and_coordinated_words() {
         Some("وزارة الخارجية والتعاون الدولي")
     );
 }
+
+#[test]
+fn the_outlet_after_according_to_does_not_take_the_verbs_quote() {
+    let s = "وقال المتحدث باسم الوزارة، سامي العلي، بحسب الصحيفة الرسمية، إن \"المحطات الجديدة ستفتتح قريبا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المحطات الجديدة ستفتتح قريبا"),
+        Some("سامي العلي")
+    );
+}
+
+#[test]
+fn a_long_role_and_a_workplace_set_off_by_commas_before_the_name() {
+    let s = "قال وزير الثقافة والعلاقات مع البرلمان، في الحكومة الموريتانية، الحسين ولد أحمد، إن “الثقافة أولوية”.";
+    assert_eq!(
+        speaker_of(&quotes(s), "الثقافة أولوية"),
+        Some("الحسين ولد أحمد")
+    );
+}

@@ -119,6 +119,11 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
             Some(_) if is_source_aside(tokens, i) => {
                 weak.get_or_insert((i, CueKind::Noun));
             }
+            // `وقال المتحدث …، بحسب الصحيفة الرسمية، إن`: the outlet that relayed a verb's
+            // statement; the verb is the cue when there is one.
+            Some(CueKind::According) if outlet_after(tokens, i) => {
+                weak.get_or_insert((i, CueKind::According));
+            }
             // `وقالت X إن هذه الدورة تؤكد «…»`: a cue inside what an earlier cue reports.
             Some(CueKind::Verb) if embedded(tokens, lo, i) => {
                 weak.get_or_insert((i, CueKind::Verb));
@@ -128,6 +133,34 @@ pub(crate) fn nearest_before(tokens: &[Token], lo: usize, hi: usize) -> Option<(
         }
     }
     weak.or(adverbial)
+}
+
+/// True when an outlet follows the "according to" word at `tokens[i]` (`بحسب الصحيفة`,
+/// `حسب وكالة الأنباء`).
+fn outlet_after(tokens: &[Token], i: usize) -> bool {
+    let mut k = i + 1;
+    if tokens.get(k).is_some_and(|t| t.norm == "ل") {
+        k += 1;
+    }
+    tokens.get(k).is_some_and(|t| {
+        let w = t
+            .norm
+            .strip_prefix('ل')
+            .filter(|r| r.starts_with("ل"))
+            .map_or(t.norm.as_str(), |r| r);
+        let bare = crate::text::quotes::words::strip_article(w);
+        matches!(
+            bare,
+            "صحيفه"
+                | "وكاله"
+                | "قناه"
+                | "موقع"
+                | "تلفزيون"
+                | "اذاعه"
+                | "جريده"
+                | "مجله"
+        )
+    })
 }
 
 /// True when the verb cue at `tokens[i]` stands inside the clause an earlier verb cue of the

@@ -955,11 +955,34 @@ impl Analysis<'_> {
                 comma = close + 1;
             }
         }
-        if titled
-            && role_only
-            && t.get(comma)
+        // `قال وزير الثقافة، في الحكومة الموريتانية، الحسين ولد مدو، إن`: a workplace set off
+        // by commas between the role and the name.
+        let is_comma = |k: usize| {
+            t.get(k)
                 .is_some_and(|x| matches!(x.punct(), Some(',' | '،')))
+        };
+        // `وزير الثقافة والعلاقات مع البرلمان، …`: the rest of a long role before its comma.
+        if !is_comma(comma) {
+            if let Some(next) = (comma..t.len().min(comma + 4)).find(|&k| !t[k].is_word()) {
+                let plain = t[comma..next].iter().all(|x| {
+                    !complementisers().contains(&x.norm) && cues::cue_kind(&x.norm).is_none()
+                });
+                if is_comma(next) && plain {
+                    comma = next;
+                }
+            }
+        }
+        if is_comma(comma)
+            && t.get(comma + 1)
+                .is_some_and(|x| matches!(x.norm.as_str(), "في" | "فى" | "لدى" | "ب"))
         {
+            if let Some(next) = (comma + 2..t.len().min(comma + 7)).find(|&k| !t[k].is_word()) {
+                if is_comma(next) && speakers::apposition_name(t, next).is_some() {
+                    comma = next;
+                }
+            }
+        }
+        if titled && role_only && is_comma(comma) {
             if let Some(name) = speakers::apposition_name(t, comma) {
                 if let Some(n) = speakers::Name::from_tokens(self.input, &t[name.clone()]) {
                     return Some((name, Who::Named(n)));

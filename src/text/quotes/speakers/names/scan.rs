@@ -499,7 +499,10 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
                 && !is_manner_phrase(&t.norm)
                 && !t.suffixed
                 && if first {
-                    (!is_role_word(&t.norm) || FIRST_NAME_TITLES.contains(&t.norm.as_str()))
+                    (!is_role_word(&t.norm)
+                        || FIRST_NAME_TITLES.contains(&t.norm.as_str())
+                        // `الحسين ولد مدو`: a first name written with the article.
+                        || super::super::roles::DEFINITE_FIRST_NAMES.contains(&t.norm.as_str()))
                         && !super::super::VERBAL_NOUNS.contains(&t.norm.as_str())
                 } else {
                     !is_title(&t.norm) && !institutions().contains(strip_article(&t.norm))

@@ -508,6 +508,16 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
                     !is_title(&t.norm) && !institutions().contains(strip_article(&t.norm))
                 })
     };
+    // `مسؤول، طلب عدم الكشف عن هويته، إن`: the clause of an anonymous source, no name.
+    let anonymity = toks.get(start).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "طلب" | "رفض" | "فضل" | "اشترط" | "مفضلا" | "طالبا"
+        )
+    }) || toks.get(start + 1).is_some_and(|t| t.norm == "عدم");
+    if anonymity {
+        return None;
+    }
     while e < toks.len() && e - start < 4 && name_word(&toks[e], e == start) {
         e += 1;
     }

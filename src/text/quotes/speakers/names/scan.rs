@@ -278,6 +278,7 @@ impl Names {
         if known.is_empty() {
             return;
         }
+        let surnames = by_surname(known);
         for toks in paragraphs {
             for c in 1..toks.len() {
                 // `فاروق حسنى وزير الثقافة`: with no comma too, right after a full name.
@@ -294,8 +295,15 @@ impl Names {
                 }
                 // `قال الشيخ "X"، النائب الأول …`: also a name in quote marks.
                 let quoted = c >= 2 && toks[c - 1].kind == TokKind::Mark;
+                // A surname alone that ends exactly one known full name (`واضافت بوشوشة
+                // مديرة المهرجان` after `درة بوشوشة`).
+                let surname = || {
+                    let last = toks.get(c - 1).filter(|t| t.is_word())?;
+                    surnames.get(last.norm.as_str()).copied().flatten().cloned()
+                };
                 let found = known_before(toks, c, known)
-                    .or_else(|| quoted.then(|| known_before(toks, c - 1, known)).flatten());
+                    .or_else(|| quoted.then(|| known_before(toks, c - 1, known)).flatten())
+                    .or_else(surname);
                 let Some(n) = found else {
                     continue;
                 };
@@ -314,11 +322,8 @@ impl Names {
 pub(super) type FullNames = std::collections::HashMap<Vec<String>, Name>;
 
 /// The known full name (two to four words) written right before `toks[at]`, the longest.
-///
-/// Also a surname alone that ends exactly one known full name (`واضافت بوشوشة مديرة
-/// المهرجان` after `درة بوشوشة`).
 fn known_before(toks: &[Token], at: usize, known: &FullNames) -> Option<Name> {
-    let full = (2..=4.min(at)).rev().find_map(|len| {
+    (2..=4.min(at)).rev().find_map(|len| {
         let words = &toks[at - len..at];
         let norms: Vec<String> = words.iter().map(|t| t.norm.clone()).collect();
         words
@@ -326,15 +331,20 @@ fn known_before(toks: &[Token], at: usize, known: &FullNames) -> Option<Name> {
             .all(Token::is_word)
             .then(|| known.get(&norms).cloned())
             .flatten()
-    });
-    full.or_else(|| {
-        let last = toks.get(at.checked_sub(1)?).filter(|t| t.is_word())?;
-        let mut ending = known
-            .values()
-            .filter(|n| n.norms.last() == Some(&last.norm));
-        let first = ending.next()?;
-        ending.next().is_none().then(|| first.clone())
     })
+}
+
+/// The known full names by their last word, `None` where two names share it.
+fn by_surname(known: &FullNames) -> std::collections::HashMap<&str, Option<&Name>> {
+    let mut out: std::collections::HashMap<&str, Option<&Name>> = std::collections::HashMap::new();
+    for n in known.values() {
+        if let Some(last) = n.norms.last() {
+            out.entry(last.as_str())
+                .and_modify(|e| *e = None)
+                .or_insert(Some(n));
+        }
+    }
+    out
 }
 
 /// The number of words of a quote that opens at mark `toks[open]` and closes right after

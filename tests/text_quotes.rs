@@ -2408,3 +2408,27 @@ fn a_long_role_and_a_workplace_set_off_by_commas_before_the_name() {
         Some("الحسين ولد أحمد")
     );
 }
+
+#[test]
+fn headlines_with_a_topic_a_response_or_a_verbal_noun_statement() {
+    let s = "مدرب الفيصلي عن قرارات الاتحاد: القوانين واحدة ولم تتغير\n\nوعلق المدرب على القرار.";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "القوانين واحدة ولم تتغير"),
+        Some("مدرب الفيصلي")
+    );
+    let s = "فرنجية ردا على جعجع: من يريد أن يستقيل فليستقل\n\nرد النائب سليمان فرنجية على جعجع.";
+    assert_eq!(
+        speaker_of(&quotes(s), "من يريد أن يستقيل فليستقل"),
+        Some("سليمان فرنجية")
+    );
+    // The statement may open with a verbal noun (`تصريحات`), not with a reporting verb.
+    let s = "مستشار الرئيس: تصريحات الوزير حول الأزمة لا تعبر عن الموقف الرسمي\n\nوقال المستشار إن الحكومة ملتزمة.";
+    assert!(
+        quote(
+            &quotes(s),
+            "تصريحات الوزير حول الأزمة لا تعبر عن الموقف الرسمي"
+        )
+        .speech
+    );
+}

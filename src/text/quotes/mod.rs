@@ -246,7 +246,9 @@ impl Analysis<'_> {
             // `القاهرة: قضت محكمة … .`: a dateline before a report, not a headline statement.
             // A headline has no full stop, and its statement does not open with a reporting verb.
             let text = &self.input[..text_end];
-            let dateline = text.ends_with('.') || cues::cue_kind(&next.norm).is_some();
+            // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`.)
+            let dateline = text.ends_with('.')
+                || cues::cue_kind(&next.norm).is_some_and(|k| k != CueKind::Noun);
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence

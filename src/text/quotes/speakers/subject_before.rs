@@ -302,19 +302,32 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     {
         return Some(lead + 1..lead + colon - 1);
     }
-    let mut np_end = speaker_from_place(tokens, colon).unwrap_or_else(|| {
-        tokens[..colon]
-            .iter()
-            .position(|t| !t.is_word() || t.norm == "ل")
-            .unwrap_or(colon)
+    // `مدرب الزمالك عن قرارات القمة: …`: the speaker, then what the statement is about.
+    let topic = (1..colon.min(5)).find(|&k| {
+        matches!(tokens[k].norm.as_str(), "عن" | "حول" | "بشان")
+            && tokens[..k].iter().all(Token::is_word)
+            && tokens[k + 1..colon].iter().all(Token::is_word)
+            && colon - k <= 5
     });
+    let mut np_end = speaker_from_place(tokens, colon)
+        .or(topic)
+        .unwrap_or_else(|| {
+            tokens[..colon]
+                .iter()
+                .position(|t| !t.is_word() || t.norm == "ل")
+                .unwrap_or(colon)
+        });
     // `الأمم المتحدة تحذر: …`: a reporting verb closing the speaker phrase.
     let verb_end = np_end;
     while np_end > 1 && cue_kind(&tokens[np_end - 1].norm).is_some() {
         np_end -= 1;
     }
     // `ماكرون يرد على ترامب: …`: a reporting verb and its addressee after the speaker.
-    if let Some(v) = (1..np_end).find(|&k| cue_kind(&tokens[k].norm).is_some()) {
+    // (`بري ردا على باسيل: …`, `تعليقا على`: a verbal noun of response too.)
+    let responds = |k: usize| {
+        cue_kind(&tokens[k].norm).is_some() || matches!(tokens[k].norm.as_str(), "ردا" | "تعليقا")
+    };
+    if let Some(v) = (1..np_end).find(|&k| responds(k)) {
         // (`لترامب`, not `لن`/`لا`/`لم`.)
         let addressee = matches!(
             tokens.get(v + 1).map(|t| t.norm.as_str()),
@@ -351,6 +364,7 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     let rest = &tokens[verb_end..colon];
     let outlet_ok = rest.is_empty()
         || speaker_from_place(tokens, colon) == Some(verb_end)
+        || topic == Some(verb_end)
         || (rest[0].norm == "ل"
             && rest.len() >= 3
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark

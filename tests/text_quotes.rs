@@ -2432,3 +2432,16 @@ fn headlines_with_a_topic_a_response_or_a_verbal_noun_statement() {
         .speech
     );
 }
+
+#[test]
+fn more_anonymous_sources() {
+    for s in [
+        "أفاد قيادي في الائتلاف الحاكم بأن نوابهم \"سيحضرون الجلسة غدا\".",
+        "وقال زائر كويتي: \"جئنا من بعيد لنحضر المهرجان\".",
+        "وأفادت معلومات صحفية بأن \"الخلاف وصل إلى ذروته\".",
+    ] {
+        let qs = quotes(s);
+        let q = qs.iter().find(|q| q.speech).expect("a speech quote");
+        assert_eq!(q.speaker, None, "{s}");
+    }
+}

@@ -114,6 +114,8 @@ pub(super) const BROKEN_PLURAL_SOURCES: &[&str] = &[
     "تقارير",
     "وسائل",
     "اعضاء",
+    "نشطاء",
+    "زوار",
 ];
 
 /// First names written with the article (`الحارث إدريس`, `الطاهر بن جلون`), normalised.

@@ -2445,3 +2445,9 @@ fn more_anonymous_sources() {
         assert_eq!(q.speaker, None, "{s}");
     }
 }
+
+#[test]
+fn a_definite_noun_and_its_nisba_after_a_name_are_the_object() {
+    let s = "أطرى الرئيس الأمريكي جون ماكفي التقدم الاقتصادي في البلاد.\nوقال: \"قطعتم شوطا طويلا\".";
+    assert_eq!(speaker_of(&quotes(s), "قطعتم شوطا طويلا"), Some("جون ماكفي"));
+}

@@ -390,6 +390,27 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     if let Some(pp) = name.iter().position(|t| t.norm.starts_with("لل")) {
         name = &name[..pp];
     }
+    // `باراك أوباما التقدم الاقتصادي`, `بايدن الشعب الكيني`: a definite noun and its nisba
+    // adjective after an undefined name word are the verb's object.
+    if let Some(k) = (1..name.len().saturating_sub(1)).find(|&k| {
+        let (before, w, next) = (&name[k - 1].norm, &name[k].norm, &name[k + 1].norm);
+        !has_article(before)
+            && !NAME_PARTICLES.contains(&before.as_str())
+            // (`رئيس المرصد السوري` is a role; `محمد الأمين الصبيحي` a compound first name.)
+            && !is_role_word(before)
+            && !is_title(before)
+            && crate::text::quotes::lexicon::given_name(before).is_none()
+            && !institutions().contains(strip_article(&name[0].norm))
+            && !crate::text::quotes::speakers::is_body_word(&name[0].norm)
+            && has_article(w)
+            && !is_nisba(w)
+            && !DEFINITE_FIRST_NAMES.contains(&w.as_str())
+            && !COMPOUND_SECOND.contains(&w.as_str())
+            && has_article(next)
+            && is_nisba(next)
+    }) {
+        name = &name[..k];
+    }
     if let Some(cut) = trailing_role(name) {
         name = &name[..cut];
     }

@@ -447,6 +447,11 @@ const BODY_HEADS: &[&str] = &[
     "حكومه",
     "رئاسه",
     "مديريه",
+    "خليه",
+    "تجمع",
+    "تكتل",
+    "تحالف",
+    "ائتلاف",
 ];
 
 /// The bare head noun of a body for a word (`الوزارة` → `وزاره`), when it is one.

@@ -2451,3 +2451,19 @@ fn a_definite_noun_and_its_nisba_after_a_name_are_the_object() {
     let s = "أطرى الرئيس الأمريكي جون ماكفي التقدم الاقتصادي في البلاد.\nوقال: \"قطعتم شوطا طويلا\".";
     assert_eq!(speaker_of(&quotes(s), "قطعتم شوطا طويلا"), Some("جون ماكفي"));
 }
+
+#[test]
+fn a_body_named_with_undefined_genitives_and_a_rank_before_a_name_in_apposition() {
+    // `النقابة` stands for `نقابة أطباء الأردن` named before.
+    let s = "قالت نقابة أطباء الأردن إن مستشفى تعرض للقصف.\nوقالت النقابة في بيان: \"الوضع كارثي\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع كارثي"),
+        Some("نقابة أطباء الأردن")
+    );
+    // A role, its workplace, then a rank before the name, set off by commas.
+    let s = "ونقلت الوكالة عن المتحدث الأمني في وزارة الداخلية، اللواء سالم الخالدي، أن \"العملية انتهت\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "العملية انتهت"),
+        Some("سالم الخالدي")
+    );
+}

@@ -943,7 +943,23 @@ impl Analysis<'_> {
         let titled = t[from..np.end]
             .iter()
             .any(|x| speakers::is_title_word(&x.norm));
-        let role_only = speakers::split_role(&t[np.clone()]).1.is_empty();
+        if titled {
+            if let Some(found) = self.apposed_name(pi, np.clone()) {
+                return Some(found);
+            }
+        }
+        let w = who(self.input, &t[np.clone()])?;
+        Some((np, w))
+    }
+
+    /// The name set off by commas after a role-only subject `np` of paragraph `pi` (`قال
+    /// الرئيس التنفيذي لشركة أرامكو، أمين الناصر، إن`), past a quoted body, the rest of a long
+    /// role or a workplace between them.
+    fn apposed_name(&self, pi: usize, np: Range<usize>) -> Option<(Range<usize>, Who)> {
+        let t = &self.toks[pi];
+        if !speakers::split_role(&t[np.clone()]).1.is_empty() {
+            return None;
+        }
         // `قال الأمين العام لـ«الهيئة العربية للمسرح»، إسماعيل عبد الله،`: the body the role
         // heads, in quote marks, before the comma.
         let mut comma = np.end;
@@ -984,15 +1000,12 @@ impl Analysis<'_> {
                 }
             }
         }
-        if titled && role_only && is_comma(comma) {
-            if let Some(name) = speakers::apposition_name(t, comma) {
-                if let Some(n) = speakers::Name::from_tokens(self.input, &t[name.clone()]) {
-                    return Some((name, Who::Named(n)));
-                }
-            }
+        if !is_comma(comma) {
+            return None;
         }
-        let w = who(self.input, &t[np.clone()])?;
-        Some((np, w))
+        let name = speakers::apposition_name(t, comma)?;
+        let n = speakers::Name::from_tokens(self.input, &t[name.clone()])?;
+        Some((name, Who::Named(n)))
     }
 
     /// The source named after `عن` following token `from` (`صادر عن X`, `نقلت وكالة عن X`),
@@ -1004,6 +1017,15 @@ impl Analysis<'_> {
         let mark = (an + 1..=an + 2).find(|&k| t.get(k).is_some_and(|x| x.kind == TokKind::Mark));
         if let Some(w) = mark.and_then(|k| self.quoted_name(pi, t[k].start)) {
             return Some(w);
+        }
+        // `نقلت الوكالة عن المتحدث الأمني في الوزارة، اللواء X، أن`: the name in apposition.
+        let titled = t[r.clone()]
+            .iter()
+            .any(|x| speakers::is_title_word(&x.norm));
+        if titled {
+            if let Some((_, w)) = self.apposed_name(pi, r.clone()) {
+                return Some(w);
+            }
         }
         who(self.input, &t[r]).map(|w| match w {
             Who::Role(n) => Who::Named(n),

@@ -89,6 +89,31 @@ impl Names {
                         .is_some_and(|n| n.is_word() && has_article(&n.norm) && !ends_subject(n))
             };
             let mut e = k + 1;
+            // `نقابة أطباء السودان`, `غرفة تجارة دمشق`, `أمانة بغداد`: up to two undefined
+            // words in the genitive right after an undefined head.
+            if !has_article(&toks[k].norm) {
+                let plain = |t: &Token| {
+                    t.is_word()
+                        && !t.in_quote
+                        && !t.tanwin
+                        && !t.suffixed
+                        && !has_article(&t.norm)
+                        && !ends_subject(t)
+                        && !is_title(&t.norm)
+                        // (`بلدية يناشد`: a verb in the imperfect.)
+                        && (!t.norm.starts_with('ي')
+                            || crate::text::quotes::lexicon::given_name(&t.norm).is_some())
+                };
+                // (Not a person's name after it: `أمانة بغداد عدي …`.)
+                while e < toks.len()
+                    && e - k <= 2
+                    && plain(&toks[e])
+                    && (e == k + 1
+                        || crate::text::quotes::lexicon::given_name(&toks[e].norm).is_none())
+                {
+                    e += 1;
+                }
+            }
             while e < toks.len()
                 && e - k < 8
                 && toks[e].is_word()
@@ -487,6 +512,16 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
             .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
     {
         start += ranks + 1;
+    } else if ranks > 0
+        && toks[start..start + ranks]
+            .iter()
+            .all(|t| has_article(&t.norm))
+        && toks
+            .get(start + ranks)
+            .is_some_and(|t| t.is_word() && !is_role_word(&t.norm) && !ends_subject(t))
+    {
+        // `، اللواء منصور التركي،`: a rank or title right before the name.
+        start += ranks;
     }
     let mut e = start;
     // The first word is a first name (no role word; `أمين` is both); later words may be

@@ -2467,3 +2467,19 @@ fn a_body_named_with_undefined_genitives_and_a_rank_before_a_name_in_apposition(
         Some("سالم الخالدي")
     );
 }
+
+#[test]
+fn a_latin_credit_glued_to_a_cue_and_a_family_name_without_its_article() {
+    // `AFPوقال`: the photo credit is no part of the cue or the name.
+    let s = "مدرب المنتخب كريم الصباغ AFPوقال كريم الصباغ: \"قدم اللاعبون أداء رائعا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "قدم اللاعبون أداء رائعا"),
+        Some("كريم الصباغ")
+    );
+    // `غزواني` for `الغزواني`; `حديثه` after the name is his speech, no part of it.
+    let s = "قال المرشح محمد ولد الشيخ الغزواني إن \"الحضور كبير\".\nواستهل غزواني حديثه بالتحية، وقال: \"الأمن أولوية\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الأمن أولوية"),
+        Some("محمد ولد الشيخ الغزواني")
+    );
+}

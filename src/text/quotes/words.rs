@@ -95,13 +95,25 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
             });
         }
     };
+    let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         if is_word_char(c) {
+            // `EPAوصف`: a Latin credit glued to an Arabic word is a word of its own.
+            let script_change = prev.is_some_and(|p| {
+                word_start.is_some()
+                    && ((p.is_ascii_alphabetic() && crate::text::sentences::is_arabic_letter(c))
+                        || (crate::text::sentences::is_arabic_letter(p) && c.is_ascii_alphabetic()))
+            });
+            if script_change {
+                flush(&mut out, &mut word_start, i);
+            }
             if word_start.is_none() {
                 word_start = Some(i);
             }
+            prev = Some(c);
             continue;
         }
+        prev = Some(c);
         flush(&mut out, &mut word_start, i);
         // `متحدث #الصحة`: a hashtag sign is no token; the word after it reads as written.
         if c.is_whitespace() || c == '#' {

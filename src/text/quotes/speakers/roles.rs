@@ -381,7 +381,14 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             && (t.norm.chars().count() >= 6
                 || ["ته", "ها", "هم", "ائه", "اءه"]
                     .iter()
-                    .any(|x| t.norm.ends_with(x)))
+                    .any(|x| t.norm.ends_with(x))
+                // `واستهل غزواني حديثه`: a noun of speech with his pronoun.
+                || t.norm.strip_suffix('ه').is_some_and(|stem| {
+                    matches!(
+                        stem,
+                        "حديث" | "كلام" | "قول" | "رد" | "راي" | "موقف" | "دعم" | "شكر" | "اسف"
+                    )
+                }))
     };
     if let Some(k) = (1..name.len()).find(|&k| object(&name[k])) {
         name = &name[..k];

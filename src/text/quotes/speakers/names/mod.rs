@@ -632,9 +632,19 @@ impl Names {
         let name = self.aliases.get(&name.norms).unwrap_or(name);
         // Later steps only add words before the name: words after it are more often a verb's
         // object taken into a mention.
-        let Some(first) = self.fuller(&name.norms) else {
+        let Some(mut first) = self.fuller(&name.norms) else {
             return name.surface.clone();
         };
+        // `غزواني` for `محمد ولد الشيخ الغزواني`: a family name written without its article.
+        if let [w] = &name.norms[..] {
+            if !has_article(w) && given_name(w).is_none() {
+                let definite = [format!("ال{w}")];
+                let longer = |f: &&Name| f.norms.len() > first.norms.len().max(1);
+                if let Some(full) = self.fuller(&definite).filter(longer) {
+                    first = full;
+                }
+            }
+        }
         let mut best = first;
         for _ in 0..2 {
             match self.fuller(&best.norms) {

@@ -1138,7 +1138,28 @@ impl Analysis<'_> {
 /// The length of a headline without trailing spaces and a media tag (`(فيديو)`, `(صور)`):
 /// the tag says what the page shows, it is no part of the statement.
 fn without_media_tag(s: &str) -> usize {
-    let end = input_trim_end(s);
+    let mut end = input_trim_end(s);
+    // A lone bar closing a scraped headline (`… بالأمطار |`).
+    if let Some(before) = s[..end].strip_suffix('|') {
+        end = input_trim_end(before);
+    }
+    // `… – موقع قناة المنار – لبنان`, `… - اخبارك الان`, `… - 2023/04/17`: the site's name or
+    // a date after a dash.
+    for sep in [" – ", " - ", " | "] {
+        if let Some(at) = s[..end].find(sep) {
+            let tail = &s[at + sep.len()..end];
+            let site = tail.split_whitespace().count() <= 6
+                && (tail.contains("موقع")
+                    || tail.contains("اخبار")
+                    || tail.contains("أخبار")
+                    || tail
+                        .chars()
+                        .all(|c| c.is_numeric() || matches!(c, '/' | '-' | ' ' | ':')));
+            if site && !tail.contains(['"', '«', '»', '“', '”']) {
+                end = input_trim_end(&s[..at]);
+            }
+        }
+    }
     let text = &s[..end];
     let Some(open) = text.rfind('(') else {
         return end;

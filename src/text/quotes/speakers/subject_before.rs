@@ -274,6 +274,28 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     let bar = separator.is_some_and(|k| k >= 1 && all[k].punct() == Some('|'));
     let tagged = all.first().is_some_and(|t| labels().contains(&t.norm)) || bar;
     let mut lead = separator.filter(|_| tagged).map_or(0, |k| k + 1);
+    // `- إيران: …`, `• هايف: …`: a bullet or dash before the headline.
+    while all
+        .get(lead)
+        .is_some_and(|t| matches!(t.punct(), Some('-' | '–' | '•' | '*' | '>' | '<')))
+    {
+        lead += 1;
+    }
+    // `بالفيديو.. وزير المالية: …`, `عاجل.. متحدث الصحة: …`: a label and an ellipsis.
+    if let Some(dots) = (lead + 1..all.len().min(lead + 3)).find(|&k| {
+        all[k].punct() == Some('.') && all.get(k + 1).is_some_and(|n| n.punct() == Some('.'))
+    }) {
+        let labelled = all[lead..dots].iter().all(|t| {
+            t.is_word()
+                && (labels().contains(&t.norm) || matches!(t.norm.as_str(), "بالفيديو" | "بالصور"))
+        });
+        if labelled {
+            lead = dots;
+            while all.get(lead).is_some_and(|t| t.punct() == Some('.')) {
+                lead += 1;
+            }
+        }
+    }
     // `نرشح لك: محافظ البنك المركزي: …`: a page label and its colon before the headline.
     let label_colon = all[lead..]
         .iter()
@@ -324,8 +346,13 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     }
     // `ماكرون يرد على ترامب: …`: a reporting verb and its addressee after the speaker.
     // (`بري ردا على باسيل: …`, `تعليقا على`: a verbal noun of response too.)
+    // (`ماكرون يرد على ترامب`: a verb in the imperfect, whose perfect is a cue.)
     let responds = |k: usize| {
-        cue_kind(&tokens[k].norm).is_some() || matches!(tokens[k].norm.as_str(), "ردا" | "تعليقا")
+        let w = tokens[k].norm.as_str();
+        cue_kind(w).is_some()
+            || matches!(w, "ردا" | "تعليقا")
+            || w.strip_prefix(['ي', 'ت'])
+                .is_some_and(|rest| rest.chars().count() >= 2 && cue_kind(rest).is_some())
     };
     if let Some(v) = (1..np_end).find(|&k| responds(k)) {
         // (`لترامب`, not `لن`/`لا`/`لم`.)
@@ -339,7 +366,28 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
             np_end = v;
         }
     }
-    if np_end == 0 || np_end > 4 || tokens[..np_end].iter().any(ends_subject) {
+    // (`سمير بالطيب: …`: a surname in `بال…` after a given name.)
+    let surname_bal = |k: usize| {
+        k > 0
+            && tokens[k].norm.starts_with("بال")
+            && crate::text::quotes::lexicon::given_name(&tokens[k - 1].norm).is_some()
+    };
+    // `الرئيس البرازيلي الجديد باكياً: …`: a manner adverb (tanwin) after the speaker.
+    while np_end > 1 && tokens[np_end - 1].tanwin {
+        np_end -= 1;
+    }
+    // A role or a body may take six words (`الهيئة العامة للطيران المدني اللبناني`).
+    let longest = if is_role_word(&tokens[0].norm) || super::names::is_body_word(&tokens[0].norm) {
+        6
+    } else {
+        4
+    };
+    if np_end == 0
+        || np_end > longest
+        || (0..np_end).any(|k| ends_subject(&tokens[k]) && !surname_bal(k))
+        // (No speaker's name has tanwin: `الديوانية الأكثر تضرراً الدفاع المدني: …`.)
+        || tokens[..np_end].iter().any(|t| t.tanwin)
+    {
         return None;
     }
     // `وأتم إيهاب أبو جزر تصريحاته قائلا: …`: a paragraph opening with `و` and a verb is the
@@ -368,7 +416,13 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
         || (rest[0].norm == "ل"
             && rest.len() >= 3
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark
-            && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark);
+            && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark)
+        // `أمين عام «أوبك»: …`: the body a title heads, in quote marks.
+        || (rest.len() >= 3
+            && rest[0].kind == crate::text::quotes::words::TokKind::Mark
+            && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark
+            && rest[1..rest.len() - 1].iter().all(Token::is_word)
+            && tokens[..verb_end].iter().any(|t| is_title(&t.norm)));
     outlet_ok.then_some(lead..lead + np_end)
 }
 
@@ -376,8 +430,11 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
 /// colon at `tokens[colon]` (as the length of the phrase).
 fn speaker_from_place(tokens: &[Token], colon: usize) -> Option<usize> {
     let from = colon.checked_sub(2).filter(|&m| m >= 1)?;
-    (tokens[from].norm == "من"
-        && tokens[from + 1].is_word()
-        && tokens[..from].iter().all(Token::is_word))
-    .then_some(from)
+    // `يونان من روما: …`, `وزارة الصحة في غزة: …`.
+    // (After `في` only a body or a role speaks: not `أسباب الانقطاع في تونس: …`.)
+    let place_ok = tokens[from].norm == "من"
+        || (matches!(tokens[from].norm.as_str(), "في" | "فى")
+            && (super::names::is_body_word(&tokens[0].norm) || is_title(&tokens[0].norm)));
+    (place_ok && tokens[from + 1].is_word() && tokens[..from].iter().all(Token::is_word))
+        .then_some(from)
 }

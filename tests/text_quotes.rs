@@ -2519,3 +2519,19 @@ fn headlines_after_a_label_or_bullet_with_a_long_role_or_a_site_name_after_them(
         assert_eq!(speaker_of(&qs, statement), Some(speaker), "{headline}");
     }
 }
+
+#[test]
+fn objects_of_describing_and_imperfect_verbs_are_not_speakers() {
+    // `ووصف الوضع بأنه`: the object; the story's speaker goes on.
+    let s = "وقال المتحدث سامر حداد إن \"المستشفيات ممتلئة\".\nووصف الوضع بأنه \"كارثي\".";
+    assert_eq!(speaker_of(&quotes(s), "كارثي"), Some("سامر حداد"));
+    // `مضيفا انه يرى المستقبل «…»`: the pronoun is the subject.
+    let s = "وقال الناشط كريم سعيد إن \"القمع مستمر\"، مضيفا انه يرى المستقبل «قاتما جدا».";
+    assert_eq!(speaker_of(&quotes(s), "قاتما جدا"), Some("كريم سعيد"));
+    // `مما أسماه`: no speaker named `مما`.
+    let s = "وحذّر زعيم الجماعة ناصر الهادي مما أسماه «الحرب الناعمة على البلاد».";
+    assert_eq!(
+        speaker_of(&quotes(s), "الحرب الناعمة على البلاد"),
+        Some("ناصر الهادي")
+    );
+}

@@ -726,6 +726,11 @@ const ANONYMOUS: &[&str] = &[
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
 /// particles and pronouns.
 const STOP: &[&str] = &[
+    // `وحذّر الحوثي مما أسماه`: `ما` with a preposition.
+    "مما",
+    "عما",
+    "بما",
+    "فيما",
     "عنه",
     "عنها",
     "عنهم",

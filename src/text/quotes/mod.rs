@@ -796,14 +796,35 @@ impl Analysis<'_> {
                 let earlier = self
                     .carried(mentions, cue_at, pi)
                     .filter(|m| m.at >= s_start && m.paragraph == c.paragraph);
+                // `ووصف الوضع بأنه …`: a definite common noun is the object even with no speaker
+                // in the sentence (the story's speaker is carried over).
+                let common = |x: &Token| {
+                    words::has_article(&x.norm)
+                        && !speakers::is_title_word(&x.norm)
+                        && !speakers::is_body_word(&x.norm)
+                        && !speakers::is_nisba(&x.norm)
+                };
                 let object_only = |np: &Range<usize>| {
                     c.kind == CueKind::Describe
                         && np.len() == 1
-                        && earlier.is_some()
+                        && (earlier.is_some() || common(&t[np.start]))
                         && t.get(np.end).is_some_and(|x| x.norm.starts_with('ب'))
                 };
+                // `مضيفا انه يرى المستقبل …`: an imperfect verb after `أنه` has the pronoun as
+                // its subject; what follows is its object.
+                let pronoun_subject = c.token > 0
+                    && matches!(
+                        t[c.token - 1].norm.as_str(),
+                        "انه" | "انها" | "انهم" | "بانه" | "بانها"
+                    )
+                    && t[c.token]
+                        .norm
+                        .strip_prefix(['و', 'ف'])
+                        .unwrap_or(&t[c.token].norm)
+                        .starts_with(['ي', 'ت']);
                 let subject = self
                     .subject_of(c.paragraph, c.token, c.kind)
+                    .filter(|_| !pronoun_subject)
                     .filter(|(np, _)| !speakers::is_description(&t[np.clone()]))
                     .filter(|(np, _)| !object_only(np));
                 // `وقال المتحدث` with no body after it: the one speaking, i.e. the speaker

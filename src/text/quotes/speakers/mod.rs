@@ -21,7 +21,7 @@ mod subject_after;
 mod subject_before;
 
 pub(crate) use names::{apposition_name, is_body_word, Names};
-pub(crate) use roles::{is_description, is_title_word, split_role};
+pub(crate) use roles::{is_description, is_nisba, is_title_word, split_role};
 pub(crate) use subject_after::{subject_after, subject_before_relative};
 pub(crate) use subject_before::{
     first_titled_person, headline_subject, opening_role, phrase_after_an, subject_before_bilqawl,
@@ -33,7 +33,7 @@ use crate::text::quotes::lexicon::{anonymous, indefinite_modifiers};
 use crate::text::quotes::words::has_article;
 use crate::text::quotes::words::strip_article;
 use crate::text::quotes::words::Token;
-use roles::{is_nisba, is_same, is_title, BROKEN_PLURAL_SOURCES};
+use roles::{is_same, is_title, BROKEN_PLURAL_SOURCES};
 
 /// A name or role as words: normalised forms for matching and the original surface text.
 #[derive(Debug, Clone, PartialEq)]

@@ -529,10 +529,21 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
         && b > a + 2
         && !has_article(&place.norm)
         && !is_role_word(&place.norm);
+    // (`في قضاء بعبدا أدهم الدنف`: with no definite word, the name opens with a given name.)
+    let given_from = || {
+        (a + 1..b).find(|&k| {
+            matches!(
+                crate::text::quotes::lexicon::given_name(&tokens[k].norm),
+                Some(crate::text::quotes::lexicon::GivenName::Sure)
+            ) && (2..=3).contains(&(b - k))
+        })
+    };
     let k = if envoy {
         a + 1
     } else {
-        (a + 1..b).find(|&k| has_article(&tokens[k - 1].norm) && starts_name(tokens, k))?
+        (a + 1..b)
+            .find(|&k| has_article(&tokens[k - 1].norm) && starts_name(tokens, k))
+            .or_else(given_from)?
     };
     // A first mention after a workplace is a full name: two to four words.
     let (_, name) = split_role(&tokens[k..b]);

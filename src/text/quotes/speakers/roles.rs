@@ -623,7 +623,19 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
             | "المعروفه"
     );
     // `… باسم الحكومة مباشرة بعد`: an adverb of time, no name.
-    let adverb = matches!(w, "مباشره" | "فورا" | "حاليا" | "لاحقا" | "سابقا" | "مجددا");
+    // `وتابع الوزير ردا على سؤال`: a verbal noun of response, no name.
+    let adverb = matches!(
+        w,
+        "مباشره"
+            | "فورا"
+            | "حاليا"
+            | "لاحقا"
+            | "سابقا"
+            | "مجددا"
+            | "ردا"
+            | "تعليقا"
+            | "تعقيبا"
+    );
     purpose_verb
         || purpose_noun
         || audience

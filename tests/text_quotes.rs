@@ -2535,3 +2535,12 @@ fn objects_of_describing_and_imperfect_verbs_are_not_speakers() {
         Some("ناصر الهادي")
     );
 }
+
+#[test]
+fn a_first_name_after_a_bracketed_body_completes_the_surname() {
+    let s = "قال مفوض وكالة الغوث (الأونروا) ماريو فيرنانديز، اليوم، إن المقر تضرر.\nواعتبر فيرنانديز أن \"المقر صار ساحة معركة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المقر صار ساحة معركة"),
+        Some("ماريو فيرنانديز")
+    );
+}

@@ -557,6 +557,8 @@ impl Names {
         let opens_name = |k: usize| {
             k > 0
                 && (toks[k - 1].kind == TokKind::Mark
+                    // `مفوض وكالة الغوث (الأونروا) فيليب لازاريني`.
+                    || toks[k - 1].punct() == Some(')')
                     || (toks[k - 1].is_word()
                         && !toks[k - 1].in_quote
                         && (is_role_word(&toks[k - 1].norm)

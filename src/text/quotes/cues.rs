@@ -18,6 +18,13 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
     if !t.is_word() || (i > 0 && tokens[i - 1].norm == "عدم") || t.norm == "فحسب" {
         return None;
     }
+    // `رد فعل`, `ردود فعل`: a reaction, not a reply.
+    if tokens
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.norm.as_str(), "فعل" | "الفعل" | "افعال"))
+    {
+        return None;
+    }
     if is_statement_frame(tokens, i) {
         return Some(CueKind::Statement);
     }
@@ -143,12 +150,10 @@ fn outlet_after(tokens: &[Token], i: usize) -> bool {
         k += 1;
     }
     tokens.get(k).is_some_and(|t| {
-        let w = t
-            .norm
-            .strip_prefix('ل')
-            .filter(|r| r.starts_with("ل"))
-            .map_or(t.norm.as_str(), |r| r);
-        let bare = crate::text::quotes::words::strip_article(w);
+        // `لصحيفة`, `للصحيفة`, `الصحيفة`: the preposition and the article removed.
+        let bare = crate::text::quotes::words::strip_article(
+            crate::text::quotes::speakers::strip_lam(&t.norm),
+        );
         matches!(
             bare,
             "صحيفه"
@@ -177,8 +182,8 @@ fn embedded(tokens: &[Token], lo: usize, i: usize) -> bool {
         || bare
             .strip_prefix('ت')
             .is_some_and(|rest| cue_kind(&format!("ي{rest}")).is_some());
-    let conditional = (i.saturating_sub(3)..i)
-        .any(|k| matches!(tokens[k].norm.as_str(), "اذا" | "إذا" | "لو" | "ولو"));
+    let conditional = (lo.max(i.saturating_sub(3))..i)
+        .any(|k| matches!(tokens[k].norm.as_str(), "اذا" | "واذا" | "لو" | "ولو"));
     if !(imperfect || conditional) {
         return false;
     }

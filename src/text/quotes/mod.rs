@@ -640,10 +640,10 @@ impl Analysis<'_> {
             .iter()
             .any(|x| x.start >= s_open && x.is_word() && !x.in_quote);
         let attributable = stands_alone || !after_preposition;
-        let (mut who_ref, mut conf, subject_end) = match self
-            .label_name(pi, oi)
-            .filter(|_| cue.is_none() && head.is_none())
-        {
+        let labelled = (cue.is_none() && head.is_none())
+            .then(|| self.label_name(pi, oi))
+            .flatten();
+        let (mut who_ref, mut conf, subject_end) = match labelled {
             Some(n) => (Some(Who::Named(n)), 0.6, None),
             None => self.speaker_of(pi, cue, head, mentions, attributable),
         };
@@ -1165,20 +1165,27 @@ fn without_media_tag(s: &str) -> usize {
         end = input_trim_end(before);
     }
     // `… – موقع قناة المنار – لبنان`, `… - اخبارك الان`, `… - 2023/04/17`: the site's name or
-    // a date after a dash.
+    // a date after a dash. The first dash whose tail (to the end) is such a name.
     for sep in [" – ", " - ", " | "] {
-        if let Some(at) = s[..end].find(sep) {
+        let site = |at: usize| {
             let tail = &s[at + sep.len()..end];
-            let site = tail.split_whitespace().count() <= 6
-                && (tail.contains("موقع")
-                    || tail.contains("اخبار")
-                    || tail.contains("أخبار")
+            // The segment up to the next dash names the site (`موقع قناة المنار`).
+            let segment = tail.split(sep).next().unwrap_or(tail);
+            tail.split_whitespace().count() <= 6
+                && !tail.contains(['"', '«', '»', '“', '”'])
+                && (segment
+                    .split_whitespace()
+                    .any(|w| matches!(w, "موقع" | "اخبار" | "أخبار" | "اخبارك" | "أخبارك"))
                     || tail
                         .chars()
-                        .all(|c| c.is_numeric() || matches!(c, '/' | '-' | ' ' | ':')));
-            if site && !tail.contains(['"', '«', '»', '“', '”']) {
-                end = input_trim_end(&s[..at]);
-            }
+                        .all(|c| c.is_numeric() || matches!(c, '/' | '-' | ' ' | ':')))
+        };
+        let found = s[..end]
+            .match_indices(sep)
+            .map(|(at, _)| at)
+            .find(|&at| site(at));
+        if let Some(at) = found {
+            end = input_trim_end(&s[..at]);
         }
     }
     let text = &s[..end];

@@ -110,10 +110,21 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     // role of the cue's subject.
     // After a title word (`قال الشيخ "صباح خالد الحمد الصباح"، …`) any given name will do.
     let after_title = prev.is_some_and(|w| has_article(w) && in_set(w, titles()));
+    // (`سلام`, `أمل`, `نور` are words too: a given name that is also a word counts only when
+    // every word reads as part of a name — given names, definite family names, `بن`/`ولد` —
+    // not in `وقال الرئيس "سلام عادل وشامل"`.)
     let first_given = ctx
         .words
         .first()
-        .is_some_and(|w| super::lexicon::given_name(w).is_some());
+        .is_some_and(|w| match super::lexicon::given_name(w) {
+            Some(super::lexicon::GivenName::Sure) => true,
+            Some(super::lexicon::GivenName::AlsoWord) => ctx.words.iter().all(|x| {
+                super::lexicon::given_name(x).is_some()
+                    || (has_article(x) && !x.starts_with("بال"))
+                    || matches!(x.as_str(), "بن" | "ولد" | "بنت" | "ابن" | "ال" | "آل")
+            }),
+            None => false,
+        });
     if (2..=4).contains(&n)
         && ctx.cue.is_some_and(|(_, d)| d > 0)
         && prev.is_some_and(has_article)

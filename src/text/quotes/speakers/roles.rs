@@ -9,7 +9,7 @@ use crate::text::quotes::words::has_article;
 use crate::text::quotes::words::strip_article;
 use crate::text::quotes::words::Token;
 
-pub(super) fn strip_lam(w: &str) -> &str {
+pub(crate) fn strip_lam(w: &str) -> &str {
     if w.chars().count() > 3 && !w.starts_with("لل") {
         w.strip_prefix('ل').unwrap_or(w)
     } else {

@@ -93,7 +93,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         }
         if tokens
             .get(i)
-            .is_some_and(|t| crate::text::quotes::cues::cue_kind(&t.norm).is_some())
+            .is_some_and(|t| crate::text::quotes::cues::cue_kind(&t.norm) == Some(CueKind::Verb))
         {
             i += 1;
         }
@@ -515,11 +515,11 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
     while b < tokens.len() && b - a < MAX_SUBJECT_WORDS + 2 && !ends_subject(&tokens[b]) {
         b += 1;
     }
-    // `العقيد حيدر شاكر محمد للوكالة الرسمية`: a `لـ` phrase after the name ends it.
-    if let Some(p) = (a + 2..b).find(|&j| {
-        !has_article(&tokens[j - 1].norm)
-            && (tokens[j].norm.starts_with("لل") || is_prepositional_word(&tokens[j].norm))
-    }) {
+    // `العقيد حيدر شاكر محمد للوكالة الرسمية`: `لـ` and the article after the name end it
+    // (not any word in `ل`/`ب`: `بيضون`, `لحود`, `بدوي` are surnames).
+    if let Some(p) =
+        (a + 2..b).find(|&j| !has_article(&tokens[j - 1].norm) && tokens[j].norm.starts_with("لل"))
+    {
         b = p;
     }
     // The name starts at an undefined, non-role word right after a definite one; or, after a

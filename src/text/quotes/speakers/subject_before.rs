@@ -325,8 +325,13 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
         return Some(lead + 1..lead + colon - 1);
     }
     // `مدرب الزمالك عن قرارات القمة: …`: the speaker, then what the statement is about.
+    // (Only after a speaker: a title, a body or a given name, not `الإفراج عن المعتقلين: …`.)
+    let speaker_first = is_title(&tokens[0].norm)
+        || super::names::is_body_word(&tokens[0].norm)
+        || crate::text::quotes::lexicon::given_name(&tokens[0].norm).is_some();
     let topic = (1..colon.min(5)).find(|&k| {
-        matches!(tokens[k].norm.as_str(), "عن" | "حول" | "بشان")
+        speaker_first
+            && matches!(tokens[k].norm.as_str(), "عن" | "حول" | "بشان")
             && tokens[..k].iter().all(Token::is_word)
             && tokens[k + 1..colon].iter().all(Token::is_word)
             && colon - k <= 5

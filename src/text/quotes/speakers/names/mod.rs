@@ -152,7 +152,7 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     };
     let particle = |w: &str| NAME_PARTICLES.contains(&w);
     let given_at = |k: usize| given_name(&fuller[k]).is_some();
-    let nisba = |w: &str| has_article(w) && (w.ends_with('ي') || w.ends_with("يه"));
+    let nisba = |w: &str| has_article(w) && super::roles::is_nisba(w);
     let possessed = |w: &str| {
         !has_article(w)
             && w.chars().count() >= 4

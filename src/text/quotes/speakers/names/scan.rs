@@ -114,13 +114,13 @@ impl Names {
                     e += 1;
                 }
             }
-            while e < toks.len()
-                && e - k < 8
-                && toks[e].is_word()
-                && (!ends_subject_ignoring_quotes(&toks[e]) || lam_genitive(e))
-            {
+            while e < toks.len() && e - k < 8 && toks[e].is_word() {
+                let genitive = lam_genitive(e);
+                if ends_subject_ignoring_quotes(&toks[e]) && !genitive {
+                    break;
+                }
                 let w = toks[e].norm.as_str();
-                if lam_genitive(e) {
+                if genitive {
                     e += 2;
                     continue;
                 }
@@ -320,10 +320,19 @@ impl Names {
                 }
                 // `قال الشيخ "X"، النائب الأول …`: also a name in quote marks.
                 let quoted = c >= 2 && toks[c - 1].kind == TokKind::Mark;
-                // A surname alone that ends exactly one known full name (`واضافت بوشوشة
-                // مديرة المهرجان` after `درة بوشوشة`).
+                // A surname alone that ends exactly one known full name, as the subject of a
+                // reporting verb or set off by a comma (`واضافت بوشوشة مديرة المهرجان` after
+                // `درة بوشوشة`; not `والتقى ماكرون وزير الخارجية`, where the role is the
+                // object's).
                 let surname = || {
                     let last = toks.get(c - 1).filter(|t| t.is_word())?;
+                    let subject = comma
+                        || (c >= 2
+                            && crate::text::quotes::cues::cue_at(toks, c - 2)
+                                == Some(crate::text::quotes::lexicon::CueKind::Verb));
+                    if !subject {
+                        return None;
+                    }
                     surnames.get(last.norm.as_str()).copied().flatten().cloned()
                 };
                 let found = known_before(toks, c, known)

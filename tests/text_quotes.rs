@@ -2586,3 +2586,12 @@ fn review_cases_round_three() {
         .iter()
         .any(|q| q.text == "الأسعار سترتفع قريبا - ربما"));
 }
+
+#[test]
+fn a_name_set_off_before_a_role_is_known_without_a_cue() {
+    let s = "ووجه طارق عبد الحميد، محافظ البنك المركزي، الشكر لفريق العمل.\nمحافظ البنك المركزي: التضخم أشرس أمراض الاقتصاد";
+    assert_eq!(
+        speaker_of(&quotes(s), "التضخم أشرس أمراض الاقتصاد"),
+        Some("طارق عبد الحميد")
+    );
+}

@@ -296,6 +296,55 @@ impl Names {
         }
     }
 
+    /// Record a person written as a given name and surname set off before a role by a comma
+    /// (`وجه حسن عبدالله، محافظ البنك المركزي، الشكر`), though no cue names them: the name as
+    /// a candidate and the role linked to it.
+    pub(super) fn scan_named_before_role(&mut self, input: &str, toks: &[Token]) {
+        use crate::text::quotes::lexicon::{given_name, GivenName};
+        for c in 2..toks.len() {
+            if toks[c].in_quote
+                || !matches!(toks[c].punct(), Some(',' | '،'))
+                || !toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.is_word() && !t.in_quote && is_title(&t.norm))
+            {
+                continue;
+            }
+            // (A definite word as a nisba surname or after `عبد`: `حسن عبد الحميد`.)
+            let name_word = |k: usize| {
+                let t = &toks[k];
+                t.is_word()
+                    && !t.in_quote
+                    && !ends_subject(t)
+                    && (!is_role_word(&t.norm)
+                        || (has_article(&t.norm) && t.norm.ends_with('ي'))
+                        || (k > 0 && matches!(toks[k - 1].norm.as_str(), "عبد" | "ابو")))
+            };
+            let Some(len) = [3, 2].into_iter().find(|&len| {
+                c >= len
+                    && (c - len..c).all(name_word)
+                    && matches!(given_name(&toks[c - len].norm), Some(GivenName::Sure))
+                    // The name opens its clause: after a verb, punctuation or the start.
+                    && (c == len
+                        || !toks[c - len - 1].is_word()
+                        || given_name(&toks[c - len - 1].norm).is_none())
+            }) else {
+                continue;
+            };
+            let Some(n) = Name::from_tokens(input, &toks[c - len..c]) else {
+                continue;
+            };
+            let start = c + 1;
+            let mut e = start;
+            while e < toks.len() && e - start < 10 && !ends_subject(&toks[e]) {
+                e += 1;
+            }
+            self.link_roles(&toks[start..e], &n);
+            self.people.push((toks[c - len].start, n.clone()));
+            self.candidates.push(n);
+        }
+    }
+
     /// Record the roles written after a known name, with or without a comma (`أكد محمد شياع
     /// السوداني، رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or
     /// clause word.

@@ -2595,3 +2595,13 @@ fn a_name_set_off_before_a_role_is_known_without_a_cue() {
         Some("طارق عبد الحميد")
     );
 }
+
+#[test]
+fn a_body_name_keeps_its_head_first_and_drops_everyone() {
+    let s = "تعلم وزارة الصحة المواطنين بأن الوضع عادي.\nوتدعو وزارة الصحة الجميع إلى \"عدم الأخذ بهذه الشائعات\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "عدم الأخذ بهذه الشائعات"),
+        Some("وزارة الصحة")
+    );
+}

@@ -626,7 +626,9 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
     // `وتابع الوزير ردا على سؤال`: a verbal noun of response, no name.
     let adverb = matches!(
         w,
-        "مباشره"
+        // `وتدعو وزارة الصحة الجميع إلى`: everyone, the verb's object.
+        "الجميع"
+            | "مباشره"
             | "فورا"
             | "حاليا"
             | "لاحقا"

@@ -137,8 +137,12 @@ pub(crate) struct Names {
 /// name — a surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
 fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     use super::roles::{COMPOUND_SECOND, DEFINITE_FIRST_NAMES, NAME_PARTICLES};
-    if fuller.len() == norms.len() || norms.first().is_some_and(|w| body_head(w).is_some()) {
+    if fuller.len() == norms.len() {
         return true;
+    }
+    // A body's name opens with its head (`وزارة الصحة السودانية`; not `تعلم وزارة الصحة`).
+    if norms.first().is_some_and(|w| body_head(w).is_some()) {
+        return fuller.starts_with(norms);
     }
     // A body or a role (`المجلس الانتقالي الجنوبي`) may take any words.
     if fuller.first().is_some_and(|w| {

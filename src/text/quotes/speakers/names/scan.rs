@@ -116,7 +116,9 @@ impl Names {
             }
             while e < toks.len() && e - k < 8 && toks[e].is_word() {
                 let genitive = lam_genitive(e);
-                if ends_subject_ignoring_quotes(&toks[e]) && !genitive {
+                // `… والتونسيين بالخارج`: abroad, part of a ministry's name.
+                let abroad = e > k + 1 && matches!(toks[e].norm.as_str(), "بالخارج" | "بالمهجر");
+                if ends_subject_ignoring_quotes(&toks[e]) && !genitive && !abroad {
                     break;
                 }
                 let w = toks[e].norm.as_str();

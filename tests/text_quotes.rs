@@ -2605,3 +2605,27 @@ fn a_body_name_keeps_its_head_first_and_drops_everyone() {
         Some("وزارة الصحة")
     );
 }
+
+/// Cases a second review found wrong, kept right.
+#[test]
+fn review_cases_round_three_second_pass() {
+    // A surname speaks about a topic in a headline.
+    let s = "القرشي عن سد النهضة: \"لن نفرط في حقوقنا\"\n\nوقال المسؤول إن الأمور تسير.";
+    assert_eq!(speaker_of(&quotes(s), "لن نفرط في حقوقنا"), Some("القرشي"));
+    // A role with another person's name after it is not the role of the name before it.
+    let s = "وهنأ طارق علي، الرئيس الفرنسي جان دوبون بفوزه. وقال الرئيس الفرنسي: \"سنعمل معا\".";
+    assert_eq!(speaker_of(&quotes(s), "سنعمل معا"), Some("جان دوبون"));
+    // Two people joined by `و` are no one name.
+    let s = "وحضر طارق وأحمد، رئيس الفريق، الاجتماع. وقال رئيس الفريق: \"كان اجتماعا مثمرا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "كان اجتماعا مثمرا"),
+        Some("رئيس الفريق")
+    );
+    // A `بـ` place with its definite genitive after the name ends it.
+    let s =
+        "وقال مدير الإعلام في وزارة الداخلية العقيد حيدر شاكر بمقر الوزارة إن \"الوضع مستقر تماما\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع مستقر تماما"),
+        Some("حيدر شاكر")
+    );
+}

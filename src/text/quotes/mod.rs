@@ -1171,7 +1171,8 @@ fn without_media_tag(s: &str) -> usize {
             let tail = &s[at + sep.len()..end];
             // The segment up to the next dash names the site (`موقع قناة المنار`).
             let segment = tail.split(sep).next().unwrap_or(tail);
-            tail.split_whitespace().count() <= 6
+            // (Short tails only, tested first: a page full of dashes stays linear.)
+            tail.split_whitespace().nth(6).is_none()
                 && !tail.contains(['"', '«', '»', '“', '”'])
                 && (segment
                     .split_whitespace()

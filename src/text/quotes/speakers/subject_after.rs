@@ -515,11 +515,15 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
     while b < tokens.len() && b - a < MAX_SUBJECT_WORDS + 2 && !ends_subject(&tokens[b]) {
         b += 1;
     }
-    // `العقيد حيدر شاكر محمد للوكالة الرسمية`: `لـ` and the article after the name end it
-    // (not any word in `ل`/`ب`: `بيضون`, `لحود`, `بدوي` are surnames).
-    if let Some(p) =
-        (a + 2..b).find(|&j| !has_article(&tokens[j - 1].norm) && tokens[j].norm.starts_with("لل"))
-    {
+    // `العقيد حيدر شاكر محمد للوكالة الرسمية`, `… بمقر الوزارة`: `لـ` and the article, or a
+    // `لـ`/`بـ` noun with its definite genitive, after the name end it (not any word in
+    // `ل`/`ب`: `بيضون`, `لحود`, `بدوي` are surnames).
+    if let Some(p) = (a + 2..b).find(|&j| {
+        !has_article(&tokens[j - 1].norm)
+            && (tokens[j].norm.starts_with("لل")
+                || (is_prepositional_word(&tokens[j].norm)
+                    && tokens.get(j + 1).is_some_and(|n| has_article(&n.norm))))
+    }) {
         b = p;
     }
     // The name starts at an undefined, non-role word right after a definite one; or, after a

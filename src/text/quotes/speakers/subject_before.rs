@@ -325,10 +325,13 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
         return Some(lead + 1..lead + colon - 1);
     }
     // `مدرب الزمالك عن قرارات القمة: …`: the speaker, then what the statement is about.
-    // (Only after a speaker: a title, a body or a given name, not `الإفراج عن المعتقلين: …`.)
-    let speaker_first = is_title(&tokens[0].norm)
-        || super::names::is_body_word(&tokens[0].norm)
-        || crate::text::quotes::lexicon::given_name(&tokens[0].norm).is_some();
+    // (Not after a definite common noun: `الإفراج عن المعتقلين: …`; a surname, a title or a
+    // body speaks: `السيسي عن سد النهضة: …`.)
+    let first = tokens[0].norm.as_str();
+    let speaker_first = !has_article(first)
+        || is_title(first)
+        || super::names::is_body_word(first)
+        || super::roles::is_nisba(first);
     let topic = (1..colon.min(5)).find(|&k| {
         speaker_first
             && matches!(tokens[k].norm.as_str(), "عن" | "حول" | "بشان")

@@ -312,19 +312,24 @@ impl Names {
             {
                 continue;
             }
-            // (A definite word as a nisba surname or after `عبد`: `حسن عبد الحميد`.)
+            // After the given name only name words: another given name, a particle, a nisba
+            // surname or a word after `عبد`/`ابو` (`طارق عبد الحميد`); not `محمد وأحمد`.
             let name_word = |k: usize| {
                 let t = &toks[k];
+                let w = t.norm.as_str();
                 t.is_word()
                     && !t.in_quote
                     && !ends_subject(t)
-                    && (!is_role_word(&t.norm)
-                        || (has_article(&t.norm) && t.norm.ends_with('ي'))
+                    && (given_name(w).is_some()
+                        || super::super::roles::NAME_PARTICLES.contains(&w)
+                        || (has_article(w) && w.ends_with('ي'))
                         || (k > 0 && matches!(toks[k - 1].norm.as_str(), "عبد" | "ابو")))
             };
             let Some(len) = [3, 2].into_iter().find(|&len| {
                 c >= len
-                    && (c - len..c).all(name_word)
+                    && toks[c - len].is_word()
+                    && !toks[c - len].in_quote
+                    && (c - len + 1..c).all(name_word)
                     && matches!(given_name(&toks[c - len].norm), Some(GivenName::Sure))
                     // The name opens its clause: after a verb, punctuation or the start.
                     && (c == len
@@ -340,6 +345,14 @@ impl Names {
             let mut e = start;
             while e < toks.len() && e - start < 10 && !ends_subject(&toks[e]) {
                 e += 1;
+            }
+            // Only a role with no name in it (`وهنأ محمد علي، الرئيس الفرنسي إيمانويل ماكرون`
+            // names the person congratulated).
+            if !super::super::roles::split_role(&toks[start..e])
+                .1
+                .is_empty()
+            {
+                continue;
             }
             self.link_roles(&toks[start..e], &n);
             self.people.push((toks[c - len].start, n.clone()));

@@ -2629,3 +2629,17 @@ fn review_cases_round_three_second_pass() {
         Some("حيدر شاكر")
     );
 }
+
+#[test]
+fn there_is_and_a_verbal_noun_after_ba_open_no_subject() {
+    let s = "وقال زعيم الجماعة ناصر الهادي إن \"الحرب مستمرة\".\nوأضاف هناك تواطؤ من القوى الكبرى، قائلا: \"نحن في موقف القوة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "نحن في موقف القوة"),
+        Some("ناصر الهادي")
+    );
+    let s = "وقال المحافظ سالم الكعبي إن \"الأمن أولوية\".\nووعد ببذل كل الجهد، مؤكدا \"لو كلفنا ذلك حياتنا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "لو كلفنا ذلك حياتنا"),
+        Some("سالم الكعبي")
+    );
+}

@@ -227,11 +227,16 @@ fn can_open_subject(t: &Token) -> bool {
     if VERBAL_NOUNS.contains(&bare) {
         return false;
     }
-    // `وقال الطبيب بتصريح`, `ببيان`: `بـ` and a noun of statement.
+    // `وقال الطبيب بتصريح`, `ببيان`: `بـ` and a noun of statement; `ووعد ببذل الجهد`: `بـ`
+    // and a verbal noun (a name never opens with `بب`).
     if bare
         .strip_prefix('ب')
-        .is_some_and(|r| cue_kind(r).is_some())
+        .is_some_and(|r| cue_kind(r).is_some() || r.starts_with('ب'))
     {
+        return false;
+    }
+    // `وأضاف هناك تواطؤ`: "there is", the reported clause itself.
+    if matches!(bare, "هناك" | "هنالك" | "هنا") {
         return false;
     }
     let manner = bare.strip_prefix('ب').is_some_and(|r| {

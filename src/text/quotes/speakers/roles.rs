@@ -242,6 +242,19 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     {
         return true;
     }
+    // `المحامي أمين سيدهم`: `أمين` before an undefined word that is no role is a first name
+    // (`أمين عام`, `أمين سر` are titles).
+    if t.norm == "امين"
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word()
+                && !has_article(&n.norm)
+                && !is_role_word(&n.norm)
+                && !ends_subject(n)
+                && !matches!(n.norm.as_str(), "عام" | "سر" | "صندوق" | "مال" | "عاصمه")
+        })
+    {
+        return true;
+    }
     if matches!(t.norm.as_str(), "امين" | "سلطان")
         && toks.get(i + 1).is_some_and(|n| {
             n.is_word()

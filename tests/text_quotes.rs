@@ -2643,3 +2643,31 @@ fn there_is_and_a_verbal_noun_after_ba_open_no_subject() {
         Some("سالم الكعبي")
     );
 }
+
+#[test]
+fn assistants_accounts_and_adjectives_after_names() {
+    // `مساعد` is a title.
+    let s = "قال مساعد وزير الخارجية سامي عباس: «لن نتراجع عن حقوقنا».";
+    assert_eq!(
+        speaker_of(&quotes(s), "لن نتراجع عن حقوقنا"),
+        Some("سامي عباس")
+    );
+    // `أمين` inside a name before an undefined word.
+    let s = "قال الدكتور رامي أمين واصف، رئيس شعبة الذهب، إن \"الأسعار ترتفع\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الأسعار ترتفع"),
+        Some("رامي أمين واصف")
+    );
+    // A feminine nisba after a woman's name describes her.
+    let s = "وقالت سلمى عادل المصرية إن \"السفارة تتابع التحقيق\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "السفارة تتابع التحقيق"),
+        Some("سلمى عادل")
+    );
+    // `تصريحات أدلى بها`: the verb of the relative clause is no speaker.
+    let s = "وكرر الوزير سالم النعيمي تصريحات أدلى بها قبل أسبوع، قائلا \"لا نقص في الإمدادات\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "لا نقص في الإمدادات"),
+        Some("سالم النعيمي")
+    );
+}

@@ -447,6 +447,9 @@ const PERSON_NOUNS: &[&str] = &[
     "مراسل",
     "مراسلة",
     "كاتب",
+    // `مساعد وزير الخارجية`.
+    "مساعد",
+    "مساعدة",
     // `المرشح محمد ولد الشيخ الغزواني`.
     "مرشح",
     "مرشحة",
@@ -726,6 +729,18 @@ const ANONYMOUS: &[&str] = &[
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
 /// particles and pronouns.
 const STOP: &[&str] = &[
+    // `تصريحات أدلى بها`: the verb of a relative clause.
+    "أدلى",
+    "أدلت",
+    "يدلي",
+    // `نتيجة تعطيل`, `تتابع معها`: "as a result", a preposition with a pronoun.
+    "نتيجة",
+    "معها",
+    "معه",
+    "معهم",
+    "عليه",
+    "عليها",
+    "عليهم",
     // `وحذّر الحوثي مما أسماه`: `ما` with a preposition.
     "مما",
     "عما",

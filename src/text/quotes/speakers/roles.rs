@@ -434,6 +434,19 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     if let Some(cut) = trailing_role(name) {
         name = &name[..cut];
     }
+    // `فاطمة عزيز المصرية`: a feminine nisba right after a person's name describes her
+    // (family names take the masculine form; `وزير الداخلية` is a role, cut above).
+    // (Only a given name and a surname before it: `القضية` in `… تأجيل القضية` is an object,
+    // trimmed below.)
+    if name.len() == 3
+        && crate::text::quotes::lexicon::given_name(&name[0].norm).is_some()
+        && !is_role_word(&name[name.len() - 2].norm)
+        && name
+            .last()
+            .is_some_and(|t| has_article(&t.norm) && t.norm.ends_with("يه"))
+    {
+        name = &name[..name.len() - 1];
+    }
     // `وتوقع الوزير السعودي استمرار نمو …`, `واعتبر ميقاتي إدخال المحروقات`: a verbal
     // noun opens the object, not a name.
     if let Some(v) = name
@@ -536,11 +549,18 @@ pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
             && has_article(&t.norm)
             && OFFICES.contains(&strip_article(&t.norm))
             && strip_article(&t.norm) != "امين";
-        // `محمد الأمين الصبيحي`: `الأمين` is a name unless `العام` follows.
-        let name_amin = t.norm == "الامين"
+        // `محمد الأمين الصبيحي`: `الأمين` is a name unless `العام` follows; so is `أمين`
+        // before an undefined word that is no role (`واصفي أمين واصف`).
+        let name_amin = (t.norm == "الامين"
             && name
                 .get(j + 1)
-                .is_some_and(|n| strip_article(&n.norm) != "عام");
+                .is_some_and(|n| strip_article(&n.norm) != "عام"))
+            || (t.norm == "امين"
+                && name.get(j + 1).is_some_and(|n| {
+                    !has_article(&n.norm)
+                        && !is_role_word(&n.norm)
+                        && !matches!(n.norm.as_str(), "عام" | "سر" | "صندوق" | "مال")
+                }));
         t.is_word()
             && !name_amin
             && (followed || office)

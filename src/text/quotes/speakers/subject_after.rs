@@ -91,6 +91,13 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         if tokens.get(i).is_some_and(|t| t.norm == "ما") {
             i += 1;
         }
+        // `وحسب رواية زوجة المجني عليه`: the account of someone.
+        if tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.norm.as_str(), "روايه" | "تعبير" | "قول"))
+        {
+            i += 1;
+        }
         if tokens
             .get(i)
             .is_some_and(|t| crate::text::quotes::cues::cue_kind(&t.norm) == Some(CueKind::Verb))

@@ -1011,20 +1011,22 @@ impl Analysis<'_> {
                 }
             }
         }
-        if is_comma(comma)
-            && t.get(comma + 1)
-                .is_some_and(|x| matches!(x.norm.as_str(), "في" | "فى" | "لدى" | "ب"))
-        {
-            if let Some(next) = (comma + 2..t.len().min(comma + 7)).find(|&k| !t[k].is_word()) {
-                if is_comma(next) && speakers::apposition_name(t, next).is_some() {
-                    comma = next;
-                }
-            }
-        }
         if !is_comma(comma) {
             return None;
         }
-        let name = speakers::apposition_name(t, comma)?;
+        let workplace = t
+            .get(comma + 1)
+            .is_some_and(|x| matches!(x.norm.as_str(), "في" | "فى" | "لدى" | "ب"));
+        let after_workplace = || {
+            let next = (comma + 2..t.len().min(comma + 7)).find(|&k| !t[k].is_word())?;
+            is_comma(next)
+                .then(|| speakers::apposition_name(t, next))
+                .flatten()
+        };
+        let name = workplace
+            .then(after_workplace)
+            .flatten()
+            .or_else(|| speakers::apposition_name(t, comma))?;
         let n = speakers::Name::from_tokens(self.input, &t[name.clone()])?;
         Some((name, Who::Named(n)))
     }
@@ -1156,8 +1158,9 @@ impl Analysis<'_> {
     }
 }
 
-/// The length of a headline without trailing spaces and a media tag (`(فيديو)`, `(صور)`):
-/// the tag says what the page shows, it is no part of the statement.
+/// The length of a headline without what a scraped page adds after its statement: trailing
+/// spaces, a lone bar, a site name or date after a dash, and a media tag (`(فيديو)`, `(صور)`,
+/// which says what the page shows).
 fn without_media_tag(s: &str) -> usize {
     let mut end = input_trim_end(s);
     // A lone bar closing a scraped headline (`… بالأمطار |`).

@@ -246,11 +246,7 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     // (`أمين عام`, `أمين سر` are titles).
     if t.norm == "امين"
         && toks.get(i + 1).is_some_and(|n| {
-            n.is_word()
-                && !has_article(&n.norm)
-                && !is_role_word(&n.norm)
-                && !ends_subject(n)
-                && !matches!(n.norm.as_str(), "عام" | "سر" | "صندوق" | "مال" | "عاصمه")
+            n.is_word() && amin_names_before(n) && !ends_subject(n) && n.norm != "عاصمه"
         })
     {
         return true;
@@ -297,6 +293,14 @@ pub(super) fn is_construct_title(t: &Token) -> bool {
             .is_some_and(|stem| stem.chars().count() >= 3)
     });
     !has_article(&t.norm) && !t.suffixed && !pronoun && !honorific && is_title(&t.norm)
+}
+
+/// True when `أمين` before `next` is a first name, not a title: `next` is an undefined word
+/// that is no role and none of the genitives the title takes (`أمين عام`, `أمين سر`).
+fn amin_names_before(next: &Token) -> bool {
+    !has_article(&next.norm)
+        && !is_role_word(&next.norm)
+        && !matches!(next.norm.as_str(), "عام" | "سر" | "صندوق" | "مال")
 }
 
 /// Split a subject phrase into its leading role words and the name after them.
@@ -555,12 +559,7 @@ pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
             && name
                 .get(j + 1)
                 .is_some_and(|n| strip_article(&n.norm) != "عام"))
-            || (t.norm == "امين"
-                && name.get(j + 1).is_some_and(|n| {
-                    !has_article(&n.norm)
-                        && !is_role_word(&n.norm)
-                        && !matches!(n.norm.as_str(), "عام" | "سر" | "صندوق" | "مال")
-                }));
+            || (t.norm == "امين" && name.get(j + 1).is_some_and(amin_names_before));
         t.is_word()
             && !name_amin
             && (followed || office)
@@ -625,7 +624,8 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
         let c: Vec<char> = rest.chars().collect();
         (4..=6).contains(&c.len()) && c[c.len() - 2] == 'ا'
     });
-    // `المزروعي للصحفيين`, `لرويترز`: the audience after a name.
+    // `المزروعي للصحفيين`, `لرويترز`: the audience after a name (an outlet after `لـ`,
+    // `للوكالة`, is tested below).
     let audience = matches!(
         w,
         "للصحفيين"
@@ -635,13 +635,6 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
             | "للمراسلين"
             | "للحضور"
             | "لرويترز"
-            | "للتلفزيون"
-            | "للاذاعه"
-            | "للقناه"
-            | "للوكاله"
-            | "لوكاله"
-            | "للموقع"
-            | "لصحيفه"
     );
     // `محمد حمدان دقلو الملقب بـ"حميدتي"`: a nickname or a known-as phrase follows the name.
     let known_as = matches!(

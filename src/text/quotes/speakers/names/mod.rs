@@ -646,7 +646,7 @@ impl Names {
         if let [w] = &name.norms[..] {
             if !has_article(w) && given_name(w).is_none() {
                 let definite = [format!("ال{w}")];
-                let longer = |f: &&Name| f.norms.len() > first.norms.len().max(1);
+                let longer = |f: &&Name| f.norms.len() > first.norms.len();
                 if let Some(full) = self.fuller(&definite).filter(longer) {
                     first = full;
                 }

@@ -52,10 +52,7 @@ impl Names {
             };
             self.link_roles(role, &n);
             let after_name = r.start + role.len() + name.len();
-            let mut e = after_name;
-            while e < toks.len() && e - after_name < 6 && !ends_subject(&toks[e]) {
-                e += 1;
-            }
+            let e = phrase_end(toks, after_name, 6);
             if toks.get(after_name).is_some_and(|t| is_title(&t.norm)) {
                 self.link_roles(&toks[after_name..e], &n);
             }
@@ -342,10 +339,7 @@ impl Names {
                 continue;
             };
             let start = c + 1;
-            let mut e = start;
-            while e < toks.len() && e - start < 10 && !ends_subject(&toks[e]) {
-                e += 1;
-            }
+            let e = phrase_end(toks, start, 10);
             // Only a role with no name in it (`وهنأ محمد علي، الرئيس الفرنسي إيمانويل ماكرون`
             // names the person congratulated).
             if !super::super::roles::split_role(&toks[start..e])
@@ -406,14 +400,20 @@ impl Names {
                     continue;
                 };
                 let start = role_at;
-                let mut e = start;
-                while e < toks.len() && e - start < 10 && !ends_subject(&toks[e]) {
-                    e += 1;
-                }
-                self.link_roles(&toks[start..e], &n);
+                self.link_roles(&toks[start..phrase_end(toks, start, 10)], &n);
             }
         }
     }
+}
+
+/// The end of the phrase starting at `toks[start]`: at the first word that ends a subject,
+/// at most `max` words on (the role written after a name).
+fn phrase_end(toks: &[Token], start: usize, max: usize) -> usize {
+    let mut e = start;
+    while e < toks.len() && e - start < max && !ends_subject(&toks[e]) {
+        e += 1;
+    }
+    e
 }
 
 /// The document's full names (two words or more), by their words.

@@ -1,15 +1,17 @@
 //! Parity of our Marian model and search with transformers 5.24 on the committed random-weight
 //! test model (`models/test-opus-mt-ar-en`, references in `tests/fixtures/reference.json`).
-//! Ids in, ids out: no tokenizer involved.
+//! Ids in, ids out: no tokenizer involved. `TARJAMA_TEST_DEVICE=cuda` runs them on a GPU.
 
 use std::path::PathBuf;
 
-use candle_core::{DType, Device, Tensor};
+use candle_core::{DType, Tensor};
 use candle_nn::VarBuilder;
 use serde_json::Value;
 use tarjama::mt::config::{GenerationConfig, MarianConfig};
 use tarjama::mt::model::{MarianModel, ModelError};
 use tarjama::mt::search::{generate, Hypothesis, SearchOptions};
+
+mod device_support;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -21,7 +23,11 @@ fn load(dtype: DType) -> (MarianModel, SearchOptions) {
     let gen = GenerationConfig::from_file(Some(&dir.join("generation_config.json")), &cfg).unwrap();
     // SAFETY: the fixture file is not modified while mapped.
     let vb = unsafe {
-        VarBuilder::from_mmaped_safetensors(&[dir.join("model.safetensors")], dtype, &Device::Cpu)
+        VarBuilder::from_mmaped_safetensors(
+            &[dir.join("model.safetensors")],
+            dtype,
+            &device_support::device(),
+        )
     }
     .unwrap();
     (
@@ -71,7 +77,7 @@ fn with(opts: &SearchOptions, beams: usize, max_new: usize) -> SearchOptions {
 }
 
 fn first_step_logits(model: &MarianModel, src: &[u32], start: u32) -> Vec<f32> {
-    let ids = Tensor::new(src, &Device::Cpu)
+    let ids = Tensor::new(src, &device_support::device())
         .unwrap()
         .unsqueeze(0)
         .unwrap();
@@ -283,7 +289,7 @@ fn position_limits_give_clear_errors() {
     assert!(err.to_string().contains("513"), "{err}");
 
     // 512 source tokens are fine; the decoder refuses its 513th position.
-    let src = Tensor::new(vec![5u32; 512].as_slice(), &Device::Cpu)
+    let src = Tensor::new(vec![5u32; 512].as_slice(), &device_support::device())
         .unwrap()
         .unsqueeze(0)
         .unwrap();
@@ -322,8 +328,10 @@ fn default_cap_stops_a_long_decode_and_forces_eos() {
 }
 
 /// f16 and bf16 run the same code path; on this ill-conditioned random model they can only be
-/// compared loosely: relative L2 error of the first-step logits (transformers itself shows 0.011
-/// for f16 and 0.25 for bf16 on sentence 0), and a well-formed beam result.
+/// compared loosely: relative L2 error of the first-step logits, and a well-formed beam result.
+/// On sentence 0, `scripts/bench/half_precision_gap.py` measures transformers' own f16 error at
+/// 0.011 on the CPU and 0.014 on an H200 (bf16: 0.25 on both); ours was 0.018 and 0.021. The f16
+/// bound is about twice transformers' CUDA figure.
 #[test]
 fn half_precision_runs_close_to_f32() {
     let r = reference();
@@ -331,7 +339,7 @@ fn half_precision_runs_close_to_f32() {
     let s = ids(&r["sentences"][0]["input_ids"]);
     let want = first_step_logits(&m32, &s, opts.tokens.decoder_start);
     let norm = want.iter().map(|w| w * w).sum::<f32>().sqrt();
-    for (dtype, tolerance) in [(DType::F16, 0.02), (DType::BF16, 0.6)] {
+    for (dtype, tolerance) in [(DType::F16, 0.03), (DType::BF16, 0.6)] {
         let (m, _) = load(dtype);
         let got = first_step_logits(&m, &s, opts.tokens.decoder_start);
         assert!(

@@ -5,12 +5,15 @@
 //! All sentences go through ONE `translate` call, so tokenizing, sorting by length, cutting
 //! into token-budget batches, padding and putting results back in input order are all on the
 //! path; a second run with a tiny budget (one sentence per batch) must give the same results.
+//! `TARJAMA_TEST_DEVICE=cuda` runs them on a GPU.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use tarjama::mt::tokenizer::PunctNorm;
 use tarjama::mt::{DecodeOverrides, EngineError, Translation, Translator, TranslatorBuilder};
+
+mod device_support;
 
 const MODEL: &str = "models/test-opus-mt-ar-en";
 /// The reference's `max_new_tokens` (scripts/make_references.py).
@@ -43,6 +46,7 @@ fn builder(weights: &Path, beams: usize) -> TranslatorBuilder {
         .model(root().join(MODEL).to_str().unwrap())
         .weights(Some(weights.to_path_buf()))
         .punct_norm(PunctNorm::None)
+        .device(device_support::spec())
         .decode(DecodeOverrides {
             beams: Some(beams),
             max_new_tokens: Some(MAX_NEW),

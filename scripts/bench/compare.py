@@ -37,7 +37,8 @@ def main():
     ap.add_argument("--len", type=int, default=32)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--dtype", default="f32", help="tarjama's compute dtype")
+    ap.add_argument("--dtype", default="f32", help="tarjama's compute dtypes, comma-separated")
+    ap.add_argument("--device", default="cpu", help="tarjama's device: cpu, cuda or cuda:N")
     ap.add_argument("--out", type=Path, default=ROOT / "target/bench-compare.json")
     a = ap.parse_args()
     hf_dir = a.models_dir / "marian-ar-en-full"
@@ -50,18 +51,21 @@ def main():
                         "--models-dir", str(a.models_dir), "--engines", a.engines,
                         "--out", str(peers_out)] + common, check=True)
         rows += [r for r in json.loads(peers_out.read_text())["results"] if "error" not in r]
-    ours = subprocess.run([str(a.tarjama), "bench", "--input", str(a.seed_text),
-                           "--model", str(hf_dir), "--dtype", a.dtype] + common,
-                          check=True, capture_output=True, text=True)
-    mine = [json.loads(l[7:]) for l in ours.stdout.splitlines() if l.startswith("RESULT ")]
-    for r in mine:
-        r["engine"] = f"tarjama-{a.dtype}"
+    mine = []
+    for dtype in a.dtype.split(","):
+        ours = subprocess.run([str(a.tarjama), "bench", "--input", str(a.seed_text),
+                               "--model", str(hf_dir), "--dtype", dtype, "--device", a.device]
+                              + common, check=True, capture_output=True, text=True)
+        where = "" if a.device == "cpu" else a.device.split(":")[0] + "-"
+        for line in ours.stdout.splitlines():
+            if line.startswith("RESULT "):
+                mine.append(dict(json.loads(line[7:]), engine=f"tarjama-{where}{dtype}"))
     rows += mine
     peers = sorted({r["engine"] for r in rows} - {r["engine"] for r in mine})
-    head = f"{'engine':14s} {'beam':>4s} {'batch':>5s} {'wall s':>8s} {'sent/s':>8s} {'tok/s':>8s} {'RSS MiB':>8s}"
+    head = f"{'engine':16s} {'beam':>4s} {'batch':>5s} {'wall s':>8s} {'sent/s':>8s} {'tok/s':>8s} {'RSS MiB':>8s}"
     print("\n" + head + "".join(f" {'x ' + p:>12s}" for p in peers))
     for r in rows:
-        line = (f"{r['engine']:14s} {r['beam']:>4} {r['batch']:>5} {r['wall_s']:8.2f} "
+        line = (f"{r['engine']:16s} {r['beam']:>4} {r['batch']:>5} {r['wall_s']:8.2f} "
                 f"{r['sent_per_s']:8.2f} {r['gen_tok_per_s']:8.1f} {r['peak_rss_mib']:8.0f}")
         if r in mine:
             for p in peers:
@@ -70,7 +74,7 @@ def main():
                 line += f" {r['gen_tok_per_s'] / base[0]['gen_tok_per_s']:12.2f}" if base else f" {'-':>12s}"
         print(line)
     a.out.write_text(json.dumps({"workload": {"n": a.n, "len": a.len, "runs": a.runs,
-                                              "threads": a.threads, "beams": a.beams,
+                                              "threads": a.threads, "beams": a.beams, "device": a.device,
                                               "batches": a.batches},
                                  "results": rows}, indent=1), encoding="utf-8")
     print(f"\nratios: tarjama's generated tokens/s over each peer's (>1 = tarjama faster); saved {a.out}")

@@ -89,7 +89,8 @@ impl FromStr for DeviceSpec {
 }
 
 impl DeviceSpec {
-    fn device(self) -> Result<Device, EngineError> {
+    /// Opens the device, with a clear error when it is missing or this build cannot use it.
+    pub fn device(self) -> Result<Device, EngineError> {
         match self {
             DeviceSpec::Cpu => Ok(Device::Cpu),
             DeviceSpec::Cuda(n) if cfg!(feature = "cuda") => Device::new_cuda(n)

@@ -81,6 +81,10 @@ struct Mark {
     len: usize,
     family: Family,
     role: Role,
+    /// Glued to the word before and spaced from the one after (`أن" نص"`): a closer by
+    /// position, but an opener typed with the space on the wrong side when no quote is open
+    /// and the next mark of its family in the paragraph does not open.
+    misplaced_opener: bool,
 }
 
 /// The content of a quote inside one paragraph (byte offsets, trimmed, marks excluded).
@@ -185,12 +189,16 @@ fn marks_in(input: &str, start: usize, end: usize) -> Vec<Mark> {
             (false, false) if matches!(family, Family::Single | Family::Apostrophe) => continue,
             (false, false) => Role::Ambiguous,
         };
+        let misplaced_opener = role == Role::Closer
+            && prev.is_some_and(char::is_alphabetic)
+            && next.is_some_and(char::is_whitespace);
         out.push(Mark {
             at: start + i,
             ch,
             len,
             family,
             role,
+            misplaced_opener,
         });
     }
     out
@@ -356,7 +364,14 @@ pub(crate) fn pair_marks(input: &str, paragraphs: &[Paragraph]) -> Vec<MarkQuote
                 continue;
             }
             let same = stack.iter().rposition(|o| o.mark.family == m.family);
+            let reopens = stack.is_empty()
+                && m.misplaced_opener
+                && marks[pi][mi + 1..]
+                    .iter()
+                    .find(|n| n.family == m.family)
+                    .is_some_and(|n| n.role != Role::Opener);
             let close_at = match (m.role, same) {
+                _ if reopens => None,
                 (Role::Opener, _) | (Role::Ambiguous, None) => None,
                 (Role::Closer | Role::Ambiguous, Some(i)) => Some(i),
                 (Role::Closer, None) if !stack.is_empty() => Some(stack.len() - 1),
@@ -476,6 +491,23 @@ mod tests {
         assert_eq!(t[0].0, "نرفض ما يسمى \"الحل المؤقت\" رفضا قاطعا");
         assert_eq!(t[1].0, "الحل المؤقت");
         assert_eq!(t[1].1, ["nested"]);
+    }
+
+    #[test]
+    fn opener_with_the_space_on_the_wrong_side() {
+        let t = texts("وأضاف أن\" المكتب يحقق في القضية منذ أشهر\".");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].0, "المكتب يحقق في القضية منذ أشهر");
+        assert_eq!(t[0].1, ["space_padded"]);
+        let t = texts("وأضاف” سنعمل على بناء أوسع جبهة”");
+        assert_eq!(t[0].0, "سنعمل على بناء أوسع جبهة");
+        // Inside an open quote such a mark still closes it, and with no closer after it, it
+        // is a stray mark.
+        let t = texts("عن \"أرقام لا تكذب” كاشفا عن \"مخصصات مالية” للدفاع");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].0, "أرقام لا تكذب");
+        assert_eq!(t[1].0, "مخصصات مالية");
+        assert!(texts("قالوا إنها الحقيقة” وانتهى الأمر").is_empty());
     }
 
     #[test]

@@ -2671,3 +2671,33 @@ fn assistants_accounts_and_adjectives_after_names() {
         Some("سالم النعيمي")
     );
 }
+
+#[test]
+fn headlines_after_a_time_stamp_with_a_media_tag_or_a_verb_after_a_title() {
+    let body = "\n\nوقال المسؤول في بيان إن الوضع مستقر.\n";
+    // A scraped date or time before the headline.
+    let s = format!("- 18:05مدرب الغابون: المغرب نموذج يحتذى به في المجال الرياضي{body}");
+    assert_eq!(
+        speaker_of(&quotes(&s), "المغرب نموذج يحتذى به في المجال الرياضي"),
+        Some("مدرب الغابون")
+    );
+    let s = format!(" date 2025-09-03 نائب إطاري:البرلمان العراقي مصاب بالشلل{body}");
+    assert_eq!(
+        speaker_of(&quotes(&s), "البرلمان العراقي مصاب بالشلل"),
+        Some("نائب إطاري")
+    );
+    // An exclamation mark, then a media tag.
+    let s = format!("بنموسى: هناك أزمة ثقة بين المغاربة والمدرسة العمومية! (فيديو){body}");
+    assert_eq!(
+        speaker_of(&quotes(&s), "هناك أزمة ثقة بين المغاربة والمدرسة العمومية!"),
+        Some("بنموسى")
+    );
+    // After a title a verb is the speaker's own; after a place it opens a report.
+    let s = format!("رئيس البرلمان: تعهدت بالدفاع عن الوطن والمسار والمجلس{body}");
+    assert_eq!(
+        speaker_of(&quotes(&s), "تعهدت بالدفاع عن الوطن والمسار والمجلس"),
+        Some("رئيس البرلمان")
+    );
+    let s = format!("القاهرة: أعلنت وزارة الصحة ارتفاع عدد الإصابات{body}");
+    assert!(quotes(&s).is_empty());
+}

@@ -242,13 +242,16 @@ impl Analysis<'_> {
             let words = t.iter().filter(|x| x.is_word()).count();
             let statement_words = t[colon + 1..].iter().filter(|x| x.is_word()).count();
             let text_end = p.start + without_media_tag(&self.input[p.start..p.end]);
-            let one_sentence = p.sentences.len() <= 1;
+            // (`… العمومية! (فيديو)`: a media tag after the statement is no sentence of it.)
+            let one_sentence = p.sentences.iter().filter(|s| s.start < text_end).count() <= 1;
             // `القاهرة: قضت محكمة … .`: a dateline before a report, not a headline statement.
             // A headline has no full stop, and its statement does not open with a reporting verb.
             let text = &self.input[..text_end];
-            // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`.)
+            // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`;
+            // after a title, a verb is the speaker's own: `رئيس البرلمان: تعهدت بالدفاع …`.)
+            let titled = speakers::is_title_word(&t[np.start].norm);
             let dateline = text.ends_with('.')
-                || cues::cue_kind(&next.norm).is_some_and(|k| k != CueKind::Noun);
+                || (!titled && cues::cue_kind(&next.norm).is_some_and(|k| k != CueKind::Noun));
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence

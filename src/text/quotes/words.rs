@@ -98,11 +98,13 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         if is_word_char(c) {
-            // `EPAوصف`: a Latin credit glued to an Arabic word is a word of its own.
+            // `EPAوصف`: a Latin credit glued to an Arabic word is a word of its own; so is a
+            // scraped time or date (`18:05خبير`).
             let script_change = prev.is_some_and(|p| {
+                let arabic = crate::text::sentences::is_arabic_letter;
                 word_start.is_some()
-                    && ((p.is_ascii_alphabetic() && crate::text::sentences::is_arabic_letter(c))
-                        || (crate::text::sentences::is_arabic_letter(p) && c.is_ascii_alphabetic()))
+                    && (((p.is_ascii_alphabetic() || p.is_ascii_digit()) && arabic(c))
+                        || (arabic(p) && c.is_ascii_alphabetic()))
             });
             if script_change {
                 flush(&mut out, &mut word_start, i);

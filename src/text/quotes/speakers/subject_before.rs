@@ -12,7 +12,7 @@ use super::subject_after::{
 use crate::text::quotes::cues::cue_kind;
 use crate::text::quotes::lexicon::labels;
 use crate::text::quotes::words::has_article;
-use crate::text::quotes::words::Token;
+use crate::text::quotes::words::{has_arabic_letter, TokKind, Token};
 use std::ops::Range;
 
 /// The first person in `tokens[lo..hi]` written with a title and a name (`الكاتبة الفلسطينية
@@ -264,6 +264,18 @@ pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, R
 /// The speaker phrase of a headline `SPEAKER: statement` (or `SPEAKER لـ"OUTLET": …`): the
 /// words at the start of a paragraph before its first colon.
 pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
+    // `date 2026-03-10 …`, `- 18:05خبير …`: a scraped date or time before the headline.
+    let stamp = all
+        .iter()
+        .take_while(|t| !has_arabic_letter(&t.norm) && t.kind != TokKind::Mark)
+        .count();
+    if stamp > 0
+        && all[..stamp]
+            .iter()
+            .any(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
+    {
+        return headline_subject(&all[stamp..]).map(|r| r.start + stamp..r.end + stamp);
+    }
     // A leading tag such as `#عاجل |` or `عاجل -` is skipped.
     // (The `#` of a hashtag is no token: a single word before `|` is such a tag.)
     // `أوكرانيا بالعربية | ميركل: …`: a section name of up to three words before `|` too.

@@ -2701,3 +2701,29 @@ fn headlines_after_a_time_stamp_with_a_media_tag_or_a_verb_after_a_title() {
     let s = format!("القاهرة: أعلنت وزارة الصحة ارتفاع عدد الإصابات{body}");
     assert!(quotes(&s).is_empty());
 }
+
+#[test]
+fn a_quote_never_closed_ends_where_the_story_goes_on() {
+    let s = "وقال رافائيل غروسي إن \"وجود المفتشين ضروري للتوصل لاتفاق موثوق، مضيفًا: \"لا يمكن الاتفاق من دونهم\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "وجود المفتشين ضروري للتوصل لاتفاق موثوق");
+    assert!(
+        q.speech && q.flags.iter().any(|f| f == "unclosed"),
+        "{q:#?}"
+    );
+    assert_eq!(q.speaker.as_deref(), Some("رافائيل غروسي"));
+    let q = quote(&qs, "لا يمكن الاتفاق من دونهم");
+    assert!(!q.flags.iter().any(|f| f == "nested"), "{q:#?}");
+    assert_eq!(q.speaker.as_deref(), Some("رافائيل غروسي"));
+    let s =
+        "وتابعت النائبة سلوى عادل: \"نريد معرفة ما يحدث في التوزيع، مؤكدة أنه يتم حذف حالات كثيرة.";
+    assert_eq!(
+        speaker_of(&quotes(s), "نريد معرفة ما يحدث في التوزيع"),
+        Some("سلوى عادل")
+    );
+    // A verb in the speaker's own words does not end the quote.
+    let s = "وقالت المطربة ريم سالم: \"هذا خامس حفل لي في المملكة، أعتبر نفسي محظوظة جدا.";
+    let qs = quotes(s);
+    assert_eq!(qs.len(), 1);
+    assert!(qs[0].text.ends_with("محظوظة جدا."), "{:?}", qs[0].text);
+}

@@ -49,6 +49,7 @@ mod lexicon;
 mod marks;
 mod speakers;
 mod speech;
+mod unclosed;
 mod words;
 
 use std::ops::Range;
@@ -127,7 +128,8 @@ fn sentence_at(p: &Paragraph, pos: usize) -> (usize, usize, Option<usize>) {
 /// `input`). Paragraphs whose spans are not inside `input`, not on character boundaries or out
 /// of order are skipped. Never panics.
 pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
-    let mark_quotes = marks::pair_marks(input, paragraphs);
+    let mut mark_quotes = marks::pair_marks(input, paragraphs);
+    unclosed::end_unclosed(input, &mut mark_quotes);
     let mut valid = vec![false; paragraphs.len()];
     let mut after = 0;
     for (i, p) in paragraphs.iter().enumerate() {

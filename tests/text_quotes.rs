@@ -2727,3 +2727,15 @@ fn a_quote_never_closed_ends_where_the_story_goes_on() {
     assert_eq!(qs.len(), 1);
     assert!(qs[0].text.ends_with("محظوظة جدا."), "{:?}", qs[0].text);
 }
+
+#[test]
+fn a_person_named_without_title_or_cue_speaks_for_a_later_bare_cue() {
+    let s = "التمس سامر خليل مدرب الفريق العذر من الجماهير الغاضبة بعد الخسارة، وقال: «نعتذر عن الخسارة».";
+    assert_eq!(
+        speaker_of(&quotes(s), "نعتذر عن الخسارة"),
+        Some("سامر خليل")
+    );
+    // A given name before a clause that goes on is no such name (`سامر يحمل`).
+    let s = "كان سامر يحمل حقيبته حين وصل، وقال: «الطريق طويل».";
+    assert_ne!(speaker_of(&quotes(s), "الطريق طويل"), Some("سامر يحمل"));
+}

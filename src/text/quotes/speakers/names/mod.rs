@@ -241,6 +241,7 @@ impl Names {
             names.scan_bodies(input, toks);
             names.scan_quoted_names(input, toks);
             names.scan_named_before_role(input, toks);
+            names.scan_given_name_people(input, toks);
         }
         // Both scans look for the names found so far; the first adds role links, no names.
         let known = names.full_names();

@@ -354,6 +354,79 @@ impl Names {
         }
     }
 
+    /// Record people written with neither title nor cue (`التمس مهدي علي مدرب …`, `أعلن هيثم
+    /// بن طارق، …`): a sure given name opening a name of two or three words, whose other words
+    /// are name words (given names, particles, family names, or an undefined word that is no
+    /// verb, adverb, preposition or `و` + word), closed by punctuation, a role or a reporting word.
+    pub(super) fn scan_given_name_people(&mut self, input: &str, toks: &[Token]) {
+        use crate::text::quotes::cues::cue_kind;
+        use crate::text::quotes::lexicon::{given_name, GivenName};
+        let name_word = |k: usize| {
+            let t = &toks[k];
+            let w = t.norm.as_str();
+            if !t.is_word() || t.in_quote || t.tanwin || t.suffixed || ends_subject(t) {
+                return false;
+            }
+            if is_title(w) || cue_kind(w).is_some() || is_manner_adverb(w) {
+                return false;
+            }
+            // (`بولاية الخرطوم`: `بـ` and a place.)
+            let place = w.starts_with('ب') && toks.get(k + 1).is_some_and(|n| has_article(&n.norm));
+            let plain = !has_article(w)
+                && !w.starts_with(['ي', 'ت', 'و'])
+                && w.chars().count() >= 3
+                && !place;
+            given_name(w).is_some()
+                || super::super::roles::NAME_PARTICLES.contains(&w)
+                || (has_article(w) && w.ends_with('ي'))
+                || matches!(toks[k - 1].norm.as_str(), "عبد" | "ابو")
+                || plain
+        };
+        let mut k = 0;
+        while k + 1 < toks.len() {
+            let t = &toks[k];
+            let opens = t.is_word()
+                && !t.in_quote
+                && matches!(given_name(&t.norm), Some(GivenName::Sure))
+                && (k == 0 || given_name(&toks[k - 1].norm).is_none());
+            if !opens {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            // (A family name with the article is the last word: `ليلى الكعبي رسالة`.)
+            while e < toks.len() && e - k < 3 && name_word(e) && !has_article(&toks[e - 1].norm) {
+                e += 1;
+            }
+            // The name must end where a name ends: at punctuation, a role, a reporting word
+            // or an adverb (`فلاديمير بيتكوفيتش مؤتمرًا`), not before more of a clause.
+            // (Not before a comma, a title and another name: `وهنأ طارق علي، الرئيس الفرنسي
+            // جان …` names the person congratulated.)
+            let apposed = toks
+                .get(e)
+                .is_some_and(|n| matches!(n.punct(), Some(',' | '،')))
+                && toks.get(e + 1).is_some_and(|n| is_title(&n.norm))
+                && !split_role(&toks[e + 1..phrase_end(toks, e + 1, 10)])
+                    .1
+                    .is_empty();
+            let closed = !apposed
+                && toks.get(e).is_none_or(|n| {
+                    !n.is_word()
+                        || n.tanwin
+                        || is_role_word(&n.norm)
+                        || cue_kind(&n.norm).is_some()
+                        || is_manner_adverb(&n.norm)
+                });
+            if e - k >= 2 && closed {
+                if let Some(n) = Name::from_tokens(input, &toks[k..e]) {
+                    self.people.push((t.start, n.clone()));
+                    self.candidates.push(n);
+                }
+            }
+            k = e;
+        }
+    }
+
     /// Record the roles written after a known name, with or without a comma (`أكد محمد شياع
     /// السوداني، رئيس الوزراء العراقي، أن`): the phrase from the title to the next comma or
     /// clause word.

@@ -2739,3 +2739,11 @@ fn a_person_named_without_title_or_cue_speaks_for_a_later_bare_cue() {
     let s = "كان سامر يحمل حقيبته حين وصل، وقال: «الطريق طويل».";
     assert_ne!(speaker_of(&quotes(s), "الطريق طويل"), Some("سامر يحمل"));
 }
+
+#[test]
+fn what_a_describing_verb_describes_is_nobody_the_story_goes_on_with() {
+    let s = "قال رئيس الوزراء سمير الحداد إن \"الاقتصاد يتعافى\".\nووصف الموازنة العامة للدولة للعام المقبل (2025) بأنها \"غير مسبوقة\".\nوأضاف: \"العجز تحت السيطرة\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "غير مسبوقة"), Some("سمير الحداد"));
+    assert_eq!(speaker_of(&qs, "العجز تحت السيطرة"), Some("سمير الحداد"));
+}

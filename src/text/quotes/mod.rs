@@ -301,6 +301,10 @@ impl Analysis<'_> {
                     {
                         continue;
                     }
+                    // `ووصف الموازنة العامة بأنها …`: what is described is nobody's mention.
+                    if self.described_object(pi, ti, kind, &np) {
+                        continue;
+                    }
                     out.push(Mention {
                         at: x.start,
                         paragraph: pi,
@@ -810,10 +814,11 @@ impl Analysis<'_> {
                         && !speakers::is_nisba(&x.norm)
                 };
                 let object_only = |np: &Range<usize>| {
-                    c.kind == CueKind::Describe
+                    (c.kind == CueKind::Describe
                         && np.len() == 1
                         && (earlier.is_some() || common(&t[np.start]))
-                        && t.get(np.end).is_some_and(|x| x.norm.starts_with('ب'))
+                        && t.get(np.end).is_some_and(|x| x.norm.starts_with('ب')))
+                        || self.described_object(c.paragraph, c.token, c.kind, np)
                 };
                 // `مضيفا انه يرى المستقبل …`: an imperfect verb after `أنه` has the pronoun as
                 // its subject; what follows is its object.
@@ -892,6 +897,31 @@ impl Analysis<'_> {
 }
 
 impl Analysis<'_> {
+    /// True when `np`, after the describing verb at token `ti` of paragraph `pi`, is what the
+    /// verb describes rather than who: a definite common noun opens it and a `بـ` phrase
+    /// follows it (`ووصف الموازنة العامة للدولة بأنها`).
+    fn described_object(&self, pi: usize, ti: usize, kind: CueKind, np: &Range<usize>) -> bool {
+        let t = &self.toks[pi];
+        let Some(first) = t.get(np.start) else {
+            return false;
+        };
+        // (`وصفته الصحافة المحلية بأنه`: with its object a pronoun, the phrase is the subject.)
+        let pronoun_object = t[ti].norm.ends_with(['ه', 'م', 'ن']) || t[ti].norm.ends_with("ها");
+        kind == CueKind::Describe
+            && np.start > ti
+            && !pronoun_object
+            && words::has_article(&first.norm)
+            && !speakers::is_title_word(&first.norm)
+            && !speakers::is_body_word(&first.norm)
+            && !speakers::is_nisba(&first.norm)
+            // (A year in brackets may come between: `للعام المقبل (2014) بأنها`.)
+            && t[np.end..]
+                .iter()
+                .take(4)
+                .find(|x| x.is_word() && !x.norm.chars().all(|c| c.is_ascii_digit()))
+                .is_some_and(|x| x.norm.starts_with('ب'))
+    }
+
     /// The subject phrase of the cue at token `ti` of paragraph `pi` and who it is: `وكان X قد
     /// <cue>`, then the phrase after the cue, then `عن X قوله` for suffixed verbal nouns. A group
     /// or outlet word followed by its quoted name (`حركة "حماس"`) stands for that name.

@@ -272,6 +272,11 @@ fn r4_next_sentence_starts_at_next_non_space() {
 #[test]
 fn r5_missing_space_after_full_stop_is_a_boundary() {
     assert_split("في العاصمة.وأضاف أن", &["في العاصمة.", "وأضاف أن"]);
+    // The space typed before the stop instead of after it.
+    assert_split(
+        "سوى انقاذ البلاد، .ودعا رئيس الحكومة",
+        &["سوى انقاذ البلاد، .", "ودعا رئيس الحكومة"],
+    );
     assert_split(
         "\"الوضع مستقر\".وأضاف أن",
         &["\"الوضع مستقر\".", "وأضاف أن"],

@@ -419,10 +419,12 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             Some(l) if is_arabic_letter(l) => match kind {
                 Run::Strong => true,
                 Run::Ellipsis => closers,
-                // R5: a missing space breaks after a real word, not inside `أ.د` or `ج.م.ع`.
+                // R5: a missing space breaks after a real word, not inside `أ.د` or `ج.م.ع`;
+                // also a stop typed with the space before it (`البلاد، .ودعا`).
                 Run::Dot => {
                     !etc_inside
                         && (closers
+                            || text[..pos].ends_with(char::is_whitespace)
                             || piece.is_none_or(|p| p.chars().count() >= 2 && !is_abbreviation(p)))
                 }
             },

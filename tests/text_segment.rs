@@ -250,6 +250,27 @@ fn r3_closing_marks_stay_with_their_sentence() {
 }
 
 #[test]
+fn r3_an_attribution_after_a_closed_quote_is_the_same_sentence() {
+    assert_split(
+        "سألها متابع: “هل تعودين إلى المسرح؟” قالت سلمى: “ربما”. ثم ضحكت.",
+        &[
+            "سألها متابع: “هل تعودين إلى المسرح؟” قالت سلمى: “ربما”.",
+            "ثم ضحكت.",
+        ],
+    );
+    // With `و` the next sentence starts.
+    assert_split(
+        "قال: “إلى متى؟” وقالت الوزيرة إنها ستتابع",
+        &["قال: “إلى متى؟”", "وقالت الوزيرة إنها ستتابع"],
+    );
+    // An elision mark in brackets, also with a space inside them, ends nothing.
+    assert_split(
+        "ارتفع الدين في العام المنصرم ( ..) وبالرغم من ذلك صمد القطاع.",
+        &["ارتفع الدين في العام المنصرم ( ..) وبالرغم من ذلك صمد القطاع."],
+    );
+}
+
+#[test]
 fn r3_space_padded_closing_quote_stays_left() {
     assert_split(
         "قال: \" لن نتراجع. \" وأضاف أمرا",

@@ -393,8 +393,22 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         });
         let etc_inside =
             piece.is_some_and(is_etc) && matches!(after_run, Some(')' | ']' | '،' | '؛' | ','));
-        // `(..)`, `[...]`: an elision mark inside a quote is no boundary.
-        let elision = k > 0 && matches!(chars[k - 1].1, '(' | '[');
+        // `(..)`, `[...]`, `( ..)`: an elision mark inside a quote is no boundary.
+        let elision = chars[..k]
+            .iter()
+            .rev()
+            .find(|&&(_, c)| c != ' ')
+            .is_some_and(|&(_, c)| matches!(c, '(' | '['));
+        // `“…؟” قالت شيرين`: the attribution after a closed quote is the same sentence.
+        let attributed = chars[j..m].iter().any(|&(_, c)| is_quote_mark(c)) && {
+            let rest = &text[byte_at(m)..];
+            let word = rest
+                .trim_start_matches([' ', '\t'])
+                .split(|c: char| c.is_whitespace() || !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            !word.is_empty() && super::quotes::attributes_quote(word)
+        };
         // `؟’ ، معلنا`: the sentence goes on after a comma or a colon.
         let continues = chars[m..]
             .iter()
@@ -405,7 +419,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         let word_before = piece.is_none_or(|p| p.chars().count() >= 2 && !is_abbreviation(p));
         let boundary = match next {
             None => false,
-            _ if elision || continues || domain => false,
+            _ if elision || continues || domain || attributed => false,
             // `بالنهائي.(دبي - الاتحاد)`: a missing space before a bracketed credit.
             Some('(') => kind == Run::Dot && !closers && word_before && token.is_some(),
             Some(w) if w.is_whitespace() => match kind {

@@ -122,6 +122,18 @@ fn sentence_at(p: &Paragraph, pos: usize) -> (usize, usize, Option<usize>) {
     }
 }
 
+/// True when `word` (as written) is a reporting verb or participle with no `و`/`ف` before it
+/// (`قالت`, `مضيفا`): after a quote closed on `؟`, `!` or `.`, such a word goes on with the
+/// same sentence (`“ممكن تتجوزي تاني؟” قالت شيرين`).
+pub(crate) fn attributes_quote(word: &str) -> bool {
+    let n = words::norm(word);
+    !n.starts_with(['و', 'ف'])
+        && matches!(
+            cues::cue_kind(&n),
+            Some(CueKind::Verb | CueKind::Participle)
+        )
+}
+
 /// Find the quotes of a document: marked quotes and implicit headline statements, in order.
 ///
 /// `paragraphs` are the document's paragraphs with their sentences (byte offsets into

@@ -2747,3 +2747,14 @@ fn what_a_describing_verb_describes_is_nobody_the_story_goes_on_with() {
     assert_eq!(speaker_of(&qs, "غير مسبوقة"), Some("سمير الحداد"));
     assert_eq!(speaker_of(&qs, "العجز تحت السيطرة"), Some("سمير الحداد"));
 }
+
+#[test]
+fn crowds_are_no_one_and_an_outlet_after_a_surname_is_no_part_of_it() {
+    let s = "وانطلقت المسيرة من الساحة.\nوردد المحتجون هتافات \"ارحلوا جميعا\".";
+    assert_eq!(speaker_of(&quotes(s), "ارحلوا جميعا"), None);
+    let s = "قال المتحدث باسم الوزارة، سامر العلي، إن الوضع صعب.\nوقال العلي للأناضول، إن \"المساعدات غير كافية\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المساعدات غير كافية"),
+        Some("سامر العلي")
+    );
+}

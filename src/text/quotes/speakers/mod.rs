@@ -174,7 +174,31 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
                 || indefinite_modifiers().contains(strip_article(&t.norm))
                 || matches!(strip_article(&t.norm), "مستوى" | "مطلع" | "مسؤول" | "رسمي")
         });
-    if indefinite || plural_source || undefined_source || same_source || group || source_described {
+    // `وردد المحتجون`, `قال المتظاهرون من الحمرا`: an unnamed crowd is no one in particular.
+    let crowd = np.first().is_some_and(|t| {
+        has_article(&t.norm)
+            && matches!(
+                strip_article(&t.norm),
+                "متظاهرون"
+                    | "متظاهرين"
+                    | "متظاهرات"
+                    | "محتجون"
+                    | "محتجين"
+                    | "محتجات"
+                    | "مضربون"
+                    | "مضربين"
+                    | "معتصمون"
+                    | "معتصمين"
+            )
+    }) && np[1..].iter().all(|t| is_nisba(&t.norm));
+    if indefinite
+        || plural_source
+        || undefined_source
+        || same_source
+        || group
+        || source_described
+        || crowd
+    {
         return Some(Who::Anonymous);
     }
     if head_anonymous && only_adjectives {

@@ -142,6 +142,17 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         {
             break;
         }
+        // `وقال القدرة للأناضول`: after a lone surname (no title, body or statement) `لـ` and a
+        // definite word are the audience.
+        if i == start + 1
+            && tokens[i].norm.starts_with("لل")
+            && tokens[i].norm.chars().count() >= 5
+            && !is_title(&tokens[start].norm)
+            && !super::is_body_word(&tokens[start].norm)
+            && !crate::text::quotes::cues::STATEMENT_NOUNS.contains(&tokens[start].norm.as_str())
+        {
+            break;
+        }
         // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
         // one followed by more name words is a name (`خوسيه مانويل ألباريس`).
         // A name ending in `ـه` (`أليو سيسيه`) is followed by the complement or a colon.

@@ -2758,3 +2758,14 @@ fn crowds_are_no_one_and_an_outlet_after_a_surname_is_no_part_of_it() {
         Some("سامر العلي")
     );
 }
+
+#[test]
+fn a_name_in_marks_before_a_complementiser_is_no_speech() {
+    let s = "وقال المدرب “وليد الركراكي” إن “الفريق جاهز للمباراة”.";
+    let qs = quotes(s);
+    not_speech(&qs, "وليد الركراكي", "name");
+    assert_eq!(
+        speaker_of(&qs, "الفريق جاهز للمباراة"),
+        Some("وليد الركراكي")
+    );
+}

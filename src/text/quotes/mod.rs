@@ -597,6 +597,9 @@ impl Analysis<'_> {
         ctx.ends_clause = lt
             .get(ci)
             .is_none_or(|x| !x.is_word() || x.start > self.paragraphs[pj].end);
+        ctx.before_complementiser = lt
+            .get(ci)
+            .is_some_and(|x| x.is_word() && complementisers().contains(&x.norm));
         ctx.cue = cue.map(|c| {
             let dist = if c.after || c.paragraph != pi {
                 0

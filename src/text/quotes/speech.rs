@@ -38,6 +38,8 @@ pub(crate) struct Context {
     pub after_lam: bool,
     /// True when the closing mark is followed by punctuation, another mark or the paragraph end.
     pub ends_clause: bool,
+    /// True when the closing mark is followed by a complementiser (`“وليد الركراكي” إن …`).
+    pub before_complementiser: bool,
     /// The cue governing the quote and how many words lie between it and the quote.
     pub cue: Option<(CueKind, usize)>,
     /// True when the quote is a headline statement (`X: "…"`).
@@ -128,7 +130,7 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     if (2..=4).contains(&n)
         && ctx.cue.is_some_and(|(_, d)| d > 0)
         && prev.is_some_and(has_article)
-        && ctx.ends_clause
+        && (ctx.ends_clause || ctx.before_complementiser)
         && (super::lexicon::looks_like_person(&ctx.words) || (after_title && first_given))
     {
         return Verdict::Other("name", 0.7);

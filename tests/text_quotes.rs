@@ -2769,3 +2769,12 @@ fn a_name_in_marks_before_a_complementiser_is_no_speech() {
         Some("وليد الركراكي")
     );
 }
+
+#[test]
+fn a_title_after_a_full_name_starts_the_role() {
+    let s = "أعلن مصطفى عبد الجليل رئيس \"المجلس الوطني\" الليبي ان المجلس \"يمثل كل المناطق\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "يمثل كل المناطق"),
+        Some("مصطفى عبد الجليل")
+    );
+}

@@ -218,7 +218,15 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         }
         _ => np,
     };
-    let (role, name) = split_role(np);
+    let (role, mut name) = split_role(np);
+    // `مصطفى عبد الجليل رئيس "المجلس الوطني"`: a title after the name starts the role.
+    while name.len() >= 3
+        && name
+            .last()
+            .is_some_and(|t| is_title(&t.norm) && !has_article(&t.norm))
+    {
+        name = &name[..name.len() - 1];
+    }
     if let Some(n) = Name::from_tokens(input, name) {
         return Some(Who::Named(n));
     }

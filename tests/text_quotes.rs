@@ -2778,3 +2778,13 @@ fn a_title_after_a_full_name_starts_the_role() {
         Some("مصطفى عبد الجليل")
     );
 }
+
+#[test]
+fn adverbs_and_prepositions_with_pronouns_open_no_subject() {
+    let s =
+        "قال رئيس الهيئة سامي فارس إن القضاء رأى أحيانا عكس ذلك، مؤكدا أن \"النواب ليسوا متهمين\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "النواب ليسوا متهمين"),
+        Some("سامي فارس")
+    );
+}

@@ -243,7 +243,8 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
 
 /// False for a word no speaker phrase starts with: a pronoun-suffixed noun (`رسالته`,
 /// `سعادته`), a manner phrase (`بقوله`, `بثقة`), a reporting verb (`مضى`, `وأكمل`), a
-/// preposition with the article (`للحقوق`), or a personal pronoun.
+/// preposition with the article (`للحقوق`) or a pronoun (`علينا`), a time adverb, or a
+/// personal pronoun.
 fn can_open_subject(t: &Token) -> bool {
     let w = t.norm.as_str();
     let bare = w
@@ -330,6 +331,36 @@ fn can_open_subject(t: &Token) -> bool {
                 | "كل"
                 | "كافه"
                 | "جميع"
+                // Prepositions with a pronoun (`علينا`, `منهم`) and time adverbs (`أحيانا`).
+                | "علينا"
+                | "عليهم"
+                | "عليه"
+                | "عليها"
+                | "لهم"
+                | "له"
+                | "لها"
+                | "منا"
+                | "منهم"
+                | "منه"
+                | "منها"
+                | "عنا"
+                | "عنهم"
+                | "عنه"
+                | "عنها"
+                | "معنا"
+                | "معهم"
+                | "معه"
+                | "معها"
+                | "الينا"
+                | "اليهم"
+                | "اليه"
+                | "اليها"
+                | "احيانا"
+                | "دائما"
+                | "غالبا"
+                | "حينذاك"
+                | "انذاك"
+                | "حينها"
         ))
 }
 

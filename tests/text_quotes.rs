@@ -2788,3 +2788,12 @@ fn adverbs_and_prepositions_with_pronouns_open_no_subject() {
         Some("سامي فارس")
     );
 }
+
+#[test]
+fn a_portfolio_written_alone_stands_for_its_ministry() {
+    let s = "أكدت وزارة خارجية مملكة البحرين، أن التصريحات مرفوضة.\nوشددت الخارجية البحرينية، في بيان لها، على أن \"تاريخ المملكة متسم بالتعايش\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "تاريخ المملكة متسم بالتعايش"),
+        Some("وزارة خارجية مملكة البحرين")
+    );
+}

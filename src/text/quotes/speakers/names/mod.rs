@@ -327,9 +327,51 @@ impl Names {
             .map(|b| &b.2)
     }
 
+    /// The ministry a portfolio written alone stands for (`الخارجية البحرينية` for `وزارة
+    /// خارجية مملكة البحرين`): a ministry named in full with that portfolio, nearest before
+    /// byte `at`, else the first after it.
+    fn ministry_named(&self, short: &Name, at: usize) -> Option<&Name> {
+        const PORTFOLIOS: &[&str] = &[
+            "الخارجيه",
+            "الداخليه",
+            "الصحه",
+            "الدفاع",
+            "الماليه",
+            "العدل",
+            "التربيه",
+            "الزراعه",
+            "الاعلام",
+            "الثقافه",
+            "النقل",
+            "الطاقه",
+            "الاقتصاد",
+            "التجاره",
+            "البيئه",
+            "الاوقاف",
+        ];
+        let (first, rest) = short.norms.split_first()?;
+        if !PORTFOLIOS.contains(&first.as_str())
+            || rest.len() > 1
+            || !rest.iter().all(|w| super::roles::is_nisba(w))
+        {
+            return None;
+        }
+        let bare = strip_article(first);
+        let fits = |b: &&(usize, String, Name)| {
+            b.1 == "وزاره" && b.2.norms.iter().any(|w| w == first || w == bare)
+        };
+        let before = self.bodies.iter().filter(|b| b.0 <= at).rfind(fits);
+        before
+            .or_else(|| self.bodies.iter().filter(|b| b.0 > at).find(fits))
+            .map(|b| &b.2)
+    }
+
     /// The full name of a body written short (`الوزارة`, `المفوضية`): the one with that head
     /// nearest before byte `at`, else the first after it.
     fn body_named(&self, short: &Name, at: usize) -> Option<&Name> {
+        if let Some(ministry) = self.ministry_named(short, at) {
+            return Some(ministry);
+        }
         let [word] = &short.norms[..] else {
             return None;
         };

@@ -140,8 +140,6 @@ pub(crate) fn attributes_quote(word: &str) -> bool {
 /// `input`). Paragraphs whose spans are not inside `input`, not on character boundaries or out
 /// of order are skipped. Never panics.
 pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
-    let mut mark_quotes = marks::pair_marks(input, paragraphs);
-    unclosed::end_unclosed(input, &mut mark_quotes);
     let mut valid = vec![false; paragraphs.len()];
     let mut after = 0;
     for (i, p) in paragraphs.iter().enumerate() {
@@ -161,6 +159,8 @@ pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
             }
         })
         .collect();
+    let mut mark_quotes = marks::pair_marks(input, paragraphs);
+    unclosed::end_unclosed(&toks, &mut mark_quotes);
     // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.
     for q in mark_quotes.iter().filter(|q| q.depth == 0) {
         for part in &q.parts {

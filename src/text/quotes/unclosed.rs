@@ -8,21 +8,21 @@
 use super::cues::cue_kind;
 use super::lexicon::CueKind;
 use super::marks::MarkQuote;
-use super::words::tokenize;
+use super::words::Token;
 
 /// Words a quote keeps before a cut: a cue right after the opening is left alone.
 const MIN_WORDS_BEFORE_CUT: usize = 3;
 
 /// Shorten the outermost unclosed quotes of `quotes` (ordered by opening mark) at the first
 /// comma followed by a reporting verb, participle or "according to" form; quotes nested in the
-/// cut-off tail become outermost.
-pub(crate) fn end_unclosed(input: &str, quotes: &mut [MarkQuote]) {
+/// cut-off tail become outermost. `toks` are the tokens of each paragraph.
+pub(crate) fn end_unclosed(toks: &[Vec<Token>], quotes: &mut [MarkQuote]) {
     for i in 0..quotes.len() {
         let q = &quotes[i];
         if q.depth != 0 || !q.flags.contains(&"unclosed") {
             continue;
         }
-        let Some((part, cut)) = cut_point(input, q) else {
+        let Some((part, cut)) = cut_point(toks, q) else {
             continue;
         };
         let q = &mut quotes[i];
@@ -46,10 +46,13 @@ pub(crate) fn end_unclosed(input: &str, quotes: &mut [MarkQuote]) {
 
 /// The part index and byte offset at which quote `q` ends early, if a cue follows a comma in
 /// its content.
-fn cut_point(input: &str, q: &MarkQuote) -> Option<(usize, usize)> {
+fn cut_point(paragraph_toks: &[Vec<Token>], q: &MarkQuote) -> Option<(usize, usize)> {
     let mut words = 0;
     for (pi, part) in q.parts.iter().enumerate() {
-        let toks = tokenize(input, part.start, part.end);
+        let pt = &paragraph_toks[part.paragraph];
+        let lo = pt.partition_point(|x| x.start < part.start);
+        let hi = lo + pt[lo..].iter().take_while(|x| x.end <= part.end).count();
+        let toks = &pt[lo..hi];
         for (k, t) in toks.iter().enumerate() {
             if t.is_word() {
                 words += 1;
@@ -70,7 +73,9 @@ fn cut_point(input: &str, q: &MarkQuote) -> Option<(usize, usize)> {
                 _ => false,
             };
             if goes_on {
-                let end = input[part.start..t.start].trim_end().len() + part.start;
+                // The quote ends with the token before the comma (a comma opening a later
+                // paragraph's part leaves that part empty).
+                let end = k.checked_sub(1).map_or(part.start, |b| toks[b].end);
                 return Some((pi, end));
             }
         }

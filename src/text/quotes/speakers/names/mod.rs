@@ -357,13 +357,9 @@ impl Names {
             return None;
         }
         let bare = strip_article(first);
-        let fits = |b: &&(usize, String, Name)| {
-            b.1 == "وزاره" && b.2.norms.iter().any(|w| w == first || w == bare)
-        };
-        let before = self.bodies.iter().filter(|b| b.0 <= at).rfind(fits);
-        before
-            .or_else(|| self.bodies.iter().filter(|b| b.0 > at).find(fits))
-            .map(|b| &b.2)
+        self.body_near(at, |head, body| {
+            head == "وزاره" && body.norms.iter().any(|w| w == first || w == bare)
+        })
     }
 
     /// The full name of a body written short (`الوزارة`, `المفوضية`): the one with that head
@@ -379,7 +375,13 @@ impl Names {
             return None;
         }
         let head = body_head(word)?;
-        let fits = |b: &&(usize, String, Name)| b.1 == head;
+        self.body_near(at, |h, _| *h == head)
+    }
+
+    /// The body named in full that `fits` (given its head noun and name) nearest before byte
+    /// `at`, else the first after it.
+    fn body_near(&self, at: usize, fits: impl Fn(&String, &Name) -> bool) -> Option<&Name> {
+        let fits = |b: &&(usize, String, Name)| fits(&b.1, &b.2);
         let before = self.bodies.iter().filter(|b| b.0 <= at).rfind(fits);
         before
             .or_else(|| self.bodies.iter().filter(|b| b.0 > at).find(fits))

@@ -2251,13 +2251,23 @@ fn a_role_its_workplace_then_the_name() {
 
 #[test]
 fn a_name_in_quote_marks_after_the_role_is_the_speaker_not_speech() {
-    let s = "وقال رئيس مجلس المحافظة “صباح العبادي “،في مؤتمر صحفي “الخدمات ستتحسن قريبا”.";
-    let qs = quotes(s);
-    not_speech(&qs, "صباح العبادي", "name");
-    assert_eq!(
-        speaker_of(&qs, "الخدمات ستتحسن قريبا"),
-        Some("صباح العبادي")
-    );
+    // Followed by a comma or, below, by a complementiser.
+    for (s, name, speech) in [
+        (
+            "وقال رئيس مجلس المحافظة “صباح العبادي “،في مؤتمر صحفي “الخدمات ستتحسن قريبا”.",
+            "صباح العبادي",
+            "الخدمات ستتحسن قريبا",
+        ),
+        (
+            "وقال المدرب “وليد الركراكي” إن “الفريق جاهز للمباراة”.",
+            "وليد الركراكي",
+            "الفريق جاهز للمباراة",
+        ),
+    ] {
+        let qs = quotes(s);
+        not_speech(&qs, name, "name");
+        assert_eq!(speaker_of(&qs, speech), Some(name));
+    }
 }
 
 #[test]
@@ -2756,17 +2766,6 @@ fn crowds_are_no_one_and_an_outlet_after_a_surname_is_no_part_of_it() {
     assert_eq!(
         speaker_of(&quotes(s), "المساعدات غير كافية"),
         Some("سامر العلي")
-    );
-}
-
-#[test]
-fn a_name_in_marks_before_a_complementiser_is_no_speech() {
-    let s = "وقال المدرب “وليد الركراكي” إن “الفريق جاهز للمباراة”.";
-    let qs = quotes(s);
-    not_speech(&qs, "وليد الركراكي", "name");
-    assert_eq!(
-        speaker_of(&qs, "الفريق جاهز للمباراة"),
-        Some("وليد الركراكي")
     );
 }
 

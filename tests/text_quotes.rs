@@ -2201,8 +2201,12 @@ fn review_cases_transliterated_names_maghrebi_names_and_bu_places() {
         speaker_of(&analyzed_quotes(s), "لا بديل عن الحوار"),
         Some("سامح شكري")
     );
-    // One mention of a person is not enough to give them an office nobody holds.
+    // An office nobody holds goes to the story's only named speaker, even named once
+    // (`أدلى محافظ السويداء … وقال المحافظ … وأضاف بكور`) …
     let s = "وقال الوزير: \"نرفض ذلك\".\nثم قال أحمد العلي: \"تم\".";
+    assert_eq!(speaker_of(&quotes(s), "نرفض ذلك"), Some("أحمد العلي"));
+    // … but not when two people speak once each: either may hold it.
+    let s = "وقال الوزير: \"نرفض ذلك\".\nثم قال أحمد العلي: \"تم\".\nوقال سامي الحسن: \"لا\".";
     assert_eq!(speaker_of(&quotes(s), "نرفض ذلك"), Some("الوزير"));
 }
 
@@ -2794,5 +2798,71 @@ fn a_portfolio_written_alone_stands_for_its_ministry() {
     assert_eq!(
         speaker_of(&quotes(s), "تاريخ المملكة متسم بالتعايش"),
         Some("وزارة خارجية مملكة البحرين")
+    );
+}
+
+#[test]
+fn names_with_lineage_words_kunyas_and_given_names_that_are_words() {
+    // A lineage name longer than four words in apposition after a role links the role.
+    let s = "صرح وزير الداخلية البحريني، راشد بن عبد الله آل خليفة، إن \"الأمن مستقر\".\nوقال الوزير \"إيران اختارت الهيمنة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "إيران اختارت الهيمنة"),
+        Some("راشد بن عبد الله آل خليفة")
+    );
+    // After `أبو` a word ending in `ـه` is the kunya's second part, not a possessed noun.
+    let s = "ودعا المتحدث باسم الرئاسة نبيل أبو ردينه في بيان إلى التهدئة.\nوقال أبو ردينه \"نطالب بالتوحد\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "نطالب بالتوحد"),
+        Some("نبيل أبو ردينه")
+    );
+    // `باسم` after a body spoken for is the spokesman's given name.
+    let s = "قال المتحدث باسم الحكومة العراقية باسم العوادي، السبت، إن \"الوضع خطير\".\nوتابع العوادي \"نجدد رفضنا\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع خطير"), Some("باسم العوادي"));
+    assert_eq!(speaker_of(&quotes(s), "نجدد رفضنا"), Some("باسم العوادي"));
+    // A surname ending in `ـه` before a role in apposition stays in the name.
+    let s = "وقالت هانا تيتيه الممثلة الخاصة للأمين العام: \"أشدد على المخاطر\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "أشدد على المخاطر"),
+        Some("هانا تيتيه")
+    );
+}
+
+#[test]
+fn a_verbal_noun_opens_the_object_not_the_speaker() {
+    // `ووصف تنفيذ الاتفاق بأنه`: the subject is unwritten, carried from the clause before.
+    let s = "وقال رئيس الحكومة عبد الله النسور إن الاقتصاد يتعافى، ووصف تنفيذ الاتفاق بأنه \"مطمئن جدا\".";
+    assert_eq!(speaker_of(&quotes(s), "مطمئن جدا"), Some("عبد الله النسور"));
+    let s = "وقال الوزير أحمد سالم إن الحكومة ماضية.\nوكشف تفاصيل عملية الإنقاذ قائلا: \"أنقذنا الجميع\".";
+    assert_eq!(speaker_of(&quotes(s), "أنقذنا الجميع"), Some("أحمد سالم"));
+    // A verbal noun after a name ends the name (`رياض سلامه استقرار الليرة`).
+    let s = "توقع حاكم المصرف رياض سلامه استقرار الليرة، وقال: \"المصارف سليمة\".";
+    assert_eq!(speaker_of(&quotes(s), "المصارف سليمة"), Some("رياض سلامه"));
+}
+
+#[test]
+fn marks_ending_a_headline_statement_are_its_speakers_words() {
+    // `X : الوضع "لا يحتمل"`: the marked predicate is the headline speaker's partial quote,
+    // and the statement is not listed again.
+    let s = "لجنة الصليب الأحمر الدولي : الوضع في القطاع \"لا يحتمل\"\n\nقالت اللجنة في بيان إن الوضع صعب.";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "لا يحتمل",
+        "partial",
+        Some("لجنة الصليب الأحمر الدولي"),
+        None,
+    );
+    assert!(!qs.iter().any(|q| q.text.starts_with("الوضع في القطاع")));
+    // A name after a preposition at the end of the statement stays a name, and the statement
+    // is the headline quote.
+    let s = "غادة عادل: لا يشغلني الهجوم على \"سرايا عابدين\"\n\nوقالت الفنانة إن العمل ناجح.";
+    let qs = quotes(s);
+    assert!(!quote(&qs, "سرايا عابدين").speech);
+    speech(
+        &qs,
+        "لا يشغلني الهجوم على \"سرايا عابدين\"",
+        "headline",
+        Some("غادة عادل"),
+        None,
     );
 }

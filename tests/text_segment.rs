@@ -1168,3 +1168,42 @@ fn elisions_commas_after_closers_domains_and_glued_brackets() {
         &["وراء فوزنا بالنهائي.", "(دبي - الوكالة)"],
     );
 }
+
+#[test]
+fn initialisms_reporter_initials_padded_quotes_and_agency_end_marks() {
+    // Latin letters spelled in Arabic and joined by dots are one word.
+    assert_split(
+        "أطلقوا قذيفة آر.بي.جي على القوة.",
+        &["أطلقوا قذيفة آر.بي.جي على القوة."],
+    );
+    // A reporter's initial after the name, before a colon or at the line end.
+    assert_split(
+        "الجزائر-سارة.ب: قال الوزير إن الوضع مستقر.",
+        &["الجزائر-سارة.ب: قال الوزير إن الوضع مستقر."],
+    );
+    // … but a real word after a glued full stop still starts a sentence.
+    assert_split(
+        "انتهى الاجتماع.وقال الوزير",
+        &["انتهى الاجتماع.", "وقال الوزير"],
+    );
+    // A space-padded closing quote, then a glued full stop and the next sentence.
+    assert_split(
+        "وأضاف أن\" الفريق جاهز \".وأضاف رشيد أن المباراة صعبة.",
+        &["وأضاف أن\" الفريق جاهز \".", "وأضاف رشيد أن المباراة صعبة."],
+    );
+    // A padded closing mark followed by a comma continues the sentence.
+    assert_split(
+        "«لا نفعل شيئًا، وما إلى ذلك. »، برر نفسه في مقابلة.",
+        &["«لا نفعل شيئًا، وما إلى ذلك. »، برر نفسه في مقابلة."],
+    );
+    // A padded closing mark with a stop of its own stays with its sentence.
+    assert_split(
+        "“أنت في ورطة أكبر! “. بعد الجدل قال ذلك.",
+        &["“أنت في ورطة أكبر! “.", "بعد الجدل قال ذلك."],
+    );
+    // A news agency's end mark glued to the last sentence.
+    assert_split(
+        "وقال: \"ليست لدينا مشاكل\"./انتهى",
+        &["وقال: \"ليست لدينا مشاكل\".", "/انتهى"],
+    );
+}

@@ -182,6 +182,57 @@ fn follows_number(text: &str, start: usize) -> bool {
             .all(|c| is_digit(c) || matches!(c, ':' | '/' | '.' | '-' | '٫'))
 }
 
+/// Latin letters spelled in Arabic script (`آر`, `بي`, `جي`), as in `آر.بي.جي` (RPG) or
+/// `سي.إن.إن` (CNN).
+fn is_letter_name(word: &str) -> bool {
+    matches!(
+        word,
+        "إيه"
+            | "ايه"
+            | "بي"
+            | "سي"
+            | "دي"
+            | "إي"
+            | "إف"
+            | "اف"
+            | "جي"
+            | "إتش"
+            | "اتش"
+            | "آي"
+            | "جيه"
+            | "كيه"
+            | "كي"
+            | "إل"
+            | "إم"
+            | "ام"
+            | "إن"
+            | "أو"
+            | "كيو"
+            | "آر"
+            | "ار"
+            | "إس"
+            | "اس"
+            | "تي"
+            | "يو"
+            | "دبليو"
+            | "إكس"
+            | "اكس"
+            | "واي"
+            | "زد"
+            | "زي"
+    )
+}
+
+/// The letters right after byte `at`, up to the first character that is not a letter.
+fn word_after(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..end]
+}
+
 fn is_etc(piece: &str) -> bool {
     piece == "إلخ" || piece == "الخ"
 }
@@ -410,16 +461,43 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             !word.is_empty() && super::quotes::attributes_quote(word)
         };
         // `؟’ ، معلنا`: the sentence goes on after a comma or a colon.
-        let continues = chars[m..]
-            .iter()
-            .find(|&&(_, c)| !c.is_whitespace())
-            .is_some_and(|&(_, c)| matches!(c, '،' | ',' | '؛' | ';' | ':'));
+        // `. »، برر`: also after a space-padded closing quote.
+        let continues = {
+            let first = (m..n).find(|&i| !chars[i].1.is_whitespace());
+            match first.map(|i| (i, chars[i].1)) {
+                Some((i, c)) if is_quote_mark(c) && i > m => (i + 1..n)
+                    .find(|&x| !chars[x].1.is_whitespace())
+                    .is_some_and(|x| matches!(chars[x].1, '،' | ',' | '؛' | ';')),
+                Some((_, c)) => matches!(c, '،' | ',' | '؛' | ';' | ':'),
+                None => false,
+            }
+        };
         // `مجالس.نت`: an Arabic domain name.
         let domain = kind == Run::Dot && !closers && is_arabic_domain(&text[byte_at(j)..]);
+        // `آر.بي.جي`: an initialism of Latin letters spelled in Arabic; `سارة.ب:`, `سفيان.ص`:
+        // a reporter's initial after the name.
+        let initial = kind == Run::Dot && !closers && {
+            let after = word_after(text, byte_at(j));
+            (piece.is_some_and(is_letter_name) && is_letter_name(after))
+                || (after.chars().count() == 1 && !matches!(after, "و" | "ف"))
+        };
+        // `عبود ".وأضاف`: a space-padded closing quote before the stop ends a real sentence.
+        let padded_quote = token.is_some_and(|(start, t)| {
+            !t.is_empty()
+                && t.chars().all(is_quote_mark)
+                && text[..start].ends_with(char::is_whitespace)
+        });
+        // `“… بها”./انتهى`: a news agency's end mark.
+        let agency_end = text[byte_at(m)..]
+            .trim_start_matches('/')
+            .trim_start()
+            .starts_with("انتهى")
+            && next == Some('/');
         let word_before = piece.is_none_or(|p| p.chars().count() >= 2 && !is_abbreviation(p));
         let boundary = match next {
             None => false,
-            _ if elision || continues || domain || attributed => false,
+            _ if elision || continues || domain || attributed || initial => false,
+            Some('/') => agency_end,
             // `بالنهائي.(دبي - الاتحاد)`: a missing space before a bracketed credit.
             Some('(') => kind == Run::Dot && !closers && word_before && token.is_some(),
             Some(w) if w.is_whitespace() => match kind {
@@ -438,6 +516,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 Run::Dot => {
                     !etc_inside
                         && (closers
+                            || padded_quote
                             || text[..pos].ends_with(char::is_whitespace)
                             || piece.is_none_or(|p| p.chars().count() >= 2 && !is_abbreviation(p)))
                 }
@@ -454,12 +533,17 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             while s < n && matches!(chars[s].1, ' ' | '\t') {
                 s += 1;
             }
+            // `مرة! “. بعد`: the padded quote may take a stop of its own.
+            let mut t = s + 1;
+            while t < n && is_terminator(chars[t].1) {
+                t += 1;
+            }
             if s > m
                 && s < n
                 && is_quote_mark(chars[s].1)
-                && chars.get(s + 1).is_none_or(|&(_, c)| c.is_whitespace())
+                && chars.get(t).is_none_or(|&(_, c)| c.is_whitespace())
             {
-                end = s + 1;
+                end = t;
             }
             cuts.push(byte_at(end));
             k = end;

@@ -64,7 +64,7 @@ use speakers::{
     Names, Who,
 };
 use speech::{classify, Context, Verdict};
-use words::{has_arabic_letter, lookup_forms, tokenize, TokKind, Token};
+use words::{has_arabic_letter, has_article, lookup_forms, tokenize, TokKind, Token};
 
 /// Document nouns whose issuer is the source in `بحسب تقرير صادر عن X` (normalised spelling).
 const DOCUMENTS: &[&str] = &[
@@ -87,6 +87,12 @@ const MAX_BEFORE_WORDS: usize = 8;
 
 /// Mentions looked back at for the speaker a story goes on with.
 const MAX_CARRY_LOOKBACK: usize = 256;
+
+/// Prepositions a quoted name follows (`الهجوم على "سرايا عابدين"`), normalised.
+const PREPOSITIONS: &[&str] = &[
+    "على", "علي", "في", "فى", "من", "عن", "الى", "مع", "حول", "بشان", "ضد", "لدى", "عبر", "بين",
+    "ضمن", "داخل", "امام", "خلال", "بعد", "قبل", "نحو",
+];
 
 /// Implicit headline statements have at most this many words in all.
 const MAX_HEADLINE_WORDS: usize = 25;
@@ -373,9 +379,16 @@ impl Analysis<'_> {
             .filter_map(|(h, head)| head.marked.map(|qi| (qi, h)))
             .collect();
         let mut out: Vec<Quote> = Vec::new();
+        let statements: Vec<(usize, usize)> = heads.iter().filter_map(|h| h.statement).collect();
         for (qi, q) in self.mark_quotes.iter().enumerate() {
             let head = head_of.get(&qi).map(|&h| &heads[h]);
-            if let Some(quote) = self.mark_quote(q, head, &mentions, &names) {
+            // `X: الوضع في القطاع "لا يحتمل"`: marks ending an unmarked headline statement.
+            let in_statement = statements.iter().any(|&(s, e)| {
+                q.open >= s
+                    && q.end <= e
+                    && self.input[q.end..e].chars().all(|c| !c.is_alphanumeric())
+            });
+            if let Some(quote) = self.mark_quote(q, head, in_statement, &mentions, &names) {
                 out.push(quote);
             }
         }
@@ -556,6 +569,7 @@ impl Analysis<'_> {
         &self,
         q: &MarkQuote,
         head: Option<&Headline>,
+        in_statement: bool,
         mentions: &[Mention],
         names: &Names,
     ) -> Option<Quote> {
@@ -609,6 +623,18 @@ impl Analysis<'_> {
             (c.kind, dist)
         });
         ctx.headline = head.is_some();
+        // The headline's speaker governs marks that end its statement as a cue would, when
+        // they hold the statement's predicate (`القطاع "لا يحتمل"`, `عون "خانو التعبير"`),
+        // not a name after a preposition or with the article (`على "سرايا عابدين"`,
+        // `هزيمة "الدعم السريع"`).
+        let predicate_words = ctx.words.first().is_some_and(|w| !has_article(w))
+            && !ctx
+                .before
+                .last()
+                .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+        if in_statement && ctx.cue.is_none() && predicate_words {
+            ctx.cue = Some((CueKind::Verb, 1));
+        }
 
         let mut flags: Vec<String> = q.flags.iter().map(|f| f.to_string()).collect();
         let base =

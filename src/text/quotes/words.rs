@@ -80,9 +80,17 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
             let norm = norm(&text[s..at]);
             // A possessed noun never carries the article: `المياه` ends in a root letter.
             // `عبدالله`, `نصرالله`: names ending in `الله`, not a pronoun suffix.
+            // `أبو ردينه`, `عبد ربه`: after a name's connector the word is a name part.
+            let after_connector = out.last().is_some_and(|t: &Token| {
+                matches!(
+                    t.norm.as_str(),
+                    "ابو" | "ابي" | "ابا" | "بن" | "ابن" | "بنت" | "ال" | "عبد" | "ولد"
+                )
+            });
             let suffixed = norm.chars().count() >= 4
                 && !has_article(&norm)
                 && !norm.ends_with("الله")
+                && !after_connector
                 && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
             out.push(Token {
                 start: start + s,

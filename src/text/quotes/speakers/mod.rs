@@ -278,6 +278,10 @@ fn can_open_subject(t: &Token) -> bool {
     if is_title(w) || is_title(bare) {
         return true;
     }
+    // `ووصف وضع الدينار`, `كشف تفاصيل عملية`: a verbal noun by its pattern opens the object.
+    if looks_like_verbal_noun(w) {
+        return false;
+    }
     // `اعتماداً`, `نصاً`: an indefinite accusative (written tanwin) is no name.
     if t.tanwin {
         return false;
@@ -362,6 +366,34 @@ fn can_open_subject(t: &Token) -> bool {
                 | "انذاك"
                 | "حينها"
         ))
+}
+
+/// True for an undefined word with the shape of a verbal noun of a derived verb (`استقرار`,
+/// `اعتقال`, `انسحاب`, `تنفيذ`, `مشاركة`, `تفاصيل`), which opens a verb's
+/// object or ends a name before it (`رياض سلامه استقرار الليرة`). Given names of those shapes
+/// (`توفيق`, `انتصار`, `إيمان`), titles and bodies are excluded.
+pub(crate) fn looks_like_verbal_noun(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    let shaped = match c.len() {
+        // تفعيل (not إفعال, the shape of the plural أفعال in `أنصار الله`, `أطباء بلا حدود`;
+        // not تفاعل, the shape of `ترامب`)
+        5 => c[0] == 'ت' && c[3] == 'ي',
+        // افتعال, انفعال, مفاعلة, تفاعيل
+        6 => {
+            (c[0] == 'ا' && c[4] == 'ا' && (c[2] == 'ت' || c[1] == 'ن'))
+                || (c[0] == 'م' && c[2] == 'ا' && c[5] == 'ه')
+                || (c[0] == 'ت' && c[2] == 'ا' && c[4] == 'ي')
+        }
+        // استفعال
+        7 => w.starts_with("است") && c[5] == 'ا',
+        _ => false,
+    };
+    shaped
+        && !has_article(w)
+        && crate::text::quotes::lexicon::given_name(w).is_none()
+        && !is_title(w)
+        && !is_body_word(w)
+        && !crate::text::quotes::lexicon::institutions().contains(w)
 }
 
 /// Verbal nouns that often follow a reporting verb as its object (`أكد دعم مصر`, `شدد على

@@ -340,7 +340,29 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     }
     // `الناطق الإعلامي باسم مديرية الأمن العام`: `باسم` (on behalf of) after a role goes on
     // with the body it speaks for, its head and definite words; a name may follow.
-    if k > 0 && k < toks.len() && toks[k].norm == "باسم" && is_role_word(&toks[k - 1].norm) {
+    // `المتحدث باسم الحكومة العراقية باسم العوادي`: no name found, but the body spoken for
+    // ends before a second `باسم`, the given name.
+    let mut second_basim = false;
+    if k == toks.len() {
+        if let Some(b) =
+            (1..toks.len()).find(|&b| toks[b].norm == "باسم" && is_role_word(&toks[b - 1].norm))
+        {
+            let mut j = b + 1;
+            while toks.get(j).is_some_and(|t| has_article(&t.norm)) {
+                j += 1;
+            }
+            if j > b + 1 && j + 1 < toks.len() && toks[j].norm == "باسم" {
+                k = j;
+                second_basim = true;
+            }
+        }
+    }
+    if !second_basim
+        && k > 0
+        && k < toks.len()
+        && toks[k].norm == "باسم"
+        && is_role_word(&toks[k - 1].norm)
+    {
         let mut j = k + 1;
         if toks.get(j).is_some_and(|t| !has_article(&t.norm)) {
             j += 1;

@@ -127,7 +127,17 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
                 && (w.ends_with("ها") || w.ends_with("هم"))
                 && crate::text::quotes::lexicon::given_name(w).is_none()
         };
-        if i > start && (super::VERBAL_NOUNS.contains(&tokens[i].norm.as_str()) || possessed) {
+        // (A word of that shape before a role in apposition is a surname: `هانا تيتيه
+        // الممثلة`; after a body's word it goes on with the body: `لجان مقاومة`.)
+        let verbal_noun = super::looks_like_verbal_noun(&tokens[i].norm)
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && has_article(&n.norm) && is_title(&n.norm))
+            && !super::is_body_word(&tokens[i - 1].norm)
+            && !is_role_word(&tokens[i - 1].norm);
+        if i > start
+            && (super::VERBAL_NOUNS.contains(&tokens[i].norm.as_str()) || verbal_noun || possessed)
+        {
             break;
         }
         // `جورجيفا لبلومبرج`: `لـ` and a noun after a name word (not inside a role:
@@ -156,9 +166,14 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         // A pronoun-suffixed noun closing the subject is the verb's object (`جدد X دعوته إلى`);
         // one followed by more name words is a name (`خوسيه مانويل ألباريس`).
         // A name ending in `ـه` (`أليو سيسيه`) is followed by the complement or a colon.
+        // `هانا تيتيه الممثلة الخاصة`: a role in apposition after it shows a surname.
+        let role_after = tokens
+            .get(i + 1)
+            .is_some_and(|n| !ends_subject(n) && has_article(&n.norm) && is_title(&n.norm));
         let closes = tokens
             .get(i + 1)
             .is_none_or(|n| ends_subject(n) || has_article(&n.norm))
+            && !role_after
             && !tokens.get(i + 1).is_some_and(opens_complement);
         if i > start && tokens[i].suffixed && closes && !is_same(&tokens[i].norm) {
             break;

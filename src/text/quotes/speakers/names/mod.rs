@@ -299,9 +299,11 @@ impl Names {
         for (_, n) in &self.speakers {
             *count.entry(&n.norms[..]).or_default() += 1;
         }
-        // Speaking twice (`وأضاف بدوي … وختم بدوي`): one mention may be anyone's.
+        // Speaking twice (`وأضاف بدوي … وختم بدوي`): one mention may be anyone's, unless
+        // the story names no other speaker.
+        let alone = count.len() == 1;
         let personal = |n: &Name| {
-            count.get(&n.norms[..]).copied().unwrap_or(0) >= 2
+            (alone || count.get(&n.norms[..]).copied().unwrap_or(0) >= 2)
                 && (n.norms.first().is_some_and(|w| given_name(w).is_some())
                     || (n.norms.len() == 1 && !has_article(&n.norms[0])))
         };
@@ -453,7 +455,8 @@ impl Names {
         let found = found.or_else(|| {
             // Nobody in the story has a role linked to a name (else the office could be the
             // title of someone written with another one).
-            let nobody = self.role_heads.is_empty();
+            let nobody = self.role_heads.is_empty()
+                || !self.role_heads.values().any(|heads| heads.contains(head));
             self.lone_speaker.clone().filter(|_| office && nobody)
         })?;
         self.candidates.iter().find(|c| c.norms == found.norms)
@@ -540,9 +543,20 @@ impl Names {
             Some(GivenName::Sure) => true,
             Some(GivenName::AlsoWord) => !is_title(&t.norm) || family,
         };
+        // `المتحدث باسم الحكومة باسم العوادي`: `باسم` after a word that is no role is a
+        // given name before a known surname.
+        let basim = start >= 2
+            && toks[start - 1].norm == "باسم"
+            && usable(&toks[start - 1])
+            && has_article(&toks[start].norm)
+            && !is_title(&toks[start].norm)
+            && !is_body_word(&toks[start].norm)
+            && toks[start - 2].is_word()
+            && !is_role_word(&toks[start - 2].norm)
+            && !is_title(&toks[start - 2].norm);
         let s = if compound {
             start - 2
-        } else if start >= 1 && usable(&toks[start - 1]) && before(&toks[start - 1]) {
+        } else if basim || (start >= 1 && usable(&toks[start - 1]) && before(&toks[start - 1])) {
             start - 1
         } else {
             start

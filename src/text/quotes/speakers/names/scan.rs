@@ -727,13 +727,26 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
     if anonymity {
         return None;
     }
-    while e < toks.len() && e - start < 4 && name_word(&toks[e], e == start) {
+    // `راشد بن عبد الله آل خليفة`: lineage words (`بن`, `آل`) and the second part of a
+    // compound name do not count towards the four words.
+    let mut words = 0;
+    while e < toks.len() && words < 4 && name_word(&toks[e], e == start) {
+        if !(e > start
+            && (is_lineage_word(&toks[e].norm) || COMPOUND_SECOND.contains(&toks[e].norm.as_str())))
+        {
+            words += 1;
+        }
         e += 1;
     }
     let closes = toks.get(e).is_none_or(|t| {
         matches!(t.punct(), Some(',' | '،' | ':')) || (t.is_word() && ends_subject(t))
     });
     (e - start >= 2 && closes).then_some(start..e)
+}
+
+/// True for a word that links the parts of a lineage name (`بن`, `بنت`, `آل`, `ولد`).
+fn is_lineage_word(norm: &str) -> bool {
+    matches!(norm, "بن" | "بنت" | "ابن" | "ال" | "ولد")
 }
 
 /// Title words that are common first names too (normalised).

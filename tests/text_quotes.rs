@@ -2866,3 +2866,31 @@ fn marks_ending_a_headline_statement_are_its_speakers_words() {
         None,
     );
 }
+
+#[test]
+fn a_speaker_written_in_quote_marks_after_the_cue() {
+    // Egyptian news writes a surname in marks: the clause goes on after it.
+    let s = "وقال وزير الخارجية إبراهيم الجعفري في بيان إن \"الحرب مستمرة\".\nوقال المكتب الإعلامي للوزارة إن الزيارة ناجحة.\nودعا \"الجعفري\" الأمم المتحدة إلى \"زيادة حجم المساعدات\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "زيادة حجم المساعدات"),
+        Some("إبراهيم الجعفري")
+    );
+    assert!(!quote(&qs, "الجعفري").speech);
+    // A quote that ends the clause right after the verb is the statement itself.
+    let s = "وسئل المدرب أحمد سالم عن المباراة، فقال \"سنفوز غدا\".";
+    assert_eq!(speaker_of(&quotes(s), "سنفوز غدا"), Some("أحمد سالم"));
+}
+
+#[test]
+fn an_undefined_feminine_noun_after_a_role_is_the_verbs_object() {
+    // `وجه رئيس مجلس النواب رسالة طمأنة`: a message, not a person called `رسالة`.
+    let s = "وقال رئيس مجلس النواب حنفي جبالي إن \"الجلسة مستمرة\".\nومن ناحية أخرى وجه رئيس مجلس النواب رسالة طمأنة للنواب، قائلا: \"اطمئنوا جميعا\".";
+    assert_eq!(speaker_of(&quotes(s), "اطمئنوا جميعا"), Some("حنفي جبالي"));
+    // A given name in `ـة` the gazetteer knows is still a name.
+    let s = "وقدمت الكاتبة فاطمة الزهراء روايتها الجديدة، وقالت: \"كتبتها في عام\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "كتبتها في عام"),
+        Some("فاطمة الزهراء")
+    );
+}

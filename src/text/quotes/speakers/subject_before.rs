@@ -54,8 +54,22 @@ pub(crate) fn first_titled_person(tokens: &[Token], lo: usize, hi: usize) -> Opt
         // `القاضي محمد السعيد الشربيني تأجيل الجلسة`: the verb's object after the name.
         let kept = trim_construct_object(&tokens[k..k + role.len() + name_end]);
         let kept = cut_after_surname(&tokens[k..k + kept]);
-        (kept > role.len()).then(|| k..k + kept)
+        let first_name = tokens.get(k + role.len()).filter(|_| kept > role.len());
+        (kept > role.len() && first_name.is_none_or(|w| !reads_as_object(w))).then(|| k..k + kept)
     })
+}
+
+/// True for an undefined word after a role that reads as the verb's object rather than a
+/// first name: a feminine noun in `ـة` (`وجه رئيس المجلس رسالة طمأنة`) or an elative
+/// (`سرد الوزير أكبر التهديدات`) that the gazetteer does not know as a given name.
+fn reads_as_object(t: &Token) -> bool {
+    let w = t.norm.as_str();
+    let n = w.chars().count();
+    let feminine = n >= 4 && w.ends_with('ه');
+    let elative = n == 4 && w.starts_with('ا');
+    !has_article(w)
+        && (feminine || elative)
+        && crate::text::quotes::lexicon::given_name(w).is_none()
 }
 
 /// The titled subject right after the first word of a sentence (its verb) in `tokens[lo..hi]`:

@@ -2894,3 +2894,23 @@ fn an_undefined_feminine_noun_after_a_role_is_the_verbs_object() {
         Some("فاطمة الزهراء")
     );
 }
+
+#[test]
+fn a_full_name_in_marks_after_a_role_and_a_surname_completed_from_the_text() {
+    let s = "أكد وزير الطاقة السعودي الأمير “عبد العزيز بن سلمان”، أنه “لولا قيادة المملكة لما تحسنت السوق”.\nوأضاف: “لا يمكن لأي دولة ذلك”.";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "لولا قيادة المملكة لما تحسنت السوق"),
+        Some("عبد العزيز بن سلمان")
+    );
+    assert_eq!(
+        speaker_of(&qs, "لا يمكن لأي دولة ذلك"),
+        Some("عبد العزيز بن سلمان")
+    );
+    // A surname whose full name only a sentence without a cue gives.
+    let s = "يعيش الطالب السوري محمد الشحود هو وزملاؤه في المخيم.\nويقول الشحود: \"لم يتبق من العام غير شهرين\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "لم يتبق من العام غير شهرين"),
+        Some("محمد الشحود")
+    );
+}

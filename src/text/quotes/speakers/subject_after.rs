@@ -113,6 +113,41 @@ fn quoted_subject(tokens: &[Token], open: usize) -> Option<Range<usize>> {
     (plain && person && clause_goes_on).then_some(open + 1..close)
 }
 
+/// A person's full name in quote marks at `tokens[open]`, right after a role
+/// (`الأمير “عبد العزيز بن سلمان بن عبد العزيز”`): two to seven words, the first a given
+/// name the gazetteer knows, none a title or a body's word.
+fn quoted_name_after_role(tokens: &[Token], open: usize) -> Option<Range<usize>> {
+    use crate::text::quotes::words::TokKind;
+    if tokens.get(open)?.kind != TokKind::Mark {
+        return None;
+    }
+    let words = tokens[open + 1..]
+        .iter()
+        .take_while(|t| t.is_word() && t.in_quote)
+        .count();
+    let close = open + 1 + words;
+    if !(2..=7).contains(&words) || tokens.get(close)?.kind != TokKind::Mark {
+        return None;
+    }
+    let name = &tokens[open + 1..close];
+    let plain = name
+        .iter()
+        .all(|t| !is_title(&t.norm) && !super::is_body_word(&t.norm) && !t.tanwin);
+    use crate::text::quotes::lexicon::{given_name, GivenName};
+    // (`هند جديدة`, `بيت الوسط`: a given name that is a word too needs three words.)
+    let given = match given_name(&name[0].norm) {
+        Some(GivenName::Sure) => true,
+        Some(GivenName::AlsoWord) => words >= 3,
+        None => given_name(&format!("{} {}", name[0].norm, name[1].norm)).is_some(),
+    };
+    // The sentence goes on after the name (`”، أنه`, `” إن`); a statement in marks ends it.
+    let goes_on = tokens.get(close + 1).is_some_and(|t| {
+        matches!(t.punct(), Some('،' | ',')) || (t.is_word() && complementisers().contains(&t.norm))
+    });
+    let no_particles = name.iter().all(|t| !complementisers().contains(&t.norm));
+    (plain && given && goes_on && no_particles).then_some(open + 1..close)
+}
+
 /// The subject phrase right after the cue at `tokens[cue]`, as a token range.
 pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Option<Range<usize>> {
     let mut i = cue + 1;
@@ -255,6 +290,9 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         if let Some(name) = after_quoted_group(tokens, i).or_else(|| after_workplace(tokens, i)) {
             start = name.start;
             i = name.end;
+        } else if let Some(name) = quoted_name_after_role(tokens, i) {
+            // `وزير الطاقة السعودي الأمير “عبد العزيز بن سلمان”`: the name in marks.
+            return Some(name);
         }
     }
     // `وقال دفاع المتهم، المحامي خالد علي، إن …`: a named apposition after an unnamed subject.

@@ -125,6 +125,9 @@ pub(crate) struct Names {
     /// The story's one speaker who is surely a person and has no role linked (see
     /// [`Names::find_lone_speaker`]).
     lone_speaker: Option<Name>,
+    /// Definite surnames written somewhere right after a sure given name (`محمد الشحود`), by
+    /// the surname's form: the full name of a surname no mention completes.
+    given_before: HashMap<String, Name>,
     /// How many times each candidate spelling was found (mentions, extensions, scans).
     support: HashMap<Vec<String>, usize>,
     /// Candidates already counted into `support` (the first `counted` are deduplicated).
@@ -289,6 +292,27 @@ impl Names {
             }
         }
         names.lone_speaker = names.find_lone_speaker();
+        for toks in paragraphs {
+            for k in 1..toks.len() {
+                let (g, w) = (&toks[k - 1], &toks[k]);
+                let surname = w.is_word()
+                    && !w.in_quote
+                    && has_article(&w.norm)
+                    && !is_title(&w.norm)
+                    && !is_body_word(&w.norm)
+                    && !crate::text::quotes::lexicon::institutions().contains(&w.norm)
+                    && !crate::text::quotes::lexicon::person_nouns().contains(&w.norm);
+                if surname
+                    && g.is_word()
+                    && !g.in_quote
+                    && given_name(&g.norm) == Some(GivenName::Sure)
+                {
+                    if let Some(n) = Name::from_tokens(input, &toks[k - 1..=k]) {
+                        names.given_before.entry(w.norm.clone()).or_insert(n);
+                    }
+                }
+            }
+        }
         names
     }
 
@@ -698,9 +722,19 @@ impl Names {
         let name = self.aliases.get(&name.norms).unwrap_or(name);
         // Later steps only add words before the name: words after it are more often a verb's
         // object taken into a mention.
-        let Some(mut first) = self.fuller(&name.norms) else {
-            return name.surface.clone();
+        // `الشحود` for `محمد الشحود`, written once in a sentence that names nobody else.
+        let given_before = || match &name.norms[..] {
+            [w] => self.given_before.get(w).map(|n| n.surface.clone()),
+            _ => None,
         };
+        let Some(mut first) = self.fuller(&name.norms) else {
+            return given_before().unwrap_or_else(|| name.surface.clone());
+        };
+        if first.norms == name.norms {
+            if let Some(full) = given_before() {
+                return full;
+            }
+        }
         // `غزواني` for `محمد ولد الشيخ الغزواني`: a family name written without its article.
         if let [w] = &name.norms[..] {
             if !has_article(w) && given_name(w).is_none() {

@@ -2914,3 +2914,21 @@ fn a_full_name_in_marks_after_a_role_and_a_surname_completed_from_the_text() {
         Some("محمد الشحود")
     );
 }
+
+#[test]
+fn given_names_in_ha_and_a_person_named_right_after_the_opening_verb() {
+    // `نبيه` ends in `ـه` but is a given name, not a possessed noun.
+    let s = "وبعد انتخابه رئيسا للمجلس النيابي، قال نبيه بري: \"يدي ممدودة للجميع\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "يدي ممدودة للجميع"),
+        Some("نبيه بري")
+    );
+    // A sentence opening with a verb that is no cue and a person after it: the subject of
+    // the cue later in the sentence.
+    let s =
+        "التمس مهدي علي مدرب شباب الأهلي العذر لجماهير فريقه بعد الخسارة، وقال: «الجمهور له الحق».";
+    assert_eq!(speaker_of(&quotes(s), "الجمهور له الحق"), Some("مهدي علي"));
+    // … not a complementiser read as a given name.
+    let s = "وذكر التقرير أن عزت كرر لفظه مرتين، فقال: «حذرتك قبل دقيقة».";
+    assert_ne!(speaker_of(&quotes(s), "حذرتك قبل دقيقة"), Some("أن عزت"));
+}

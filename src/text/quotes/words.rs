@@ -91,6 +91,8 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
                 && !has_article(&norm)
                 && !norm.ends_with("الله")
                 && !after_connector
+                // `نبيه بري`, `وجيه`: a given name ending in `ـه`.
+                && super::lexicon::given_name(&norm).is_none()
                 && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
             out.push(Token {
                 start: start + s,

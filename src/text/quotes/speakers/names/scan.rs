@@ -367,7 +367,11 @@ impl Names {
             if !t.is_word() || t.in_quote || t.tanwin || t.suffixed || ends_subject(t) {
                 return false;
             }
-            if is_title(w) || cue_kind(w).is_some() || is_manner_adverb(w) {
+            if is_title(w)
+                || cue_kind(w).is_some()
+                || is_manner_adverb(w)
+                || super::super::looks_like_verbal_noun(w)
+            {
                 return false;
             }
             // (`بولاية الخرطوم`: `بـ` and a place.)
@@ -385,9 +389,26 @@ impl Names {
         let mut k = 0;
         while k + 1 < toks.len() {
             let t = &toks[k];
+            // (A given name that is a word too, `مهدي`, before a second given name: `مهدي
+            // علي`.)
+            let given = match given_name(&t.norm) {
+                Some(GivenName::Sure) => true,
+                // (Not at a clause's start, where it is rather the verb: `وفضل مصطفى
+                // الخلفي`; not `باسم`, "on behalf of".)
+                Some(GivenName::AlsoWord) => {
+                    k > 0
+                        && toks[k - 1].is_word()
+                        && t.norm != "باسم"
+                        && !crate::text::quotes::lexicon::complementisers().contains(&t.norm)
+                        && toks.get(k + 1).is_some_and(|n| {
+                            n.is_word() && !has_article(&n.norm) && given_name(&n.norm).is_some()
+                        })
+                }
+                None => false,
+            };
             let opens = t.is_word()
                 && !t.in_quote
-                && matches!(given_name(&t.norm), Some(GivenName::Sure))
+                && given
                 && (k == 0 || given_name(&toks[k - 1].norm).is_none());
             if !opens {
                 k += 1;

@@ -2932,3 +2932,35 @@ fn given_names_in_ha_and_a_person_named_right_after_the_opening_verb() {
     let s = "وذكر التقرير أن عزت كرر لفظه مرتين، فقال: «حذرتك قبل دقيقة».";
     assert_ne!(speaker_of(&quotes(s), "حذرتك قبل دقيقة"), Some("أن عزت"));
 }
+
+#[test]
+fn headline_speakers_after_a_clause_and_before_a_circumstance() {
+    // A clause closed by an ellipsis before the speaker.
+    let s = "بعد الوقوف دقيقة حداد على «رئيسي».. إسرائيل: مجلس الأمن أصبح تهديدا للسلام العالمي\n\nوقال المندوب إن الوضع خطير.";
+    speech(
+        &quotes(s),
+        "مجلس الأمن أصبح تهديدا للسلام العالمي",
+        "headline",
+        Some("إسرائيل"),
+        None,
+    );
+    // Where or when a titled speaker spoke, between the speaker and the colon.
+    let s = "الرئيس اللبناني على المنصة الأممية: أتحدث عن السلام وبعض أهلي يقتلون\n\nوقال الرئيس إن لبنان يريد السلام.";
+    speech(
+        &quotes(s),
+        "أتحدث عن السلام وبعض أهلي يقتلون",
+        "headline",
+        Some("الرئيس اللبناني"),
+        None,
+    );
+    let s = "وزير الخارجية أمام «الأمم المتحدة»: مازلنا نسمع من إيران خطابا طائفيا\n\nوقال الوزير إن المنطقة تحتاج إلى الاستقرار.";
+    let qs = quotes(s);
+    assert!(qs.iter().any(|q| q.kind == "headline"
+        && q.text == "مازلنا نسمع من إيران خطابا طائفيا"
+        && q.speaker.as_deref() == Some("وزير الخارجية")));
+    // A comma is no such boundary: `…، معلقا: …` goes on with the story.
+    let s = "وتحدث الوزير أحمد سالم عن الخطة، معلقا: نحن جاهزون تماما للمرحلة المقبلة";
+    assert!(quotes(s)
+        .iter()
+        .all(|q| q.speaker.as_deref() != Some("معلقا")));
+}

@@ -336,6 +336,24 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     if let Some(k) = label_colon {
         lead += k + 1;
     }
+    subject_at(all, lead).or_else(|| {
+        // `بعد الوقوف دقيقة حداد.. إسرائيل: …`: a clause before the speaker, closed by an
+        // ellipsis (not a comma: `…، معلقا: …` goes on with the story).
+        let colon = all[lead..].iter().position(|t| t.punct() == Some(':'))? + lead;
+        let mut k = (lead..colon)
+            .rev()
+            .find(|&k| all[k].punct() == Some('.') && k > 0 && all[k - 1].punct() == Some('.'))?
+            + 1;
+        while all.get(k).is_some_and(|t| t.punct() == Some('.')) {
+            k += 1;
+        }
+        subject_at(all, k)
+    })
+}
+
+/// The speaker phrase of a headline whose speaker starts at `all[lead]` (see
+/// [`headline_subject`]).
+fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     let tokens = &all[lead..];
     let colon = tokens
         .iter()
@@ -463,6 +481,44 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
 /// `يونان من روما: …`: the speaker phrase before `من` and a one-word place right before the
 /// colon at `tokens[colon]` (as the length of the phrase).
 fn speaker_from_place(tokens: &[Token], colon: usize) -> Option<usize> {
+    speaker_from_one_word_place(tokens, colon)
+        .or_else(|| speaker_before_circumstance(tokens, colon))
+}
+
+/// `وزير الخارجية أمام «الأمم المتحدة»: …`, `الرئيس اللبناني على المنصة الأممية: …`,
+/// `وزير الإعلام بعد جلسة مجلس الوزراء: …`: a titled speaker or a body, then where or when
+/// it spoke (a preposition and up to five words or marks) before the colon.
+fn speaker_before_circumstance(tokens: &[Token], colon: usize) -> Option<usize> {
+    let first = tokens.first()?;
+    if !(is_title(&first.norm) || super::names::is_body_word(&first.norm)) {
+        return None;
+    }
+    let k = (1..colon.min(7)).find(|&k| {
+        tokens[k].is_word()
+            && matches!(
+                tokens[k].norm.as_str(),
+                "امام"
+                    | "على"
+                    | "علي"
+                    | "بعد"
+                    | "خلال"
+                    | "عقب"
+                    | "في"
+                    | "فى"
+                    | "من"
+                    | "مع"
+            )
+    })?;
+    let ok = tokens[..k].iter().all(Token::is_word)
+        && colon - k <= 6
+        && tokens[k + 1..colon].iter().any(Token::is_word)
+        && tokens[k + 1..colon]
+            .iter()
+            .all(|t| t.is_word() || t.kind == crate::text::quotes::words::TokKind::Mark);
+    ok.then_some(k)
+}
+
+fn speaker_from_one_word_place(tokens: &[Token], colon: usize) -> Option<usize> {
     let from = colon.checked_sub(2).filter(|&m| m >= 1)?;
     // `يونان من روما: …`, `وزارة الصحة في غزة: …`.
     // (After `في` only a body or a role speaks: not `أسباب الانقطاع في تونس: …`.)

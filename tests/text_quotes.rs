@@ -2964,3 +2964,15 @@ fn headline_speakers_after_a_clause_and_before_a_circumstance() {
         .iter()
         .all(|q| q.speaker.as_deref() != Some("معلقا")));
 }
+
+#[test]
+fn a_headline_after_a_breadcrumb_trail() {
+    let s = "الرئيسية / مجلس الجالية / رئيس البرلمان الليبي: قيادات الإرهابيين مطلوبون محليا ودوليا\n\nوقال رئيس البرلمان إن الأمن أولوية.";
+    speech(
+        &quotes(s),
+        "قيادات الإرهابيين مطلوبون محليا ودوليا",
+        "headline",
+        Some("رئيس البرلمان الليبي"),
+        None,
+    );
+}

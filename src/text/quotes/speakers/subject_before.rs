@@ -300,6 +300,17 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     let bar = separator.is_some_and(|k| k >= 1 && all[k].punct() == Some('|'));
     let tagged = all.first().is_some_and(|t| labels().contains(&t.norm)) || bar;
     let mut lead = separator.filter(|_| tagged).map_or(0, |k| k + 1);
+    // `الرئيسية / مجلس الجالية / رئيس البرلمان الليبي: …`: a breadcrumb trail from the home
+    // page; the headline follows its last separator.
+    if all.first().is_some_and(|t| t.norm == "الرئيسيه") {
+        let colon = all.iter().take(16).position(|t| t.punct() == Some(':'));
+        if let Some(last) = (1..colon.unwrap_or(0))
+            .rev()
+            .find(|&k| matches!(all[k].punct(), Some('/' | '-' | '–' | '|' | '»' | '>')))
+        {
+            lead = last + 1;
+        }
+    }
     // `- إيران: …`, `• هايف: …`: a bullet or dash before the headline.
     while all
         .get(lead)

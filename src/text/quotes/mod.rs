@@ -1156,8 +1156,20 @@ impl Analysis<'_> {
             .is_some_and(|x| matches!(x.punct(), Some(',' | '،')))
             && t.get(after + 1)
                 .is_some_and(|x| speakers::is_title_word(&x.norm) || setting(x));
+        // `وأضاف "التركي" أن`, `وشدد «عوض» على`, `ودعا "الجعفري" الأمم المتحدة`: the clause
+        // goes on with a preposition or a definite object.
+        // (Only after a name-like quote: not a definite noun, `قالت "المقامرة" الحوثية`.)
+        let name_like = t[lo..hi]
+            .iter()
+            .all(|y| !words::has_article(&y.norm) || y.norm.ends_with('ي'));
+        let goes_on = |x: &Token| {
+            name_like
+                && x.is_word()
+                && (matches!(x.norm.as_str(), "على" | "علي" | "الى") || words::has_article(&x.norm))
+        };
         let complement = apposed
             || t.get(after).is_some_and(setting)
+            || t.get(after).is_some_and(goes_on)
             || t.get(after).is_some_and(|x| {
                 x.punct() == Some(':')
                     || (x.is_word()

@@ -69,50 +69,6 @@ fn opens_complement(t: &Token) -> bool {
     t.punct() == Some(':') || (t.is_word() && complementisers().contains(&t.norm))
 }
 
-/// A surname or short name in quote marks right after the cue, as Egyptian news writes its
-/// speakers (`وأضاف "التركي" أن`, `وشدد «عوض» على`, `ودعا "الجعفري" الأمم المتحدة`): one or
-/// two plain words in marks, after which the clause goes on with a complementiser, a
-/// preposition or a definite object. (A quote that ends the clause is the statement itself:
-/// `وقال "نعم".`)
-fn quoted_subject(tokens: &[Token], open: usize) -> Option<Range<usize>> {
-    use crate::text::quotes::words::TokKind;
-    if tokens.get(open)?.kind != TokKind::Mark {
-        return None;
-    }
-    let words = tokens[open + 1..]
-        .iter()
-        .take_while(|t| t.is_word() && t.in_quote)
-        .count();
-    let close = open + 1 + words;
-    if !(1..=2).contains(&words) || tokens.get(close)?.kind != TokKind::Mark {
-        return None;
-    }
-    let name = &tokens[open + 1..close];
-    let plain = name.iter().all(|t| {
-        !t.tanwin
-            && !t.suffixed
-            && !t.norm.chars().any(|c| c.is_numeric())
-            && crate::text::quotes::cues::cue_kind(&t.norm).is_none()
-            && !complementisers().contains(&t.norm)
-            && !matches!(t.norm.as_str(), "لا" | "لن" | "لم" | "نعم" | "ما" | "كلا")
-    });
-    let next = tokens.get(close + 1)?;
-    let clause_goes_on = next.is_word()
-        && !next.in_quote
-        && (complementisers().contains(&next.norm)
-            || matches!(
-                next.norm.as_str(),
-                "على" | "علي" | "الى" | "في" | "عن" | "خلال"
-            )
-            || has_article(&next.norm));
-    // Not a body, a title or a quoted term (`أكد "الإطار" الحاجة`).
-    let person = name
-        .iter()
-        .all(|t| !is_title(&t.norm) && !super::is_body_word(&t.norm))
-        && (!has_article(&name[0].norm) || name[0].norm.ends_with('ي'));
-    (plain && person && clause_goes_on).then_some(open + 1..close)
-}
-
 /// A person's full name in quote marks at `tokens[open]`, right after a role
 /// (`الأمير “عبد العزيز بن سلمان بن عبد العزيز”`): two to seven words, the first a given
 /// name the gazetteer knows, none a title or a body's word.
@@ -192,11 +148,6 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         && tokens.get(i).is_some_and(|t| t.is_word())
     {
         return None;
-    }
-    if kind != CueKind::According {
-        if let Some(name) = quoted_subject(tokens, i) {
-            return Some(name);
-        }
     }
     let mut start = i;
     // `الشيخ صباح الخالد`: after a title, `صباح` is a first name, not the morning.

@@ -2976,3 +2976,14 @@ fn a_headline_after_a_breadcrumb_trail() {
         None,
     );
 }
+
+#[test]
+fn an_anonymous_source_taken_up_with_the_article_stays_anonymous() {
+    let s = "ونقلت الإذاعة عن ضابط إسرائيلي كبير قوله إن \"الهجوم مستمر\".\nوأوضح الضابط أن \"حماس تواصل محاولاتها\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الهجوم مستمر"), None);
+    assert_eq!(speaker_of(&qs, "حماس تواصل محاولاتها"), None);
+    // A role nobody introduced anonymously stays the speaker as written.
+    let s = "وأوضح الضابط المسؤول عن العملية أن \"حماس تواصل محاولاتها\".";
+    assert!(speaker_of(&quotes(s), "حماس تواصل محاولاتها").is_some());
+}

@@ -128,6 +128,8 @@ pub(crate) struct Names {
     /// Definite surnames written somewhere right after a sure given name (`محمد الشحود`), by
     /// the surname's form: the full name of a surname no mention completes.
     given_before: HashMap<String, Name>,
+    /// Head nouns of anonymous sources (`مسؤول`, `ضابط`, `مصدر`) by byte offset.
+    anonymous_heads: Vec<(usize, String)>,
     /// How many times each candidate spelling was found (mentions, extensions, scans).
     support: HashMap<Vec<String>, usize>,
     /// Candidates already counted into `support` (the first `counted` are deduplicated).
@@ -222,6 +224,10 @@ impl Names {
             .extend(named.iter().map(|(_, n)| n.clone()));
         names.speakers = named.to_vec();
         for np in mentions {
+            if let (Some(first), Some(Who::Anonymous)) = (np.first(), super::who(input, np)) {
+                let head = strip_article(&first.norm).to_string();
+                names.anonymous_heads.push((first.start, head));
+            }
             let (role, name) = split_role(np);
             if let Some(n) = Name::from_tokens(input, name) {
                 names.link_roles(role, &n);
@@ -866,6 +872,17 @@ impl Names {
                     if STATEMENT_NOUNS.contains(&word.as_str()) {
                         return (self.body_before(at).map(|b| b.surface.clone()), 0.6);
                     }
+                }
+                // `قال مسؤول إسرائيلي … وأوضح المسؤول`, `ضابط … الضابط`: the anonymous source
+                // introduced before, now with the article, is still anonymous.
+                let head = r.norms.first().map(|w| strip_article(w));
+                let introduced = head.is_some_and(|h| {
+                    self.anonymous_heads
+                        .iter()
+                        .any(|(pos, a)| *pos < at && a == h)
+                });
+                if r.norms.len() <= 2 && introduced {
+                    return (None, 1.0);
                 }
                 // Not a title: a surname (`الحلبي` → `سامر الحلبي`) or a short form of an
                 // institution (`الصحة العالمية` → `منظمة الصحة العالمية`).

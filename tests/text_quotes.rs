@@ -2987,3 +2987,34 @@ fn an_anonymous_source_taken_up_with_the_article_stays_anonymous() {
     let s = "وأوضح الضابط المسؤول عن العملية أن \"حماس تواصل محاولاتها\".";
     assert!(speaker_of(&quotes(s), "حماس تواصل محاولاتها").is_some());
 }
+
+#[test]
+fn ranks_bodies_in_ta_marbuta_middle_names_and_given_names_that_are_role_words() {
+    // The grade of a rank goes with the rank, not the name.
+    let s = "قال القائد العام للقوات المسلحة، الفريق أول عبد الفتاح البرهان، إن \"الحرب مستمرة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الحرب مستمرة"),
+        Some("عبد الفتاح البرهان")
+    );
+    // `بلدية` is a body, not `بـ` + a possessed noun.
+    let s = "وقالت بلدية غزة، في بيان صحفي، إن \"المياه مقطوعة\".";
+    assert_eq!(speaker_of(&quotes(s), "المياه مقطوعة"), Some("بلدية غزة"));
+    // `شيخ` between a given name and another name word is a middle name.
+    let s = "وقال حسن شيخ محمود إن \"الشباب خطر\".";
+    assert_eq!(speaker_of(&quotes(s), "الشباب خطر"), Some("حسن شيخ محمود"));
+    // `مالك` (owner) is a given name after a role's genitive and before a surname.
+    let s = "قال نائب رئيس مجلس السيادة مالك عقار إن \"السلام قريب\".";
+    assert_eq!(speaker_of(&quotes(s), "السلام قريب"), Some("مالك عقار"));
+    // … but a title that is a given name too (`حاكم`) stays a title.
+    let s = "وقال نائب رئيس الدولة حاكم دبي إن \"الإمارات قوية\".";
+    assert_ne!(speaker_of(&quotes(s), "الإمارات قوية"), Some("حاكم دبي"));
+}
+
+#[test]
+fn a_bare_title_nobody_named_holds_takes_its_fuller_written_form() {
+    let s = "رد وزير الشؤون الدينية من وهران على التصريحات الفرنسية.\nو قال الوزير ان \"الجزائر أمة عريقة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الجزائر أمة عريقة"),
+        Some("وزير الشؤون الدينية")
+    );
+}

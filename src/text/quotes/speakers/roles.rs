@@ -262,6 +262,18 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     {
         return true;
     }
+    // `نائب رئيس مجلس السيادة مالك عقار`: a given name that is a role word too (`مالك`,
+    // owner) after the role's definite genitive and before an undefined surname.
+    if i > 0
+        && has_article(&toks[i - 1].norm)
+        && !titles().contains(&t.norm)
+        && crate::text::quotes::lexicon::given_name(&t.norm).is_some()
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word() && !has_article(&n.norm) && !is_role_word(&n.norm) && !ends_subject(n)
+        })
+    {
+        return true;
+    }
     if !(t.is_word() && is_role_word(&t.norm)) {
         return true;
     }
@@ -582,8 +594,16 @@ pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
                 .get(j + 1)
                 .is_some_and(|n| strip_article(&n.norm) != "عام"))
             || (t.norm == "امين" && name.get(j + 1).is_some_and(amin_names_before));
+        // `حسن شيخ محمود`, `نعمة سيد عبد`: `شيخ`, `سيد` between a given name and another
+        // undefined word is a middle name (Somali and Levantine names), not a title.
+        let middle = matches!(t.norm.as_str(), "شيخ" | "سيد")
+            && crate::text::quotes::lexicon::given_name(&name[j - 1].norm).is_some()
+            && name
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && !has_article(&n.norm));
         t.is_word()
             && !name_amin
+            && !middle
             && (followed || office)
             && (is_title(&t.norm) || person_nouns().contains(&t.norm))
             && !NAME_PARTICLES.contains(&name[j - 1].norm.as_str())

@@ -130,6 +130,9 @@ pub(crate) struct Names {
     given_before: HashMap<String, Name>,
     /// Head nouns of anonymous sources (`مسؤول`, `ضابط`, `مصدر`) by byte offset.
     anonymous_heads: Vec<(usize, String)>,
+    /// Roles written as the subjects of cues with no name (`وزير الشؤون الدينية`), by byte
+    /// offset: the fuller form of a bare title (`الوزير`) nobody named holds.
+    role_mentions: Vec<(usize, Name)>,
     /// How many times each candidate spelling was found (mentions, extensions, scans).
     support: HashMap<Vec<String>, usize>,
     /// Candidates already counted into `support` (the first `counted` are deduplicated).
@@ -229,6 +232,11 @@ impl Names {
                 names.anonymous_heads.push((first.start, head));
             }
             let (role, name) = split_role(np);
+            if name.is_empty() && role.first().is_some_and(|t| is_title(&t.norm)) {
+                if let Some(r) = Name::from_tokens(input, role) {
+                    names.role_mentions.push((role[0].start, r));
+                }
+            }
             if let Some(n) = Name::from_tokens(input, name) {
                 names.link_roles(role, &n);
                 // `رامي عبد الرحمن رئيس المرصد`: the role after the name is his too.
@@ -490,6 +498,27 @@ impl Names {
             self.lone_speaker.clone().filter(|_| office && nobody)
         })?;
         self.candidates.iter().find(|c| c.norms == found.norms)
+    }
+
+    /// A longer role with the same head as the bare title `r` (`وزير الشؤون الدينية` for
+    /// `الوزير`), written as a cue's subject nearest before byte `at`, else first after it.
+    fn fuller_role(&self, r: &Name, at: usize) -> Option<&Name> {
+        let key = role_key(&r.norms);
+        let head = key.first()?;
+        let fits =
+            |n: &Name| n.norms.len() > r.norms.len() && role_key(&n.norms).first() == Some(head);
+        let before = self
+            .role_mentions
+            .iter()
+            .rev()
+            .find(|(pos, n)| *pos < at && fits(n));
+        before
+            .or_else(|| {
+                self.role_mentions
+                    .iter()
+                    .find(|(pos, n)| *pos >= at && fits(n))
+            })
+            .map(|(_, n)| n)
     }
 
     /// Link the role words written before a name to it: the whole role and, when it is a
@@ -904,6 +933,11 @@ impl Names {
                 }
                 if let Some(person) = self.nearest_person(r, at) {
                     return (Some(self.canonical(person)), 0.7);
+                }
+                // `رد وزير الشؤون الدينية … وقال الوزير`: nobody named holds the office; the
+                // fuller form the story wrote it in, nearest before (else first after).
+                if let Some(full) = self.fuller_role(r, at) {
+                    return (Some(full.surface.clone()), 0.9);
                 }
                 (Some(r.surface.clone()), 1.0)
             }

@@ -681,11 +681,18 @@ fn ends_subject_ignoring_quotes(t: &Token) -> bool {
 pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::Range<usize>> {
     let mut start = comma + 1;
     // `الناطق باسم الجيش، العقيد الركن، نزيه جريح،`: a rank set off by commas before the name.
-    let ranks = toks[start.min(toks.len())..]
+    let mut ranks = toks[start.min(toks.len())..]
         .iter()
         .take(3)
         .take_while(|t| t.is_word() && !t.in_quote && is_title(&t.norm))
         .count();
+    // `الفريق أول`, `العميد الركن`: the grade of a rank goes with it.
+    while ranks > 0
+        && start + ranks < toks.len()
+        && super::super::roles::is_rank_grade(toks, start + ranks)
+    {
+        ranks += 1;
+    }
     if ranks > 0
         && toks
             .get(start + ranks)
@@ -728,6 +735,8 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
             || (!ends_subject(t)
                 && !is_manner_phrase(&t.norm)
                 && !t.suffixed
+                // (`حوارًا مفتوحًا`: no name word is written with tanwin.)
+                && !t.tanwin
                 && if first {
                     (!is_role_word(&t.norm)
                         || FIRST_NAME_TITLES.contains(&t.norm.as_str())

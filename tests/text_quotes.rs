@@ -3018,3 +3018,23 @@ fn a_bare_title_nobody_named_holds_takes_its_fuller_written_form() {
         Some("وزير الشؤون الدينية")
     );
 }
+
+#[test]
+fn page_cut_marks_and_media_tags_end_quotes_and_headlines() {
+    // An unclosed quote stops before the page's own cut mark.
+    let s = "واعتبر الجيش أن الإعلان \"دليل على الانكسار والهزيمة التي منيت […]";
+    let qs = quotes(s);
+    assert!(qs
+        .iter()
+        .any(|q| q.text == "دليل على الانكسار والهزيمة التي منيت"));
+    // A headline statement ends before `.. فيديو`.
+    let s =
+        "رئيس الوزراء: الحكومة الحالية كتيبة محاربين.. فيديو\n\nوقال رئيس الوزراء إن العمل مستمر.";
+    speech(
+        &quotes(s),
+        "الحكومة الحالية كتيبة محاربين",
+        "headline",
+        Some("رئيس الوزراء"),
+        None,
+    );
+}

@@ -236,7 +236,17 @@ fn finish(
     content_end: usize,
     close: Option<Mark>,
 ) -> Option<MarkQuote> {
-    let (s, e) = trimmed(input, open.part_start, content_end.max(open.part_start));
+    let (s, mut e) = trimmed(input, open.part_start, content_end.max(open.part_start));
+    // `… التي منيت […]`: an unclosed quote that runs into the page's own cut mark stops
+    // before it.
+    if close.is_none() {
+        for cut in ["[…]", "[...]", "(…)", "(...)"] {
+            if let Some(before) = input[s..e].strip_suffix(cut) {
+                e = s + before.trim_end().len();
+                break;
+            }
+        }
+    }
     if e > s {
         open.parts.push(Part {
             paragraph: open.paragraph,

@@ -1280,6 +1280,21 @@ fn without_media_tag(s: &str) -> usize {
             end = input_trim_end(&s[..at]);
         }
     }
+    // `… ولا وقت لتجربة أو خطأ.. فيديو`: a media tag after an ellipsis or a dash.
+    for tag in MEDIA_TAGS {
+        if let Some(before) = s[..end].strip_suffix(tag) {
+            let lead = before.trim_end();
+            if let Some(stem) = lead
+                .strip_suffix("..")
+                .or_else(|| lead.strip_suffix('…'))
+                .or_else(|| lead.strip_suffix('-'))
+                .or_else(|| lead.strip_suffix('|'))
+            {
+                end = input_trim_end(stem.trim_end_matches('.'));
+                break;
+            }
+        }
+    }
     let text = &s[..end];
     let Some(open) = text.rfind('(') else {
         return end;
@@ -1304,6 +1319,9 @@ fn without_media_tag(s: &str) -> usize {
         end
     }
 }
+
+/// Media tags a scraped headline may end with after an ellipsis or a dash.
+const MEDIA_TAGS: &[&str] = &["فيديو", "بالفيديو", "صور", "بالصور", "شاهد", "فيديو وصور"];
 
 /// Length of `s` without trailing whitespace.
 fn input_trim_end(s: &str) -> usize {

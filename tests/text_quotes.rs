@@ -3038,3 +3038,11 @@ fn page_cut_marks_and_media_tags_end_quotes_and_headlines() {
         None,
     );
 }
+
+#[test]
+fn once_again_and_was_are_no_part_of_a_speaker() {
+    let s = "وقال مرة أخرى الوزير أحمد سالم إن \"الحل قريب\".";
+    assert_eq!(speaker_of(&quotes(s), "الحل قريب"), Some("أحمد سالم"));
+    let s = "وقال رونالدو كان علينا أن نفوز: \"سنعود\".";
+    assert_eq!(speaker_of(&quotes(s), "سنعود"), Some("رونالدو"));
+}

@@ -729,6 +729,9 @@ const ANONYMOUS: &[&str] = &[
 /// Words that end a subject noun phrase: prepositions, complementisers, conjunctions,
 /// particles and pronouns.
 const STOP: &[&str] = &[
+    // `رونالدو كان …`: the verb "was" after a name.
+    "كان",
+    "كانت",
     // `تصريحات أدلى بها`: the verb of a relative clause.
     "أدلى",
     "أدلت",
@@ -913,6 +916,9 @@ const SKIP_BEFORE_SUBJECT: &[&str] = &[
     "أيضا",
     "كذلك",
     "مجددا",
+    // `ونوه مرة أخرى بموقف …`: "once again".
+    "مرة",
+    "أخرى",
     "بدوره",
     "بدورها",
     "الأحد",

@@ -202,6 +202,36 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     added_before && added_after
 }
 
+/// True when `a` and `b` differ by one inserted, deleted or changed letter.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    // (`ى` and `ي` end names alike: `جريندى`, `جراندي`.)
+    let fold = |c: char| if c == 'ى' { 'ي' } else { c };
+    let (a, b): (Vec<char>, Vec<char>) =
+        (a.chars().map(fold).collect(), b.chars().map(fold).collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix == short.len() {
+        // Equal, or the longer one has one letter more at the end.
+        return true;
+    }
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty()
         && hay.len() >= needle.len()
@@ -769,6 +799,10 @@ impl Names {
             if let Some(full) = given_before() {
                 return full;
             }
+            // `جراندي` for `ليزا جريندى`: a foreign surname transliterated another way.
+            if let Some(full) = self.variant_spelling(name) {
+                return full.surface.clone();
+            }
         }
         // `غزواني` for `محمد ولد الشيخ الغزواني`: a family name written without its article.
         if let [w] = &name.norms[..] {
@@ -790,6 +824,27 @@ impl Names {
             }
         }
         best.surface.clone()
+    }
+
+    /// The one full name (a given name first) whose last word is the lone surname `name`
+    /// spelled with one letter more, less or changed (`جراندي`, `جريندي`); `None` when there
+    /// is no such name or several.
+    fn variant_spelling(&self, name: &Name) -> Option<&Name> {
+        let [w] = &name.norms[..] else {
+            return None;
+        };
+        if w.chars().count() < 5 || given_name(w).is_some() {
+            return None;
+        }
+        let mut found = self.candidates.iter().filter(|c| {
+            c.norms.len() >= 2
+                && given_name(&c.norms[0]).is_some()
+                && c.norms
+                    .last()
+                    .is_some_and(|l| l != w && one_edit_apart(l, w))
+        });
+        let first = found.next()?;
+        found.all(|c| c.norms == first.norms).then_some(first)
     }
 
     /// The fullest candidate holding the words `norms` (see [`Names::canonical`]).
@@ -942,5 +997,21 @@ impl Names {
                 (Some(r.surface.clone()), 1.0)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_edit_apart;
+
+    #[test]
+    fn spellings_one_letter_apart() {
+        assert!(one_edit_apart("جراندي", "جريندي"));
+        assert!(one_edit_apart("جريندى", "جريندي"));
+        assert!(one_edit_apart("بوقدم", "بوقادم"));
+        assert!(one_edit_apart("بوقادم", "بوقدم"));
+        assert!(one_edit_apart("الرمحي", "الرميحي"));
+        assert!(!one_edit_apart("جراندي", "جرينده"));
+        assert!(!one_edit_apart("بوقدم", "بوقادمي"));
     }
 }

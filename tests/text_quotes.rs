@@ -3046,3 +3046,12 @@ fn once_again_and_was_are_no_part_of_a_speaker() {
     let s = "وقال رونالدو كان علينا أن نفوز: \"سنعود\".";
     assert_eq!(speaker_of(&quotes(s), "سنعود"), Some("رونالدو"));
 }
+
+#[test]
+fn a_short_form_takes_the_given_name_after_it_in_the_full_name() {
+    let s = "كشف المبعوث الأممي إسماعيل ولد الشيخ أحمد عن أن \"الوضع يزداد مأساوية\".\nوخلال إحاطته لفت ولد الشيخ إلى أن \"السفن تتعرض للاستهداف\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "السفن تتعرض للاستهداف"),
+        Some("إسماعيل ولد الشيخ أحمد")
+    );
+}

@@ -815,9 +815,20 @@ impl Names {
             }
         }
         let mut best = first;
+        // (`إسماعيل ولد الشيخ` → `إسماعيل ولد الشيخ أحمد`: a given name after it goes on
+        // with the name too.)
+        let goes_on = |c: &Name, best: &Name| {
+            c.norms.starts_with(&best.norms)
+                && c.norms[best.norms.len()..]
+                    .iter()
+                    .all(|w| given_name(w) == Some(GivenName::Sure))
+        };
         for _ in 0..2 {
             match self.fuller(&best.norms) {
-                Some(c) if c.norms.len() > best.norms.len() && c.norms.ends_with(&best.norms) => {
+                Some(c)
+                    if c.norms.len() > best.norms.len()
+                        && (c.norms.ends_with(&best.norms) || goes_on(c, best)) =>
+                {
                     best = c;
                 }
                 _ => break,

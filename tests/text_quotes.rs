@@ -3055,3 +3055,23 @@ fn a_short_form_takes_the_given_name_after_it_in_the_full_name() {
         Some("إسماعيل ولد الشيخ أحمد")
     );
 }
+
+#[test]
+fn headline_names_with_numbers_and_speakers_with_outlet_and_place() {
+    // A name with a number at the end of a headline statement stays a name.
+    let s = "مدرب عمان: منتخبنا لا يهاب أحدا في بطولة \"خليجي 25\"\n\nوقال المدرب إن الفريق جاهز.";
+    let qs = quotes(s);
+    assert!(!quote(&qs, "خليجي 25").speech);
+    assert!(qs
+        .iter()
+        .any(|q| q.kind == "headline" && q.speaker.as_deref() == Some("مدرب عمان")));
+    // The outlet the speaker spoke to and where, between the speaker and the colon.
+    let s = "سمية بعلبكي لـ\"النهار\" في موركس دور: أشعر بالألم والحزن لما حدث لوطننا\n\nوقالت الممثلة إن الجائزة لها.";
+    speech(
+        &quotes(s),
+        "أشعر بالألم والحزن لما حدث لوطننا",
+        "headline",
+        Some("سمية بعلبكي"),
+        None,
+    );
+}

@@ -627,7 +627,9 @@ impl Analysis<'_> {
         // they hold the statement's predicate (`القطاع "لا يحتمل"`, `عون "خانو التعبير"`),
         // not a name after a preposition or with the article (`على "سرايا عابدين"`,
         // `هزيمة "الدعم السريع"`).
+        // (No name with a number: `في بطولة "خليجي 25"`.)
         let predicate_words = ctx.words.first().is_some_and(|w| !has_article(w))
+            && !ctx.words.iter().any(|w| w.chars().any(|c| c.is_numeric()))
             && !ctx
                 .before
                 .last()

@@ -480,6 +480,16 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
             && rest.len() >= 3
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark
             && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark)
+        // `سمية بعلبكي لـ"النهار" في موركس دور: …`: and where it was said.
+        || (rest[0].norm == "ل"
+            && rest.len() >= 5
+            && rest[1].kind == crate::text::quotes::words::TokKind::Mark
+            && rest[2..].iter().position(|t| t.kind == crate::text::quotes::words::TokKind::Mark).is_some_and(|c| {
+                let after = &rest[2 + c + 1..];
+                (2..=5).contains(&after.len())
+                    && matches!(after[0].norm.as_str(), "في" | "فى" | "من" | "خلال")
+                    && after[1..].iter().all(Token::is_word)
+            }))
         // `أمين عام «أوبك»: …`: the body a title heads, in quote marks.
         || (rest.len() >= 3
             && rest[0].kind == crate::text::quotes::words::TokKind::Mark

@@ -3075,3 +3075,17 @@ fn headline_names_with_numbers_and_speakers_with_outlet_and_place() {
         None,
     );
 }
+
+#[test]
+fn police_blocs_and_fronts_are_bodies_written_short_later() {
+    let s = "وقالت كتلة الوفاء للمقاومة في بيان إن \"الجلسات يجب أن تستأنف\".\nوقالت الكتلة في بيانها إن \"استئناف انعقاد الجلسات مؤشر واعد\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "استئناف انعقاد الجلسات مؤشر واعد"),
+        Some("كتلة الوفاء للمقاومة")
+    );
+    let s = "أعلنت الشرطة الإسبانية اعتقال رجل ثالث بعد الهجوم.\nوقالت الشرطة إن \"التحقيق مستمر\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "التحقيق مستمر"),
+        Some("الشرطة الإسبانية")
+    );
+}

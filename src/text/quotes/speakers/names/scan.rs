@@ -606,6 +606,9 @@ pub(super) fn is_manner_phrase(norm: &str) -> bool {
 /// Head nouns of bodies, bare (normalised, no article): a short definite form (`الوزارة`)
 /// stands for the body named in full.
 const BODY_HEADS: &[&str] = &[
+    "شرطه",
+    "كتله",
+    "جبهه",
     "مكتب",
     "مركز",
     "اتحاد",

@@ -128,8 +128,9 @@ pub(crate) struct Names {
     /// Definite surnames written somewhere right after a sure given name (`محمد الشحود`), by
     /// the surname's form: the full name of a surname no mention completes.
     given_before: HashMap<String, Name>,
-    /// Head nouns of anonymous sources (`مسؤول`, `ضابط`, `مصدر`) by byte offset.
-    anonymous_heads: Vec<(usize, String)>,
+    /// Head nouns of anonymous sources (`مسؤول`, `ضابط`, `مصدر`) with the byte offset of
+    /// their first mention.
+    anonymous_heads: HashMap<String, usize>,
     /// Roles written as the subjects of cues with no name (`وزير الشؤون الدينية`), by byte
     /// offset: the fuller form of a bare title (`الوزير`) nobody named holds.
     role_mentions: Vec<(usize, Name)>,
@@ -259,7 +260,8 @@ impl Names {
         for np in mentions {
             if let (Some(first), Some(Who::Anonymous)) = (np.first(), super::who(input, np)) {
                 let head = strip_article(&first.norm).to_string();
-                names.anonymous_heads.push((first.start, head));
+                let pos = names.anonymous_heads.entry(head).or_insert(first.start);
+                *pos = (*pos).min(first.start);
             }
             let (role, name) = split_role(np);
             if name.is_empty() && role.first().is_some_and(|t| is_title(&t.norm)) {
@@ -295,6 +297,7 @@ impl Names {
         names.scan_roles_after_names(paragraphs, &known);
         names.scan_aliases(paragraphs, &known);
         names.people.sort_by_key(|(at, _)| *at);
+        names.role_mentions.sort_by_key(|(at, _)| *at);
         names.speakers.sort_by_key(|(at, _)| *at);
         // Index every word by its normalised form, to find the known names' other mentions.
         let mut index: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
@@ -537,16 +540,19 @@ impl Names {
         let head = key.first()?;
         let fits =
             |n: &Name| n.norms.len() > r.norms.len() && role_key(&n.norms).first() == Some(head);
-        let before = self
-            .role_mentions
+        // (Within a bounded number of mentions each way: a page of thousands stays linear.)
+        let i = self.role_mentions.partition_point(|(pos, _)| *pos < at);
+        let before = self.role_mentions[..i]
             .iter()
             .rev()
-            .find(|(pos, n)| *pos < at && fits(n));
+            .take(MAX_OCCURRENCES)
+            .find(|(_, n)| fits(n));
         before
             .or_else(|| {
-                self.role_mentions
+                self.role_mentions[i..]
                     .iter()
-                    .find(|(pos, n)| *pos >= at && fits(n))
+                    .take(MAX_OCCURRENCES)
+                    .find(|(_, n)| fits(n))
             })
             .map(|(_, n)| n)
     }
@@ -971,11 +977,8 @@ impl Names {
                 // `قال مسؤول إسرائيلي … وأوضح المسؤول`, `ضابط … الضابط`: the anonymous source
                 // introduced before, now with the article, is still anonymous.
                 let head = r.norms.first().map(|w| strip_article(w));
-                let introduced = head.is_some_and(|h| {
-                    self.anonymous_heads
-                        .iter()
-                        .any(|(pos, a)| *pos < at && a == h)
-                });
+                let introduced =
+                    head.is_some_and(|h| self.anonymous_heads.get(h).is_some_and(|&pos| pos < at));
                 if r.norms.len() <= 2 && introduced {
                     return (None, 1.0);
                 }

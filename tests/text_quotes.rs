@@ -3089,3 +3089,16 @@ fn police_blocs_and_fronts_are_bodies_written_short_later() {
         Some("الشرطة الإسبانية")
     );
 }
+
+#[test]
+fn a_clause_about_the_noun_before_the_cue_and_an_occasion_before_a_relative() {
+    // `رسالة قال فيها`: the message is what he spoke in, not who spoke.
+    let s = "قال المدرب السعودي محمد العبدلي إن \"الفريق جاهز\".\nكما وجه المدرب السعودي رسالة قال فيها: «المملكة تقود العالم».";
+    assert_eq!(
+        speaker_of(&quotes(s), "المملكة تقود العالم"),
+        Some("محمد العبدلي")
+    );
+    // `زيارة وزير الاتصال الذي اعتبر`: the minister, not the visit.
+    let s = "وكانت الجريدة أول محطة في زيارة وزير الاتصال محمد لعقاب الذي اعتبر هذا الصرح \"مكسبا للإعلام\".";
+    assert_eq!(speaker_of(&quotes(s), "مكسبا للإعلام"), Some("محمد لعقاب"));
+}

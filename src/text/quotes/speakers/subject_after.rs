@@ -698,5 +698,17 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
     while s > 0 && e - s < MAX_SUBJECT_WORDS && !ends_subject(&tokens[s - 1]) {
         s -= 1;
     }
+    // `في زيارة وزير الاتصال الذي اعتبر`: an undefined noun in construct with a title is the
+    // occasion; the titled person is the antecedent.
+    if e - s >= 3
+        && !has_article(&tokens[s].norm)
+        && !is_title(&tokens[s].norm)
+        && !super::is_body_word(&tokens[s].norm)
+        && crate::text::quotes::lexicon::given_name(&tokens[s].norm).is_none()
+        && is_title(&tokens[s + 1].norm)
+        && !has_article(&tokens[s + 1].norm)
+    {
+        s += 1;
+    }
     (s < e).then_some(s..e)
 }

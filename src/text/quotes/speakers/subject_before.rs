@@ -188,6 +188,17 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
     {
         return None;
     }
+    // `وجه المدرب رسالة قال فيها: …`: a clause describing the noun before it (its pronoun
+    // after the verb); the subject is the sentence's, not that noun.
+    if tokens
+        .get(cue + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "فيها" | "فيه" | "عنها" | "عنه"))
+        && cue > 0
+        && tokens[cue - 1].is_word()
+        && !has_article(&tokens[cue - 1].norm)
+    {
+        return None;
+    }
     let mut s = clause_start(tokens, cue)?;
     // `وتدخل القاضي ورد على الدفاع قائلا`: a verb joined by `و` before its definite subject.
     if s + 2 <= cue

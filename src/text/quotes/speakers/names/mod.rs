@@ -203,6 +203,29 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     added_before && added_after
 }
 
+/// The entry of `list` (sorted by offset) that `fits`, searching back from `split` and then
+/// forward from it, within a bounded number of entries each way, so that a page with thousands
+/// of quotes and names stays linear.
+fn nearest_fitting(
+    list: &[(usize, Name)],
+    split: usize,
+    fits: impl Fn(&Name) -> bool,
+) -> Option<&Name> {
+    let before = list[..split]
+        .iter()
+        .rev()
+        .take(MAX_OCCURRENCES)
+        .find(|(_, n)| fits(n));
+    before
+        .or_else(|| {
+            list[split..]
+                .iter()
+                .take(MAX_OCCURRENCES)
+                .find(|(_, n)| fits(n))
+        })
+        .map(|(_, n)| n)
+}
+
 /// True when `a` and `b` differ by one inserted, deleted or changed letter.
 fn one_edit_apart(a: &str, b: &str) -> bool {
     // (`ى` and `ي` end names alike: `جريندى`, `جراندي`.)
@@ -502,23 +525,9 @@ impl Names {
                         .get(&n.norms)
                         .is_some_and(|heads| heads.contains(head)))
         };
-        // Within a bounded number of mentions each way, so that a page with thousands of
-        // quotes and names stays linear.
         let nearest = |list: &'_ [(usize, Name)]| {
-            let i = list.partition_point(|(p, _)| *p <= at);
-            let before = list[..i]
-                .iter()
-                .rev()
-                .take(MAX_OCCURRENCES)
-                .find(|(_, n)| fits(n));
-            before
-                .or_else(|| {
-                    list[i..]
-                        .iter()
-                        .take(MAX_OCCURRENCES)
-                        .find(|(_, n)| fits(n))
-                })
-                .map(|(_, n)| n.clone())
+            let split = list.partition_point(|(p, _)| *p <= at);
+            nearest_fitting(list, split, fits).cloned()
         };
         let found = nearest(&self.speakers).or_else(|| nearest(&self.people));
         // `وقال وزير الداخلية الجزائري …` then `وأضاف بدوي`: when the document links no role
@@ -540,21 +549,8 @@ impl Names {
         let head = key.first()?;
         let fits =
             |n: &Name| n.norms.len() > r.norms.len() && role_key(&n.norms).first() == Some(head);
-        // (Within a bounded number of mentions each way: a page of thousands stays linear.)
-        let i = self.role_mentions.partition_point(|(pos, _)| *pos < at);
-        let before = self.role_mentions[..i]
-            .iter()
-            .rev()
-            .take(MAX_OCCURRENCES)
-            .find(|(_, n)| fits(n));
-        before
-            .or_else(|| {
-                self.role_mentions[i..]
-                    .iter()
-                    .take(MAX_OCCURRENCES)
-                    .find(|(_, n)| fits(n))
-            })
-            .map(|(_, n)| n)
+        let split = self.role_mentions.partition_point(|(pos, _)| *pos < at);
+        nearest_fitting(&self.role_mentions, split, fits)
     }
 
     /// Link the role words written before a name to it: the whole role and, when it is a

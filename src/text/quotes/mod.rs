@@ -165,6 +165,7 @@ pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
             }
         })
         .collect();
+    words::unsuffix_surnames(&mut toks);
     let mut mark_quotes = marks::pair_marks(input, paragraphs);
     unclosed::end_unclosed(&toks, &mut mark_quotes);
     // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.

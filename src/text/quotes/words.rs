@@ -69,6 +69,36 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_diacritic(c) || c == '\u{0640}' || c == '_'
 }
 
+/// Clear the pronoun-suffix flag of a short word ending in `ـه` that the page writes right
+/// after a sure given name (`مارك روته`): there it is a surname, and so it is wherever the
+/// page writes it alone (`وقال روته`).
+pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
+    use super::lexicon::{given_name, GivenName};
+    let mut surnames: Vec<String> = Vec::new();
+    for t in paragraphs.iter() {
+        for w in t.windows(2) {
+            if w[1].suffixed
+                && w[1].norm.chars().count() <= 5
+                && w[0].is_word()
+                && w[1].is_word()
+                && w[1].start - w[0].end <= 1
+                && given_name(&w[0].norm) == Some(GivenName::Sure)
+                && !surnames.contains(&w[1].norm)
+            {
+                surnames.push(w[1].norm.clone());
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for t in paragraphs.iter_mut().flatten() {
+        if t.suffixed && surnames.contains(&t.norm) {
+            t.suffixed = false;
+        }
+    }
+}
+
 /// Split `input[start..end]` into tokens with absolute byte offsets. Whitespace separates tokens
 /// and is dropped. `start` and `end` must lie on character boundaries.
 pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {

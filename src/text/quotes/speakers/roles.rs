@@ -401,6 +401,15 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             while k < toks.len() && !starts_name(toks, k) {
                 k += 1;
             }
+        } else if let Some(g) = (k + 2..toks.len().saturating_sub(1).min(k + 5)).find(|&g| {
+            // `الأمين العام لحلف شمال الأطلسي مارك روته`: a place of several words, then a
+            // name opening with a sure given name.
+            crate::text::quotes::lexicon::given_name(&toks[g].norm)
+                == Some(crate::text::quotes::lexicon::GivenName::Sure)
+                && toks[k + 1..g].iter().all(|t| !is_title(&t.norm))
+        }) {
+            k = g;
+            break;
         } else if toks.len() - k >= 3 && toks[k + 1..].iter().all(|t| !is_role_word(&t.norm)) {
             // `نائب رئيس هيئة النازحين بدارفور آدم عبدالله`: a place, then the name.
             k += 1;
@@ -441,7 +450,14 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
                     )
                 }))
     };
-    if let Some(k) = (1..name.len()).find(|&k| object(&name[k])) {
+    // (`مارك روته`: a short word right after a sure given name is its surname.)
+    let surname = |k: usize| {
+        k == 1
+            && name[k].norm.chars().count() <= 4
+            && crate::text::quotes::lexicon::given_name(&name[0].norm)
+                == Some(crate::text::quotes::lexicon::GivenName::Sure)
+    };
+    if let Some(k) = (1..name.len()).find(|&k| object(&name[k]) && !surname(k)) {
         name = &name[..k];
     }
     // `نبيل عبد الله للصحفيين`: a `لل…` word after a name is a prepositional phrase.

@@ -583,7 +583,12 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
         return None;
     }
     let mut b = a;
-    while b < tokens.len() && b - a < MAX_SUBJECT_WORDS + 2 && !ends_subject(&tokens[b]) {
+    // (`في بغداد سعد معن في بيان`: a second preposition after the name opens the occasion.)
+    while b < tokens.len()
+        && b - a < MAX_SUBJECT_WORDS + 2
+        && !ends_subject(&tokens[b])
+        && !(b >= a + 3 && matches!(tokens[b].norm.as_str(), "في" | "فى" | "خلال" | "عبر"))
+    {
         b += 1;
     }
     // `العقيد حيدر شاكر محمد للوكالة الرسمية`, `… بمقر الوزارة`: `لـ` and the article, or a
@@ -604,13 +609,14 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
         && b > a + 2
         && !has_article(&place.norm)
         && !is_role_word(&place.norm);
-    // (`في قضاء بعبدا أدهم الدنف`: with no definite word, the name opens with a given name.)
+    // (`في قضاء بعبدا أدهم الدنف`: with no definite word, the name opens with a given name;
+    // after a one-word place any given name does, `في بغداد سعد معن`.)
     let given_from = || {
         (a + 1..b).find(|&k| {
-            matches!(
-                crate::text::quotes::lexicon::given_name(&tokens[k].norm),
-                Some(crate::text::quotes::lexicon::GivenName::Sure)
-            ) && (2..=3).contains(&(b - k))
+            let given = crate::text::quotes::lexicon::given_name(&tokens[k].norm);
+            (given == Some(crate::text::quotes::lexicon::GivenName::Sure)
+                || (given.is_some() && k == a + 1 && !is_role_word(&tokens[a].norm)))
+                && (2..=3).contains(&(b - k))
         })
     };
     let k = if envoy {

@@ -3123,3 +3123,26 @@ fn a_role_its_city_then_the_name_and_the_occasion() {
     let s = "وقال مدير الشرطة في بغداد سعد معن إن \"الوضع مستقر\".";
     assert_eq!(speaker_of(&quotes(s), "الوضع مستقر"), Some("سعد معن"));
 }
+
+#[test]
+fn a_statement_issued_by_a_body_and_an_egyptian_final_ya() {
+    let s = "وقال بيان صادر عن شرطة مليلية نشرته وسائل إعلام محلية، إن \"الوضع مستقر\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع مستقر"), Some("شرطة مليلية"));
+    // `المحامى` is `المحامي` written the Egyptian way: a title before the name.
+    let s = "وقال المحامى محمد الجندى إن \"طلبات الدفاع جوهرية\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "طلبات الدفاع جوهرية"),
+        Some("محمد الجندى")
+    );
+}
+
+#[test]
+fn negated_statements_adjectives_after_a_cue_and_names_spaced_two_ways() {
+    // `بدون تصريح مسبق` is no statement; `رد قوي وسريع` no speaker.
+    let s = "وأكد البلشي على ضرورة وجود رد قوي وسريع من جانب الجماعة، مضيفًا \"سنتحرك فورا\".";
+    assert_eq!(speaker_of(&quotes(s), "سنتحرك فورا"), Some("البلشي"));
+    let s = "قال علي عبد العال إن \"الوضع مستقر\".\nوأضاف عبدالعال، قائلًا: \"الأمر جيد\".";
+    assert_eq!(speaker_of(&quotes(s), "الأمر جيد"), Some("علي عبد العال"));
+    let s = "وقال فاروق بوعسكر إن \"الوضع مستقر\".\nوأضاف بو عسكر أن \"الأمر جيد\".";
+    assert_eq!(speaker_of(&quotes(s), "الأمر جيد"), Some("فاروق بوعسكر"));
+}

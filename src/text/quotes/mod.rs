@@ -1015,6 +1015,11 @@ impl Analysis<'_> {
         {
             return None;
         }
+        // `بدون تصريح مسبق`, `وجود رد قوي وسريع`: a statement noun negated, or followed by
+        // its adjectives, has no speaker after it.
+        if (noun || verb) && np.start > ti && self.noun_without_speaker(pi, ti, &np, noun) {
+            return None;
+        }
         // `نقلت صحيفة X عن مصادر …`: the words are the source's, not the outlet's.
         if lookup_forms(&t[ti].norm)
             .any(|f| matches!(f, "نقل" | "نقلت" | "نقلوا" | "ينقل" | "تنقل"))
@@ -1035,6 +1040,15 @@ impl Analysis<'_> {
         if np.len() >= 2 && cues::STATEMENT_NOUNS.contains(&t[np.start].norm.as_str()) {
             if let Some(n) = speakers::Name::after_lam(self.input, &t[np.start + 1..np.end]) {
                 return Some((np, Who::Named(n)));
+            }
+            // `وقال بيان صادر عن شرطة مليلية`: the issuer after `صادر عن`.
+            let issued = np.len() == 2
+                && matches!(t[np.start + 1].norm.as_str(), "صادر" | "الصادر")
+                && t.get(np.end).is_some_and(|x| x.norm == "عن");
+            if issued {
+                if let Some(w) = self.source_after_an(pi, np.start) {
+                    return Some((np, w));
+                }
             }
         }
         // `قال الرئيس التنفيذي لشركة أرامكو، أمين الناصر، إن`: a role, a comma and the name.
@@ -1108,6 +1122,34 @@ impl Analysis<'_> {
             .or_else(|| speakers::apposition_name(t, comma))?;
         let n = speakers::Name::from_tokens(self.input, &t[name.clone()])?;
         Some((name, Who::Named(n)))
+    }
+
+    /// True when the noun cue at token `ti` of paragraph `pi` names no speaker in `np` after
+    /// it: the noun is negated (`بدون تصريح`, `دون تعليق`) or what follows it is a string of
+    /// undefined adjectives (`رد قوي وسريع`, `تصريح مسبق`).
+    /// (A verb form that is also a verbal noun, `رد`, is tested for the adjectives only.)
+    fn noun_without_speaker(&self, pi: usize, ti: usize, np: &Range<usize>, noun: bool) -> bool {
+        let t = &self.toks[pi];
+        let negated = noun && ti > 0 && matches!(t[ti - 1].norm.as_str(), "بدون" | "دون" | "بلا");
+        let adjective = |x: &Token| {
+            let w = x.norm.as_str();
+            let n = w.chars().count();
+            !words::has_article(w)
+                && lexicon::given_name(w).is_none()
+                && !speakers::is_title_word(w)
+                && !speakers::is_body_word(w)
+                // `مسبق`, `مباشر`: a participle of the form مُفعَل; `قوي`, `رسمي`: a nisba.
+                && ((w.starts_with('م') && (4..=5).contains(&n)) || (w.ends_with('ي') && n <= 4))
+        };
+        let first = &t[np.start];
+        // (`رد قوي وسريع`: a second adjective joined by `و`.)
+        let coordinated = np.len() >= 2
+            && adjective(first)
+            && t[np.start + 1]
+                .norm
+                .strip_prefix('و')
+                .is_some_and(|r| !r.is_empty());
+        negated || (noun && np.len() == 1 && adjective(first)) || coordinated
     }
 
     /// The source named after `عن` following token `from` (`صادر عن X`, `نقلت وكالة عن X`),

@@ -214,6 +214,11 @@ pub(crate) fn norm(word: &str) -> String {
         'ی' => 'ي',
         c => c,
     }));
+    // `المحامى`, `المصرى`: Egyptian pages write a definite word's final ي as ى.
+    if out.ends_with('ى') && out.starts_with("ال") && out.chars().count() >= 5 {
+        out.pop();
+        out.push('ي');
+    }
     out
 }
 

@@ -80,6 +80,37 @@ impl Name {
     }
 }
 
+/// A name's words spaced one way whichever way the page spaced them, so that its mentions
+/// match: `عبدالعال` as `عبد العال`, `بو عسكر` as `بوعسكر`.
+pub(crate) fn respace(norms: &[String]) -> Option<Vec<String>> {
+    let uneven = norms
+        .iter()
+        .any(|w| w == "بو" || (w.starts_with("عبدال") && w.chars().count() >= 7));
+    if !uneven {
+        return None;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(norms.len() + 1);
+    let mut joined = false;
+    for w in norms {
+        if joined {
+            out.last_mut().expect("a word before").push_str(w);
+            joined = false;
+            continue;
+        }
+        if let Some(rest) = w
+            .strip_prefix("عبد")
+            .filter(|r| r.starts_with("ال") && r.chars().count() >= 4)
+        {
+            out.push("عبد".to_string());
+            out.push(rest.to_string());
+        } else {
+            joined = w == "بو";
+            out.push(w.clone());
+        }
+    }
+    Some(out)
+}
+
 /// A speaker reference before resolution.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Who {

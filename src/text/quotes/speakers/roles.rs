@@ -695,9 +695,12 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
             | "لرويترز"
     );
     // `محمد حمدان دقلو الملقب بـ"حميدتي"`: a nickname or a known-as phrase follows the name.
+    // `برنامج الغذاء العالمي التابع للأمم المتحدة`: what a body belongs to follows its name.
     let known_as = matches!(
         w,
-        "الملقب"
+        "التابع"
+            | "التابعه"
+            | "الملقب"
             | "الملقبه"
             | "الشهير"
             | "الشهيره"

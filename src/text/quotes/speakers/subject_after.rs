@@ -169,6 +169,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
                 .get(i + 1)
                 .is_some_and(|n| n.is_word() && has_article(&n.norm) && is_title(&n.norm))
             && !super::is_body_word(&tokens[i - 1].norm)
+            // (`برنامج الغذاء العالمي`: a programme of the United Nations.)
+            && tokens[i - 1].norm != "برنامج"
             && !is_role_word(&tokens[i - 1].norm);
         if i > start
             && (super::VERBAL_NOUNS.contains(&tokens[i].norm.as_str()) || verbal_noun || possessed)
@@ -372,7 +374,9 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
                 | "العامه"
                 | "العليا"
                 | "الاعلى"
+                | "الاعلي"
                 | "الكبرى"
+                | "الكبري"
                 | "المتحده"
                 | "المستقله"
                 | "الموحده"

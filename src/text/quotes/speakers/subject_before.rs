@@ -280,7 +280,12 @@ pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, R
     let an = (from + 1..hi).find(|&k| tokens[k].norm == "عن")?;
     let start = an + 1;
     let mut i = start;
-    while i < tokens.len() && i - start < MAX_SUBJECT_WORDS && !ends_subject(&tokens[i]) {
+    // (`عن شرطة مليلية نشرته وسائل إعلام`: a verb with an object pronoun ends the issuer.)
+    while i < tokens.len()
+        && i - start < MAX_SUBJECT_WORDS
+        && !ends_subject(&tokens[i])
+        && !(i > start + 1 && tokens[i].suffixed)
+    {
         i += 1;
     }
     Some((an, start..i))

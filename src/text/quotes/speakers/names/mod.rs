@@ -862,9 +862,16 @@ impl Names {
 
     /// The fullest candidate holding the words `norms` (see [`Names::canonical`]).
     fn fuller(&self, norms: &[String]) -> Option<&Name> {
+        let respaced = super::respace(norms);
         self.candidates
             .iter()
-            .filter(|c| contains_seq(&c.norms, norms))
+            // (`عبدالعال` in `علي عبد العال`, `بو عسكر` in `فاروق بوعسكر`: spaced otherwise.)
+            .filter(|c| {
+                contains_seq(&c.norms, norms)
+                    || respaced.as_ref().is_some_and(|r| {
+                        contains_seq(&super::respace(&c.norms).unwrap_or(c.norms.clone()), r)
+                    })
+            })
             // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`.)
             .filter(|c| {
                 self.support.get(&c.norms).is_some_and(|&n| n >= 2)

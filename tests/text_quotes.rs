@@ -3146,3 +3146,17 @@ fn negated_statements_adjectives_after_a_cue_and_names_spaced_two_ways() {
     let s = "وقال فاروق بوعسكر إن \"الوضع مستقر\".\nوأضاف بو عسكر أن \"الأمر جيد\".";
     assert_eq!(speaker_of(&quotes(s), "الأمر جيد"), Some("فاروق بوعسكر"));
 }
+
+#[test]
+fn statements_the_sentence_judges_and_objects_before_bilqawl() {
+    // The words in marks judge the minister's statements: they are the speaker's own.
+    let s = "أكد المتحدث باسم الخارجية الإيرانية، إسماعيل بقائي، أنّ تصريحات وزير الخارجية الأميركي ماركو روبيو بشأن القدرة الصاروخية هي \"ترهات لا معنى لها\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "ترهات لا معنى لها"),
+        Some("إسماعيل بقائي")
+    );
+    let s = "وخاطب ترامب الحشد بالقول إن \"الحركة عظيمة\".";
+    assert_eq!(speaker_of(&quotes(s), "الحركة عظيمة"), Some("ترامب"));
+    let s = "وتابعت الرابحي تفسيرها بالقول \"الأسعار ارتفعت\".";
+    assert_eq!(speaker_of(&quotes(s), "الأسعار ارتفعت"), Some("الرابحي"));
+}

@@ -29,6 +29,9 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
         return Some(CueKind::Statement);
     }
     let kind = cue_kind(&t.norm)?;
+    if kind == CueKind::Noun && evaluated_statement(tokens, i) {
+        return None;
+    }
     // `شدد على رفض الأردن …`: after a preposition the word is a verbal noun, not a verb.
     let after_preposition = i > 0
         && matches!(
@@ -49,6 +52,43 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
         return None;
     }
     Some(kind)
+}
+
+/// True for someone's statements that the sentence judges rather than quotes: the subject of
+/// a complement clause (`أن تصريحات ماكرون الأخيرة "غير مقبولة"`) or the object of a verb
+/// of judging (`واصفا تصريحات القوات بأنها`, `تدين تصريحات الوزير وتعتبرها "…"`). The words
+/// in marks are the judge's.
+fn evaluated_statement(tokens: &[Token], i: usize) -> bool {
+    let statements =
+        lookup_forms(&tokens[i].norm).any(|f| matches!(f, "تصريحات" | "تصريح" | "اقوال" | "كلام"));
+    let before = i.checked_sub(1).map(|k| tokens[k].norm.as_str());
+    let judged = before.is_some_and(|w| {
+        matches!(w, "ان" | "بان" | "وان" | "لان")
+            || lookup_forms(w).any(|f| {
+                matches!(
+                    f,
+                    "واصفا"
+                        | "واصفه"
+                        | "وصف"
+                        | "وصفت"
+                        | "اعتبر"
+                        | "اعتبرت"
+                        | "معتبرا"
+                        | "معتبره"
+                        | "تدين"
+                        | "يدين"
+                        | "ادان"
+                        | "ادانت"
+                        | "انتقد"
+                        | "انتقدت"
+                        | "استنكر"
+                        | "استنكرت"
+                        | "رفض"
+                        | "رفضت"
+                )
+            })
+    });
+    statements && judged
 }
 
 /// Nouns for a written statement in `وجاء في <noun>` (docs §2.3, pattern P8).

@@ -3,8 +3,8 @@
 //! titled people and headline speakers (`X: …`).
 
 use super::roles::{
-    ends_subject, is_construct_title, is_morning_name, is_prepositional_word, is_role_word,
-    is_title, split_role,
+    ends_subject, is_construct_title, is_morning_name, is_nisba, is_prepositional_word,
+    is_role_word, is_title, split_role, COMPOUND_SECOND, NAME_PARTICLES,
 };
 use super::subject_after::{
     cut_after_surname, trim_construct_object, MAX_SUBJECT_WORDS, RELATIVES,
@@ -249,11 +249,32 @@ pub(crate) fn subject_before_bilqawl(tokens: &[Token], cue: usize) -> Option<Ran
 /// The subject phrase starting at `tokens[s]` before the cue at `tokens[cue]`: up to five words,
 /// ending at a clause word or at a pronoun-suffixed or tanwin word after its first.
 fn phrase_before_cue(tokens: &[Token], s: usize, cue: usize) -> Option<Range<usize>> {
+    // `وتابعت الرابحي تفسيرها`, `وخاطب ترامب الحشد`: a possessed noun, or a definite common
+    // noun after an undefined name word, is the verb's object.
+    let object = |e: usize| {
+        let (w, before) = (tokens[e].norm.as_str(), tokens[e - 1].norm.as_str());
+        let possessed = !has_article(w)
+            && w.chars().count() >= 5
+            && (w.ends_with("ها") || w.ends_with("هم"))
+            && crate::text::quotes::lexicon::given_name(w).is_none();
+        let definite_object = has_article(w)
+            && !has_article(before)
+            && !is_nisba(w)
+            && !is_title(w)
+            && !is_title(before)
+            && !is_role_word(before)
+            && !super::is_body_word(w)
+            && !super::is_body_word(before)
+            && !NAME_PARTICLES.contains(&before)
+            && !COMPOUND_SECOND.contains(&w)
+            && crate::text::quotes::lexicon::given_name(before).is_none();
+        possessed || definite_object
+    };
     let mut e = s;
     while e < cue
         && e - s < 5
         && !ends_subject(&tokens[e])
-        && !(e > s && (tokens[e].suffixed || tokens[e].tanwin))
+        && !(e > s && (tokens[e].suffixed || tokens[e].tanwin || object(e)))
     {
         e += 1;
     }

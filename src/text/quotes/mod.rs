@@ -324,6 +324,10 @@ impl Analysis<'_> {
                     if self.described_object(pi, ti, kind, &np) {
                         continue;
                     }
+                    // `وخاطب التجمع أطرافا إقليمية`: an object or a clause is nobody either.
+                    if speakers::implausible_subject(&t[np.clone()]) {
+                        continue;
+                    }
                     out.push(Mention {
                         at: x.start,
                         paragraph: pi,

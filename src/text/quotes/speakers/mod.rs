@@ -459,6 +459,29 @@ pub(super) const VERBAL_NOUNS: &[&str] = &[
     "مواصله",
 ];
 
+/// True when a subject phrase opens with a word no speaker's name opens with: a word with
+/// tanwin (`أطرافاً`, `حسماً`), a verb in the imperfect of the forms تفعّل/تفاعل (`يتفق`,
+/// `تتحدث`) or a long verbal noun (`استقرار`). Such a phrase is
+/// a verb's object or clause taken for its subject.
+pub(crate) fn implausible_subject(np: &[Token]) -> bool {
+    let Some(first) = np.first() else {
+        return false;
+    };
+    let w = first.norm.as_str();
+    if has_article(w)
+        || crate::text::quotes::lexicon::given_name(w).is_some()
+        || is_title(w)
+        || is_body_word(w)
+        || STATEMENT_NOUNS.contains(&w)
+    {
+        return false;
+    }
+    let n = w.chars().count();
+    first.tanwin
+        || (n >= 4 && (w.starts_with("يت") || w.starts_with("تت")))
+        || (n >= 6 && looks_like_verbal_noun(w))
+}
+
 /// True when a subject phrase names someone: a title in it, a name of two words or more, or
 /// a body (`وزارة …`, `الجيش`) — not a bare noun such as a verb's object (`الثورات`).
 pub(crate) fn names_someone(np: &[Token]) -> bool {

@@ -3160,3 +3160,11 @@ fn statements_the_sentence_judges_and_objects_before_bilqawl() {
     let s = "وتابعت الرابحي تفسيرها بالقول \"الأسعار ارتفعت\".";
     assert_eq!(speaker_of(&quotes(s), "الأسعار ارتفعت"), Some("الرابحي"));
 }
+
+#[test]
+fn a_workplace_named_with_b_and_a_surname_spelled_like_a_verb() {
+    // `بعلبك` after `مستشفى` is the hospital's town, not a `بـ` phrase of manner; `شكر`
+    // after a given name and before `إن` is a surname, not "thanked".
+    let s = "وقال مدير مستشفى بعلبك الحكومي عباس شكر إن \"المستشفى يعمل\".";
+    assert_eq!(speaker_of(&quotes(s), "المستشفى يعمل"), Some("عباس شكر"));
+}

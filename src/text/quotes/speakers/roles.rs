@@ -153,7 +153,7 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
 
 /// Undefined nouns that continue a construct title before its genitive (`وزير خارجية …`,
 /// `لاعب وسط …`), normalised.
-const CONSTRUCT_NOUNS: &[&str] = &[
+pub(super) const CONSTRUCT_NOUNS: &[&str] = &[
     "خارجيه",
     "داخليه",
     "دفاع",

@@ -152,7 +152,19 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     let mut start = i;
     // `الشيخ صباح الخالد`: after a title, `صباح` is a first name, not the morning.
     let morning_name = |k: usize| k > start && is_morning_name(tokens, k);
-    while i < tokens.len() && (!ends_subject(&tokens[i]) || morning_name(i)) {
+    // `عباس شكر إن`: a reporting verb's form right after a given name and before the
+    // complement is a surname.
+    let surname_cue = |k: usize| {
+        k > start
+            && tokens[k].is_word()
+            && !tokens[k].in_quote
+            && !has_article(&tokens[k].norm)
+            && !tokens[k].norm.starts_with('و')
+            && crate::text::quotes::cues::cue_kind(&tokens[k].norm).is_some()
+            && crate::text::quotes::lexicon::given_name(&tokens[k - 1].norm).is_some()
+            && tokens.get(k + 1).is_some_and(opens_complement)
+    };
+    while i < tokens.len() && (!ends_subject(&tokens[i]) || morning_name(i) || surname_cue(i)) {
         // `نفى حسين وجود أي وحدات`: a verbal noun after a name opens the object; so does a
         // possessed noun (`سميرة عبد العزيز حديثها`).
         let possessed = {
@@ -217,10 +229,12 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         }
         // `ويضيف أبو عودة بصوت متعب`: a `بـ` phrase of manner after a name word (it goes on
         // with another word; a surname such as `بدران` closes the phrase).
+        // (`مدير مستشفى بعلبك الحكومي`: a place's name after the noun of a workplace.)
         let manner = i > start
             && tokens[i].norm.starts_with('ب')
             && !NAME_PARTICLES.contains(&tokens[i].norm.as_str())
             && !is_role_word(&tokens[i - 1].norm)
+            && !super::roles::CONSTRUCT_NOUNS.contains(&tokens[i - 1].norm.as_str())
             && tokens.get(i + 1).is_some_and(|n| !ends_subject(n));
         // `وقال جبالي مداعبا النائب`: a participle of manner after the name.
         // `وقال السلامي ردًا على`: no name word is written with tanwin.

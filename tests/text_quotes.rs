@@ -3168,3 +3168,26 @@ fn a_workplace_named_with_b_and_a_surname_spelled_like_a_verb() {
     let s = "وقال مدير مستشفى بعلبك الحكومي عباس شكر إن \"المستشفى يعمل\".";
     assert_eq!(speaker_of(&quotes(s), "المستشفى يعمل"), Some("عباس شكر"));
 }
+
+#[test]
+fn headlines_bulleted_with_a_stop_long_or_to_a_latin_outlet() {
+    let s = "• مهلهل المضف: لن تتحقق إلا عبر نظام برلماني يشمل تشكيل الحكومة.\nوقال النائب مهلهل المضف إن الإصلاح ممكن.";
+    speech(
+        &quotes(s),
+        "لن تتحقق إلا عبر نظام برلماني يشمل تشكيل الحكومة",
+        "headline",
+        Some("مهلهل المضف"),
+        None,
+    );
+    let s = "الشرطة السويدية لـCNN: اعتقلنا شخصا يرجح أنه منفذ هجوم الدهس\nأعلنت الشرطة السويدية اعتقال رجل.";
+    speech(
+        &quotes(s),
+        "اعتقلنا شخصا يرجح أنه منفذ هجوم الدهس",
+        "headline",
+        Some("الشرطة السويدية"),
+        None,
+    );
+    // A dateline before a report still ends with a stop and is no headline.
+    let s = "القاهرة: قضت محكمة جنايات القاهرة اليوم بسجن المتهمين عشر سنوات.";
+    assert!(quotes(s).iter().all(|q| !q.speech));
+}

@@ -95,7 +95,7 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Implicit headline statements have at most this many words in all.
-const MAX_HEADLINE_WORDS: usize = 25;
+const MAX_HEADLINE_WORDS: usize = 40;
 
 /// A cue with an explicit subject somewhere in the document, for carrying speakers over.
 struct Mention {
@@ -271,8 +271,20 @@ impl Analysis<'_> {
             // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`;
             // after a title, a verb is the speaker's own: `رئيس البرلمان: تعهدت بالدفاع …`.)
             let titled = speakers::is_title_word(&t[np.start].norm);
-            let dateline = text.ends_with('.')
+            // (`• مهلهل المضف: لن تتحقق … .`: a bulleted statement may end with a stop.)
+            let bullet = t
+                .first()
+                .is_some_and(|x| matches!(x.punct(), Some('•' | '*' | '-' | '–')));
+            let dateline = (text.ends_with('.') && !bullet)
                 || (!titled && cues::cue_kind(&next.norm).is_some_and(|k| k != CueKind::Noun));
+            let stop_trimmed = if bullet {
+                p.start
+                    + self.input[p.start..text_end]
+                        .trim_end_matches(['.', ' '])
+                        .len()
+            } else {
+                text_end
+            };
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence
@@ -283,7 +295,7 @@ impl Analysis<'_> {
                     paragraph: pi,
                     np,
                     marked: None,
-                    statement: Some((next.start, text_end)),
+                    statement: Some((next.start, stop_trimmed)),
                 });
             }
         }

@@ -517,6 +517,11 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
             && rest.len() >= 3
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark
             && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark)
+        // `الشرطة السويدية لـCNN: …`: an outlet in Latin letters needs no marks.
+        || (rest.len() == 2
+            && rest[0].norm == "ل"
+            && rest[1].is_word()
+            && rest[1].norm.chars().all(|c| c.is_ascii_alphanumeric()))
         // `سمية بعلبكي لـ"النهار" في موركس دور: …`: and where it was said.
         || (rest[0].norm == "ل"
             && rest.len() >= 5
@@ -582,7 +587,11 @@ fn speaker_from_one_word_place(tokens: &[Token], colon: usize) -> Option<usize> 
     // (After `في` only a body or a role speaks: not `أسباب الانقطاع في تونس: …`.)
     let place_ok = tokens[from].norm == "من"
         || (matches!(tokens[from].norm.as_str(), "في" | "فى")
-            && (super::names::is_body_word(&tokens[0].norm) || is_title(&tokens[0].norm)));
+            && (super::names::is_body_word(&tokens[0].norm)
+                || is_title(&tokens[0].norm)
+                // (`محمد صلاح في ليفربول: …`: a person named with a sure given name.)
+                || crate::text::quotes::lexicon::given_name(&tokens[0].norm)
+                    == Some(crate::text::quotes::lexicon::GivenName::Sure)));
     (place_ok && tokens[from + 1].is_word() && tokens[..from].iter().all(Token::is_word))
         .then_some(from)
 }

@@ -932,6 +932,13 @@ const SKIP_BEFORE_SUBJECT: &[&str] = &[
     "السبت",
 ];
 
+/// Prepositions, normalised: a quoted name follows one (`الهجوم على "سرايا عابدين"`), and a
+/// verb's form after one is a verbal noun (`شدد على رفض …`).
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "على", "علي", "في", "فى", "من", "عن", "الى", "مع", "حول", "بشان", "ضد", "لدى", "عبر", "بين",
+    "ضمن", "داخل", "امام", "خلال", "بعد", "قبل", "نحو",
+];
+
 /// Bare complementisers: a quote right after one is the whole reported statement.
 const COMPLEMENTISERS: &[&str] = &["إن", "أن", "ان", "وأن", "وإن", "فإن", "بأن", "وبأن", "لأن"];
 

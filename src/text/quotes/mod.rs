@@ -88,12 +88,6 @@ const MAX_BEFORE_WORDS: usize = 8;
 /// Mentions looked back at for the speaker a story goes on with.
 const MAX_CARRY_LOOKBACK: usize = 256;
 
-/// Prepositions a quoted name follows (`الهجوم على "سرايا عابدين"`), normalised.
-const PREPOSITIONS: &[&str] = &[
-    "على", "علي", "في", "فى", "من", "عن", "الى", "مع", "حول", "بشان", "ضد", "لدى", "عبر", "بين",
-    "ضمن", "داخل", "امام", "خلال", "بعد", "قبل", "نحو",
-];
-
 /// Implicit headline statements have at most this many words in all.
 const MAX_HEADLINE_WORDS: usize = 40;
 
@@ -650,7 +644,7 @@ impl Analysis<'_> {
             && !ctx
                 .before
                 .last()
-                .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+                .is_some_and(|w| lexicon::PREPOSITIONS.contains(&w.as_str()));
         if in_statement && ctx.cue.is_none() && predicate_words {
             ctx.cue = Some((CueKind::Verb, 1));
         }

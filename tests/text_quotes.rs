@@ -3191,3 +3191,17 @@ fn headlines_bulleted_with_a_stop_long_or_to_a_latin_outlet() {
     let s = "القاهرة: قضت محكمة جنايات القاهرة اليوم بسجن المتهمين عشر سنوات.";
     assert!(quotes(s).iter().all(|q| !q.speech));
 }
+
+#[test]
+fn the_people_addressed_and_a_conjunction_before_a_headline_speaker() {
+    let s = "دعا الرئيس حسن شيخ محمود الصوماليين إلى \"التوحد في محاربة الإرهاب\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "التوحد في محاربة الإرهاب"),
+        Some("حسن شيخ محمود")
+    );
+    let s = "جدل بمحاكمة «التخابر» بسبب كلمة «أيضًا».. والقاضي: أنتم مش فاهمين قانون\nنظرت المحكمة القضية أمس.";
+    assert_eq!(
+        speaker_of(&quotes(s), "أنتم مش فاهمين قانون"),
+        Some("القاضي")
+    );
+}

@@ -72,11 +72,19 @@ impl Name {
     pub(crate) fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
         let (first, last) = (toks.first()?, toks.last()?);
         // `رجب طيب #أردوغان`: the hashtag sign is no part of the name.
-        let surface = input[first.start..last.end].replace('#', "");
-        Some(Name {
-            norms: toks.iter().map(|t| t.norm.clone()).collect(),
-            surface,
-        })
+        let mut surface = input[first.start..last.end].replace('#', "");
+        let mut norms: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
+        // `… والقاضي: …`: the conjunction joined to a title or a body is no part of it.
+        let joined = first.norm.strip_prefix('و').filter(|rest| {
+            rest.starts_with("ال")
+                && rest.chars().count() >= 4
+                && (is_title(rest) || is_body_word(rest))
+        });
+        if let Some(rest) = joined {
+            norms[0] = rest.to_string();
+            surface = surface.strip_prefix('و')?.to_string();
+        }
+        Some(Name { norms, surface })
     }
 }
 

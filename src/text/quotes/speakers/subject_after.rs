@@ -184,8 +184,17 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             // (`برنامج الغذاء العالمي`: a programme of the United Nations.)
             && tokens[i - 1].norm != "برنامج"
             && !is_role_word(&tokens[i - 1].norm);
+        // `دعا الرئيس حسن شيخ محمود الصوماليين إلى`: a plural nisba after a name is the
+        // people addressed (not after a role: `رئيس اتحاد الصحفيين الفلسطينيين`).
+        let plural_nisba = has_article(&tokens[i].norm)
+            && (tokens[i].norm.ends_with("يين") || tokens[i].norm.ends_with("يون"))
+            && !is_role_word(&tokens[i - 1].norm)
+            && !super::is_body_word(&tokens[i - 1].norm);
         if i > start
-            && (super::VERBAL_NOUNS.contains(&tokens[i].norm.as_str()) || verbal_noun || possessed)
+            && (super::VERBAL_NOUNS.contains(&tokens[i].norm.as_str())
+                || verbal_noun
+                || possessed
+                || plural_nisba)
         {
             break;
         }

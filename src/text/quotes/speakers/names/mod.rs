@@ -183,6 +183,11 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
             || COMPOUND_SECOND.contains(&w)
             || (k > 0 && (particle(&fuller[k - 1]) || given_at(k - 1)))
     };
+    // `حسن شيخ محمود الصوماليين`: a plural nisba is the people addressed, no name's word.
+    let plural_nisba = |w: &str| w.ends_with("يين") || w.ends_with("يون");
+    if fuller.iter().any(|w| plural_nisba(w)) {
+        return false;
+    }
     let added_before = (0..at).all(|k| definite_ok(k) && !possessed(&fuller[k]));
     let end = at + norms.len();
     let last_given = norms.last().is_some_and(|w| given_name(w).is_some());

@@ -3205,3 +3205,17 @@ fn the_people_addressed_and_a_conjunction_before_a_headline_speaker() {
         Some("القاضي")
     );
 }
+
+#[test]
+fn the_issuer_of_a_statement_the_cue_speaks_from() {
+    let s = "أصدر النائب نبيل بدر بيانًا، جاء فيه، “إن بيروت تستحق الأفضل”.";
+    assert_eq!(
+        speaker_of(&quotes(s), "إن بيروت تستحق الأفضل"),
+        Some("نبيل بدر")
+    );
+    let s = "وفي هذه الأثناء أصدرت الهيئة المستقلة للانتخابات بيانا أعلنت فيه أن «الحملة انتهت».";
+    assert_eq!(
+        speaker_of(&quotes(s), "الحملة انتهت"),
+        Some("الهيئة المستقلة للانتخابات")
+    );
+}

@@ -115,13 +115,19 @@ pub(crate) const STATEMENT_NOUNS: &[&str] = &[
     "الوثيقه",
 ];
 
-/// True for `جاء` in `وجاء في بيان …` ("the statement read …").
+/// True for `جاء` in `وجاء في بيان …` ("the statement read …") and in `بيانًا، جاء فيه`.
 fn is_statement_frame(tokens: &[Token], i: usize) -> bool {
-    matches!(tokens[i].norm.as_str(), "جاء" | "وجاء" | "فجاء")
-        && tokens.get(i + 1).is_some_and(|t| t.norm == "في")
+    let jaa = matches!(tokens[i].norm.as_str(), "جاء" | "وجاء" | "فجاء");
+    let in_statement = tokens.get(i + 1).is_some_and(|t| t.norm == "في")
         && tokens
             .get(i + 2)
-            .is_some_and(|t| STATEMENT_NOUNS.contains(&t.norm.as_str()))
+            .is_some_and(|t| STATEMENT_NOUNS.contains(&t.norm.as_str()));
+    // (Only after the statement itself: `أصدر X بيانًا، جاء فيه`.)
+    let in_it = tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "فيه" | "فيها"))
+        && super::speakers::issuer_before_resumptive(tokens, i).is_some();
+    jaa && (in_statement || in_it)
 }
 
 /// A cue found for a quote.

@@ -905,6 +905,12 @@ impl Analysis<'_> {
                 }
             }
             CueKind::Statement => {
+                // `أصدر النائب X بيانًا، جاء فيه`: the statement's issuer before it.
+                if let Some(r) = speakers::issuer_before_resumptive(t, c.token) {
+                    if let Some(w) = who(self.input, &t[r]) {
+                        return (Some(w), 0.9, None);
+                    }
+                }
                 // `وجاء في بيان لوزارة الخارجية القطرية`: the issuer after `لـ`.
                 // `للمنظّمة` (`لـ` + `المنظمة`) too, when the word is a body.
                 let issuer = t
@@ -1001,7 +1007,8 @@ impl Analysis<'_> {
                 }
             }
         }
-        let np = subject_before_relative(t, ti)
+        let np = speakers::issuer_before_resumptive(t, ti)
+            .or_else(|| subject_before_relative(t, ti))
             .or_else(|| subject_before_qad(t, ti))
             .or_else(|| subject_after(t, ti, kind))
             .or_else(|| noun.then(|| subject_before_noun(t, ti)).flatten())

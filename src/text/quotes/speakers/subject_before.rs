@@ -233,6 +233,75 @@ pub(crate) fn subject_before_verb(tokens: &[Token], cue: usize) -> Option<Range<
     phrase_before_cue(tokens, s, cue)
 }
 
+/// The issuer in `أصدرت الهيئة المستقلة للانتخابات بيانا أعلنت فيه أن …`, `أصدر النائب X
+/// بيانًا، جاء فيه: …`, `نشر X بيانا قال من خلاله`: the cue at `tokens[cue]` speaks from a
+/// statement (its pronoun after the cue), and the subject of the verb that issued that
+/// statement is the speaker.
+pub(crate) fn issuer_before_resumptive(tokens: &[Token], cue: usize) -> Option<Range<usize>> {
+    let resumptive = match tokens.get(cue + 1).map(|t| t.norm.as_str()) {
+        Some("فيه" | "فيها") => true,
+        Some("من") => tokens.get(cue + 2).is_some_and(|t| t.norm == "خلاله"),
+        _ => false,
+    };
+    if !resumptive || cue == 0 {
+        return None;
+    }
+    // The statement noun, perhaps set off by a comma (`بيانًا، جاء فيه`).
+    let mut noun = cue - 1;
+    if tokens[noun].punct().is_some() && noun > 0 {
+        noun -= 1;
+    }
+    let statement = matches!(
+        tokens[noun].norm.as_str(),
+        "بيانا" | "بيان" | "رساله" | "تغريده" | "منشورا" | "كلمه" | "تصريحا"
+    );
+    if !statement {
+        return None;
+    }
+    let lo = noun.saturating_sub(MAX_SUBJECT_WORDS);
+    let verb = (lo..noun).rev().find(|&k| {
+        crate::text::quotes::words::lookup_forms(&tokens[k].norm).any(|f| {
+            matches!(
+                f,
+                "اصدر"
+                    | "اصدرت"
+                    | "نشر"
+                    | "نشرت"
+                    | "وجه"
+                    | "وجهت"
+                    | "بعث"
+                    | "بعثت"
+                    | "وزع"
+                    | "وزعت"
+            )
+        })
+    })?;
+    // Time words between the issuer and the statement (`اليوم الجمعة`) end the phrase.
+    let mut e = verb + 1;
+    while e < noun && !ends_subject(&tokens[e]) && !is_time_word(&tokens[e].norm) {
+        e += 1;
+    }
+    (e > verb + 1).then_some(verb + 1..e)
+}
+
+/// Words of time that may stand between a subject and its object (`اليوم`, `أمس`).
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "اليوم"
+            | "امس"
+            | "مساء"
+            | "صباح"
+            | "الاحد"
+            | "الاثنين"
+            | "الثلاثاء"
+            | "الاربعاء"
+            | "الخميس"
+            | "الجمعه"
+            | "السبت"
+    )
+}
+
 /// The subject in `اكتفى X بالقول`, `وختم X حديثه بالقول`: the phrase after the clause's verb.
 ///
 /// Also `وعاد X ليؤكد`, `خرج X ليقول`: a purpose verb after the clause's verb and subject.

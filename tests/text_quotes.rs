@@ -3219,3 +3219,18 @@ fn the_issuer_of_a_statement_the_cue_speaks_from() {
         Some("الهيئة المستقلة للانتخابات")
     );
 }
+
+#[test]
+fn a_name_after_a_quoted_acronym_and_a_role_with_where_it_is_held() {
+    let s = "اعتبر المتحدث باسم منظمة الأمم المتحدة للطفولة “اليونيسف” جيمس إلدر السبت، أنه “ليس من الطبيعي أن يعيش الأطفال في رعب”.";
+    assert_eq!(
+        speaker_of(&quotes(s), "ليس من الطبيعي أن يعيش الأطفال في رعب"),
+        Some("جيمس إلدر")
+    );
+    // The minister named after `، في الحكومة …،` is the one `الوزير` stands for later.
+    let s = "قال وزير الثقافة والفنون والاتصال، في الحكومة الموريتانية، الحسين ولد مدو، إن “قطاعه يستعد لتنظيم المعرض”.\nوأضاف الوزير أن “المعرض دولي”.";
+    assert_eq!(
+        speaker_of(&quotes(s), "المعرض دولي"),
+        Some("الحسين ولد مدو")
+    );
+}

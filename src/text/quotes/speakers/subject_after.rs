@@ -523,18 +523,30 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // Only after a person's title (`المتحدث باسم جماعة "…" X`), not after an outlet or a
     // group that is itself the subject (`ذكرت صحيفة "ماركا" الإسبانية`).
     // (`عضو تكتل "…"`: the title may stand before a group noun that is no role word.)
-    let titled = tokens[..i]
-        .iter()
-        .rev()
-        .take_while(|t| t.is_word())
-        .take(3)
-        .any(|t| is_title(&t.norm));
+    let titled_within = |n: usize| {
+        tokens[..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.is_word())
+            .take(n)
+            .any(|t| is_title(&t.norm))
+    };
+    let titled = titled_within(3);
+    // `المتحدث باسم منظمة الأمم المتحدة للطفولة “اليونيسف” جيمس إلدر`: a body's acronym in
+    // marks after a long role, then a name opening with a given name.
+    let acronym_then_name = || {
+        let close = (i + 1..tokens.len().min(i + 4)).find(|&k| tokens[k].kind == Mark)?;
+        let next = tokens.get(close + 1)?;
+        (next.is_word() && crate::text::quotes::lexicon::given_name(&next.norm).is_some())
+            .then_some(())
+    };
     let glued = tokens.get(i)?.kind == Mark
         && i > 0
-        && titled
-        && (name_context().contains(&tokens[i - 1].norm)
-            || (tokens[i - 1].norm.starts_with('ل')
-                && institutions().contains(strip_lam(&tokens[i - 1].norm))));
+        && ((titled
+            && (name_context().contains(&tokens[i - 1].norm)
+                || (tokens[i - 1].norm.starts_with('ل')
+                    && institutions().contains(strip_lam(&tokens[i - 1].norm)))))
+            || (titled_within(8) && acronym_then_name().is_some()));
     let open = if glued {
         i
     } else {

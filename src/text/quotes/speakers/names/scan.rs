@@ -240,7 +240,20 @@ impl Names {
             if toks[c].in_quote || !matches!(toks[c].punct(), Some(',' | '،')) {
                 continue;
             }
-            let Some(role) = role_before_comma(toks, c + 1) else {
+            // `وزير الثقافة، في الحكومة الموريتانية، الحسين ولد مدو،`: where the role is held,
+            // set off by commas of its own, between the role and the name.
+            let aside = || {
+                let c0 = (c.saturating_sub(6)..c)
+                    .rev()
+                    .find(|&k| matches!(toks[k].punct(), Some(',' | '،')))?;
+                let words = &toks[c0 + 1..c];
+                (words.len() >= 2
+                    && words.iter().all(Token::is_word)
+                    && matches!(words[0].norm.as_str(), "في" | "فى" | "لدى"))
+                .then(|| role_before_comma(toks, c0 + 1))
+                .flatten()
+            };
+            let Some(role) = role_before_comma(toks, c + 1).or_else(aside) else {
                 continue;
             };
             let Some(span) = apposition_name(toks, c) else {

@@ -3234,3 +3234,14 @@ fn a_name_after_a_quoted_acronym_and_a_role_with_where_it_is_held() {
         Some("الحسين ولد مدو")
     );
 }
+
+#[test]
+fn an_institutions_name_ends_a_role_not_a_person() {
+    // `ناسا` after `وكالة` names the agency the director heads: the speaker is the director,
+    // not the agency.
+    let s = "وقال مدير وكالة ناسا: \"نحن فخورون بالمهمة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "نحن فخورون بالمهمة"),
+        Some("مدير وكالة ناسا")
+    );
+}

@@ -418,6 +418,19 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             break;
         }
     }
+    // `مدير وكالة ناسا`, `رئيس شركة أرامكو`: one word after an institution's noun ending the
+    // phrase is that institution's name, part of the role.
+    if k + 1 == toks.len()
+        && k >= 2
+        && !has_article(&toks[k].norm)
+        && !has_article(&toks[k - 1].norm)
+        && (institutions().contains(strip_lam(&toks[k - 1].norm))
+            || super::is_body_word(&toks[k - 1].norm))
+        && crate::text::quotes::lexicon::given_name(&toks[k].norm).is_none()
+        && toks[..k].iter().any(|t| is_title(&t.norm))
+    {
+        k = toks.len();
+    }
     let (role, mut name) = toks.split_at(k.min(toks.len()));
     // `رئيس المرصد السوري لحقوق`, `رئيس فريق الحزب بمجلس`: a word with the preposition
     // `لـ`/`بـ` after a role goes on with the role's place; it is no name.

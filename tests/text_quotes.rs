@@ -3245,3 +3245,18 @@ fn an_institutions_name_ends_a_role_not_a_person() {
         Some("مدير وكالة ناسا")
     );
 }
+
+#[test]
+fn the_newspaper_is_the_outlet_named_before() {
+    let s = "وذكرت مصادر لصحيفة \"الشرق الأوسط\" أن الصفقة تعثرت.\nوأضافت الصحيفة: \"الأزمة تعود إلى ارتباك\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الأزمة تعود إلى ارتباك"),
+        Some("الشرق الأوسط")
+    );
+    // With no outlet named, the newspaper stays as written.
+    let s = "وأضافت الصحيفة: \"الأزمة تعود إلى ارتباك\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الأزمة تعود إلى ارتباك"),
+        Some("الصحيفة")
+    );
+}

@@ -741,6 +741,14 @@ impl Analysis<'_> {
         let (mut speaker, mut factor) = who_ref
             .as_ref()
             .map_or((None, 1.0), |w| names.resolve(w, q.open));
+        // `وأضافت الصحيفة` after `لصحيفة "الشرق الأوسط"`: the outlet named before.
+        if let Some(Who::Role(r)) = &who_ref {
+            if let [word] = &r.norms[..] {
+                if let Some(name) = self.outlet_named_before(word, pi, q.open) {
+                    (speaker, factor) = (Some(name), 0.8);
+                }
+            }
+        }
         // `وأضاف البيان` with no body named before it: the speaker the story carries.
         let bare_statement = matches!(&who_ref, Some(Who::Role(r))
             if r.norms.len() == 1 && cues::STATEMENT_NOUNS.contains(&r.norms[0].as_str()));
@@ -1293,6 +1301,39 @@ impl Analysis<'_> {
     }
 
     /// The short quote opening at byte `at` in paragraph `pi`, as a name.
+    /// The name in marks of the outlet that a definite outlet noun (`الصحيفة`, `القناة`)
+    /// refers back to: the last `صحيفة "…"` or `لصحيفة "…"` written before byte `at`, in
+    /// paragraph `pi` or the twenty before it.
+    fn outlet_named_before(&self, word: &str, pi: usize, at: usize) -> Option<String> {
+        let head = word.strip_prefix("ال")?;
+        if !matches!(head, "صحيفه" | "جريده" | "قناه" | "مجله" | "اذاعه") {
+            return None;
+        }
+        for p in (pi.saturating_sub(20)..=pi).rev() {
+            let t = &self.toks[p];
+            let hi = t.partition_point(|x| x.start < at);
+            for k in (0..hi.saturating_sub(1)).rev() {
+                let w = t[k].norm.as_str();
+                let bare = w.strip_prefix('ل').filter(|r| *r == head).unwrap_or(w);
+                if bare != head || t[k + 1].kind != TokKind::Mark {
+                    continue;
+                }
+                let Some(nq) = self
+                    .quote_opening_at(t[k + 1].start)
+                    .map(|i| &self.mark_quotes[i])
+                else {
+                    continue;
+                };
+                let lo = t.partition_point(|y| y.start < nq.content_start());
+                let end = t.partition_point(|y| y.start < nq.content_end());
+                if (1..=4).contains(&(end - lo)) && t[lo..end].iter().all(Token::is_word) {
+                    return Some(self.input[t[lo].start..t[end - 1].end].to_string());
+                }
+            }
+        }
+        None
+    }
+
     fn quoted_name(&self, pi: usize, at: usize) -> Option<Who> {
         let nq = &self.mark_quotes[self.quote_opening_at(at)?];
         let t = &self.toks[pi];

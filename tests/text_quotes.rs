@@ -3260,3 +3260,15 @@ fn the_newspaper_is_the_outlet_named_before() {
         Some("الصحيفة")
     );
 }
+
+#[test]
+fn a_possessed_noun_after_a_two_word_name_is_no_surname() {
+    // `حديثه` (his talk) after `عمر جابر` is the verb's object, not a third name.
+    let s =
+        "وواصل عمر جابر حديثه قائلًا: \"كنت أعلم أننا سنتوج\".\nوأضاف جابر أن \"الجمهور ظل يشجع\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "كنت أعلم أننا سنتوج"),
+        Some("عمر جابر")
+    );
+    assert_eq!(speaker_of(&quotes(s), "الجمهور ظل يشجع"), Some("عمر جابر"));
+}

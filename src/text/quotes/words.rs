@@ -77,8 +77,9 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
     let mut surnames: Vec<String> = Vec::new();
     for t in paragraphs.iter() {
         for w in t.windows(2) {
+            // (Four letters at most: `عمر جابر حديثه` ends with his talk, not a name.)
             if w[1].suffixed
-                && w[1].norm.chars().count() <= 5
+                && w[1].norm.chars().count() <= 4
                 && w[0].is_word()
                 && w[1].is_word()
                 && w[1].start - w[0].end <= 1

@@ -79,6 +79,26 @@ pub(super) fn is_title(norm: &str) -> bool {
         || feminine.is_some_and(|w| person_nouns().contains(&w))
 }
 
+/// True for a noun of speech or stance with the pronoun `ـه` (`حديثه`, `كلامه`, `موقفه`):
+/// after a name it is the verb's object, never a surname.
+pub(super) fn is_his_speech(w: &str) -> bool {
+    w.strip_suffix('ه').is_some_and(|stem| {
+        matches!(
+            stem,
+            "حديث"
+                | "كلام"
+                | "قول"
+                | "رد"
+                | "راي"
+                | "موقف"
+                | "دعم"
+                | "شكر"
+                | "اسف"
+                | "خطاب"
+        )
+    })
+}
+
 /// The word without a possessive pronoun suffix (`رئيسها` → `رئيس`).
 fn strip_pronoun(w: &str) -> &str {
     for suffix in ["هما", "ها", "هم", "ه"] {
@@ -456,12 +476,7 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
                     .iter()
                     .any(|x| t.norm.ends_with(x))
                 // `واستهل غزواني حديثه`: a noun of speech with his pronoun.
-                || t.norm.strip_suffix('ه').is_some_and(|stem| {
-                    matches!(
-                        stem,
-                        "حديث" | "كلام" | "قول" | "رد" | "راي" | "موقف" | "دعم" | "شكر" | "اسف"
-                    )
-                }))
+                || is_his_speech(&t.norm))
     };
     // (`مارك روته`: a short word right after a sure given name is its surname.)
     let surname = |k: usize| {

@@ -167,10 +167,11 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     let given_at = |k: usize| given_name(&fuller[k]).is_some();
     let nisba = |w: &str| has_article(w) && super::roles::is_nisba(w);
     let possessed = |w: &str| {
-        !has_article(w)
+        (!has_article(w)
             && w.chars().count() >= 4
             && ["ها", "هم", "ته"].iter().any(|x| w.ends_with(x))
-            && given_name(w).is_none()
+            && given_name(w).is_none())
+            || super::roles::is_his_speech(w)
     };
     // A definite word is a name word as a nisba, a first name written with the article, the
     // second half of a compound, after a particle (`آل الشيخ`) or after a given name

@@ -3272,3 +3272,12 @@ fn a_possessed_noun_after_a_two_word_name_is_no_surname() {
     );
     assert_eq!(speaker_of(&quotes(s), "الجمهور ظل يشجع"), Some("عمر جابر"));
 }
+
+#[test]
+fn a_final_ya_written_as_alif_maqsura_in_a_long_name() {
+    let s = "وقال الرئيس الأوكراني فلوديمير زيلينسكى إن \"الضمانات ضرورية\".\nوأضاف زيلينسكي أن \"الدعم مستمر\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الدعم مستمر"),
+        Some("فلوديمير زيلينسكى")
+    );
+}

@@ -215,8 +215,11 @@ pub(crate) fn norm(word: &str) -> String {
         'ی' => 'ي',
         c => c,
     }));
-    // `المحامى`, `المصرى`: Egyptian pages write a definite word's final ي as ى.
-    if out.ends_with('ى') && out.starts_with("ال") && out.chars().count() >= 5 {
+    // `المحامى`, `زيلينسكى`: Egyptian pages write a final ي as ى; a long word is read with
+    // ي whichever way it is written (short ones differ: `على`, `علي`).
+    // (Counted without a joined `و`/`ف`, so `وأبدى` reads as `أبدى` does.)
+    let stem = out.strip_prefix(['و', 'ف']).unwrap_or(&out);
+    if out.ends_with('ى') && stem.chars().count() >= 5 {
         out.pop();
         out.push('ي');
     }

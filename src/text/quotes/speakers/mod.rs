@@ -211,7 +211,10 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
             is_nisba(&t.norm)
                 || indefinite_modifiers().contains(&t.norm)
                 || indefinite_modifiers().contains(strip_article(&t.norm))
-                || matches!(strip_article(&t.norm), "مستوى" | "مطلع" | "مسؤول" | "رسمي")
+                || matches!(
+                    strip_article(&t.norm),
+                    "مستوى" | "مستوي" | "مطلع" | "مسؤول" | "رسمي"
+                )
         });
     // `وردد المحتجون`, `قال المتظاهرون من الحمرا`: an unnamed crowd is no one in particular.
     let crowd = np.first().is_some_and(|t| {

@@ -3281,3 +3281,30 @@ fn a_final_ya_written_as_alif_maqsura_in_a_long_name() {
         Some("فلوديمير زيلينسكى")
     );
 }
+
+#[test]
+fn a_relative_clause_about_its_antecedent_names_nobody() {
+    // `اللتين دعا إليهما الملك سلمان` describes the summits; the speaker goes on being الجبير.
+    let s = "وقال وزير الدولة عادل الجبير إن القمتين اللتين دعا إليهما الملك سلمان ستبحثان الأزمة.\nقال في مؤتمر صحفي إن «قطر أساءت إلى دول المجلس».";
+    assert_eq!(
+        speaker_of(&quotes(s), "قطر أساءت إلى دول المجلس"),
+        Some("عادل الجبير")
+    );
+    // The subject after the antecedent's pronoun speaks: `الذي قال عنه النقاد`.
+    let s = "وعرض الفيلم الذي قال عنه النقاد إنه \"تحفة فنية\".";
+    assert_eq!(speaker_of(&quotes(s), "تحفة فنية"), Some("النقاد"));
+}
+
+#[test]
+fn names_after_a_place_or_a_titled_apposition_closed_by_a_colon() {
+    let s = "قالت السفيرة العمانية في واشنطن حنينة المغيري، إن بلادها \"جاهزة للتوسط\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "جاهزة للتوسط"),
+        Some("حنينة المغيري")
+    );
+    let s = "من جهته، قال عميد السلك، القنصل جوزف حبيس: \"الانتخابات ضرورية\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الانتخابات ضرورية"),
+        Some("جوزف حبيس")
+    );
+}

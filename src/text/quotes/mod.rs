@@ -330,6 +330,10 @@ impl Analysis<'_> {
                     if self.described_object(pi, ti, kind, &np) {
                         continue;
                     }
+                    // `القمتين اللتين دعا إليهما الملك`: a clause describing its antecedent.
+                    if speakers::relative_about_antecedent(t, ti) {
+                        continue;
+                    }
                     // `وخاطب التجمع أطرافا إقليمية`: an object or a clause is nobody either.
                     if speakers::implausible_subject(&t[np.clone()]) {
                         continue;

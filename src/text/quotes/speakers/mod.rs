@@ -22,7 +22,7 @@ mod subject_before;
 
 pub(crate) use names::{apposition_name, is_body_word, Names};
 pub(crate) use roles::{is_description, is_nisba, is_title_word, split_role, strip_lam};
-pub(crate) use subject_after::{subject_after, subject_before_relative};
+pub(crate) use subject_after::{relative_about_antecedent, subject_after, subject_before_relative};
 pub(crate) use subject_before::{
     first_titled_person, headline_subject, issuer_before_resumptive, opening_role, phrase_after_an,
     subject_before_bilqawl, subject_before_noun, subject_before_qad, subject_before_verb,

@@ -107,6 +107,10 @@ fn quoted_name_after_role(tokens: &[Token], open: usize) -> Option<Range<usize>>
 /// The subject phrase right after the cue at `tokens[cue]`, as a token range.
 pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Option<Range<usize>> {
     let mut i = cue + 1;
+    // `الذي قال عنه النقاد`: the subject follows the antecedent's pronoun.
+    if relative_about_antecedent(tokens, cue) {
+        i += 1;
+    }
     // Time words, manner adverbs (`وأضاف مبتسما`) and the audience (`وقالت للحضور`) come
     // before the subject; for "according to" forms a `لل…` word is the source itself.
     while tokens.get(i).is_some_and(|t| {
@@ -281,7 +285,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
                 b += 1;
             }
             let (role, name) = split_role(&tokens[a..b]);
-            let closed = tokens.get(b).and_then(Token::punct) == Some('،');
+            // (`قال عميد السلك، القنصل جوزف حبيس: "…"`: a colon closes it too.)
+            let closed = matches!(tokens.get(b).and_then(Token::punct), Some('،' | ':'));
             let titled = role.iter().any(|t| is_title(&t.norm));
             // `وقال محامي الأسرة، ناصر أمين، …`: a role, then the full name of its holder.
             let unnamed = first_name.is_empty() && (!role.is_empty() || name.len() >= 2);
@@ -653,8 +658,17 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
     let given_from = || {
         (a + 1..b).find(|&k| {
             let given = crate::text::quotes::lexicon::given_name(&tokens[k].norm);
+            // (`في واشنطن حنينة المغيري`: after a one-word place, a word and a definite
+            // nisba surname.)
+            let nisba_surname = k == a + 1
+                && b - k == 2
+                && !is_role_word(&tokens[a].norm)
+                && has_article(&tokens[k + 1].norm)
+                && is_nisba(&tokens[k + 1].norm)
+                && !is_role_word(&tokens[k].norm);
             (given == Some(crate::text::quotes::lexicon::GivenName::Sure)
-                || (given.is_some() && k == a + 1 && !is_role_word(&tokens[a].norm)))
+                || (given.is_some() && k == a + 1 && !is_role_word(&tokens[a].norm))
+                || nisba_surname)
                 && (2..=3).contains(&(b - k))
         })
     };
@@ -683,6 +697,49 @@ pub(super) const RELATIVES: &[&str] = &[
     "التى",
 ];
 
+/// True for a preposition with a pronoun after a verb in a relative clause (`الذي قال عنه`,
+/// `اللتين دعا إليهما`): the pronoun is the antecedent, the verb has a subject of its own.
+fn is_resumptive(w: &str) -> bool {
+    matches!(
+        w,
+        "عنه"
+            | "عنها"
+            | "عنهم"
+            | "له"
+            | "لها"
+            | "لهم"
+            | "فيه"
+            | "فيها"
+            | "فيهم"
+            | "به"
+            | "بها"
+            | "بهم"
+            // `القمتين … اللتين دعا إليهما الملك سلمان`: the summits he called for.
+            | "اليه"
+            | "اليها"
+            | "اليهما"
+            | "اليهم"
+            | "إليه"
+            | "إليها"
+            | "إليهما"
+            | "إليهم"
+            | "عليه"
+            | "عليها"
+            | "عليهم"
+            | "عنهما"
+            | "لهما"
+            | "فيهما"
+    )
+}
+
+/// True for a cue in a relative clause about its antecedent (`القمتين اللتين دعا إليهما
+/// الملك`): the clause describes the antecedent, and nobody is quoted by it.
+pub(crate) fn relative_about_antecedent(tokens: &[Token], cue: usize) -> bool {
+    cue > 0
+        && RELATIVES.contains(&tokens[cue - 1].norm.as_str())
+        && tokens.get(cue + 1).is_some_and(|t| is_resumptive(&t.norm))
+}
+
 /// The subject of a cue in a relative clause (`المعهد الوطني للإحصاء، الذي وصف الوضع …`): the
 /// noun phrase before the relative pronoun. A cue carrying an object pronoun (`الذي وصفه
 /// الوزير`) has its own subject after it, so it is left alone.
@@ -693,23 +750,7 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
     }
     let w = tokens[cue].norm.as_str();
     // `الذي قال عنه النقاد`: a resumptive pronoun after the verb, so a subject of its own.
-    let resumptive = tokens.get(cue + 1).is_some_and(|t| {
-        matches!(
-            t.norm.as_str(),
-            "عنه"
-                | "عنها"
-                | "عنهم"
-                | "له"
-                | "لها"
-                | "لهم"
-                | "فيه"
-                | "فيها"
-                | "فيهم"
-                | "به"
-                | "بها"
-                | "بهم"
-        )
-    });
+    let resumptive = tokens.get(cue + 1).is_some_and(|t| is_resumptive(&t.norm));
     // `في حمص التي قال إنها …`: the complement's pronoun is the antecedent, the subject is
     // someone else.
     let about_antecedent = tokens.get(cue + 1).is_some_and(|t| {

@@ -638,7 +638,6 @@ const INSTITUTIONS: &[&str] = &[
     "رفيعة",
     "رفيعو",
     "المستوى",
-    "المستوي",
     "مطلع",
     "مطلعة",
     "مطلعون",
@@ -933,8 +932,8 @@ const SKIP_BEFORE_SUBJECT: &[&str] = &[
     "السبت",
 ];
 
-/// Prepositions, normalised: a quoted name follows one (`الهجوم على "سرايا عابدين"`), and a
-/// verb's form after one is a verbal noun (`شدد على رفض …`).
+/// Prepositions, normalised: a quoted name follows one (`الهجوم على "سرايا عابدين"`), so marks
+/// after one hold no headline's predicate.
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "على", "علي", "في", "فى", "من", "عن", "الى", "مع", "حول", "بشان", "ضد", "لدى", "عبر", "بين",
     "ضمن", "داخل", "امام", "خلال", "بعد", "قبل", "نحو",
@@ -1070,7 +1069,6 @@ const SCARE_CONTEXT: &[&str] = &[
     "يسمي",
     "تسمى",
     "المسمى",
-    "المسمي",
     "المسماة",
     "يعرف",
     "تعرف",

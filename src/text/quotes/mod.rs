@@ -88,6 +88,9 @@ const MAX_BEFORE_WORDS: usize = 8;
 /// Mentions looked back at for the speaker a story goes on with.
 const MAX_CARRY_LOOKBACK: usize = 256;
 
+/// Words looked back at for the outlet a definite outlet noun refers to.
+const MAX_OUTLET_LOOKBACK: usize = 3000;
+
 /// Implicit headline statements have at most this many words in all.
 const MAX_HEADLINE_WORDS: usize = 40;
 
@@ -265,20 +268,8 @@ impl Analysis<'_> {
             // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`;
             // after a title, a verb is the speaker's own: `رئيس البرلمان: تعهدت بالدفاع …`.)
             let titled = speakers::is_title_word(&t[np.start].norm);
-            // (`• مهلهل المضف: لن تتحقق … .`: a bulleted statement may end with a stop.)
-            let bullet = t
-                .first()
-                .is_some_and(|x| matches!(x.punct(), Some('•' | '*' | '-' | '–')));
-            let dateline = (text.ends_with('.') && !bullet)
+            let dateline = text.ends_with('.')
                 || (!titled && cues::cue_kind(&next.norm).is_some_and(|k| k != CueKind::Noun));
-            let stop_trimmed = if bullet {
-                p.start
-                    + self.input[p.start..text_end]
-                        .trim_end_matches(['.', ' '])
-                        .len()
-            } else {
-                text_end
-            };
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence
@@ -289,7 +280,7 @@ impl Analysis<'_> {
                     paragraph: pi,
                     np,
                     marked: None,
-                    statement: Some((next.start, stop_trimmed)),
+                    statement: Some((next.start, text_end)),
                 });
             }
         }
@@ -1154,31 +1145,42 @@ impl Analysis<'_> {
     }
 
     /// True when the noun cue at token `ti` of paragraph `pi` names no speaker in `np` after
-    /// it: the noun is negated (`بدون تصريح`, `دون تعليق`) or what follows it is a string of
-    /// undefined adjectives (`رد قوي وسريع`, `تصريح مسبق`).
+    /// it: the noun is negated (`بدون تصريح`, `دون تعليق`), an undefined participle follows it
+    /// (`تصريح مسبق`), or two short adjectives joined by `و` do (`رد قوي وسريع`).
     /// (A verb form that is also a verbal noun, `رد`, is tested for the adjectives only.)
     fn noun_without_speaker(&self, pi: usize, ti: usize, np: &Range<usize>, noun: bool) -> bool {
         let t = &self.toks[pi];
         let negated = noun && ti > 0 && matches!(t[ti - 1].norm.as_str(), "بدون" | "دون" | "بلا");
-        let adjective = |x: &Token| {
-            let w = x.norm.as_str();
-            let n = w.chars().count();
+        let plain = |w: &str| {
             !words::has_article(w)
                 && lexicon::given_name(w).is_none()
                 && !speakers::is_title_word(w)
                 && !speakers::is_body_word(w)
-                // `مسبق`, `مباشر`: a participle of the form مُفعَل; `قوي`, `رسمي`: a nisba.
-                && ((w.starts_with('م') && (4..=5).contains(&n)) || (w.ends_with('ي') && n <= 4))
         };
-        let first = &t[np.start];
-        // (`رد قوي وسريع`: a second adjective joined by `و`.)
+        // `مسبق`, `مباشر`: a participle of the form مُفعَل or مُفاعِل (not `ميسي`, `مرسي`:
+        // no long vowel after the `م` and no final `ي`).
+        let participle = |w: &str| {
+            let c: Vec<char> = w.chars().collect();
+            plain(w)
+                && (4..=5).contains(&c.len())
+                && c[0] == 'م'
+                && !matches!(c[1], 'ي' | 'و')
+                && !matches!(c[c.len() - 1], 'ي' | 'ه' | 'ا')
+        };
+        // `قوي`, `سريع`: short adjectives of the forms فعيل and فعِيّ (not a surname such as
+        // `بري` on its own: only two of them joined by `و` count).
+        let short_adjective = |w: &str| {
+            let c: Vec<char> = w.chars().collect();
+            plain(w) && (3..=4).contains(&c.len()) && c[2] == 'ي'
+        };
+        let first = t[np.start].norm.as_str();
         let coordinated = np.len() >= 2
-            && adjective(first)
+            && short_adjective(first)
             && t[np.start + 1]
                 .norm
                 .strip_prefix('و')
-                .is_some_and(|r| !r.is_empty());
-        negated || (noun && np.len() == 1 && adjective(first)) || coordinated
+                .is_some_and(short_adjective);
+        negated || (noun && np.len() == 1 && participle(first)) || coordinated
     }
 
     /// The source named after `عن` following token `from` (`صادر عن X`, `نقلت وكالة عن X`),
@@ -1304,19 +1306,20 @@ impl Analysis<'_> {
         speakers::Name::from_tokens(self.input, words)
     }
 
-    /// The short quote opening at byte `at` in paragraph `pi`, as a name.
     /// The name in marks of the outlet that a definite outlet noun (`الصحيفة`, `القناة`)
-    /// refers back to: the last `صحيفة "…"` or `لصحيفة "…"` written before byte `at`, in
-    /// paragraph `pi` or the twenty before it.
+    /// refers back to: the last `صحيفة "…"` or `لصحيفة "…"` written before byte `at`, within
+    /// [`MAX_OUTLET_LOOKBACK`] words (so that a page of thousands of such quotes stays linear).
     fn outlet_named_before(&self, word: &str, pi: usize, at: usize) -> Option<String> {
         let head = word.strip_prefix("ال")?;
         if !matches!(head, "صحيفه" | "جريده" | "قناه" | "مجله" | "اذاعه") {
             return None;
         }
-        for p in (pi.saturating_sub(20)..=pi).rev() {
+        let mut budget = MAX_OUTLET_LOOKBACK;
+        for p in (0..=pi).rev() {
             let t = &self.toks[p];
             let hi = t.partition_point(|x| x.start < at);
             for k in (0..hi.saturating_sub(1)).rev() {
+                budget = budget.checked_sub(1)?;
                 let w = t[k].norm.as_str();
                 let bare = w.strip_prefix('ل').filter(|r| *r == head).unwrap_or(w);
                 if bare != head || t[k + 1].kind != TokKind::Mark {
@@ -1338,6 +1341,7 @@ impl Analysis<'_> {
         None
     }
 
+    /// The short quote opening at byte `at` in paragraph `pi`, as a name.
     fn quoted_name(&self, pi: usize, at: usize) -> Option<Who> {
         let nq = &self.mark_quotes[self.quote_opening_at(at)?];
         let t = &self.toks[pi];

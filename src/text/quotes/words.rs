@@ -74,7 +74,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// page writes it alone (`وقال روته`).
 pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
     use super::lexicon::{given_name, GivenName};
-    let mut surnames: Vec<String> = Vec::new();
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
     for t in paragraphs.iter() {
         for w in t.windows(2) {
             // (Four letters at most: `عمر جابر حديثه` ends with his talk, not a name.)
@@ -84,9 +84,11 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
                 && w[1].is_word()
                 && w[1].start - w[0].end <= 1
                 && given_name(&w[0].norm) == Some(GivenName::Sure)
-                && !surnames.contains(&w[1].norm)
+                // (`عن محمد قوله`: a noun of speech with its pronoun stays one.)
+                && super::cues::cue_kind(&w[1].norm).is_none()
+                && !super::speakers::is_his_speech(&w[1].norm)
             {
-                surnames.push(w[1].norm.clone());
+                surnames.insert(w[1].norm.clone());
             }
         }
     }
@@ -190,7 +192,8 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
 }
 
 /// The matching form of a word: diacritics and tatweel removed, `أ إ آ ٱ` → `ا`, `ة` → `ه`.
-/// `ى` is kept apart from `ي`: folding them would make the name `علي` the preposition `على`.
+/// A final `ى` is kept apart from `ي` in short words (folding them would make the name `علي`
+/// the preposition `على`) and read as `ي` in words of five letters or more (`المحامى`).
 ///
 /// A hamza-alef before `ل` at the start of a word is kept (`ألباريس`, `أليو`, `ألمانيا`,
 /// `آل`): folded, it would read as the definite article.

@@ -21,7 +21,9 @@ mod subject_after;
 mod subject_before;
 
 pub(crate) use names::{apposition_name, is_body_word, Names};
-pub(crate) use roles::{is_description, is_nisba, is_title_word, split_role, strip_lam};
+pub(crate) use roles::{
+    is_description, is_his_speech, is_nisba, is_title_word, split_role, strip_lam,
+};
 pub(crate) use subject_after::{relative_about_antecedent, subject_after, subject_before_relative};
 pub(crate) use subject_before::{
     first_titled_person, headline_subject, issuer_before_resumptive, opening_role, phrase_after_an,
@@ -211,10 +213,7 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
             is_nisba(&t.norm)
                 || indefinite_modifiers().contains(&t.norm)
                 || indefinite_modifiers().contains(strip_article(&t.norm))
-                || matches!(
-                    strip_article(&t.norm),
-                    "مستوى" | "مستوي" | "مطلع" | "مسؤول" | "رسمي"
-                )
+                || matches!(strip_article(&t.norm), "مستوي" | "مطلع" | "مسؤول" | "رسمي")
         });
     // `وردد المحتجون`, `قال المتظاهرون من الحمرا`: an unnamed crowd is no one in particular.
     let crowd = np.first().is_some_and(|t| {

@@ -79,9 +79,24 @@ pub(super) fn is_title(norm: &str) -> bool {
         || feminine.is_some_and(|w| person_nouns().contains(&w))
 }
 
+/// True for a noun with the pronoun `ـها` or `ـهم` (`حديثها`, `تفسيرها`): after a name it is
+/// the verb's object (a given name ending so, if any, is not).
+pub(super) fn possessed_by_them(w: &str) -> bool {
+    !has_article(w)
+        && w.chars().count() >= 5
+        && (w.ends_with("ها") || w.ends_with("هم"))
+        && crate::text::quotes::lexicon::given_name(w).is_none()
+}
+
+/// True for a definite plural nisba (`الصوماليين`, `الفلسطينيون`): the people a name
+/// addresses or belongs to, never a word of the name (`ليون`, `نابليون` are names).
+pub(crate) fn is_plural_nisba(w: &str) -> bool {
+    has_article(w) && w.chars().count() >= 7 && (w.ends_with("يين") || w.ends_with("يون"))
+}
+
 /// True for a noun of speech or stance with the pronoun `ـه` (`حديثه`, `كلامه`, `موقفه`):
 /// after a name it is the verb's object, never a surname.
-pub(super) fn is_his_speech(w: &str) -> bool {
+pub(crate) fn is_his_speech(w: &str) -> bool {
     w.strip_suffix('ه').is_some_and(|stem| {
         matches!(
             stem,
@@ -200,7 +215,6 @@ pub(super) const CONSTRUCT_NOUNS: &[&str] = &[
     "فرع",
     "مصلحه",
     // `مدير مستشفى بعلبك الحكومي`: a place of work and its name.
-    "مستشفى",
     "مستشفي",
     "جامعه",
     "بلديه",
@@ -732,7 +746,6 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
             | "الملقبه"
             | "الشهير"
             | "الشهيره"
-            | "المكنى"
             | "المكني"
             | "المعروف"
             | "المعروفه"

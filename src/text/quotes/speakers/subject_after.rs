@@ -171,13 +171,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     while i < tokens.len() && (!ends_subject(&tokens[i]) || morning_name(i) || surname_cue(i)) {
         // `نفى حسين وجود أي وحدات`: a verbal noun after a name opens the object; so does a
         // possessed noun (`سميرة عبد العزيز حديثها`).
-        let possessed = {
-            let w = tokens[i].norm.as_str();
-            !has_article(w)
-                && w.chars().count() >= 5
-                && (w.ends_with("ها") || w.ends_with("هم"))
-                && crate::text::quotes::lexicon::given_name(w).is_none()
-        };
+        let possessed = super::roles::possessed_by_them(&tokens[i].norm);
         // (A word of that shape before a role in apposition is a surname: `هانا تيتيه
         // الممثلة`; after a body's word it goes on with the body: `لجان مقاومة`.)
         let verbal_noun = super::looks_like_verbal_noun(&tokens[i].norm)
@@ -190,8 +184,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && !is_role_word(&tokens[i - 1].norm);
         // `دعا الرئيس حسن شيخ محمود الصوماليين إلى`: a plural nisba after a name is the
         // people addressed (not after a role: `رئيس اتحاد الصحفيين الفلسطينيين`).
-        let plural_nisba = has_article(&tokens[i].norm)
-            && (tokens[i].norm.ends_with("يين") || tokens[i].norm.ends_with("يون"))
+        let plural_nisba = super::roles::is_plural_nisba(&tokens[i].norm)
             && !is_role_word(&tokens[i - 1].norm)
             && !super::is_body_word(&tokens[i - 1].norm);
         if i > start
@@ -401,9 +394,7 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
             "العام"
                 | "العامه"
                 | "العليا"
-                | "الاعلى"
                 | "الاعلي"
-                | "الكبرى"
                 | "الكبري"
                 | "المتحده"
                 | "المستقله"

@@ -278,28 +278,13 @@ pub(crate) fn issuer_before_resumptive(tokens: &[Token], cue: usize) -> Option<R
     })?;
     // Time words between the issuer and the statement (`اليوم الجمعة`) end the phrase.
     let mut e = verb + 1;
-    while e < noun && !ends_subject(&tokens[e]) && !is_time_word(&tokens[e].norm) {
+    while e < noun
+        && !ends_subject(&tokens[e])
+        && !crate::text::quotes::lexicon::skip_before_subject().contains(&tokens[e].norm)
+    {
         e += 1;
     }
     (e > verb + 1).then_some(verb + 1..e)
-}
-
-/// Words of time that may stand between a subject and its object (`اليوم`, `أمس`).
-fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "اليوم"
-            | "امس"
-            | "مساء"
-            | "صباح"
-            | "الاحد"
-            | "الاثنين"
-            | "الثلاثاء"
-            | "الاربعاء"
-            | "الخميس"
-            | "الجمعه"
-            | "السبت"
-    )
 }
 
 /// The subject in `اكتفى X بالقول`, `وختم X حديثه بالقول`: the phrase after the clause's verb.
@@ -322,10 +307,7 @@ fn phrase_before_cue(tokens: &[Token], s: usize, cue: usize) -> Option<Range<usi
     // noun after an undefined name word, is the verb's object.
     let object = |e: usize| {
         let (w, before) = (tokens[e].norm.as_str(), tokens[e - 1].norm.as_str());
-        let possessed = !has_article(w)
-            && w.chars().count() >= 5
-            && (w.ends_with("ها") || w.ends_with("هم"))
-            && crate::text::quotes::lexicon::given_name(w).is_none();
+        let possessed = super::roles::possessed_by_them(w);
         let definite_object = has_article(w)
             && !has_article(before)
             && !is_nisba(w)
@@ -656,11 +638,7 @@ fn speaker_from_one_word_place(tokens: &[Token], colon: usize) -> Option<usize> 
     // (After `في` only a body or a role speaks: not `أسباب الانقطاع في تونس: …`.)
     let place_ok = tokens[from].norm == "من"
         || (matches!(tokens[from].norm.as_str(), "في" | "فى")
-            && (super::names::is_body_word(&tokens[0].norm)
-                || is_title(&tokens[0].norm)
-                // (`محمد صلاح في ليفربول: …`: a person named with a sure given name.)
-                || crate::text::quotes::lexicon::given_name(&tokens[0].norm)
-                    == Some(crate::text::quotes::lexicon::GivenName::Sure)));
+            && (super::names::is_body_word(&tokens[0].norm) || is_title(&tokens[0].norm)));
     (place_ok && tokens[from + 1].is_word() && tokens[..from].iter().all(Token::is_word))
         .then_some(from)
 }

@@ -138,6 +138,9 @@ pub(crate) struct Names {
     support: HashMap<Vec<String>, usize>,
     /// Candidates already counted into `support` (the first `counted` are deduplicated).
     counted: usize,
+    /// Each candidate spaced one way (see [`super::respace`]), where its page spaced it
+    /// otherwise; computed once, since names are looked up for every quote.
+    respaced: Vec<Option<Vec<String>>>,
 }
 
 /// True when `fuller` (holding the person's name `norms`) adds only words a name may have:
@@ -185,8 +188,7 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
             || (k > 0 && (particle(&fuller[k - 1]) || given_at(k - 1)))
     };
     // `حسن شيخ محمود الصوماليين`: a plural nisba is the people addressed, no name's word.
-    let plural_nisba = |w: &str| w.ends_with("يين") || w.ends_with("يون");
-    if fuller.iter().any(|w| plural_nisba(w)) {
+    if fuller.iter().any(|w| super::roles::is_plural_nisba(w)) {
         return false;
     }
     let added_before = (0..at).all(|k| definite_ok(k) && !possessed(&fuller[k]));
@@ -389,6 +391,11 @@ impl Names {
                 }
             }
         }
+        names.respaced = names
+            .candidates
+            .iter()
+            .map(|c| super::respace(&c.norms))
+            .collect();
         names
     }
 
@@ -867,22 +874,36 @@ impl Names {
     }
 
     /// The fullest candidate holding the words `norms` (see [`Names::canonical`]).
-    fn fuller(&self, norms: &[String]) -> Option<&Name> {
+    fn fuller<'a>(&'a self, norms: &[String]) -> Option<&'a Name> {
         let respaced = super::respace(norms);
+        let mention = respaced.as_deref().unwrap_or(norms);
+        // A candidate's words spaced one way (`عبدالعال` in `علي عبد العال`, `بو عسكر` in
+        // `فاروق بوعسكر`, and the other way round).
+        let spaced = |k: usize, c: &'a Name| -> &'a [String] {
+            self.respaced
+                .get(k)
+                .and_then(Option::as_deref)
+                .unwrap_or(&c.norms)
+        };
         self.candidates
             .iter()
-            // (`عبدالعال` in `علي عبد العال`, `بو عسكر` in `فاروق بوعسكر`: spaced otherwise.)
-            .filter(|c| {
+            .enumerate()
+            .filter(|&(k, c)| {
+                let uneven = self.respaced.get(k).is_some_and(Option::is_some);
                 contains_seq(&c.norms, norms)
-                    || respaced.as_ref().is_some_and(|r| {
-                        contains_seq(&super::respace(&c.norms).unwrap_or(c.norms.clone()), r)
-                    })
+                    || ((uneven || respaced.is_some()) && contains_seq(spaced(k, c), mention))
             })
             // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`.)
-            .filter(|c| {
+            .filter(|&(k, c)| {
                 self.support.get(&c.norms).is_some_and(|&n| n >= 2)
-                    || plausible_fuller(norms, &c.norms)
+                    || if contains_seq(&c.norms, norms) {
+                        plausible_fuller(norms, &c.norms)
+                    } else {
+                        // (Matched spaced one way: judged spaced that way.)
+                        plausible_fuller(mention, spaced(k, c))
+                    }
             })
+            .map(|(_, c)| c)
             .max_by_key(|c| {
                 let longer = c.norms.len() > norms.len();
                 let aligned = c.norms.ends_with(norms) || c.norms.starts_with(norms);

@@ -545,6 +545,7 @@ fn long_sentence(text: &str, max: usize) -> tarjama::text::Sentence {
         &Options {
             paragraphs: ParagraphMode::Blank,
             max_sentence_chars: max,
+            ..Options::default()
         },
     );
     assert_eq!(a.paragraphs[0].sentences.len(), 1, "stays one sentence");
@@ -1090,7 +1091,7 @@ proptest! {
         mode in prop::sample::select(vec![ParagraphMode::Auto, ParagraphMode::Lines, ParagraphMode::Blank]),
         max in 1usize..40,
     ) {
-        let options = Options { paragraphs: mode, max_sentence_chars: max };
+        let options = Options { paragraphs: mode, max_sentence_chars: max, ..Options::default() };
         let a = analyze(&input, &options);
         check_invariants(&input, &a, max);
         let _ = segment_text(&a);
@@ -1099,7 +1100,7 @@ proptest! {
 
     #[test]
     fn prop_arbitrary_unicode_never_panics(input in any::<String>(), max in 1usize..600) {
-        let a = analyze(&input, &Options { paragraphs: ParagraphMode::Auto, max_sentence_chars: max });
+        let a = analyze(&input, &Options { paragraphs: ParagraphMode::Auto, max_sentence_chars: max, ..Options::default() });
         check_invariants(&input, &a, max);
     }
 
@@ -1206,4 +1207,24 @@ fn initialisms_reporter_initials_padded_quotes_and_agency_end_marks() {
         "وقال: \"ليست لدينا مشاكل\"./انتهى",
         &["وقال: \"ليست لدينا مشاكل\".", "/انتهى"],
     );
+}
+
+/// The learned speaker pass runs in `analyze` and can be switched off: the rules' own
+/// speakers are what the quote finder gives.
+#[test]
+fn the_speaker_reranker_is_on_by_default_and_can_be_switched_off() {
+    let page = "قالت منظمة العفو الدولية إن \"المحاكمة جائرة\".\nوتقول المنظمة إن \"الصحفيين أبرياء\".\nوأضافت المنظمة أن \"الحكم باطل\".";
+    let on = analyze(page, &Options::default());
+    let off = analyze(
+        page,
+        &Options {
+            rerank_speakers: false,
+            ..Options::default()
+        },
+    );
+    let paragraphs = &off.paragraphs;
+    let rules = tarjama::text::quotes::find_quotes(page, paragraphs);
+    assert_eq!(off.quotes, rules);
+    // Three quotes of one body, each with its cue: the pass leaves them as they are.
+    assert_eq!(on.quotes, off.quotes);
 }

@@ -21,6 +21,9 @@ pub struct Args {
     /// How lines become paragraphs.
     #[arg(long, value_enum, default_value_t = Paragraphs::Auto)]
     pub paragraphs: Paragraphs,
+    /// Keep the rules' own speakers: skip the learned re-ranker (its training script uses this).
+    #[arg(long)]
+    pub no_speaker_rerank: bool,
 }
 
 /// Output format of `segment`.
@@ -89,6 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let options = Options {
         paragraphs: args.paragraphs.into(),
+        rerank_speakers: !args.no_speaker_rerank,
         ..Options::default()
     };
     let stdout = std::io::stdout();

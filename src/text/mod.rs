@@ -28,6 +28,9 @@ pub struct Options {
     /// Sentences longer than this many characters are sub-split at secondary points so the
     /// model never sees input past its position limit.
     pub max_sentence_chars: usize,
+    /// Weigh each speech quote's speaker against the page's other speakers with the learned
+    /// re-ranker (on by default; off to see the rules' own speakers, as its training does).
+    pub rerank_speakers: bool,
 }
 
 impl Default for Options {
@@ -35,6 +38,7 @@ impl Default for Options {
         Options {
             paragraphs: ParagraphMode::Auto,
             max_sentence_chars: 600,
+            rerank_speakers: true,
         }
     }
 }
@@ -121,7 +125,10 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
             sentences,
         });
     }
-    let quotes = quotes::find_quotes(input, &paragraphs);
+    let mut quotes = quotes::find_quotes(input, &paragraphs);
+    if options.rerank_speakers {
+        quotes::rerank_speakers(&mut quotes);
+    }
     Analysis { paragraphs, quotes }
 }
 

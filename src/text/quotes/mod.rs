@@ -47,6 +47,7 @@
 mod cues;
 mod lexicon;
 mod marks;
+mod rerank;
 mod speakers;
 mod speech;
 mod unclosed;
@@ -135,6 +136,12 @@ pub(crate) fn attributes_quote(word: &str) -> bool {
             cues::cue_kind(&n),
             Some(CueKind::Verb | CueKind::Participle)
         )
+}
+
+/// Weigh each speech quote's speaker against the page's other speakers with the learned
+/// re-ranker (see `rerank.rs`); `quotes` are one page's, in document order.
+pub fn rerank_speakers(quotes: &mut [Quote]) {
+    rerank::rerank(quotes);
 }
 
 /// Find the quotes of a document: marked quotes and implicit headline statements, in order.

@@ -4,13 +4,15 @@
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR [--rust]
 
 `DIR` holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/`);
-the batch of each ID comes from `tests/annotations/real/index.tsv`. The tool is run with
-`--no-speaker-rerank`, so the features are those of the rules' own speakers. The script prints
-a leave-one-round-out estimate (trained on five rounds of batches, scored on the sixth) and,
-with `--rust`, the weights trained on every page as the Rust constant to paste into
-`rerank.rs`. It needs numpy; it is a development tool, not part of the tests.
+the batch of each ID comes from `tests/annotations/real/index.tsv`. For each page the tool
+gives its quotes with the rules' own speakers (`segment --no-speaker-rerank`) and, for each
+speech quote, the re-ranker's candidates and their features (`segment --speaker-features`):
+the features are computed in Rust only. A candidate is right when its speaker, folded as
+`scripts/eval_annotations.py` folds speakers, is the annotated one.
 
-The features and the folding of names must stay exactly those of `rerank.rs`.
+The script prints a leave-one-round-out estimate (trained on five rounds of batches, scored on
+the sixth) and, with `--rust`, the weights trained on every page as the Rust constants to paste
+into `rerank.rs`. It needs numpy; it is a development tool, not part of the tests.
 """
 import argparse
 import collections
@@ -23,70 +25,26 @@ import sys
 import numpy as np
 
 ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30)]
-WINDOW = 50
-# Title and statement words that open a role rather than a name (folded as `fold` does).
-TITLE_WORDS = (
-    "الرئيس الوزير وزير رئيس الناطق المتحدث مدير المدير السفير الأمين أمين نائب النائب "
-    "القائد قائد المستشار مستشار الأمير الملك العاهل المفوض المبعوث المندوب محافظ المحافظ "
-    "مساعد الشيخ رئيسة وزيرة الوزيرة مديرة عضو اللواء العقيد العميد المدرب مدرب اللاعب لاعب "
-    "الصحيفة الوكالة البيان الوزارة"
-).split()
 FEATURES = [
-    "pick", "pick_conf", "no_cue", "none", "share", "dist_before", "dist_after", "is_previous",
-    "is_next", "words", "titled", "pick_titled", "pick_no_cue", "previous_no_cue", "pick_none",
-    "pick_is_titled",
+    "the rules' own speaker", "… times the rules' confidence", "the quote has no cue", "nobody",
+    "the candidate's share of the page's speech quotes", "distance to its last quote before",
+    "distance to its next quote after", "the previous quote's speaker", "the next quote's speaker",
+    "words in the candidate (/5)", "the candidate opens with a title",
+    "the rules' speaker opens with a title", "the rules' own speaker, no cue",
+    "the previous quote's speaker, no cue", "the rules found nobody",
+    "the rules' own speaker, opening with a title", "rank among the voices just before",
+    "a voice in the quote's paragraph before it", "the candidate's share of the page's voices",
 ]
 
 
 def fold(s):
-    """Speaker spelling folded for comparison (as `eval_annotations.py` compares speakers)."""
+    """A speaker's spelling folded as `eval_annotations.py` compares speakers."""
     if s is None:
         return None
     s = re.sub("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]", "", s)
     s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ک", "ك").replace("ی", "ي")
-    out = []
-    join = False
-    for w in s.split():
-        if join:
-            out[-1] += w
-        else:
-            out.append(w)
-        join = w in ("عبد", "ابو") and not join
-    return " ".join(out)
-
-
-TITLES = {fold(w) for w in TITLE_WORDS}
-
-
-def features(speakers, confidences, no_cues, k):
-    """Candidates and feature rows for speech quote `k` of a page (see `rerank.rs`)."""
-    spk = speakers
-    counts = collections.Counter(x for x in spk if x is not None)
-    total = max(1, len(spk))
-    s0 = spk[k]
-    lo, hi = max(0, k - WINDOW), min(len(spk), k + WINDOW + 1)
-    cands = [s0]
-    for x in spk[lo:hi]:
-        if x is not None and x not in cands:
-            cands.append(x)
-    if None not in cands:
-        cands.append(None)
-    prev = spk[k - 1] if k > 0 else "#"
-    nxt = spk[k + 1] if k + 1 < len(spk) else "#"
-    titled = lambda c: c is not None and c.split()[0] in TITLES
-    rows = []
-    for c in cands:
-        before = next((k - j for j in range(k - 1, lo - 1, -1) if spk[j] == c), WINDOW)
-        after = next((j - k for j in range(k + 1, hi) if spk[j] == c), WINDOW)
-        pick = c == s0
-        rows.append([
-            pick, pick * confidences[k], no_cues[k], c is None,
-            counts.get(c, 0) / total if c is not None else 0.0,
-            min(before, WINDOW) / WINDOW, min(after, WINDOW) / WINDOW,
-            c == prev, c == nxt, (len(c.split()) if c else 0) / 5, titled(c), titled(s0),
-            pick * no_cues[k], (c == prev) * no_cues[k], s0 is None, pick * titled(s0),
-        ])
-    return cands, np.array(rows, dtype=float)
+    s = re.sub(r"\b(عبد|ابو) ", r"\1", s)
+    return " ".join(s.split())
 
 
 def fit(x, y, l2=1.0, steps=50):
@@ -104,6 +62,12 @@ def fit(x, y, l2=1.0, steps=50):
         if np.abs(step).max() < 1e-8:
             break
     return w[:-1], w[-1]
+
+
+def segment(tool, path, *flags):
+    out = subprocess.run([tool, "segment", "--paragraphs", "lines", *flags, path],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
 
 
 def main():
@@ -129,16 +93,9 @@ def main():
             continue
         g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= b <= hi)
         ann = json.load(open(ann_path, encoding="utf-8"))
-        out = subprocess.run(
-            [args.tarjama, "segment", "--paragraphs", "lines", "--format", "json",
-             "--no-speaker-rerank", os.path.join(args.dir, "texts", id_ + ".txt")],
-            capture_output=True, text=True, check=True).stdout
-        qs = json.loads(out)["quotes"]
-        speech = [i for i, q in enumerate(qs) if q["speech"]]
-        spk = [fold(qs[i]["speaker"]) for i in speech]
-        conf = [qs[i]["confidence"] for i in speech]
-        no_cue = [qs[i]["cue"] is None for i in speech]
-        pos = {i: k for k, i in enumerate(speech)}
+        text = os.path.join(args.dir, "texts", id_ + ".txt")
+        qs = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank")["quotes"]
+        cands = {c["quote"]: c["candidates"] for c in segment(args.tarjama, text, "--speaker-features")}
         used = [False] * len(qs)
         for a in ann["quotes"]:
             m = next((i for i, q in enumerate(qs) if not used[i] and sq(q["text"]) == sq(a["text"])), None)
@@ -150,22 +107,21 @@ def main():
             if m is None or not qs[m]["speech"]:
                 continue
             qid += 1
-            cands, x = features(spk, conf, no_cue, pos[m])
             want = fold(a.get("speaker"))
-            for c, row in zip(cands, x):
+            for k, (speaker, x) in enumerate(cands[m]):
                 groups.append(g)
                 qids.append(qid)
-                labels.append(c == want)
-                picks.append(c == cands[0])
-                xs.append(row)
-    x, y = np.array(xs), np.array(labels, dtype=float)
+                labels.append(fold(speaker) == want)
+                picks.append(k == 0)
+                xs.append(x)
+    x, y = np.array(xs, dtype=float), np.array(labels, dtype=float)
     groups, qids, picks = np.array(groups), np.array(qids), np.array(picks)
 
-    def choose(w, b, mask):
+    def chosen_right(w, b, mask):
         score = x[mask] @ w + b
         best = {}
-        for q, s, lab, pick in zip(qids[mask], score, y[mask], picks[mask]):
-            # The rules' own speaker (first) keeps ties.
+        for q, s, lab in zip(qids[mask], score, y[mask]):
+            # The rules' own speaker comes first and keeps ties.
             if q not in best or s > best[q][0]:
                 best[q] = (s, lab)
         return sum(1 for v in best.values() if v[1])
@@ -175,19 +131,22 @@ def main():
         w, b = fit(x[groups != hold], y[groups != hold])
         te = groups == hold
         rules = int(sum(y[te & picks]))
-        new = choose(w, b, te)
+        new = chosen_right(w, b, te)
         n = gold[hold]
-        print(f"round {hold + 1} held out: {n} speech quotes, rules {rules / n:.3f}, re-ranked {new / n:.3f} ({new - rules:+d})")
+        print(f"round {hold + 1} held out: {n} speech quotes, rules {rules / n:.3f}, "
+              f"re-ranked {new / n:.3f} ({new - rules:+d})")
         tot_rules, tot_new, tot_gold = tot_rules + rules, tot_new + new, tot_gold + n
-    print(f"all held out: rules {tot_rules / tot_gold:.3f}, re-ranked {tot_new / tot_gold:.3f} ({tot_new - tot_rules:+d})")
+    print(f"all held out: rules {tot_rules / tot_gold:.3f}, re-ranked {tot_new / tot_gold:.3f} "
+          f"({tot_new - tot_rules:+d})")
     if args.rust:
         w, b = fit(x, y)
-        print("const WEIGHTS: [f32; %d] = [" % len(w))
         short = lambda v: repr(round(float(v), 6))  # no trailing zeros (clippy)
+        print("const WEIGHTS: [f32; FEATURES] = [")
         for name, v in zip(FEATURES, w):
             print(f"    {short(v)}, // {name}")
         print("];")
         print(f"const BIAS: f32 = {short(b)};")
+        print(f"in-sample: {chosen_right(w, b, np.ones(len(y), dtype=bool))} right of {tot_gold}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ pub struct Args {
     /// Keep the rules' own speakers: skip the learned re-ranker (its training script uses this).
     #[arg(long)]
     pub no_speaker_rerank: bool,
+    /// Print the speaker re-ranker's candidates and features for each speech quote instead of
+    /// the analysis (one JSON array per file; for `scripts/train_speaker_reranker.py`).
+    #[arg(long, hide = true)]
+    pub speaker_features: bool,
 }
 
 /// Output format of `segment`.
@@ -107,6 +111,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 continue;
             }
         };
+        if args.speaker_features {
+            serde_json::to_writer(&mut out, &text::speaker_candidates(&input, &options))?;
+            writeln!(out)?;
+            continue;
+        }
         let analysis = text::analyze(&input, &options);
         match args.format {
             SegmentFormat::Json => {

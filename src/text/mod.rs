@@ -62,6 +62,11 @@ pub enum ParagraphMode {
 /// [`Options::max_sentence_chars`]) → [`boilerplate::flag`] → quotes. All spans are found in the
 /// cleaned text and mapped back to byte offsets of `input`.
 pub fn analyze(input: &str, options: &Options) -> Analysis {
+    analyze_with_voices(input, options).0
+}
+
+/// [`analyze`], with the page's voices (who it writes as speaking) for the speaker pass.
+fn analyze_with_voices(input: &str, options: &Options) -> (Analysis, Vec<quotes::Voice>) {
     let cleaned = clean::Cleaned::new(input);
     let para_spans = paragraphs::split(&cleaned.text, options.paragraphs);
     let para_texts: Vec<&str> = para_spans
@@ -125,11 +130,23 @@ pub fn analyze(input: &str, options: &Options) -> Analysis {
             sentences,
         });
     }
-    let mut quotes = quotes::find_quotes(input, &paragraphs);
+    let (mut quotes, voices) = quotes::find_quotes_and_voices(input, &paragraphs);
     if options.rerank_speakers {
-        quotes::rerank_speakers(&mut quotes);
+        quotes::rerank_speakers(&mut quotes, &voices);
     }
-    Analysis { paragraphs, quotes }
+    (Analysis { paragraphs, quotes }, voices)
+}
+
+/// The speaker re-ranker's candidates and features for each speech quote of `input`, before
+/// it chooses (what `scripts/train_speaker_reranker.py` trains on; `segment
+/// --speaker-features`).
+pub fn speaker_candidates(input: &str, options: &Options) -> Vec<quotes::rerank::Candidates> {
+    let options = Options {
+        rerank_speakers: false,
+        ..options.clone()
+    };
+    let (analysis, voices) = analyze_with_voices(input, &options);
+    quotes::speaker_candidates(&analysis.quotes, &voices)
 }
 
 /// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.

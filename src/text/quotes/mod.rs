@@ -47,7 +47,7 @@
 mod cues;
 mod lexicon;
 mod marks;
-mod rerank;
+pub mod rerank;
 mod speakers;
 mod speech;
 mod unclosed;
@@ -138,10 +138,28 @@ pub(crate) fn attributes_quote(word: &str) -> bool {
         )
 }
 
-/// Weigh each speech quote's speaker against the page's other speakers with the learned
-/// re-ranker (see `rerank.rs`); `quotes` are one page's, in document order.
-pub fn rerank_speakers(quotes: &mut [Quote]) {
-    rerank::rerank(quotes);
+/// Someone the page writes as speaking: the subject of a reporting cue (or a headline's
+/// speaker), whether or not a quote follows, with the speaker's canonical name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Voice {
+    /// Byte offset of the cue (or of the headline's speaker) in the input.
+    pub at: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    /// Canonical name, as quotes give speakers; `None` for an anonymous source.
+    pub speaker: Option<String>,
+}
+
+/// Weigh each speech quote's speaker against the page's other speakers and voices with the
+/// learned re-ranker (see `rerank.rs`); `quotes` and `voices` are one page's, in order.
+pub fn rerank_speakers(quotes: &mut [Quote], voices: &[Voice]) {
+    rerank::rerank(quotes, voices);
+}
+
+/// The re-ranker's candidates and features for each speech quote (for its training script):
+/// per quote, its index and each candidate's speaker with its feature vector.
+pub fn speaker_candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<rerank::Candidates> {
+    rerank::candidates(quotes, voices)
 }
 
 /// Find the quotes of a document: marked quotes and implicit headline statements, in order.
@@ -150,6 +168,11 @@ pub fn rerank_speakers(quotes: &mut [Quote]) {
 /// `input`). Paragraphs whose spans are not inside `input`, not on character boundaries or out
 /// of order are skipped. Never panics.
 pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
+    find_quotes_and_voices(input, paragraphs).0
+}
+
+/// [`find_quotes`], with the page's [`Voice`]s: who the page writes as speaking.
+pub fn find_quotes_and_voices(input: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Voice>) {
     let mut valid = vec![false; paragraphs.len()];
     let mut after = 0;
     for (i, p) in paragraphs.iter().enumerate() {
@@ -360,7 +383,7 @@ impl Analysis<'_> {
         out
     }
 
-    fn run(&self, valid: &[bool]) -> Vec<Quote> {
+    fn run(&self, valid: &[bool]) -> (Vec<Quote>, Vec<Voice>) {
         let heads = self.headlines(valid);
         let mentions = self.mentions(&heads);
         let mut slices: Vec<&[Token]> = mentions
@@ -451,7 +474,16 @@ impl Analysis<'_> {
         for (i, q) in out.iter_mut().enumerate() {
             q.index = i;
         }
-        out
+        let voices = mentions
+            .iter()
+            .filter(|m| !self.paragraphs[m.paragraph].boilerplate)
+            .map(|m| Voice {
+                at: m.at,
+                paragraph: self.paragraphs[m.paragraph].index,
+                speaker: names.resolve(&m.who, m.at).0,
+            })
+            .collect();
+        (out, voices)
     }
 
     /// The (paragraph index, sentence index) pairs overlapping `start..end`.

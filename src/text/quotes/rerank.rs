@@ -1,44 +1,48 @@
 //! A learned second look at the speakers of a page's speech quotes.
 //!
 //! The rules attribute each quote on its own; this pass weighs each rule-given speaker against
-//! the other speakers of nearby quotes (and nobody), with a logistic model over a few features
-//! of the page's sequence of speakers: how close the candidate's other quotes are, whether the
-//! quote has a cue, whether the candidate reads as a role. The weights were trained on
-//! annotated real-news pages by `scripts/train_speaker_reranker.py`, which also measures the
-//! pass on rounds of pages held out of training. The features and the folding of names below
-//! must stay exactly those of that script.
+//! the speakers of nearby quotes, the people the page writes as speaking just before the quote
+//! (its voices: the subjects of reporting cues, quoted or not) and nobody, with a logistic
+//! model over features of the page's sequence of speakers and voices. The features are
+//! computed here only; `scripts/train_speaker_reranker.py` reads them from `tarjama segment
+//! --speaker-features`, fits the weights and measures the pass on rounds of pages held out of
+//! training.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::text::quotes::Voice;
 use crate::text::Quote;
 
 /// How many speech quotes before and after a quote give it candidate speakers.
 const WINDOW: usize = 50;
 
 /// Weights of the features (in the order of [`features`]), printed by the training script
-/// (`--rust`) from all 2,034 annotated pages; held out by rounds, the pass lifted speaker
-/// accuracy on every round (all six: 0.762 → 0.768).
-const WEIGHTS: [f32; 16] = [
-    0.510738,  // the rules' own speaker
-    3.094707,  // … times the rules' confidence
-    0.505921,  // the quote has no cue
-    0.233651,  // nobody
-    2.388585,  // the candidate's share of the page's speech quotes
-    -0.726363, // distance to the candidate's last quote before
-    -0.153298, // distance to its next quote after
-    0.400508,  // the previous quote's speaker
-    0.619302,  // the next quote's speaker
-    1.006744,  // words in the candidate (/5)
-    -2.40621,  // the candidate opens with a title
-    1.181065,  // the rules' speaker opens with a title
-    0.650252,  // the rules' own speaker, no cue
-    -1.022544, // the previous quote's speaker, no cue
-    1.07819,   // the rules found nobody
-    -0.698652, // the rules' own speaker, opening with a title
+/// (`--rust`) from all 2,034 annotated pages. Held out by rounds, the pass lifts speaker
+/// accuracy on every round (all six: 0.762 → 0.772).
+const WEIGHTS: [f32; FEATURES] = [
+    1.085112,  // the rules' own speaker
+    2.051737,  // … times the rules' confidence
+    0.519009,  // the quote has no cue
+    0.491046,  // nobody
+    0.499626,  // the candidate's share of the page's speech quotes
+    -0.363904, // distance to its last quote before
+    -0.088979, // distance to its next quote after
+    0.530221,  // the previous quote's speaker
+    0.644898,  // the next quote's speaker
+    1.014053,  // words in the candidate (/5)
+    -2.173985, // the candidate opens with a title
+    1.164513,  // the rules' speaker opens with a title
+    0.169102,  // the rules' own speaker, no cue
+    -0.992078, // the previous quote's speaker, no cue
+    1.014156,  // the rules found nobody
+    -0.881987, // the rules' own speaker, opening with a title
+    -0.385705, // rank among the voices just before
+    0.066199,  // a voice in the quote's paragraph before it
+    2.565909,  // the candidate's share of the page's voices
 ];
 /// The model's bias.
-const BIAS: f32 = -3.444467;
+const BIAS: f32 = -3.728945;
 
 /// Title and statement words that open a role rather than a name (as in the training script).
 const TITLE_WORDS: &[&str] = &[
@@ -121,15 +125,47 @@ fn fold(s: &str) -> String {
     out
 }
 
-/// The features of candidate `c` for the speech quote at position `k` of the page's speakers
-/// `spk` (folded; `None` for nobody).
+/// How many features each candidate has.
+pub const FEATURES: usize = 19;
+
+/// How many distinct voices before a quote give it candidate speakers.
+const VOICES_BEFORE: usize = 8;
+
+/// How many voices back the search for them goes (a bound for pages of thousands).
+const VOICES_LOOKBACK: usize = 64;
+
+/// The candidate speakers of one speech quote with their features, the rules' own first.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Candidates {
+    /// Index of the quote among the page's quotes.
+    pub quote: usize,
+    /// Each candidate: the speaker as the page writes it (`None` for nobody) and its features.
+    pub candidates: Vec<(Option<String>, Vec<f32>)>,
+}
+
+/// A page's speakers and voices, folded, for computing features.
+struct Page {
+    /// Folded speaker of each speech quote, in order.
+    spk: Vec<Option<String>>,
+    /// Quotes given to each folded speaker.
+    counts: HashMap<String, usize>,
+    /// Voices: byte offset, paragraph, folded speaker and as written.
+    voices: Vec<(usize, usize, Option<String>, Option<String>)>,
+    /// Voices of each folded speaker.
+    voice_counts: HashMap<String, usize>,
+}
+
+/// The features of candidate `c` for the speech quote `quote` at position `k` of the page's
+/// speakers (`before`: the distinct folded speakers of the voices just before the quote, the
+/// nearest first).
 fn features(
-    spk: &[Option<String>],
-    counts: &HashMap<&str, usize>,
+    page: &Page,
     quote: &Quote,
     k: usize,
+    before_voices: &[Option<&str>],
     c: Option<&str>,
-) -> [f32; 16] {
+) -> [f32; FEATURES] {
+    let spk = &page.spk;
     let s0 = spk[k].as_deref();
     let (lo, hi) = (k.saturating_sub(WINDOW), (k + WINDOW + 1).min(spk.len()));
     let is = |j: usize| spk[j].as_deref() == c;
@@ -145,7 +181,22 @@ fn features(
     let previous = flag(k > 0 && is(k - 1));
     let next = flag(k + 1 < spk.len() && is(k + 1));
     let share = c.map_or(0.0, |c| {
-        counts.get(c).copied().unwrap_or(0) as f32 / spk.len().max(1) as f32
+        page.counts.get(c).copied().unwrap_or(0) as f32 / spk.len().max(1) as f32
+    });
+    let voice_rank = before_voices
+        .iter()
+        .position(|&v| v == c)
+        .unwrap_or(VOICES_BEFORE);
+    let in_paragraph = {
+        let lo = page.voices.partition_point(|v| v.0 < quote.start);
+        page.voices[..lo]
+            .iter()
+            .rev()
+            .take_while(|v| v.1 == quote.paragraph)
+            .any(|v| v.2.as_deref() == c)
+    };
+    let voice_share = c.map_or(0.0, |c| {
+        page.voice_counts.get(c).copied().unwrap_or(0) as f32 / page.voices.len().max(1) as f32
     });
     [
         pick,
@@ -164,64 +215,116 @@ fn features(
         previous * no_cue,
         flag(s0.is_none()),
         pick * flag(titled(s0)),
+        voice_rank as f32 / VOICES_BEFORE as f32,
+        flag(in_paragraph),
+        voice_share,
     ]
 }
 
-fn score(f: &[f32; 16]) -> f32 {
+fn score(f: &[f32]) -> f32 {
     BIAS + f.iter().zip(WEIGHTS).map(|(x, w)| x * w).sum::<f32>()
 }
 
-/// Re-rank the speakers of the speech quotes of one page (quotes in document order).
-///
-/// A quote keeps its speaker unless another candidate scores strictly higher; a changed
-/// speaker is written as the page wrote it for the nearest quote it was given to, with the
-/// model's probability as the quote's confidence.
-pub(crate) fn rerank(quotes: &mut [Quote]) {
+/// The candidates of every speech quote of one page (quotes and voices in document order).
+pub(crate) fn candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<Candidates> {
     let speech: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].speech).collect();
     let spk: Vec<Option<String>> = speech
         .iter()
         .map(|&i| quotes[i].speaker.as_deref().map(fold))
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for s in spk.iter().flatten() {
-        *counts.entry(s.as_str()).or_default() += 1;
+        *counts.entry(s.clone()).or_default() += 1;
     }
-    let mut changes: Vec<(usize, Option<String>, f32)> = Vec::new();
+    let mut voice_counts: HashMap<String, usize> = HashMap::new();
+    let voices: Vec<(usize, usize, Option<String>, Option<String>)> = voices
+        .iter()
+        .map(|v| {
+            let folded = v.speaker.as_deref().map(fold);
+            if let Some(f) = &folded {
+                *voice_counts.entry(f.clone()).or_default() += 1;
+            }
+            (v.at, v.paragraph, folded, v.speaker.clone())
+        })
+        .collect();
+    let page = Page {
+        spk,
+        counts,
+        voices,
+        voice_counts,
+    };
+    let mut out = Vec::with_capacity(speech.len());
     for (k, &qi) in speech.iter().enumerate() {
         let quote = &quotes[qi];
+        let spk = &page.spk;
         let (lo, hi) = (k.saturating_sub(WINDOW), (k + WINDOW + 1).min(spk.len()));
-        let own = spk[k].as_deref();
-        let mut candidates: Vec<Option<&str>> = vec![own];
-        for s in spk[lo..hi].iter().flatten() {
-            if !candidates.contains(&Some(s.as_str())) {
-                candidates.push(Some(s.as_str()));
+        // The voices just before the quote: their distinct speakers, the nearest first.
+        let vlo = page.voices.partition_point(|v| v.0 < quote.start);
+        let mut before_voices: Vec<Option<&str>> = Vec::new();
+        let mut voice_surface: Vec<Option<&str>> = Vec::new();
+        for v in page.voices[..vlo].iter().rev().take(VOICES_LOOKBACK) {
+            if before_voices.len() == VOICES_BEFORE {
+                break;
+            }
+            if !before_voices.contains(&v.2.as_deref()) {
+                before_voices.push(v.2.as_deref());
+                voice_surface.push(v.3.as_deref());
             }
         }
-        if !candidates.contains(&None) {
-            candidates.push(None);
-        }
-        let mut best = (score(&features(&spk, &counts, quote, k, own)), own);
-        for &c in &candidates[1..] {
-            let s = score(&features(&spk, &counts, quote, k, c));
-            if s > best.0 {
-                best = (s, c);
+        // Candidates with the page's spelling: the rules' own, the speakers of nearby quotes
+        // (the nearest first), the voices before it, and nobody.
+        let mut cands: Vec<(Option<&str>, Option<&str>)> =
+            vec![(spk[k].as_deref(), quote.speaker.as_deref())];
+        let mut near: Vec<usize> = (lo..hi).filter(|&j| j != k).collect();
+        near.sort_by_key(|&j| j.abs_diff(k));
+        for j in near {
+            let f = spk[j].as_deref();
+            if f.is_some() && !cands.iter().any(|c| c.0 == f) {
+                cands.push((f, quotes[speech[j]].speaker.as_deref()));
             }
         }
-        if best.1 != own {
-            // The page's own spelling of the chosen speaker, from its nearest quote.
-            let surface = best.1.and_then(|c| {
-                (lo..hi)
-                    .filter(|&j| spk[j].as_deref() == Some(c))
-                    .min_by_key(|&j| j.abs_diff(k))
-                    .and_then(|j| quotes[speech[j]].speaker.clone())
-            });
-            let p = 1.0 / (1.0 + (-best.0).exp());
-            changes.push((qi, surface, (p * 100.0).round() / 100.0));
+        for (&f, &surface) in before_voices.iter().zip(&voice_surface) {
+            if f.is_some() && !cands.iter().any(|c| c.0 == f) {
+                cands.push((f, surface));
+            }
         }
+        if !cands.iter().any(|c| c.0.is_none()) {
+            cands.push((None, None));
+        }
+        out.push(Candidates {
+            quote: qi,
+            candidates: cands
+                .into_iter()
+                .map(|(f, surface)| {
+                    let x = features(&page, quote, k, &before_voices, f);
+                    (surface.map(str::to_string), x.to_vec())
+                })
+                .collect(),
+        });
     }
-    for (qi, speaker, confidence) in changes {
-        quotes[qi].speaker = speaker;
-        quotes[qi].confidence = confidence;
+    out
+}
+
+/// Re-rank the speakers of the speech quotes of one page (quotes and voices in document
+/// order).
+///
+/// A quote keeps its speaker unless another candidate scores strictly higher; a changed
+/// speaker is written as the page wrote it, with the model's probability as the quote's
+/// confidence.
+pub(crate) fn rerank(quotes: &mut [Quote], voices: &[Voice]) {
+    for c in candidates(quotes, voices) {
+        let mut best: Option<(f32, usize)> = None;
+        for (i, (_, x)) in c.candidates.iter().enumerate() {
+            let s = score(x);
+            if best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, i));
+            }
+        }
+        if let Some((s, i)) = best.filter(|&(_, i)| i > 0) {
+            let p = 1.0 / (1.0 + (-s).exp());
+            quotes[c.quote].speaker = c.candidates[i].0.clone();
+            quotes[c.quote].confidence = (p * 100.0).round() / 100.0;
+        }
     }
 }
 
@@ -257,7 +360,7 @@ mod tests {
             quote(Some("المدير"), Some("وتابع"), 0.6),
             quote(name, Some("وأوضح"), 0.9),
         ];
-        rerank(&mut qs);
+        rerank(&mut qs, &[]);
         assert_eq!(qs[2].speaker.as_deref(), name);
         // The confidence is now the model's.
         assert!((0.0..=1.0).contains(&qs[2].confidence) && qs[2].confidence != 0.6);
@@ -276,7 +379,7 @@ mod tests {
             quote(b, Some("وأضاف"), 0.9),
         ];
         let before = qs.clone();
-        rerank(&mut qs);
+        rerank(&mut qs, &[]);
         assert_eq!(qs, before);
     }
 

@@ -44,7 +44,7 @@ const WEIGHTS: [f32; FEATURES] = [
 /// The model's bias.
 const BIAS: f32 = -3.728945;
 
-/// Title and statement words that open a role rather than a name (as in the training script).
+/// Title and statement words that open a role rather than a name.
 const TITLE_WORDS: &[&str] = &[
     "الرئيس",
     "الوزير",
@@ -156,13 +156,14 @@ struct Page {
 }
 
 /// The features of candidate `c` for the speech quote `quote` at position `k` of the page's
-/// speakers (`before`: the distinct folded speakers of the voices just before the quote, the
-/// nearest first).
+/// speakers (`before_voices`: the distinct folded speakers of the voices just before the
+/// quote, the nearest first; `paragraph_voices`: those of its paragraph before it).
 fn features(
     page: &Page,
     quote: &Quote,
     k: usize,
     before_voices: &[Option<&str>],
+    paragraph_voices: &[Option<&str>],
     c: Option<&str>,
 ) -> [f32; FEATURES] {
     let spk = &page.spk;
@@ -187,14 +188,7 @@ fn features(
         .iter()
         .position(|&v| v == c)
         .unwrap_or(VOICES_BEFORE);
-    let in_paragraph = {
-        let lo = page.voices.partition_point(|v| v.0 < quote.start);
-        page.voices[..lo]
-            .iter()
-            .rev()
-            .take_while(|v| v.1 == quote.paragraph)
-            .any(|v| v.2.as_deref() == c)
-    };
+    let in_paragraph = paragraph_voices.contains(&c);
     let voice_share = c.map_or(0.0, |c| {
         page.voice_counts.get(c).copied().unwrap_or(0) as f32 / page.voices.len().max(1) as f32
     });
@@ -262,6 +256,13 @@ pub(crate) fn candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<Candidates> 
         let vlo = page.voices.partition_point(|v| v.0 < quote.start);
         let mut before_voices: Vec<Option<&str>> = Vec::new();
         let mut voice_surface: Vec<Option<&str>> = Vec::new();
+        let paragraph_voices: Vec<Option<&str>> = page.voices[..vlo]
+            .iter()
+            .rev()
+            .take(VOICES_LOOKBACK)
+            .take_while(|v| v.1 == quote.paragraph)
+            .map(|v| v.2.as_deref())
+            .collect();
         for v in page.voices[..vlo].iter().rev().take(VOICES_LOOKBACK) {
             if before_voices.len() == VOICES_BEFORE {
                 break;
@@ -296,7 +297,7 @@ pub(crate) fn candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<Candidates> 
             candidates: cands
                 .into_iter()
                 .map(|(f, surface)| {
-                    let x = features(&page, quote, k, &before_voices, f);
+                    let x = features(&page, quote, k, &before_voices, &paragraph_voices, f);
                     (surface.map(str::to_string), x.to_vec())
                 })
                 .collect(),
@@ -384,7 +385,7 @@ mod tests {
     }
 
     #[test]
-    fn folding_matches_the_training_script() {
+    fn speakers_fold_to_one_spelling() {
         assert_eq!(fold("أحمد  عبد الله"), "احمد عبدالله");
         assert_eq!(fold("عبد العزيز بن سلمان"), "عبدالعزيز بن سلمان");
         assert_eq!(fold("زيلينسكى"), "زيلينسكي");

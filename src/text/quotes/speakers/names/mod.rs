@@ -141,6 +141,8 @@ pub(crate) struct Names {
     /// Each candidate spaced one way (see [`super::respace`]), where its page spaced it
     /// otherwise; computed once, since names are looked up for every quote.
     respaced: Vec<Option<Vec<String>>>,
+    /// Canonical names already found, by the name's words and spelling.
+    canonical_cache: std::cell::RefCell<HashMap<(Vec<String>, String), String>>,
 }
 
 /// True when `fuller` (holding the person's name `norms`) adds only words a name may have:
@@ -797,6 +799,17 @@ impl Names {
     /// Mentions ending with the name come first (`الرزاز` → `عمر الرزاز`, not a longer phrase
     /// that only contains it).
     pub(crate) fn canonical(&self, name: &Name) -> String {
+        // (Every mention of a page is resolved: a name is looked up once.)
+        let key = (name.norms.clone(), name.surface.clone());
+        if let Some(found) = self.canonical_cache.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = self.canonical_uncached(name);
+        self.canonical_cache.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn canonical_uncached(&self, name: &Name) -> String {
         // `مصطفى` → `مصطفى رشيد` → `سربست مصطفى رشيد`: a fuller mention of the fuller form.
         // A nickname stands for the full name written before it (one step: no chains).
         let name = self.aliases.get(&name.norms).unwrap_or(name);

@@ -1228,3 +1228,22 @@ fn the_speaker_reranker_is_on_by_default_and_can_be_switched_off() {
     // Three quotes of one body, each with its cue: the pass leaves them as they are.
     assert_eq!(on.quotes, off.quotes);
 }
+
+/// `tarjama segment` on the sample gives the speakers annotated for it: the learned speaker
+/// pass leaves the rules' speakers of the sample page as they are (it once gave the quote in
+/// `تقارير عن "انكماش الدعم …"`, nobody's, to Lavrov).
+#[test]
+fn the_learned_speaker_pass_keeps_the_sample_pages_speakers() {
+    let speakers = |rerank_speakers: bool| -> Vec<Option<String>> {
+        let options = Options {
+            rerank_speakers,
+            ..Options::default()
+        };
+        analyze(SAMPLE, &options)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    };
+    assert_eq!(speakers(true), speakers(false));
+}

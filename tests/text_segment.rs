@@ -1247,3 +1247,19 @@ fn the_learned_speaker_pass_keeps_the_sample_pages_speakers() {
     };
     assert_eq!(speakers(true), speakers(false));
 }
+
+/// An anonymous source between a named speaker's quotes stays anonymous after the learned pass.
+#[test]
+fn the_learned_speaker_pass_keeps_an_anonymous_source_anonymous() {
+    let page = "قال وزير الخارجية الروسي سيرغي لافروف إن \"الوضع صعب\".\nوأضاف لافروف أن \"الحل سياسي\".\nوقال مسؤول إسرائيلي: \"لن نوافق\".\nوتابع لافروف: \"سنواصل\".\nوختم لافروف بالقول: \"الحوار مفتوح\".";
+    let a = analyze(page, &Options::default());
+    let q = a
+        .quotes
+        .iter()
+        .find(|q| q.text == "لن نوافق")
+        .expect("quote");
+    assert!(q.speech);
+    assert_eq!(q.speaker, None);
+    let q = a.quotes.iter().find(|q| q.text == "سنواصل").expect("quote");
+    assert_eq!(q.speaker.as_deref(), Some("سيرغي لافروف"));
+}

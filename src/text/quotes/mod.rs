@@ -146,7 +146,9 @@ pub struct Voice {
     pub at: usize,
     /// Index of its paragraph.
     pub paragraph: usize,
-    /// Canonical name, as quotes give speakers; `None` for an anonymous source.
+    /// Canonical name, resolved where the cue stands (a quote's speaker is resolved where the
+    /// quote opens, so a bare title may stand for someone else there); `None` for an
+    /// anonymous source or a statement whose issuer is not named.
     pub speaker: Option<String>,
 }
 

@@ -62,11 +62,15 @@ pub enum ParagraphMode {
 /// [`Options::max_sentence_chars`]) → [`boilerplate::flag`] → quotes. All spans are found in the
 /// cleaned text and mapped back to byte offsets of `input`.
 pub fn analyze(input: &str, options: &Options) -> Analysis {
-    analyze_with_voices(input, options).0
+    analyze_with_voices(input, options, options.rerank_speakers).0
 }
 
 /// [`analyze`], with the page's voices (who it writes as speaking) for the speaker pass.
-fn analyze_with_voices(input: &str, options: &Options) -> (Analysis, Vec<quotes::Voice>) {
+fn analyze_with_voices(
+    input: &str,
+    options: &Options,
+    voices: bool,
+) -> (Analysis, Vec<quotes::Voice>) {
     let cleaned = clean::Cleaned::new(input);
     let para_spans = paragraphs::split(&cleaned.text, options.paragraphs);
     let para_texts: Vec<&str> = para_spans
@@ -130,7 +134,11 @@ fn analyze_with_voices(input: &str, options: &Options) -> (Analysis, Vec<quotes:
             sentences,
         });
     }
-    let (mut quotes, voices) = quotes::find_quotes_and_voices(input, &paragraphs);
+    let (mut quotes, voices) = if voices {
+        quotes::find_quotes_and_voices(input, &paragraphs)
+    } else {
+        (quotes::find_quotes(input, &paragraphs), Vec::new())
+    };
     if options.rerank_speakers {
         quotes::rerank_speakers(&mut quotes, &voices);
     }
@@ -145,7 +153,7 @@ pub fn speaker_candidates(input: &str, options: &Options) -> Vec<quotes::rerank:
         rerank_speakers: false,
         ..options.clone()
     };
-    let (analysis, voices) = analyze_with_voices(input, &options);
+    let (analysis, voices) = analyze_with_voices(input, &options, true);
     quotes::speaker_candidates(&analysis.quotes, &voices)
 }
 

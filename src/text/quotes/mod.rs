@@ -170,11 +170,17 @@ pub fn speaker_candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<rerank::Can
 /// `input`). Paragraphs whose spans are not inside `input`, not on character boundaries or out
 /// of order are skipped. Never panics.
 pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
-    find_quotes_and_voices(input, paragraphs).0
+    analyse(input, paragraphs, false).0
 }
 
 /// [`find_quotes`], with the page's [`Voice`]s: who the page writes as speaking.
 pub fn find_quotes_and_voices(input: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Voice>) {
+    analyse(input, paragraphs, true)
+}
+
+/// The quotes, and the voices when `voices` is set (resolving every cue's subject costs time
+/// on long pages, so only the speaker pass asks for them).
+fn analyse(input: &str, paragraphs: &[Paragraph], voices: bool) -> (Vec<Quote>, Vec<Voice>) {
     let mut valid = vec![false; paragraphs.len()];
     let mut after = 0;
     for (i, p) in paragraphs.iter().enumerate() {
@@ -218,7 +224,7 @@ pub fn find_quotes_and_voices(input: &str, paragraphs: &[Paragraph]) -> (Vec<Quo
         mark_quotes,
         boilerplate_before,
     };
-    a.run(&valid)
+    a.run(&valid, voices)
 }
 
 struct Analysis<'a> {
@@ -385,7 +391,7 @@ impl Analysis<'_> {
         out
     }
 
-    fn run(&self, valid: &[bool]) -> (Vec<Quote>, Vec<Voice>) {
+    fn run(&self, valid: &[bool], want_voices: bool) -> (Vec<Quote>, Vec<Voice>) {
         let heads = self.headlines(valid);
         let mentions = self.mentions(&heads);
         let mut slices: Vec<&[Token]> = mentions
@@ -478,6 +484,7 @@ impl Analysis<'_> {
         }
         let voices = mentions
             .iter()
+            .filter(|_| want_voices)
             .filter(|m| !self.paragraphs[m.paragraph].boilerplate)
             .map(|m| Voice {
                 at: m.at,

@@ -427,11 +427,13 @@ impl Analysis<'_> {
         for (qi, q) in self.mark_quotes.iter().enumerate() {
             let head = head_of.get(&qi).map(|&h| &heads[h]);
             // `X: الوضع في القطاع "لا يحتمل"`: marks ending an unmarked headline statement.
-            let in_statement = statements.iter().any(|&(s, e)| {
-                q.open >= s
-                    && q.end <= e
-                    && self.input[q.end..e].chars().all(|c| !c.is_alphanumeric())
-            });
+            // (Statements are one per paragraph, in order: only the last one opening before
+            // the quote can hold it.)
+            let k = statements.partition_point(|&(s, _)| s <= q.open);
+            let in_statement = k > 0 && {
+                let (_, e) = statements[k - 1];
+                q.end <= e && self.input[q.end..e].chars().all(|c| !c.is_alphanumeric())
+            };
             if let Some(quote) = self.mark_quote(q, head, in_statement, &mentions, &names) {
                 out.push(quote);
             }
@@ -482,9 +484,11 @@ impl Analysis<'_> {
         for (i, q) in out.iter_mut().enumerate() {
             q.index = i;
         }
+        if !want_voices {
+            return (out, Vec::new());
+        }
         let voices = mentions
             .iter()
-            .filter(|_| want_voices)
             .filter(|m| !self.paragraphs[m.paragraph].boilerplate)
             .map(|m| Voice {
                 at: m.at,

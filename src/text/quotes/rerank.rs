@@ -250,6 +250,18 @@ pub(crate) fn candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<Candidates> 
     let mut out = Vec::with_capacity(speech.len());
     for (k, &qi) in speech.iter().enumerate() {
         let quote = &quotes[qi];
+        // Words in marks inside a sentence with no cue (`تقارير عن "…"`), which the rules give
+        // to nobody in particular, are left so; so are an anonymous source's (`وقال مسؤول
+        // إسرائيلي`).
+        let nobodys = quote.speaker.is_none() && quote.cue.is_none() && quote.confidence <= 0.3;
+        let anonymous = quote.flags.iter().any(|f| f == "anonymous_source");
+        if nobodys || anonymous {
+            out.push(Candidates {
+                quote: qi,
+                candidates: vec![(None, features(&page, quote, k, &[], &[], None).to_vec())],
+            });
+            continue;
+        }
         let spk = &page.spk;
         let (lo, hi) = (k.saturating_sub(WINDOW), (k + WINDOW + 1).min(spk.len()));
         // The voices just before the quote: their distinct speakers, the nearest first.
@@ -276,18 +288,6 @@ pub(crate) fn candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<Candidates> 
         // (the nearest first), the voices before it, and nobody.
         let mut cands: Vec<(Option<&str>, Option<&str>)> =
             vec![(spk[k].as_deref(), quote.speaker.as_deref())];
-        // Words in marks inside a sentence with no cue (`تقارير عن "…"`), which the rules give
-        // to nobody in particular, are left so; so are an anonymous source's (`وقال مسؤول
-        // إسرائيلي`).
-        let nobodys = quote.speaker.is_none() && quote.cue.is_none() && quote.confidence <= 0.3;
-        let anonymous = quote.flags.iter().any(|f| f == "anonymous_source");
-        if nobodys || anonymous {
-            out.push(Candidates {
-                quote: qi,
-                candidates: vec![(None, features(&page, quote, k, &[], &[], None).to_vec())],
-            });
-            continue;
-        }
         let mut near: Vec<usize> = (lo..hi).filter(|&j| j != k).collect();
         near.sort_by_key(|&j| j.abs_diff(k));
         for j in near {

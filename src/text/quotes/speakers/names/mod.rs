@@ -324,6 +324,7 @@ impl Names {
             names.scan_quoted_names(input, toks);
             names.scan_named_before_role(input, toks);
             names.scan_given_name_people(input, toks);
+            names.scan_surnames_after_given_names(input, toks);
         }
         // Both scans look for the names found so far; the first adds role links, no names.
         let known = names.full_names();
@@ -372,27 +373,6 @@ impl Names {
             }
         }
         names.lone_speaker = names.find_lone_speaker();
-        for toks in paragraphs {
-            for k in 1..toks.len() {
-                let (g, w) = (&toks[k - 1], &toks[k]);
-                let surname = w.is_word()
-                    && !w.in_quote
-                    && has_article(&w.norm)
-                    && !is_title(&w.norm)
-                    && !is_body_word(&w.norm)
-                    && !crate::text::quotes::lexicon::institutions().contains(&w.norm)
-                    && !crate::text::quotes::lexicon::person_nouns().contains(&w.norm);
-                if surname
-                    && g.is_word()
-                    && !g.in_quote
-                    && given_name(&g.norm) == Some(GivenName::Sure)
-                {
-                    if let Some(n) = Name::from_tokens(input, &toks[k - 1..=k]) {
-                        names.given_before.entry(w.norm.clone()).or_insert(n);
-                    }
-                }
-            }
-        }
         names.respaced = names
             .candidates
             .iter()
@@ -903,18 +883,17 @@ impl Names {
             .enumerate()
             .filter(|&(k, c)| {
                 let uneven = self.respaced.get(k).is_some_and(Option::is_some);
-                contains_seq(&c.norms, norms)
-                    || ((uneven || respaced.is_some()) && contains_seq(spaced(k, c), mention))
-            })
-            // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`.)
-            .filter(|&(k, c)| {
+                // (Matched spaced one way, the candidate is judged spaced that way.)
+                let (mention, whole) = if contains_seq(&c.norms, norms) {
+                    (norms, &c.norms[..])
+                } else if (uneven || respaced.is_some()) && contains_seq(spaced(k, c), mention) {
+                    (mention, spaced(k, c))
+                } else {
+                    return false;
+                };
+                // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`.)
                 self.support.get(&c.norms).is_some_and(|&n| n >= 2)
-                    || if contains_seq(&c.norms, norms) {
-                        plausible_fuller(norms, &c.norms)
-                    } else {
-                        // (Matched spaced one way: judged spaced that way.)
-                        plausible_fuller(mention, spaced(k, c))
-                    }
+                    || plausible_fuller(mention, whole)
             })
             .map(|(_, c)| c)
             .max_by_key(|c| {

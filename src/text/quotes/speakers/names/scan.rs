@@ -367,6 +367,29 @@ impl Names {
         }
     }
 
+    /// Record each definite surname written right after a sure given name (`محمد الشحود`),
+    /// the first such full name per surname: what a lone surname no mention completes stands
+    /// for.
+    pub(super) fn scan_surnames_after_given_names(&mut self, input: &str, toks: &[Token]) {
+        use crate::text::quotes::lexicon::{given_name, institutions, person_nouns, GivenName};
+        for k in 1..toks.len() {
+            let (g, w) = (&toks[k - 1], &toks[k]);
+            let surname = w.is_word()
+                && !w.in_quote
+                && has_article(&w.norm)
+                && !is_title(&w.norm)
+                && !is_body_word(&w.norm)
+                && !institutions().contains(&w.norm)
+                && !person_nouns().contains(&w.norm);
+            if surname && g.is_word() && !g.in_quote && given_name(&g.norm) == Some(GivenName::Sure)
+            {
+                if let Some(n) = Name::from_tokens(input, &toks[k - 1..=k]) {
+                    self.given_before.entry(w.norm.clone()).or_insert(n);
+                }
+            }
+        }
+    }
+
     /// Record people written with neither title nor cue (`التمس مهدي علي مدرب …`, `أعلن هيثم
     /// بن طارق، …`): a sure given name opening a name of two or three words, whose other words
     /// are name words (given names, particles, family names, or an undefined word that is no

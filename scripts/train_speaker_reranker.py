@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the speaker re-ranker of `src/text/quotes/rerank.rs` on annotated real-news pages.
+"""Train the speaker re-ranker of `src/text/quotes/rerank/mod.rs` on annotated real-news pages.
 
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR [--rust]
 
@@ -12,7 +12,7 @@ the features are computed in Rust only. A candidate is right when its speaker, f
 
 The script prints a leave-one-round-out estimate (trained on five rounds of batches, scored on
 the sixth) and, with `--rust`, the weights trained on every page as the Rust constants to paste
-into `rerank.rs`. It needs numpy; it is a development tool, not part of the tests.
+into `rerank/mod.rs`. It needs numpy; it is a development tool, not part of the tests.
 """
 import argparse
 import collections
@@ -24,16 +24,26 @@ import sys
 
 import numpy as np
 
+# As in `rerank/mod.rs`.
+CONFIDENT, OVERRULE_MARGIN = 0.8, 1.5
 ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30)]
 FEATURES = [
-    "the rules' own speaker", "… times the rules' confidence", "the quote has no cue", "nobody",
+    # The page's sequence of speakers and voices.
+    "the rules' own speaker", "… times the rules' confidence", "nobody",
     "the candidate's share of the page's speech quotes", "distance to its last quote before",
     "distance to its next quote after", "the previous quote's speaker", "the next quote's speaker",
     "words in the candidate (/5)", "the candidate opens with a title",
-    "the rules' speaker opens with a title", "the rules' own speaker, no cue",
-    "the previous quote's speaker, no cue", "the rules found nobody",
+    "the rules' own speaker, no cue", "the previous quote's speaker, no cue",
     "the rules' own speaker, opening with a title", "rank among the voices just before",
     "a voice in the quote's paragraph before it", "the candidate's share of the page's voices",
+    # Where the page names the candidate.
+    "named before the quote", "nearness of its last-word mention before",
+    "nearness of its whole-name mention before", "named in the quote's paragraph before it",
+    "named just after the quote", "mentions on the page (log)", "named within 200 bytes before",
+    "named nearest before, of the candidates",
+    # How much it reads as a name.
+    "a sure given name first", "a given name in it", "an institution first", "a title first",
+    "a word that is no name's", "an indefinite accusative first", "one plain word",
 ]
 
 
@@ -47,21 +57,33 @@ def fold(s):
     return " ".join(s.split())
 
 
-def fit(x, y, l2=1.0, steps=50):
-    """L2-regularised logistic regression by Newton's method; returns (weights, bias)."""
-    xb = np.hstack([x, np.ones((len(x), 1))])
-    w = np.zeros(xb.shape[1])
-    reg = np.eye(xb.shape[1]) * l2
-    reg[-1, -1] = 0.0
+def fit(x, y, quote, l2=1.0, steps=60):
+    """L2-regularised conditional logit by Newton's method: each quote's candidates compete in
+    one softmax, and the right one's log-probability is maximised. Quotes with no right
+    candidate teach nothing and are left out. Returns the weights (no bias: it would be the
+    same for every candidate of a quote)."""
+    _, inv = np.unique(quote, return_inverse=True)
+    keep = (np.bincount(inv, weights=y) > 0)[inv]
+    x, y = x[keep], y[keep]
+    _, inv = np.unique(inv[keep], return_inverse=True)
+    n = inv.max() + 1
+    w = np.zeros(x.shape[1])
+    reg = np.eye(x.shape[1]) * l2
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-xb @ w))
-        grad = xb.T @ (p - y) + reg @ w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + reg
+        s = x @ w
+        top = np.full(n, -np.inf)
+        np.maximum.at(top, inv, s)
+        e = np.exp(s - top[inv])
+        p = e / np.bincount(inv, weights=e, minlength=n)[inv]
+        mean = np.zeros((n, x.shape[1]))
+        np.add.at(mean, inv, p[:, None] * x)
+        grad = mean.sum(0) - (x * y[:, None]).sum(0) + reg @ w
+        hess = (x * p[:, None]).T @ x - mean.T @ mean + reg
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return w[:-1], w[-1]
+    return w
 
 
 def segment(tool, path, *flags):
@@ -117,21 +139,30 @@ def main():
     x, y = np.array(xs, dtype=float), np.array(labels, dtype=float)
     groups, qids, picks = np.array(groups), np.array(qids), np.array(picks)
 
-    def chosen_right(w, b, mask):
-        score = x[mask] @ w + b
-        best = {}
-        for q, s, lab in zip(qids[mask], score, y[mask]):
-            # The rules' own speaker comes first and keeps ties.
+    def chosen_right(w, mask):
+        score = x[mask] @ w
+        best, own = {}, {}
+        for q, s, lab, first, f in zip(qids[mask], score, y[mask], picks[mask], x[mask]):
+            # The rules' own speaker comes first and keeps ties; a confident one (feature 1 is
+            # its confidence) is overruled only by a margin, as in `rerank()`.
+            if first:
+                own[q] = (s, f[1] >= CONFIDENT)
             if q not in best or s > best[q][0]:
-                best[q] = (s, lab)
-        return sum(1 for v in best.values() if v[1])
+                best[q] = (s, lab, first)
+        right = 0
+        for q, (s, lab, first) in best.items():
+            if not first and own[q][1] and s - own[q][0] <= OVERRULE_MARGIN:
+                lab = y[mask][(qids[mask] == q) & picks[mask]][0]
+            right += bool(lab)
+        return right
 
     tot_rules = tot_new = tot_gold = 0
     for hold in range(len(ROUNDS)):
-        w, b = fit(x[groups != hold], y[groups != hold])
+        tr = groups != hold
+        w = fit(x[tr], y[tr], qids[tr])
         te = groups == hold
         rules = int(sum(y[te & picks]))
-        new = chosen_right(w, b, te)
+        new = chosen_right(w, te)
         n = gold[hold]
         print(f"round {hold + 1} held out: {n} speech quotes, rules {rules / n:.3f}, "
               f"re-ranked {new / n:.3f} ({new - rules:+d})")
@@ -139,14 +170,13 @@ def main():
     print(f"all held out: rules {tot_rules / tot_gold:.3f}, re-ranked {tot_new / tot_gold:.3f} "
           f"({tot_new - tot_rules:+d})")
     if args.rust:
-        w, b = fit(x, y)
+        w = fit(x, y, qids)
         short = lambda v: repr(round(float(v), 6))  # no trailing zeros (clippy)
         print("const WEIGHTS: [f32; FEATURES] = [")
         for name, v in zip(FEATURES, w):
             print(f"    {short(v)}, // {name}")
         print("];")
-        print(f"const BIAS: f32 = {short(b)};")
-        print(f"in-sample: {chosen_right(w, b, np.ones(len(y), dtype=bool))} right of {tot_gold}")
+        print(f"in-sample: {chosen_right(w, np.ones(len(y), dtype=bool))} right of {tot_gold}")
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ fn analyze_with_voices(
         (quotes::find_quotes(input, &paragraphs), Vec::new())
     };
     if options.rerank_speakers {
-        quotes::rerank_speakers(&mut quotes, &voices);
+        quotes::rerank_speakers(input, &paragraphs, &mut quotes, &voices);
     }
     (Analysis { paragraphs, quotes }, voices)
 }
@@ -154,7 +154,7 @@ pub fn speaker_candidates(input: &str, options: &Options) -> Vec<quotes::rerank:
         ..options.clone()
     };
     let (analysis, voices) = analyze_with_voices(input, &options, true);
-    quotes::speaker_candidates(&analysis.quotes, &voices)
+    quotes::speaker_candidates(input, &analysis.paragraphs, &analysis.quotes, &voices)
 }
 
 /// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.

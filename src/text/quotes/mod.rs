@@ -138,8 +138,9 @@ pub(crate) fn attributes_quote(word: &str) -> bool {
         )
 }
 
-/// Someone the page writes as speaking: the subject of a reporting cue (or a headline's
-/// speaker), whether or not a quote follows, with the speaker's canonical name.
+/// Someone the page writes as speaking — the subject of a reporting cue (or a headline's
+/// speaker), whether or not a quote follows — or a person or body it names otherwise, with
+/// the canonical name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Voice {
     /// Byte offset of the cue (or of the headline's speaker) in the input.
@@ -150,18 +151,32 @@ pub struct Voice {
     /// quote opens, so a bare title may stand for someone else there); `None` for an
     /// anonymous source or a statement whose issuer is not named.
     pub speaker: Option<String>,
+    /// True for the subject of a cue (or a headline's speaker); false for a person or body
+    /// the page names without one.
+    pub cue: bool,
 }
 
 /// Weigh each speech quote's speaker against the page's other speakers and voices with the
-/// learned re-ranker (see `rerank.rs`); `quotes` and `voices` are one page's, in order.
-pub fn rerank_speakers(quotes: &mut [Quote], voices: &[Voice]) {
-    rerank::rerank(quotes, voices);
+/// learned re-ranker (see `rerank/`); `quotes` and `voices` are those of `input` (with its
+/// `paragraphs`), in order.
+pub fn rerank_speakers(
+    input: &str,
+    paragraphs: &[Paragraph],
+    quotes: &mut [Quote],
+    voices: &[Voice],
+) {
+    rerank::rerank(input, paragraphs, quotes, voices);
 }
 
 /// The re-ranker's candidates and features for each speech quote (for its training script):
 /// per quote, its index and each candidate's speaker with its feature vector.
-pub fn speaker_candidates(quotes: &[Quote], voices: &[Voice]) -> Vec<rerank::Candidates> {
-    rerank::candidates(quotes, voices)
+pub fn speaker_candidates(
+    input: &str,
+    paragraphs: &[Paragraph],
+    quotes: &[Quote],
+    voices: &[Voice],
+) -> Vec<rerank::Candidates> {
+    rerank::candidates(input, paragraphs, quotes, voices)
 }
 
 /// Find the quotes of a document: marked quotes and implicit headline statements, in order.
@@ -487,15 +502,28 @@ impl Analysis<'_> {
         if !want_voices {
             return (out, Vec::new());
         }
-        let voices = mentions
+        let mut voices: Vec<Voice> = mentions
             .iter()
-            .filter(|m| !self.paragraphs[m.paragraph].boilerplate)
             .map(|m| Voice {
                 at: m.at,
                 paragraph: self.paragraphs[m.paragraph].index,
                 speaker: names.resolve(&m.who, m.at).0,
+                cue: true,
             })
             .collect();
+        // People and bodies the page names without a cue: who else may have spoken.
+        for (at, name) in names.named_mentions() {
+            let pi = self.paragraphs.partition_point(|p| p.end <= at);
+            if pi < self.paragraphs.len() {
+                voices.push(Voice {
+                    at,
+                    paragraph: self.paragraphs[pi].index,
+                    speaker: Some(names.canonical(name)),
+                    cue: false,
+                });
+            }
+        }
+        voices.sort_by_key(|v| v.at);
         (out, voices)
     }
 

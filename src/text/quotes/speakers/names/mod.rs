@@ -409,6 +409,13 @@ impl Names {
         found.cloned()
     }
 
+    /// People written with a title or a given name, and bodies written in full, with the byte
+    /// offsets of those mentions (people first, then bodies, each in order).
+    pub(crate) fn named_mentions(&self) -> impl Iterator<Item = (usize, &Name)> {
+        let people = self.people.iter().map(|(at, n)| (*at, n));
+        people.chain(self.bodies.iter().map(|(at, _, n)| (*at, n)))
+    }
+
     /// The body named in full last before byte `at`.
     pub(crate) fn body_before(&self, at: usize) -> Option<&Name> {
         self.bodies

@@ -1,0 +1,82 @@
+//! How much a candidate speaker reads as a name: the rules sometimes take a verb's object or
+//! a phrase for a cue's subject (`يفوز برئاسة`, `بيانا`, `صورة`); the word lists of the rules
+//! tell such phrases from people and bodies.
+
+use crate::text::quotes::lexicon::{
+    anonymous, complementisers, cues, given_name, indefinite_modifiers, institutions, person_nouns,
+    stop_words, titles, GivenName, PREPOSITIONS,
+};
+use crate::text::quotes::words::{lookup_forms, strip_article};
+
+/// How many features [`nameness`] gives.
+pub(super) const NAMENESS: usize = 7;
+
+/// Features of a candidate's words (comparable forms, see [`super::mentions::key`]); all 0
+/// for nobody.
+pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
+    let Some(first) = words.first() else {
+        return [0.0; NAMENESS];
+    };
+    let given = |w: &str| given_name(w).is_some();
+    let sure_first = given_name(first) == Some(GivenName::Sure)
+        || (matches!(first.as_str(), "ابو" | "ام") && words.get(1).is_some_and(|w| given(w)))
+        || first
+            .strip_prefix("ابو")
+            .or_else(|| first.strip_prefix("عبد"))
+            .is_some_and(given)
+        || words
+            .get(1)
+            .is_some_and(|w| given_name(&format!("{first} {w}")) == Some(GivenName::Sure));
+    let any_given = words.iter().any(|w| given(w));
+    let institution = institutions().contains(first.as_str())
+        || institutions().contains(strip_article(first))
+        || institutions().contains(&format!("ال{first}"));
+    let title = [first.clone(), format!("ال{first}")]
+        .iter()
+        .any(|w| titles().contains(w) || person_nouns().contains(w));
+    let not_a_name = words.iter().any(|w| {
+        stop_words().contains(w)
+            || PREPOSITIONS.contains(&w.as_str())
+            || complementisers().contains(w)
+            || anonymous().contains(w)
+            || indefinite_modifiers().contains(w)
+            || lookup_forms(w).any(|f| cues().contains_key(f))
+    });
+    let plain = !any_given && !institution;
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    [
+        flag(sure_first),
+        flag(any_given),
+        flag(institution),
+        flag(title),
+        flag(not_a_name),
+        // `بيانا`, `اجتماعا`: an indefinite accusative.
+        flag(first.ends_with('ا') && first.chars().count() > 3 && plain),
+        flag(words.len() == 1 && plain && !title),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nameness;
+    use crate::text::quotes::rerank::mentions::key;
+
+    fn of(s: &str) -> [f32; 7] {
+        let words: Vec<String> = s.split_whitespace().map(key).collect();
+        nameness(&words)
+    }
+
+    #[test]
+    fn people_bodies_and_phrases_read_apart() {
+        assert_eq!(of("محمد أبو سلمية")[0], 1.0);
+        assert_eq!(of("أبو محمد")[0], 1.0);
+        assert_eq!(of("وزارة الصحة")[2], 1.0);
+        assert_eq!(of("المتحدث باسم الحكومة")[3], 1.0);
+        // A phrase taken for a subject.
+        let phrase = of("بيانا");
+        assert_eq!(phrase[0] + phrase[1] + phrase[2], 0.0);
+        assert_eq!((phrase[5], phrase[6]), (1.0, 1.0));
+        assert_eq!(of("يفوز برئاسة")[1], 0.0);
+        assert_eq!(nameness(&[]), [0.0; 7]);
+    }
+}

@@ -25,8 +25,8 @@ import sys
 import numpy as np
 
 # As in `rerank/mod.rs`.
-CONFIDENT, OVERRULE_MARGIN = 0.8, 1.5
-ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30)]
+CONFIDENT, OVERRULE_MARGIN = 0.8, 2.0
+ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34)]
 FEATURES = [
     # The page's sequence of speakers and voices.
     "the rules' own speaker", "… times the rules' confidence", "nobody",

@@ -10,8 +10,8 @@ speech quote, the re-ranker's candidates and their features (`segment --speaker-
 the features are computed in Rust only. A candidate is right when its speaker, folded as
 `scripts/eval_annotations.py` folds speakers, is the annotated one.
 
-The script prints a leave-one-round-out estimate (trained on five rounds of batches, scored on
-the sixth) and, with `--rust`, the weights trained on every page as the Rust constants to paste
+The script prints a leave-one-round-out estimate (trained on all rounds of batches but one,
+scored on the one left out) and, with `--rust`, the weights trained on every page as the Rust constants to paste
 into `rerank/mod.rs`. It needs numpy; it is a development tool, not part of the tests.
 """
 import argparse
@@ -137,6 +137,7 @@ def main():
                 picks.append(k == 0)
                 xs.append(x)
     x, y = np.array(xs, dtype=float), np.array(labels, dtype=float)
+    assert x.shape[1] == len(FEATURES), f"the tool gives {x.shape[1]} features, FEATURES names {len(FEATURES)}"
     groups, qids, picks = np.array(groups), np.array(qids), np.array(picks)
 
     def chosen_right(w, mask):
@@ -144,15 +145,15 @@ def main():
         best, own = {}, {}
         for q, s, lab, first, f in zip(qids[mask], score, y[mask], picks[mask], x[mask]):
             # The rules' own speaker comes first and keeps ties; a confident one (feature 1 is
-            # its confidence) is overruled only by a margin, as in `rerank()`.
+            # its confidence) is overruled only by a margin, as in `choose()`.
             if first:
-                own[q] = (s, f[1] >= CONFIDENT)
+                own[q] = (s, f[1] >= CONFIDENT, lab)
             if q not in best or s > best[q][0]:
                 best[q] = (s, lab, first)
         right = 0
         for q, (s, lab, first) in best.items():
             if not first and own[q][1] and s - own[q][0] <= OVERRULE_MARGIN:
-                lab = y[mask][(qids[mask] == q) & picks[mask]][0]
+                lab = own[q][2]
             right += bool(lab)
         return right
 

@@ -143,13 +143,14 @@ pub(crate) fn attributes_quote(word: &str) -> bool {
 /// the canonical name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Voice {
-    /// Byte offset of the cue (or of the headline's speaker) in the input.
+    /// Byte offset of the cue (or of the headline's speaker, or of the mention of a person or
+    /// body named without a cue) in the input.
     pub at: usize,
     /// Index of its paragraph.
     pub paragraph: usize,
-    /// Canonical name, resolved where the cue stands (a quote's speaker is resolved where the
-    /// quote opens, so a bare title may stand for someone else there); `None` for an
-    /// anonymous source or a statement whose issuer is not named.
+    /// Canonical name, resolved where the cue or mention stands (a quote's speaker is
+    /// resolved where the quote opens, so a bare title may stand for someone else there);
+    /// `None` for an anonymous source or a statement whose issuer is not named.
     pub speaker: Option<String>,
     /// True for the subject of a cue (or a headline's speaker); false for a person or body
     /// the page names without one.
@@ -188,7 +189,8 @@ pub fn find_quotes(input: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
     analyse(input, paragraphs, false).0
 }
 
-/// [`find_quotes`], with the page's [`Voice`]s: who the page writes as speaking.
+/// [`find_quotes`], with the page's [`Voice`]s: who the page writes as speaking, and the people
+/// and bodies it names otherwise, in document order.
 pub fn find_quotes_and_voices(input: &str, paragraphs: &[Paragraph]) -> (Vec<Quote>, Vec<Voice>) {
     analyse(input, paragraphs, true)
 }
@@ -502,6 +504,9 @@ impl Analysis<'_> {
         if !want_voices {
             return (out, Vec::new());
         }
+        // Boilerplate paragraphs keep their voices: quotes in related-story teasers are given
+        // speakers too (the sample page's teasers quote Putin), and the learned pass weighs
+        // them by where they stand.
         let mut voices: Vec<Voice> = mentions
             .iter()
             .map(|m| Voice {

@@ -6,14 +6,34 @@ use std::collections::HashMap;
 use crate::text::quotes::words::{norm, tokenize};
 use crate::text::Paragraph;
 
-/// A word's comparable form: [`norm`], with a final `ى` read as `ي` (as speakers are folded).
-pub(super) fn key(word: &str) -> String {
-    let mut k = norm(word);
-    if k.ends_with('ى') {
-        k.pop();
-        k.push('ي');
+/// A written name's words in their comparable forms ([`norm`], as the page's words are
+/// indexed), `عبد`/`ابو` joined to the next word (`عبد الله` and `عبدالله` alike).
+pub(super) fn name_words(name: &str) -> Vec<String> {
+    join_connectors(name.split_whitespace().map(|w| (0, norm(w))))
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect()
+}
+
+/// Join `عبد` and `ابو` (also after `و`/`ف`) to the word after them; a joined word keeps the
+/// first word's offset.
+fn join_connectors(words: impl Iterator<Item = (usize, String)>) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut join = false;
+    for (at, w) in words {
+        if join {
+            if let Some(last) = out.last_mut() {
+                last.1.push_str(&w);
+            }
+            join = false;
+            continue;
+        }
+        join = forms(&w)
+            .iter()
+            .any(|f| matches!(f.as_str(), "عبد" | "ابو"));
+        out.push((at, w));
     }
-    k
+    out
 }
 
 /// The forms a written word may stand for: as written, without a conjunction (`و`, `ف`), then
@@ -45,36 +65,27 @@ pub(super) struct Mentions {
 }
 
 impl Mentions {
-    /// Index the words of the page's paragraphs (`input` is the page).
+    /// Index the words of the page's paragraphs (`input` is the page; paragraphs out of
+    /// order, overlapping or not on character boundaries are skipped).
     pub(super) fn new(input: &str, paragraphs: &[Paragraph]) -> Self {
         let mut words: Vec<(usize, String)> = Vec::new();
+        let mut after = 0;
         for p in paragraphs {
-            let ok = p.start <= p.end
+            let ok = after <= p.start
+                && p.start <= p.end
                 && p.end <= input.len()
                 && input.is_char_boundary(p.start)
                 && input.is_char_boundary(p.end);
             if !ok {
                 continue;
             }
-            let mut join = false;
-            for t in tokenize(input, p.start, p.end) {
-                if !t.is_word() {
-                    join = false;
-                    continue;
-                }
-                let k = key(&input[t.start..t.end]);
-                if join {
-                    if let Some(last) = words.last_mut() {
-                        last.1.push_str(&k);
-                    }
-                    join = false;
-                    continue;
-                }
-                join = forms(&k)
-                    .iter()
-                    .any(|f| matches!(f.as_str(), "عبد" | "ابو"));
-                words.push((t.start, k));
-            }
+            after = p.end;
+            let toks = tokenize(input, p.start, p.end);
+            words.extend(join_connectors(
+                toks.into_iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| (t.start, t.norm)),
+            ));
         }
         let mut at: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (_, k)) in words.iter().enumerate() {
@@ -116,7 +127,7 @@ impl Mentions {
 
 #[cfg(test)]
 mod tests {
-    use super::{key, Mentions};
+    use super::{name_words, Mentions};
     use crate::text::Paragraph;
 
     fn page(text: &str) -> Mentions {
@@ -131,16 +142,54 @@ mod tests {
         Mentions::new(text, &[p])
     }
 
+    fn word(w: &str) -> String {
+        name_words(w).remove(0)
+    }
+
     #[test]
     fn a_name_is_found_with_its_prefixes_and_spellings() {
         let text = "قال السلامي إن الفريق جاهز، وأشاد للسلامي بالجماهير وبعبدالله وعبد الله";
         let m = page(text);
-        let at = |w: &str| m.of_word(&key(w));
-        assert_eq!(at("السلامي").len(), 2);
-        assert_eq!(m.of_word("عبدالله").len(), 2);
-        assert_eq!(at("الفريق"), vec![text.find("الفريق").unwrap()]);
-        let phrase: Vec<String> = ["قال", "السلامي"].iter().map(|w| key(w)).collect();
-        assert_eq!(m.of_phrase(&phrase), vec![0]);
-        assert!(m.of_phrase(&[key("السلامي"), key("قال")]).is_empty());
+        assert_eq!(m.of_word(&word("السلامي")).len(), 2);
+        assert_eq!(m.of_word(&word("عبد الله")).len(), 2);
+        assert_eq!(
+            m.of_word(&word("الفريق")),
+            vec![text.find("الفريق").unwrap()]
+        );
+        assert_eq!(m.of_phrase(&name_words("قال السلامي")), vec![0]);
+        assert!(m.of_phrase(&name_words("السلامي قال")).is_empty());
+    }
+
+    #[test]
+    fn a_preposition_is_no_mention_of_a_name() {
+        // `على` is the preposition, `علي` the name: a short final `ى` is not folded.
+        let m = page("وقال على هامش اللقاء إن الوضع صعب");
+        assert!(m.of_word(&word("علي")).is_empty());
+    }
+
+    #[test]
+    fn a_name_opening_with_hamza_before_lam_is_found() {
+        let text = "قالت الفنانة إلهام شاهين إن العمل جديد";
+        let m = page(text);
+        let at = text.find("إلهام").unwrap();
+        assert_eq!(m.of_phrase(&name_words("إلهام شاهين")), vec![at]);
+        assert_eq!(m.of_word(&word("إلهام")), vec![at]);
+    }
+
+    #[test]
+    fn paragraphs_out_of_order_are_skipped() {
+        let text = "قال زيد. قال عمرو.";
+        let para = |s: usize, e: usize| Paragraph {
+            index: 0,
+            text: text[s..e].into(),
+            start: s,
+            end: e,
+            boilerplate: false,
+            sentences: vec![],
+        };
+        let cut = text.find("قال عمرو").unwrap();
+        let m = Mentions::new(text, &[para(cut, text.len()), para(0, cut)]);
+        assert_eq!(m.of_word(&word("عمرو")).len(), 1);
+        assert!(m.of_word(&word("زيد")).is_empty());
     }
 }

@@ -11,7 +11,7 @@ use crate::text::quotes::words::{lookup_forms, strip_article};
 /// How many features [`nameness`] gives.
 pub(super) const NAMENESS: usize = 7;
 
-/// Features of a candidate's words (comparable forms, see [`super::mentions::key`]); all 0
+/// Features of a candidate's words (each normalised by `norm`, as the word lists are); all 0
 /// for nobody.
 pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
     let Some(first) = words.first() else {
@@ -59,10 +59,10 @@ pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
 #[cfg(test)]
 mod tests {
     use super::nameness;
-    use crate::text::quotes::rerank::mentions::key;
+    use crate::text::quotes::words::norm;
 
     fn of(s: &str) -> [f32; 7] {
-        let words: Vec<String> = s.split_whitespace().map(key).collect();
+        let words: Vec<String> = s.split_whitespace().map(norm).collect();
         nameness(&words)
     }
 

@@ -25,7 +25,7 @@ import sys
 import numpy as np
 
 # As in `rerank/mod.rs`.
-CONFIDENT, OVERRULE_MARGIN = 0.8, 2.0
+CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.5
 ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34)]
 FEATURES = [
     # The page's sequence of speakers and voices.
@@ -145,14 +145,17 @@ def main():
         best, own = {}, {}
         for q, s, lab, first, f in zip(qids[mask], score, y[mask], picks[mask], x[mask]):
             # The rules' own speaker comes first and keeps ties; a confident one (feature 1 is
-            # its confidence) is overruled only by a margin, as in `choose()`.
+            # its confidence) is overruled only by a margin, and so is nobody given to words in
+            # marks with no cue (features 2 and 10: nobody, with no cue), as in `margin()`.
             if first:
-                own[q] = (s, f[1] >= CONFIDENT, lab)
+                nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
+                need = OVERRULE_MARGIN if f[1] >= CONFIDENT else NOBODYS_MARGIN if nobodys else 0.0
+                own[q] = (s, need, lab)
             if q not in best or s > best[q][0]:
                 best[q] = (s, lab, first)
         right = 0
         for q, (s, lab, first) in best.items():
-            if not first and own[q][1] and s - own[q][0] <= OVERRULE_MARGIN:
+            if not first and s - own[q][0] <= own[q][1]:
                 lab = own[q][2]
             right += bool(lab)
         return right

@@ -26,7 +26,7 @@ import numpy as np
 
 # As in `rerank/mod.rs`.
 CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.5
-ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34)]
+ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36)]
 FEATURES = [
     # The page's sequence of speakers and voices.
     "the rules' own speaker", "… times the rules' confidence", "nobody",

@@ -18,11 +18,13 @@ import argparse
 import collections
 import json
 import os
-import re
 import subprocess
 import sys
 
 import numpy as np
+
+# Speakers are compared exactly as the evaluation compares them.
+from eval_annotations import norm_name as fold
 
 # As in `rerank/mod.rs`.
 CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.5
@@ -45,16 +47,6 @@ FEATURES = [
     "a sure given name first", "a given name in it", "an institution first", "a title first",
     "a word that is no name's", "an indefinite accusative first", "one plain word",
 ]
-
-
-def fold(s):
-    """A speaker's spelling folded as `eval_annotations.py` compares speakers."""
-    if s is None:
-        return None
-    s = re.sub("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]", "", s)
-    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ک", "ك").replace("ی", "ي")
-    s = re.sub(r"\b(عبد|ابو) ", r"\1", s)
-    return " ".join(s.split())
 
 
 def fit(x, y, quote, l2=1.0, steps=60):

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::text::quotes::marks::valid_span;
 use crate::text::quotes::words::{norm, tokenize};
 use crate::text::Paragraph;
 
@@ -71,12 +72,7 @@ impl Mentions {
         let mut words: Vec<(usize, String)> = Vec::new();
         let mut after = 0;
         for p in paragraphs {
-            let ok = after <= p.start
-                && p.start <= p.end
-                && p.end <= input.len()
-                && input.is_char_boundary(p.start)
-                && input.is_char_boundary(p.end);
-            if !ok {
+            if !valid_span(input, p, after) {
                 continue;
             }
             after = p.end;
@@ -97,6 +93,20 @@ impl Mentions {
             }
         }
         Mentions { words, at }
+    }
+
+    /// The index of `text` as one paragraph (for tests).
+    #[cfg(test)]
+    pub(super) fn of_text(text: &str) -> Self {
+        let p = Paragraph {
+            index: 0,
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            boilerplate: false,
+            sentences: vec![],
+        };
+        Mentions::new(text, &[p])
     }
 
     /// Byte offsets where the page writes `word` (a comparable form), in order.
@@ -130,18 +140,6 @@ mod tests {
     use super::{name_words, Mentions};
     use crate::text::Paragraph;
 
-    fn page(text: &str) -> Mentions {
-        let p = Paragraph {
-            index: 0,
-            text: text.into(),
-            start: 0,
-            end: text.len(),
-            boilerplate: false,
-            sentences: vec![],
-        };
-        Mentions::new(text, &[p])
-    }
-
     fn word(w: &str) -> String {
         name_words(w).remove(0)
     }
@@ -149,7 +147,7 @@ mod tests {
     #[test]
     fn a_name_is_found_with_its_prefixes_and_spellings() {
         let text = "قال السلامي إن الفريق جاهز، وأشاد للسلامي بالجماهير وبعبدالله وعبد الله";
-        let m = page(text);
+        let m = Mentions::of_text(text);
         assert_eq!(m.of_word(&word("السلامي")).len(), 2);
         assert_eq!(m.of_word(&word("عبد الله")).len(), 2);
         assert_eq!(
@@ -163,14 +161,14 @@ mod tests {
     #[test]
     fn a_preposition_is_no_mention_of_a_name() {
         // `على` is the preposition, `علي` the name: a short final `ى` is not folded.
-        let m = page("وقال على هامش اللقاء إن الوضع صعب");
+        let m = Mentions::of_text("وقال على هامش اللقاء إن الوضع صعب");
         assert!(m.of_word(&word("علي")).is_empty());
     }
 
     #[test]
     fn a_name_opening_with_hamza_before_lam_is_found() {
         let text = "قالت الفنانة إلهام شاهين إن العمل جديد";
-        let m = page(text);
+        let m = Mentions::of_text(text);
         let at = text.find("إلهام").unwrap();
         assert_eq!(m.of_phrase(&name_words("إلهام شاهين")), vec![at]);
         assert_eq!(m.of_word(&word("إلهام")), vec![at]);

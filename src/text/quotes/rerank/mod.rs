@@ -505,10 +505,10 @@ fn combine(seq: [f32; SEQUENCE], text: [f32; TEXT], name: [f32; NAMENESS]) -> Ve
 /// Re-rank the speakers of the speech quotes of one page (`input`, with its `paragraphs`;
 /// quotes and voices in document order).
 ///
-/// A quote keeps its speaker unless another candidate scores strictly higher (by
-/// [`OVERRULE_MARGIN`] where the rules were confident); a changed speaker is written as the
-/// page wrote it, with the model's probability of it among the
-/// quote's candidates as the quote's confidence.
+/// A quote keeps its speaker unless another candidate scores higher by more than its
+/// [`margin`] (none, [`NOBODYS_MARGIN`] or [`OVERRULE_MARGIN`]); a changed speaker is written
+/// as the page wrote it, with the model's probability of it among the quote's candidates as
+/// the quote's confidence.
 pub(crate) fn rerank(
     input: &str,
     paragraphs: &[Paragraph],
@@ -672,16 +672,7 @@ mod tests {
 
     #[test]
     fn a_title_ending_in_ta_marbuta_is_no_name_of_its_own() {
-        let text = "وقالت الوكالة إن الرئيس وصل";
-        let p = crate::text::Paragraph {
-            index: 0,
-            text: text.into(),
-            start: 0,
-            end: text.len(),
-            boilerplate: false,
-            sentences: vec![],
-        };
-        let m = Mentions::new(text, &[p]);
+        let m = Mentions::of_text("وقالت الوكالة إن الرئيس وصل");
         assert!(Named::of(&m, "الوكالة").last_word.is_empty());
         assert!(Named::of(&m, "الرئيس").last_word.is_empty());
     }

@@ -10,9 +10,14 @@ speech quote, the re-ranker's candidates and their features (`segment --speaker-
 the features are computed in Rust only. A candidate is right when its speaker, folded as
 `scripts/eval_annotations.py` folds speakers, is the annotated one.
 
+Some features and the rules' name ends read the list of common words of news prose
+(`scripts/make_common_words.py`), which is made from the annotated pages themselves. So that
+no page is featured with its own annotations, each round's pages are run with a list made
+without that round (`segment --common-words`); the tool's built-in list is made from all pages.
+
 The script prints a leave-one-round-out estimate (trained on all rounds of batches but one,
-scored on the one left out) and, with `--rust`, the weights trained on every page as the Rust constants to paste
-into `rerank/mod.rs`. It needs numpy; it is a development tool, not part of the tests.
+scored on the one left out) and, with `--rust`, the weights trained on every page as the Rust
+constants to paste into `rerank/mod.rs`. It needs numpy; it is a development tool, not part of the tests.
 """
 import argparse
 import collections
@@ -20,14 +25,18 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 # Speakers are compared exactly as the evaluation compares them.
 from eval_annotations import norm_name as fold
+import make_common_words
 
 # As in `rerank/mod.rs`.
 CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.5
+LAST_COMMON = 32  # the rules' speaker's last word is a common word (as in `rerank/mod.rs`)
 ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36)]
 FEATURES = [
     # The page's sequence of speakers and voices.
@@ -46,6 +55,7 @@ FEATURES = [
     # How much it reads as a name.
     "a sure given name first", "a given name in it", "an institution first", "a title first",
     "a word that is no name's", "an indefinite accusative first", "one plain word",
+    "share of common words", "the last word a common word", "the first word a common word",
 ]
 
 
@@ -101,15 +111,28 @@ def main():
     groups, qids, labels, picks, xs = [], [], [], [], []
     gold = collections.Counter()
     qid = 0
-    for id_, b in sorted(batch.items()):
-        ann_path = os.path.join(args.dir, "ann", id_ + ".json")
-        if not os.path.exists(ann_path):
-            continue
-        g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= b <= hi)
-        ann = json.load(open(ann_path, encoding="utf-8"))
-        text = os.path.join(args.dir, "texts", id_ + ".txt")
-        qs = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank")["quotes"]
-        cands = {c["quote"]: c["candidates"] for c in segment(args.tarjama, text, "--speaker-features")}
+    pages = [(id_, b) for id_, b in sorted(batch.items())
+             if os.path.exists(os.path.join(args.dir, "ann", id_ + ".json"))]
+    # Each page's features come from a common-word list made without its own round's pages
+    # (the built-in list is made from all of them).
+    lists = tempfile.mkdtemp()
+    for r, (lo, hi) in enumerate(ROUNDS):
+        subprocess.run([sys.executable, make_common_words.__file__, "--dir", args.dir,
+                        "--exclude-batches", f"{lo}-{hi}",
+                        "--out", os.path.join(lists, f"{r}.txt")], check=True, capture_output=True)
+
+    def run(page):
+        g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= page[1] <= hi)
+        text = os.path.join(args.dir, "texts", page[0] + ".txt")
+        common = ["--common-words", os.path.join(lists, f"{g}.txt")]
+        qs = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank", *common)
+        cands = segment(args.tarjama, text, "--speaker-features", *common)
+        return g, qs["quotes"], {c["quote"]: c["candidates"] for c in cands}
+
+    with ThreadPoolExecutor(os.cpu_count() or 1) as ex:
+        runs = list(ex.map(run, pages))
+    for (id_, _), (g, qs, cands) in zip(pages, runs):
+        ann = json.load(open(os.path.join(args.dir, "ann", id_ + ".json"), encoding="utf-8"))
         used = [False] * len(qs)
         for a in ann["quotes"]:
             m = next((i for i, q in enumerate(qs) if not used[i] and sq(q["text"]) == sq(a["text"])), None)
@@ -141,7 +164,9 @@ def main():
             # marks with no cue (features 2 and 10: nobody, with no cue), as in `margin()`.
             if first:
                 nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
-                need = OVERRULE_MARGIN if f[1] >= CONFIDENT else NOBODYS_MARGIN if nobodys else 0.0
+                # (A phrase ending in a common word, feature LAST_COMMON, is not protected.)
+                sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0
+                need = OVERRULE_MARGIN if sure else NOBODYS_MARGIN if nobodys else 0.0
                 own[q] = (s, need, lab)
             if q not in best or s > best[q][0]:
                 best[q] = (s, lab, first)

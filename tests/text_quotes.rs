@@ -1808,6 +1808,18 @@ fn speaker_of<'a>(qs: &'a [Quote], text: &str) -> Option<&'a str> {
 }
 
 #[test]
+fn a_common_word_after_a_given_name_and_surname_ends_the_name() {
+    // `لأول مرة` (for the first time) is an adverb of the verb, not the singer's surname.
+    let s = "وقالت بلقيس فتحي لأول مرة إن \"الأغنية جاهزة للطرح\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الأغنية جاهزة للطرح"), Some("بلقيس فتحي"));
+    // A definite surname is no common word: the name keeps it.
+    let s = "وقال محمد سعد الهاشمي إن \"الفريق جاهز\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الفريق جاهز"), Some("محمد سعد الهاشمي"));
+}
+
+#[test]
 fn a_role_written_after_the_name_is_no_part_of_it() {
     let s = "وقال سليم حداد رئيس اتحاد الصناعيين إن \"المصانع تعمل بنصف طاقتها\".\nوأضاف رئيس الاتحاد: \"نحتاج إلى دعم عاجل\".";
     let qs = quotes(s);

@@ -28,6 +28,10 @@ pub struct Args {
     /// the analysis (one JSON array per file; for `scripts/train_speaker_reranker.py`).
     #[arg(long, hide = true)]
     pub speaker_features: bool,
+    /// Use this list of common words (the format of `src/text/quotes/common_words.txt`)
+    /// instead of the one built in (for `scripts/train_speaker_reranker.py`).
+    #[arg(long, hide = true, value_name = "FILE")]
+    pub common_words: Option<PathBuf>,
 }
 
 /// Output format of `segment`.
@@ -94,6 +98,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     } else {
         args.files
     };
+    if let Some(path) = &args.common_words {
+        let list = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the common-word list {}", path.display()))?;
+        if !text::quotes::replace_common_words(&list) {
+            anyhow::bail!("the common-word list was already in use");
+        }
+    }
     let options = Options {
         paragraphs: args.paragraphs.into(),
         rerank_speakers: !args.no_speaker_rerank,

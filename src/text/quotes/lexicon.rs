@@ -1303,6 +1303,36 @@ pub(crate) fn given_names() -> &'static HashMap<String, GivenName> {
     })
 }
 
+/// Common words of Arabic news that are no names (`common_words.txt`, made by
+/// `scripts/make_common_words.py` from the annotated real-news pages).
+const COMMON_WORDS: &str = include_str!("common_words.txt");
+
+static COMMON: OnceLock<HashSet<String>> = OnceLock::new();
+
+/// The common-word list: normalised words, one per line, `#` comments.
+fn parse_common_words(text: &str) -> HashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Use `text` (the format of `common_words.txt`) as the common-word list instead of the one
+/// built in, for the training script to measure the speaker pass on pages held out of the
+/// list. Must come before any analysis; false when the list was already in use.
+pub(crate) fn replace_common_words(text: &str) -> bool {
+    COMMON.set(parse_common_words(text)).is_ok()
+}
+
+/// True when the normalised word `w` is a common word of news prose, not a name (`صوره`,
+/// `استقرار`, `لجميع`).
+pub(crate) fn is_common_word(w: &str) -> bool {
+    COMMON
+        .get_or_init(|| parse_common_words(COMMON_WORDS))
+        .contains(w)
+}
+
 /// How sure the normalised word `w` is a given name, if it is one.
 pub(crate) fn given_name(w: &str) -> Option<GivenName> {
     given_names().get(w).copied()
@@ -1332,6 +1362,25 @@ pub(crate) fn looks_like_person<S: AsRef<str>>(words: &[S]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_common_word_list_holds_normalised_words_and_no_sure_given_name() {
+        let list = parse_common_words(COMMON_WORDS);
+        assert!(list.len() > 1000, "the list has {} words", list.len());
+        for w in &list {
+            assert_eq!(&norm(w), w, "{w} is not normalised");
+            assert_ne!(
+                given_name(w),
+                Some(GivenName::Sure),
+                "{w} is a sure given name"
+            );
+        }
+        assert!(is_common_word(&norm("صورة")) && is_common_word(&norm("لأول")));
+        assert!(!is_common_word(&norm("بوتين")) && !is_common_word(&norm("أنقرة")));
+        let parsed = parse_common_words("# a comment\n\nصوره\n  استقرار \n");
+        assert_eq!(parsed.len(), 2);
+        assert!(parsed.contains("استقرار"));
+    }
 
     /// A name normalised into both sections would silently be "sure" (the first wins).
     #[test]

@@ -180,6 +180,15 @@ pub fn speaker_candidates(
     rerank::candidates(input, paragraphs, quotes, voices)
 }
 
+/// Use `text` (one normalised word per line, `#` comments) as the speaker pass's list of
+/// common words instead of the one built in (its training script measures the pass on pages
+/// held out of the list). Must come before any analysis; false when the list was already in
+/// use.
+#[doc(hidden)]
+pub fn replace_common_words(text: &str) -> bool {
+    lexicon::replace_common_words(text)
+}
+
 /// Find the quotes of a document: marked quotes and implicit headline statements, in order.
 ///
 /// `paragraphs` are the document's paragraphs with their sentences (byte offsets into

@@ -1,15 +1,19 @@
 //! How much a candidate speaker reads as a name: the rules sometimes take a verb's object or
-//! a phrase for a cue's subject (`يفوز برئاسة`, `بيانا`, `صورة`); the word lists of the rules
-//! tell such phrases from people and bodies.
+//! a phrase for a cue's subject (`يفوز برئاسة`, `بيانا`, `صورة`); the word lists of the rules,
+//! and the list of common words of news prose the annotated pages never write in a name, tell
+//! such phrases from people and bodies.
 
 use crate::text::quotes::lexicon::{
-    anonymous, complementisers, cues, given_name, indefinite_modifiers, institutions, person_nouns,
-    stop_words, titles, GivenName, PREPOSITIONS,
+    anonymous, complementisers, cues, given_name, indefinite_modifiers, institutions,
+    is_common_word, person_nouns, stop_words, titles, GivenName, PREPOSITIONS,
 };
 use crate::text::quotes::words::{lookup_forms, strip_article};
 
 /// How many features [`nameness`] gives.
-pub(super) const NAMENESS: usize = 7;
+pub(super) const NAMENESS: usize = 10;
+
+/// Index (among [`nameness`]'s features) of: its last word is a common word.
+pub(super) const LAST_WORD_COMMON: usize = 8;
 
 /// Features of a candidate's words (each normalised by `norm`, as the word lists are); all 0
 /// for nobody.
@@ -44,6 +48,9 @@ pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
     });
     let plain = !any_given && !institution;
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    // Words of news prose the pages never write in a name (`صورة`, `لأول مرة`).
+    let common = |w: &String| is_common_word(w);
+    let common_share = words.iter().filter(|w| common(w)).count() as f32 / words.len() as f32;
     [
         flag(sure_first),
         flag(any_given),
@@ -53,6 +60,9 @@ pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
         // `بيانا`, `اجتماعا`: an indefinite accusative.
         flag(first.ends_with('ا') && first.chars().count() > 3 && plain),
         flag(words.len() == 1 && plain && !title),
+        common_share,
+        flag(words.last().is_some_and(common)),
+        flag(common(first)),
     ]
 }
 
@@ -61,7 +71,7 @@ mod tests {
     use super::nameness;
     use crate::text::quotes::words::norm;
 
-    fn of(s: &str) -> [f32; 7] {
+    fn of(s: &str) -> [f32; super::NAMENESS] {
         let words: Vec<String> = s.split_whitespace().map(norm).collect();
         nameness(&words)
     }
@@ -77,6 +87,6 @@ mod tests {
         assert_eq!(phrase[0] + phrase[1] + phrase[2], 0.0);
         assert_eq!((phrase[5], phrase[6]), (1.0, 1.0));
         assert_eq!(of("يفوز برئاسة")[1], 0.0);
-        assert_eq!(nameness(&[]), [0.0; 7]);
+        assert_eq!(nameness(&[]), [0.0; super::NAMENESS]);
     }
 }

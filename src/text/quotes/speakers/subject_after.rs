@@ -7,7 +7,8 @@ use super::roles::{
     starts_name, strip_lam, COMPOUND_SECOND, DEFINITE_FIRST_NAMES, NAME_PARTICLES,
 };
 use crate::text::quotes::lexicon::{
-    complementisers, institutions, name_context, skip_before_subject, CueKind,
+    complementisers, given_name, institutions, is_common_word, name_context, skip_before_subject,
+    CueKind, GivenName,
 };
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article};
@@ -423,7 +424,8 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
 
 /// The length of a subject phrase without what follows a definite surname in its name: an
 /// undefined word that is no particle or role starts the verb's object or an adverb
-/// (`هيا الشعيبي رسالة` → `هيا الشعيبي`).
+/// (`هيا الشعيبي رسالة` → `هيا الشعيبي`); so does, after a sure given name and any surname,
+/// an undefined common word of news prose (`بلقيس فتحي لأول مرة` → `بلقيس فتحي`).
 pub(super) fn cut_after_surname(np: &[Token]) -> usize {
     let (role, _) = split_role(np);
     let name_start = role.len();
@@ -446,10 +448,20 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             && !COMPOUND_SECOND.contains(&np[k].norm.as_str())
             && !NAME_PARTICLES.contains(&np[k].norm.as_str())
     };
+    // `بلقيس فتحي لأول مرة`, `محمد سعد تفاصيل جديدة`: after a sure given name and a surname,
+    // a common word of news prose without the article starts the object or an adverb.
+    let common_after_name = |k: usize| {
+        k >= name_start + 2
+            && given_name(&np[name_start].norm) == Some(GivenName::Sure)
+            && !has_article(&np[k].norm)
+            && is_common_word(&np[k].norm)
+            && !NAME_PARTICLES.contains(&np[k - 1].norm.as_str())
+    };
     (name_start + 1..np.len())
         .find(|&k| {
             joined_title(&np[k])
                 || after_particle_name(k)
+                || common_after_name(k)
                 || (surname_ends_name(&np[name_start..k]) && !continues_name(&np[k]))
         })
         .unwrap_or(np.len())

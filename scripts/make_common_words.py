@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Build `src/text/quotes/common_words.txt`: words of Arabic news that are common words, not
+names, for the speaker pass (`rerank/`) to tell a phrase the rules took for a cue's subject
+(`صورة`, `لأول مرة`, `تفاصيل جديدة`) from a name the word lists do not know (`كيم جونغ أون`).
+
+    scripts/make_common_words.py --dir DIR [--exclude-batches LO-HI] [--out FILE]
+
+`DIR` holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/`);
+pages are those listed in `tests/annotations/real/index.tsv`. A word (normalised as the tool
+normalises words: `words::norm`) is listed when
+
+- at least MIN_PAGES pages write it,
+- no annotated speaker holds it (every quote of every page, speech or not) and it is no sure
+  given name of `given_names.txt`, and
+- it reads as a common word: the pages also write it with the article added or taken away
+  (`صورة` / `الصورة`), or it is such a word behind a joined conjunction or preposition
+  (`لجميع`, `للبنك`, `بوجود`). Proper names seldom take the article one way and not the
+  other, so towns and foreign names (`أنقرة`, `البنتاغون`) stay off the list.
+
+`--exclude-batches` leaves a range of batches out (the training script builds one list per
+round of batches held out, so that a page's features never come from its own round's
+annotations). The list is statistics over the pages (no text of them); the pages themselves
+stay out of the repository.
+"""
+import argparse
+import collections
+import json
+import os
+import sys
+import unicodedata
+
+MIN_PAGES = 3
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_OUT = os.path.join(HERE, "..", "src", "text", "quotes", "common_words.txt")
+
+
+def is_diacritic(c):
+    o = ord(c)
+    return 0x610 <= o <= 0x61A or 0x64B <= o <= 0x65F or o == 0x670 or 0x6D6 <= o <= 0x6ED
+
+
+def is_arabic_letter(c):
+    o = ord(c)
+    return 0x621 <= o <= 0x64A or 0x671 <= o <= 0x6D3 or 0x6FA <= o <= 0x6FC
+
+
+def is_word_char(c):
+    return c.isalnum() or is_diacritic(c) or c == "\u0640" or c == "_"
+
+
+def norm(word):
+    """As `words::norm` in Rust."""
+    letters = [c for c in word if not is_diacritic(c) and c != "\u0640"]
+    out = []
+    if letters and letters[0] in "أإآ":
+        first = letters.pop(0)
+        out.append(first if letters[:1] == ["ل"] else "ا")
+    table = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ۀ": "ه", "ک": "ك", "ی": "ي"}
+    out.extend(table.get(c, c) for c in letters)
+    s = "".join(out)
+    stem = s[1:] if s[:1] in ("و", "ف") else s
+    if s.endswith("ى") and len(stem) >= 5:
+        s = s[:-1] + "ي"
+    return s
+
+
+def words(text):
+    """The words of a text, as `words::tokenize` cuts them (a change of script cuts a word)."""
+    out, cur, prev = [], [], None
+    for c in text:
+        if is_word_char(c):
+            change = prev is not None and cur and (
+                ((prev.isascii() and prev.isalnum()) and is_arabic_letter(c))
+                or (is_arabic_letter(prev) and c.isascii() and c.isalpha()))
+            if change:
+                out.append("".join(cur))
+                cur = []
+            cur.append(c)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+        prev = c
+    if cur:
+        out.append("".join(cur))
+    return [norm(w) for w in out]
+
+
+def has_arabic_letter(w):
+    return any("\u0621" <= c <= "\u064a" for c in w)
+
+
+def sure_given_names():
+    """The given names of `given_names.txt` that are never common words (its first section)."""
+    out = set()
+    path = os.path.join(HERE, "..", "src", "text", "quotes", "given_names.txt")
+    for line in open(path, encoding="utf-8"):
+        line = line.strip()
+        if line.startswith("#") and "also common" in line:
+            break
+        if line and not line.startswith("#"):
+            out.add(" ".join(norm(w) for w in line.split()))
+    return out
+
+
+def common_words(pages, speakers):
+    """`pages`: the set of normalised words of each page; `speakers`: the normalised words of
+    every annotated speaker."""
+    given = sure_given_names()
+    df = collections.Counter()
+    for ws in pages:
+        df.update(ws)
+
+    def alternates(w):
+        if w.startswith("ال") and len(w) > 4:
+            return df[w[2:]] >= 2
+        return df["ال" + w] >= 2
+
+    def bare_forms(w):
+        out = []
+        if len(w) > 4 and w[0] in "وف":
+            out.append(w[1:])
+        for f in [w] + out[:]:
+            if f.startswith("لل") and len(f) > 4:
+                out.append("ال" + f[2:])
+            elif len(f) > 3 and f[0] in "بلك":
+                out.append(f[1:])
+        return out
+
+    def common(w):
+        return alternates(w) or any(
+            speakers[f] == 0 and (alternates(f) or df[f] >= MIN_PAGES) for f in bare_forms(w))
+
+    return sorted(w for w, n in df.items()
+                  if n >= MIN_PAGES and speakers[w] == 0 and w not in given
+                  and has_arabic_letter(w) and common(w))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", required=True)
+    ap.add_argument("--exclude-batches", help="LO-HI: leave these batches out")
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    args = ap.parse_args()
+    lo = hi = None
+    if args.exclude_batches:
+        lo, hi = (int(x) for x in args.exclude_batches.split("-"))
+    pages, speakers, n = [], collections.Counter(), 0
+    with open(os.path.join(HERE, "..", "tests", "annotations", "real", "index.tsv")) as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if f[0] == "id":
+                continue
+            batch = int(f[1])
+            if lo is not None and lo <= batch <= hi:
+                continue
+            ann_path = os.path.join(args.dir, "ann", f[0] + ".json")
+            if not os.path.exists(ann_path):
+                continue
+            n += 1
+            text = open(os.path.join(args.dir, "texts", f[0] + ".txt"), encoding="utf-8").read()
+            pages.append(set(words(unicodedata.normalize("NFC", text))))
+            for q in json.load(open(ann_path, encoding="utf-8"))["quotes"]:
+                if q.get("speaker"):
+                    speakers.update(norm(w) for w in q["speaker"].split())
+    found = common_words(pages, speakers)
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("# Common words of Arabic news, not names (normalised as words::norm), one per\n")
+        out.write(f"# line: made by scripts/make_common_words.py from {n} annotated pages.\n")
+        for w in found:
+            out.write(w + "\n")
+    print(f"{len(found)} words from {n} pages -> {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -47,42 +47,42 @@ const WINDOW: usize = 50;
 /// Weights of the features (the sequence features of [`features`], then those of
 /// [`text_features`], then [`nameness`]), printed by the training script (`--rust`) from all
 /// 2,466 annotated pages. Held out by rounds, the pass lifts speaker accuracy on every round
-/// (all eight: 0.748 → 0.774).
+/// (all eight: 0.750 → 0.775).
 const WEIGHTS: [f32; FEATURES] = [
-    0.073874,  // the rules' own speaker
-    1.488957,  // … times the rules' confidence
-    1.824513,  // nobody
-    -0.218958, // the candidate's share of the page's speech quotes
-    -0.197121, // distance to its last quote before
-    -0.20878,  // distance to its next quote after
-    0.380431,  // the previous quote's speaker
-    0.388085,  // the next quote's speaker
-    0.722316,  // words in the candidate (/5)
-    -1.016471, // the candidate opens with a title
-    0.497426,  // the rules' own speaker, no cue
-    -0.91303,  // the previous quote's speaker, no cue
-    0.317781,  // the rules' own speaker, opening with a title
-    -0.750467, // rank among the voices just before
-    -0.271858, // a voice in the quote's paragraph before it
-    2.036353,  // the candidate's share of the page's voices
-    -0.319912, // named before the quote
-    0.94019,   // nearness of its last-word mention before
-    0.554724,  // nearness of its whole-name mention before
-    0.983292,  // named in the quote's paragraph before it
-    -0.153288, // named just after the quote
-    0.368069,  // mentions on the page (log)
-    -0.177005, // named within 200 bytes before
-    0.134639,  // named nearest before, of the candidates
-    0.132962,  // a sure given name first
-    1.509485,  // a given name in it
-    0.303952,  // an institution first
-    -0.816646, // a title first
-    -0.429858, // a word that is no name's
-    -0.376628, // an indefinite accusative first
-    -0.563352, // one plain word
-    -1.355684, // share of common words
-    -0.317288, // the last word a common word
-    -0.996375, // the first word a common word
+    0.087837,  // the rules' own speaker
+    1.463463,  // … times the rules' confidence
+    1.849649,  // nobody
+    -0.243961, // the candidate's share of the page's speech quotes
+    -0.183362, // distance to its last quote before
+    -0.220532, // distance to its next quote after
+    0.408783,  // the previous quote's speaker
+    0.376335,  // the next quote's speaker
+    0.77876,   // words in the candidate (/5)
+    -1.022897, // the candidate opens with a title
+    0.492819,  // the rules' own speaker, no cue
+    -0.924746, // the previous quote's speaker, no cue
+    0.331928,  // the rules' own speaker, opening with a title
+    -0.754943, // rank among the voices just before
+    -0.268891, // a voice in the quote's paragraph before it
+    2.046326,  // the candidate's share of the page's voices
+    -0.335288, // named before the quote
+    0.936526,  // nearness of its last-word mention before
+    0.554511,  // nearness of its whole-name mention before
+    0.996904,  // named in the quote's paragraph before it
+    -0.201294, // named just after the quote
+    0.361671,  // mentions on the page (log)
+    -0.169689, // named within 200 bytes before
+    0.129462,  // named nearest before, of the candidates
+    0.098677,  // a sure given name first
+    1.551022,  // a given name in it
+    0.299986,  // an institution first
+    -0.842626, // a title first
+    -0.45766,  // a word that is no name's
+    -0.366958, // an indefinite accusative first
+    -0.564953, // one plain word
+    -1.295054, // share of common words
+    -0.297606, // the last word a common word
+    -0.924566, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.

@@ -11,7 +11,7 @@ use super::roles::{
 };
 use super::{Name, Who};
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
-use crate::text::quotes::lexicon::{given_name, GivenName};
+use crate::text::quotes::lexicon::{given_name, is_common_word, GivenName};
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
 use std::collections::{HashMap, HashSet};
@@ -147,8 +147,9 @@ pub(crate) struct Names {
 
 /// True when `fuller` (holding the person's name `norms`) adds only words a name may have:
 /// no definite common noun (`بايدن الشعب الكيني`, `عبد الفتاح البرهان الحديث`), no possessed
-/// noun (`إليسا رأيها`), and after the name only a given name, a particle or — after a given
-/// name — a surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
+/// noun (`إليسا رأيها`), no common word of news prose (`محمد سعد تفاصيل`, see
+/// [`adds_prose`]), and after the name only a given name, a particle or — after a given name — a
+/// surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
 fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     use super::roles::{COMPOUND_SECOND, DEFINITE_FIRST_NAMES, NAME_PARTICLES};
     if fuller.len() == norms.len() {
@@ -193,6 +194,9 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     if fuller.iter().any(|w| super::roles::is_plural_nisba(w)) {
         return false;
     }
+    if adds_prose(norms, fuller) {
+        return false;
+    }
     let added_before = (0..at).all(|k| definite_ok(k) && !possessed(&fuller[k]));
     let end = at + norms.len();
     let last_given = norms.last().is_some_and(|w| given_name(w).is_some());
@@ -211,6 +215,26 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
                 || nisba(w))
     });
     added_before && added_after
+}
+
+/// True when `fuller` adds to the person's name `norms` a common word of news prose that is
+/// no sure given name (`محمد سعد تفاصيل`, `لقاء قيس سعيّد`: `لقاء` is a given name too, but
+/// rarely); a body's name may add any (`وزارة التربية والتعليم`).
+fn adds_prose(norms: &[String], fuller: &[String]) -> bool {
+    let body = |w: &String| body_head(w).is_some() || is_title(w);
+    if norms.first().is_some_and(body) || fuller.first().is_some_and(body) {
+        return false;
+    }
+    let Some(at) =
+        (0..=fuller.len().saturating_sub(norms.len())).find(|&i| fuller[i..].starts_with(norms))
+    else {
+        return false;
+    };
+    let prose = |w: &String| is_common_word(w) && given_name(w) != Some(GivenName::Sure);
+    fuller[..at]
+        .iter()
+        .chain(&fuller[at + norms.len()..])
+        .any(prose)
 }
 
 /// The entry of `list` (sorted by offset) that `fits`, searching back from `split` and then
@@ -898,8 +922,9 @@ impl Names {
                 } else {
                     return false;
                 };
-                // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`.)
-                self.support.get(&c.norms).is_some_and(|&n| n >= 2)
+                // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`;
+                // but not with a common word added to a person's name: `لقاء قيس سعيّد`.)
+                (self.support.get(&c.norms).is_some_and(|&n| n >= 2) && !adds_prose(mention, whole))
                     || plausible_fuller(mention, whole)
             })
             .map(|(_, c)| c)
@@ -1045,7 +1070,26 @@ impl Names {
 
 #[cfg(test)]
 mod tests {
-    use super::one_edit_apart;
+    use super::{one_edit_apart, plausible_fuller};
+    use crate::text::quotes::words::norm;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(norm).collect()
+    }
+
+    #[test]
+    fn a_common_word_is_no_part_of_a_fuller_name() {
+        let name = words("محمد سعد");
+        assert!(!plausible_fuller(&name, &words("محمد سعد تفاصيل")));
+        assert!(plausible_fuller(&name, &words("محمد سعد الهاشمي")));
+        // A given name before the name makes it fuller; a common word before it does not,
+        // not even in a form the page writes twice.
+        assert!(plausible_fuller(&words("نؤاس"), &words("محمد نؤاس")));
+        assert!(super::adds_prose(
+            &words("قيس سعيد"),
+            &words("لقاء قيس سعيد")
+        ));
+    }
 
     #[test]
     fn spellings_one_letter_apart() {

@@ -12,10 +12,13 @@ normalises words: `words::norm`) is listed when
 - at least MIN_PAGES pages write it,
 - no annotated speaker holds it (every quote of every page, speech or not) and it is no sure
   given name of `given_names.txt`, and
+- it has at least MIN_LETTERS letters, and
 - it reads as a common word: the pages also write it with the article added or taken away
-  (`صورة` / `الصورة`), or it is such a word behind a joined conjunction or preposition
-  (`لجميع`, `للبنك`, `بوجود`). Proper names seldom take the article one way and not the
-  other, so towns and foreign names (`أنقرة`, `البنتاغون`) stay off the list.
+  (`صورة` / `الصورة`); proper names seldom take the article one way and not the other, so
+  towns and foreign names (`أنقرة`, `البنتاغون`) stay off the list. Or it is a word behind a
+  joined conjunction or preposition whose bare form is such a word or is written on the
+  pages (`لجميع`, `للبنك`, `بوجود`, `بالكويت`): no name is written with a preposition
+  joined to it.
 
 `--exclude-batches` leaves a range of batches out (the training script builds one list per
 round of batches held out, so that a page's features never come from its own round's
@@ -30,6 +33,7 @@ import sys
 import unicodedata
 
 MIN_PAGES = 3
+MIN_LETTERS = 3
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "..", "src", "text", "quotes", "common_words.txt")
@@ -91,7 +95,8 @@ def has_arabic_letter(w):
 
 
 def sure_given_names():
-    """The given names of `given_names.txt` that are never common words (its first section)."""
+    """The given names of `given_names.txt` that are never common words: the lines before the
+    header of its second section (`# also common words`, which `lexicon.rs` looks for too)."""
     out = set()
     path = os.path.join(HERE, "..", "src", "text", "quotes", "given_names.txt")
     for line in open(path, encoding="utf-8"):
@@ -132,7 +137,7 @@ def common_words(pages, speakers):
             speakers[f] == 0 and (alternates(f) or df[f] >= MIN_PAGES) for f in bare_forms(w))
 
     return sorted(w for w, n in df.items()
-                  if n >= MIN_PAGES and speakers[w] == 0 and w not in given
+                  if n >= MIN_PAGES and len(w) >= MIN_LETTERS and speakers[w] == 0 and w not in given
                   and has_arabic_letter(w) and common(w))
 
 

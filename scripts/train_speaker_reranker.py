@@ -36,7 +36,6 @@ import make_common_words
 
 # As in `rerank/mod.rs`.
 CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.5
-LAST_COMMON = 32  # the rules' speaker's last word is a common word (as in `rerank/mod.rs`)
 ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36)]
 FEATURES = [
     # The page's sequence of speakers and voices.
@@ -57,6 +56,8 @@ FEATURES = [
     "a word that is no name's", "an indefinite accusative first", "one plain word",
     "share of common words", "the last word a common word", "the first word a common word",
 ]
+# The rules' speaker's last word is a common word: no margin protects it (`rerank::margin`).
+LAST_COMMON = FEATURES.index("the last word a common word")
 
 
 def fit(x, y, quote, l2=1.0, steps=60):
@@ -115,11 +116,13 @@ def main():
              if os.path.exists(os.path.join(args.dir, "ann", id_ + ".json"))]
     # Each page's features come from a common-word list made without its own round's pages
     # (the built-in list is made from all of them).
-    lists = tempfile.mkdtemp()
+    lists_dir = tempfile.TemporaryDirectory()
+    lists = lists_dir.name
     for r, (lo, hi) in enumerate(ROUNDS):
         subprocess.run([sys.executable, make_common_words.__file__, "--dir", args.dir,
                         "--exclude-batches", f"{lo}-{hi}",
-                        "--out", os.path.join(lists, f"{r}.txt")], check=True, capture_output=True)
+                        "--out", os.path.join(lists, f"{r}.txt")], check=True,
+                       stdout=subprocess.DEVNULL)
 
     def run(page):
         g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= page[1] <= hi)

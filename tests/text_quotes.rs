@@ -1817,6 +1817,10 @@ fn a_common_word_after_a_given_name_and_surname_ends_the_name() {
     let s = "وقال محمد سعد الهاشمي إن \"الفريق جاهز\".";
     let qs = quotes(s);
     assert_eq!(speaker_of(&qs, "الفريق جاهز"), Some("محمد سعد الهاشمي"));
+    // Nor is a given name that is also a word (`ربيع`, spring).
+    let s = "وقال أحمد علي ربيع إن \"الموسم بدأ\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الموسم بدأ"), Some("أحمد علي ربيع"));
 }
 
 #[test]

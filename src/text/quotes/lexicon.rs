@@ -1309,18 +1309,20 @@ const COMMON_WORDS: &str = include_str!("common_words.txt");
 
 static COMMON: OnceLock<HashSet<String>> = OnceLock::new();
 
-/// The common-word list: normalised words, one per line, `#` comments.
+/// The common-word list: words one per line (normalised here, as the page's words are),
+/// `#` comments.
 fn parse_common_words(text: &str) -> HashSet<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
+        .map(norm)
         .collect()
 }
 
 /// Use `text` (the format of `common_words.txt`) as the common-word list instead of the one
 /// built in, for the training script to measure the speaker pass on pages held out of the
-/// list. Must come before any analysis; false when the list was already in use.
+/// list. The list is one for the whole process: this must come before any analysis, and
+/// returns false when the list was already in use.
 pub(crate) fn replace_common_words(text: &str) -> bool {
     COMMON.set(parse_common_words(text)).is_ok()
 }

@@ -87,6 +87,12 @@ mod tests {
         assert_eq!(phrase[0] + phrase[1] + phrase[2], 0.0);
         assert_eq!((phrase[5], phrase[6]), (1.0, 1.0));
         assert_eq!(of("يفوز برئاسة")[1], 0.0);
+        // Common words of news prose: their share, the last word, the first word.
+        let phrase = of("بلقيس فتحي لأول مرة");
+        assert_eq!(phrase[super::LAST_WORD_COMMON], 1.0);
+        assert_eq!((phrase[7], phrase[9]), (0.5, 0.0));
+        assert_eq!(of("صورة")[7..], [1.0, 1.0, 1.0]);
+        assert_eq!(of("كيم جونغ أون")[7..], [0.0, 0.0, 0.0]);
         assert_eq!(nameness(&[]), [0.0; super::NAMENESS]);
     }
 }

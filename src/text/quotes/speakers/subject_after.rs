@@ -455,6 +455,8 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             && given_name(&np[name_start].norm) == Some(GivenName::Sure)
             && !has_article(&np[k].norm)
             && is_common_word(&np[k].norm)
+            // (`أحمد علي ربيع`: a given name that is also a word goes on with the name.)
+            && given_name(&np[k].norm).is_none()
             && !NAME_PARTICLES.contains(&np[k - 1].norm.as_str())
     };
     (name_start + 1..np.len())

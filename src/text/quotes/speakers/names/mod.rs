@@ -165,8 +165,7 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     }) {
         return true;
     }
-    let Some(at) = (0..=fuller.len() - norms.len()).find(|&i| fuller[i..].starts_with(norms))
-    else {
+    let Some(at) = name_at(norms, fuller) else {
         return true;
     };
     let particle = |w: &str| NAME_PARTICLES.contains(&w);
@@ -217,6 +216,11 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     added_before && added_after
 }
 
+/// Where `fuller` holds the words `norms`, if it does.
+fn name_at(norms: &[String], fuller: &[String]) -> Option<usize> {
+    (0..=fuller.len().saturating_sub(norms.len())).find(|&i| fuller[i..].starts_with(norms))
+}
+
 /// True when `fuller` adds to the person's name `norms` a common word of news prose that is
 /// no sure given name (`محمد سعد تفاصيل`, `لقاء قيس سعيّد`: `لقاء` is a given name too, but
 /// rarely); a body's name may add any (`وزارة التربية والتعليم`).
@@ -225,9 +229,7 @@ fn adds_prose(norms: &[String], fuller: &[String]) -> bool {
     if norms.first().is_some_and(body) || fuller.first().is_some_and(body) {
         return false;
     }
-    let Some(at) =
-        (0..=fuller.len().saturating_sub(norms.len())).find(|&i| fuller[i..].starts_with(norms))
-    else {
+    let Some(at) = name_at(norms, fuller) else {
         return false;
     };
     let prose = |w: &String| is_common_word(w) && given_name(w) != Some(GivenName::Sure);
@@ -1085,6 +1087,15 @@ mod tests {
         // A given name before the name makes it fuller; a common word before it does not,
         // not even in a form the page writes twice.
         assert!(plausible_fuller(&words("نؤاس"), &words("محمد نؤاس")));
+        // (`لقاء` is a given name too, so only `adds_prose` refuses it.)
+        assert!(super::adds_prose(
+            &words("قيس سعيد"),
+            &words("لقاء قيس سعيد")
+        ));
+        assert!(!super::adds_prose(
+            &words("التربية"),
+            &words("وزارة التربية والتعليم")
+        ));
         assert!(super::adds_prose(
             &words("قيس سعيد"),
             &words("لقاء قيس سعيد")

@@ -2,6 +2,7 @@
 """Train the speaker re-ranker of `src/text/quotes/rerank/mod.rs` on annotated real-news pages.
 
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR [--rust]
+    scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR --calibration [--rust]
 
 `DIR` holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/`);
 the batch of each ID comes from `tests/annotations/real/index.tsv`. For each page the tool
@@ -17,7 +18,9 @@ without that round (`segment --common-words`); the tool's built-in list is made 
 
 The script prints a leave-one-round-out estimate (trained on all rounds of batches but one,
 scored on the one left out) and, with `--rust`, the weights trained on every page as the Rust
-constants to paste into `rerank/mod.rs`. It needs numpy; it is a development tool, not part of the tests.
+constants to paste into `rerank/mod.rs`. With `--calibration` it fits instead the confidence
+of each speech quote's speaker once the pass has chosen it (`rerank/calibration.rs`, features
+from `segment --confidence-features`) and prints its calibration held out by rounds. It needs numpy; it is a development tool, not part of the tests.
 """
 import argparse
 import collections
@@ -100,6 +103,8 @@ def main():
     ap.add_argument("--tarjama", required=True)
     ap.add_argument("--dir", required=True)
     ap.add_argument("--rust", action="store_true")
+    ap.add_argument("--calibration", action="store_true",
+                    help="fit the calibration of speech quotes' confidence instead")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     batch = {}
@@ -119,10 +124,15 @@ def main():
     lists_dir = tempfile.TemporaryDirectory()
     lists = lists_dir.name
     for r, (lo, hi) in enumerate(ROUNDS):
-        subprocess.run([sys.executable, make_common_words.__file__, "--dir", args.dir,
-                        "--exclude-batches", f"{lo}-{hi}",
-                        "--out", os.path.join(lists, f"{r}.txt")], check=True,
-                       stdout=subprocess.DEVNULL)
+        made = subprocess.run([sys.executable, make_common_words.__file__, "--dir", args.dir,
+                               "--exclude-batches", f"{lo}-{hi}",
+                               "--out", os.path.join(lists, f"{r}.txt")],
+                              capture_output=True, text=True)
+        if made.returncode != 0:
+            sys.exit(f"make_common_words.py failed: {made.stderr}")
+
+    if args.calibration:
+        return calibrate(args, pages, lists)
 
     def run(page):
         g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= page[1] <= hi)
@@ -201,6 +211,95 @@ def main():
             print(f"    {short(v)}, // {name}")
         print("];")
         print(f"in-sample: {chosen_right(w, np.ones(len(y), dtype=bool))} right of {tot_gold}")
+
+
+CALIBRATION = [
+    "bias", "the rules' confidence", "the pass's probability of the speaker",
+    "the pass changed the speaker", "nobody", "partial", "headline", "no cue", "unclosed",
+    "anonymous source", "a sure given name first", "the last word a common word",
+    "candidates (log)",
+]
+
+
+def fit_logistic(x, y, l2=1.0, steps=50):
+    """L2-regularised logistic regression by Newton's method (feature 0 is the bias)."""
+    w = np.zeros(x.shape[1])
+    reg = np.eye(x.shape[1]) * l2
+    reg[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + reg @ w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + reg
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def calibration_report(p, y):
+    """Brier score and expected calibration error (ten bins of confidence)."""
+    brier = float(np.mean((p - y) ** 2))
+    bins = np.minimum((p * 10).astype(int), 9)
+    ece = sum(abs(p[bins == b].mean() - y[bins == b].mean()) * (bins == b).sum()
+              for b in range(10) if (bins == b).any()) / len(y)
+    return brier, ece
+
+
+def calibrate(args, pages, lists):
+    """Fit the confidence of speech quotes' speakers (`rerank/calibration.rs`): a speaker is
+    right when the quote is annotated speech with that speaker; speech the annotators do not
+    list counts as a wrong speaker. Held out by rounds, prints the Brier score and the
+    calibration error of the confidence before (the rules' confidence, or the pass's
+    probability where it changed the speaker) and after."""
+    sq = lambda s: " ".join(s.split())
+
+    def run(page):
+        g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= page[1] <= hi)
+        text = os.path.join(args.dir, "texts", page[0] + ".txt")
+        common = ["--common-words", os.path.join(lists, f"{g}.txt")]
+        qs = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank", *common)
+        feats = segment(args.tarjama, text, "--confidence-features", *common)
+        return g, qs["quotes"], {c["quote"]: c["candidates"][0] for c in feats}
+
+    with ThreadPoolExecutor(os.cpu_count() or 1) as ex:
+        runs = list(ex.map(run, pages))
+    groups, xs, ys = [], [], []
+    for (id_, _), (g, qs, feats) in zip(pages, runs):
+        ann = json.load(open(os.path.join(args.dir, "ann", id_ + ".json"), encoding="utf-8"))
+        gold = [a for a in ann["quotes"] if a["speech"]]
+        used = [False] * len(gold)
+        for i, (speaker, x) in sorted(feats.items()):
+            m = next((k for k, a in enumerate(gold)
+                      if not used[k] and sq(a["text"]) == sq(qs[i]["text"])), None)
+            if m is not None:
+                used[m] = True
+            groups.append(g)
+            xs.append(x)
+            ys.append(m is not None and fold(speaker) == fold(gold[m].get("speaker")))
+    x, y, groups = np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(groups)
+    assert x.shape[1] == len(CALIBRATION), f"the tool gives {x.shape[1]} features"
+    before = np.where(x[:, 3] > 0, x[:, 2], x[:, 1])
+    after = np.zeros(len(y))
+    for hold in range(len(ROUNDS)):
+        w = fit_logistic(x[groups != hold], y[groups != hold])
+        after[groups == hold] = 1 / (1 + np.exp(-(x[groups == hold] @ w)))
+    for name, p in (("before", before), ("after, held out by rounds", after)):
+        brier, ece = calibration_report(p, y)
+        print(f"{name}: Brier {brier:.4f}, calibration error {ece:.4f}, "
+              f"mean confidence {p.mean():.3f} (speakers right: {y.mean():.3f} of {len(y)})")
+    for lo, hi in ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)):
+        sel = (after >= lo) & (after < hi)
+        if sel.any():
+            print(f"  held-out confidence {lo:.2f}-{min(hi, 1):.2f}: {sel.sum()} quotes, "
+                  f"{y[sel].mean():.3f} right")
+    if args.rust:
+        w = fit_logistic(x, y)
+        short = lambda v: repr(round(float(v), 6))
+        print("const WEIGHTS: [f32; CALIBRATION] = [")
+        for name, v in zip(CALIBRATION, w):
+            print(f"    {short(v)}, // {name}")
+        print("];")
 
 
 if __name__ == "__main__":

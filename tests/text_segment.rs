@@ -1210,7 +1210,7 @@ fn initialisms_reporter_initials_padded_quotes_and_agency_end_marks() {
 }
 
 /// The learned speaker pass runs in `analyze` and can be switched off: the rules' own
-/// speakers are what the quote finder gives.
+/// speakers and confidences are what the quote finder gives.
 #[test]
 fn the_speaker_reranker_is_on_by_default_and_can_be_switched_off() {
     let page = "قالت منظمة العفو الدولية إن \"المحاكمة جائرة\".\nوتقول المنظمة إن \"الصحفيين أبرياء\".\nوأضافت المنظمة أن \"الحكم باطل\".";
@@ -1225,8 +1225,20 @@ fn the_speaker_reranker_is_on_by_default_and_can_be_switched_off() {
     let paragraphs = &off.paragraphs;
     let rules = tarjama::text::quotes::find_quotes(page, paragraphs);
     assert_eq!(off.quotes, rules);
-    // Three quotes of one body, each with its cue: the pass leaves them as they are.
-    assert_eq!(on.quotes, off.quotes);
+    // Three quotes of one body, each with its cue: the pass leaves their speakers as they
+    // are; their confidences become its calibrated probabilities.
+    let speakers = |a: &Analysis| -> Vec<Option<String>> {
+        a.quotes.iter().map(|q| q.speaker.clone()).collect()
+    };
+    assert_eq!(speakers(&on), speakers(&off));
+    assert!(on
+        .quotes
+        .iter()
+        .all(|q| (0.0..=1.0).contains(&q.confidence)));
+    assert_ne!(
+        on.quotes.iter().map(|q| q.confidence).collect::<Vec<_>>(),
+        off.quotes.iter().map(|q| q.confidence).collect::<Vec<_>>()
+    );
 }
 
 /// `tarjama segment` on the sample gives the speakers annotated for it: the learned speaker

@@ -28,6 +28,11 @@ pub struct Args {
     /// the analysis (one JSON array per file; for `scripts/train_speaker_reranker.py`).
     #[arg(long, hide = true)]
     pub speaker_features: bool,
+    /// Print the calibration features of each speech quote's chosen speaker instead of the
+    /// analysis (one JSON array per file; for `scripts/train_speaker_reranker.py
+    /// --calibration`).
+    #[arg(long, hide = true)]
+    pub confidence_features: bool,
     /// Use this list of common words (the format of `src/text/quotes/common_words.txt`)
     /// instead of the one built in (for `scripts/train_speaker_reranker.py`).
     #[arg(long, hide = true, value_name = "FILE")]
@@ -124,6 +129,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         if args.speaker_features {
             serde_json::to_writer(&mut out, &text::speaker_candidates(&input, &options))?;
+            writeln!(out)?;
+            continue;
+        }
+        if args.confidence_features {
+            serde_json::to_writer(&mut out, &text::confidence_candidates(&input, &options))?;
             writeln!(out)?;
             continue;
         }

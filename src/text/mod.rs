@@ -157,6 +157,18 @@ pub fn speaker_candidates(input: &str, options: &Options) -> Vec<quotes::rerank:
     quotes::speaker_candidates(input, &analysis.paragraphs, &analysis.quotes, &voices)
 }
 
+/// The calibration features of each speech quote's speaker as the speaker pass chooses it
+/// (what `scripts/train_speaker_reranker.py --calibration` trains on; `segment
+/// --confidence-features`).
+pub fn confidence_candidates(input: &str, options: &Options) -> Vec<quotes::rerank::Candidates> {
+    let options = Options {
+        rerank_speakers: false,
+        ..options.clone()
+    };
+    let (analysis, voices) = analyze_with_voices(input, &options, true);
+    quotes::confidence_candidates(input, &analysis.paragraphs, &analysis.quotes, &voices)
+}
+
 /// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.
 fn original_span(
     input: &str,

@@ -12,6 +12,7 @@
 //! --speaker-features`, fits the weights and measures the pass on rounds of pages held out of
 //! training.
 
+mod calibration;
 mod mentions;
 mod nameness;
 
@@ -21,6 +22,7 @@ use std::sync::OnceLock;
 use crate::text::quotes::words::norm;
 use crate::text::quotes::Voice;
 use crate::text::{Paragraph, Quote};
+pub use calibration::CALIBRATION;
 use mentions::{name_words, Mentions};
 use nameness::{nameness, LAST_WORD_COMMON, NAMENESS};
 
@@ -514,22 +516,81 @@ fn combine(seq: [f32; SEQUENCE], text: [f32; TEXT], name: [f32; NAMENESS]) -> Ve
 ///
 /// A quote keeps its speaker unless another candidate scores higher by more than its
 /// [`margin`] (none, [`NOBODYS_MARGIN`] or [`OVERRULE_MARGIN`]); a changed speaker is written
-/// as the page wrote it, with the model's probability of it among the quote's candidates as
-/// the quote's confidence.
+/// as the page wrote it. Every speech quote's confidence is then the calibrated probability
+/// that its speaker is right (`calibration.rs`).
 pub(crate) fn rerank(
     input: &str,
     paragraphs: &[Paragraph],
     quotes: &mut [Quote],
     voices: &[Voice],
 ) {
+    for (i, speaker, x) in decide(input, paragraphs, quotes, voices) {
+        if let Some(s) = speaker {
+            quotes[i].speaker = s;
+        }
+        quotes[i].confidence = calibration::confidence(&x);
+    }
+}
+
+/// The calibration features of each speech quote's speaker as the pass chooses it (for the
+/// training script: `segment --confidence-features`); per quote, its index and one candidate:
+/// the chosen speaker with the features.
+pub(crate) fn confidence_candidates(
+    input: &str,
+    paragraphs: &[Paragraph],
+    quotes: &[Quote],
+    voices: &[Voice],
+) -> Vec<Candidates> {
+    decide(input, paragraphs, quotes, voices)
+        .into_iter()
+        .map(|(i, speaker, x)| Candidates {
+            quote: i,
+            candidates: vec![(
+                speaker.unwrap_or_else(|| quotes[i].speaker.clone()),
+                x.to_vec(),
+            )],
+        })
+        .collect()
+}
+
+/// The pass's decision for each speech quote: its index, its new speaker (`None` to keep the
+/// rules' one) and the calibration features of the speaker it ends with.
+fn decide(
+    input: &str,
+    paragraphs: &[Paragraph],
+    quotes: &[Quote],
+    voices: &[Voice],
+) -> Vec<(usize, Option<Option<String>>, [f32; CALIBRATION])> {
+    let mut out = Vec::new();
     for c in candidates(input, paragraphs, quotes, voices) {
         let scores: Vec<f32> = c.candidates.iter().map(|(_, x)| score(x)).collect();
         let own = c.candidates.first().map_or(&[][..], |(_, x)| &x[..]);
-        if let Some((best, p)) = choose(&scores, margin(&quotes[c.quote], own)) {
-            quotes[c.quote].speaker = c.candidates[best].0.clone();
-            quotes[c.quote].confidence = (p * 100.0).round() / 100.0;
+        let quote = &quotes[c.quote];
+        let chosen = choose(&scores, margin(quote, own));
+        let best = chosen.map_or(0, |(b, _)| b);
+        let speaker = chosen.map(|(b, _)| c.candidates[b].0.clone());
+        let mut decided = quote.clone();
+        if let Some(s) = &speaker {
+            decided.speaker = s.clone();
         }
+        let nameness = c.candidates[best].1.get(SEQUENCE + TEXT..).unwrap_or(&[]);
+        let x = calibration::features(&calibration::Evidence {
+            quote: &decided,
+            rules_confidence: quote.confidence,
+            probability: softmax_at(&scores, best),
+            changed: speaker.is_some(),
+            candidates: c.candidates.len(),
+            nameness,
+        });
+        out.push((c.quote, speaker, x));
     }
+    out
+}
+
+/// The softmax probability of `scores[i]`.
+fn softmax_at(scores: &[f32], i: usize) -> f32 {
+    let total: f32 = scores.iter().map(|s| (s - scores[i]).exp()).sum();
+    1.0 / total
 }
 
 /// How much higher than the rules' own speaker another candidate must score to replace it
@@ -605,11 +666,10 @@ mod tests {
         ];
         rerank("", &[], &mut qs, &[]);
         assert_eq!(qs[2].speaker.as_deref(), name);
-        // The confidence is now the model's.
-        assert!((0.0..=1.0).contains(&qs[2].confidence) && qs[2].confidence != 0.6);
-        // Confident speakers of their own cues stay.
+        // Confident speakers of their own cues stay, and are surer than the one it moved.
         assert_eq!(qs[0].speaker.as_deref(), name);
-        assert_eq!(qs[3].confidence, 0.9);
+        assert!(qs.iter().all(|q| (0.0..=1.0).contains(&q.confidence)));
+        assert!(qs[2].confidence < qs[0].confidence, "{qs:?}");
     }
 
     #[test]
@@ -621,9 +681,10 @@ mod tests {
             quote(a, Some("وأضاف"), 0.9),
             quote(b, Some("وأضاف"), 0.9),
         ];
-        let before = qs.clone();
+        let before: Vec<_> = qs.iter().map(|q| q.speaker.clone()).collect();
         rerank("", &[], &mut qs, &[]);
-        assert_eq!(qs, before);
+        let after: Vec<_> = qs.iter().map(|q| q.speaker.clone()).collect();
+        assert_eq!(after, before);
     }
 
     #[test]

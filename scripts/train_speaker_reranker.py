@@ -20,7 +20,8 @@ The script prints a leave-one-round-out estimate (trained on all rounds of batch
 scored on the one left out) and, with `--rust`, the weights trained on every page as the Rust
 constants to paste into `rerank/mod.rs`. With `--calibration` it fits instead the confidence
 of each speech quote's speaker once the pass has chosen it (`rerank/calibration.rs`, features
-from `segment --confidence-features`) and prints its calibration held out by rounds. It needs numpy; it is a development tool, not part of the tests.
+from `segment --confidence-features`) and prints its calibration held out by rounds. It needs
+numpy; it is a development tool, not part of the tests.
 """
 import argparse
 import collections
@@ -38,8 +39,8 @@ from eval_annotations import norm_name as fold
 import make_common_words
 
 # As in `rerank/mod.rs`.
-CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.5
-ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40)]
+CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.75
+ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42)]
 FEATURES = [
     # The page's sequence of speakers and voices.
     "the rules' own speaker", "… times the rules' confidence", "nobody",

@@ -11,21 +11,21 @@ use crate::text::Quote;
 pub const CALIBRATION: usize = 13;
 
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
-/// 2,754 annotated pages.
+/// 2,898 annotated pages.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.584932, // bias
-    0.407398,  // the rules' confidence
-    4.802234,  // the pass's probability of the speaker
-    -0.347916, // the pass changed the speaker
-    -1.229133, // nobody
-    -0.949079, // partial
-    -0.304153, // headline
-    -0.290808, // no cue
-    -1.718326, // unclosed
-    0.340273,  // anonymous source
-    0.582075,  // a sure given name first
-    -0.731244, // the last word a common word
-    -0.602856, // candidates (log)
+    -2.749837, // bias
+    0.414222,  // the rules' confidence
+    4.885054,  // the pass's probability of the speaker
+    -0.36712,  // the pass changed the speaker
+    -1.091437, // nobody
+    -0.927538, // partial
+    -0.254174, // headline
+    -0.342346, // no cue
+    -1.717737, // unclosed
+    0.279178,  // anonymous source
+    0.569957,  // a sure given name first
+    -0.820429, // the last word a common word
+    -0.423776, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

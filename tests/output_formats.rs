@@ -231,7 +231,46 @@ fn markdown_has_a_row_per_sentence_and_escapes_markup() {
     assert!(md.contains("\\[p6.s2 untranslated: model error: out of memory\\]"));
     let quote_rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| q")).collect();
     assert_eq!(quote_rows.len(), 4);
-    assert!(quote_rows[0].starts_with("| q1 | سيرغي لافروف | "));
+    assert!(quote_rows[0].starts_with("| q1 | سيرغي لافروف | 0.90 | "));
+    // A speaker the reviewer should check says so.
+    let mut doc = document();
+    doc.quotes[0].confidence = 0.2;
+    let md = rendered(&doc, Format::Md);
+    assert!(md.contains("| q1 | سيرغي لافروف | 0.20 check | "));
+}
+
+/// The review page shows each speech quote's confidence and marks a speaker the reviewer
+/// should check.
+#[test]
+fn html_shows_each_speakers_confidence_and_marks_unsure_ones() {
+    let mut doc = document();
+    doc.quotes[0].confidence = 0.2;
+    let html = rendered(&doc, Format::Html);
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let xml = Xml::parse_with_options(&html, options).expect("well-formed");
+    let row = |id: &str| {
+        xml.descendants()
+            .find(|e| e.attribute("id") == Some(id))
+            .unwrap()
+    };
+    let span = |id: &str, class: &str| -> Option<String> {
+        row(id)
+            .descendants()
+            .find(|e| e.attribute("class") == Some(class))
+            .map(|e| {
+                e.descendants()
+                    .filter(|n| n.is_text())
+                    .filter_map(|n| n.text())
+                    .collect()
+            })
+    };
+    assert_eq!(span("q1", "conf").as_deref(), Some("0.20"));
+    assert!(span("q1", "speaker unsure").is_some());
+    assert_eq!(span("q3", "conf").as_deref(), Some("0.90"));
+    assert!(span("q3", "speaker").is_some() && span("q3", "speaker unsure").is_none());
 }
 
 fn attr<'a>(node: Node<'a, '_>, name: &str) -> &'a str {

@@ -6,6 +6,8 @@
 //! * Quotes highlighted in both columns as `<mark class="q" data-q="q2">` (speech) or
 //!   `<mark class="q term">` (names, titles), and listed in a panel (`<aside id="quotes">`,
 //!   rows `<tr id="q2">`) with speaker, cue, Arabic, English and links to their sentences.
+//!   A speech quote's confidence (the calibrated probability that its speaker is right) is
+//!   shown beside it, and a speaker under `common::UNSURE` is marked for the reviewer to check.
 //! * Boilerplate paragraphs are greyed and labelled; a checkbox hides them (CSS only).
 //! * No script, no external asset; fonts are the system's (Arabic-capable families first).
 //! * All text is escaped: input holding `<script>` shows as text. Metadata beside text
@@ -16,7 +18,7 @@
 
 use std::io::{self, Write};
 
-use super::common::{quote_english, quote_sentence_ids, summary};
+use super::common::{quote_english, quote_sentence_ids, summary, UNSURE};
 use super::escape::html as esc;
 use crate::doc::{Document, Flag, Paragraph, Quote, Sentence, Span};
 
@@ -56,6 +58,9 @@ aside h2 { font-size: 1rem; margin: .2rem 0 .5rem; }
 aside td { font-size: .85rem; }
 aside td.ar { text-align: right; }
 .speaker { font-weight: 600; }
+.speaker.unsure { color: #9b2c2c; }
+.speaker.unsure::after { content: " ?"; }
+.conf { font-size: .72rem; color: #667085; }
 #hide-bp:checked ~ .layout tbody.boilerplate { display: none; }
 @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } aside { position: static; max-height: none; } }
 "#;
@@ -249,11 +254,17 @@ fn quotes_panel(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
             esc(&q.id),
             sentence_links(q)
         )?;
+        let class = if q.confidence < UNSURE {
+            "speaker unsure"
+        } else {
+            "speaker"
+        };
         writeln!(
             out,
-            r#"<div><span class="speaker"><bdi lang="ar">{}</bdi></span>{cue} <span class="badge">{}</span></div>"#,
+            r#"<div><span class="{class}"><bdi lang="ar">{}</bdi></span>{cue} <span class="badge">{}</span> <span class="conf" title="probability that the speaker is right">{:.2}</span></div>"#,
             esc(speaker),
-            esc(&q.kind)
+            esc(&q.kind),
+            q.confidence
         )?;
         writeln!(
             out,

@@ -17,9 +17,9 @@
 //!
 //! ## Quoted speech
 //!
-//! | id | speaker | Arabic | English | sentences | flags |
-//! |---|---|---|---|---|---|
-//! | q1 | … | … | … | p2.s1 | |
+//! | id | speaker | confidence | Arabic | English | sentences | flags |
+//! |---|---|---|---|---|---|---|
+//! | q1 | … | 0.93 | … | … | p2.s1 | |
 //!
 //! ## Other quoted terms
 //!
@@ -32,7 +32,9 @@
 
 use std::io::{self, Write};
 
-use super::common::{flags_text, missing_translation, quote_english, quote_sentence_ids, summary};
+use super::common::{
+    confidence_text, flags_text, missing_translation, quote_english, quote_sentence_ids, summary,
+};
 use super::escape::markdown;
 use crate::doc::Document;
 
@@ -65,18 +67,19 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\n## Quoted speech\n")?;
         writeln!(
             out,
-            "| id | speaker | Arabic | English | sentences | flags |"
+            "| id | speaker | confidence | Arabic | English | sentences | flags |"
         )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
+        writeln!(out, "|---|---|---|---|---|---|---|")?;
         for q in speech {
             let english = quote_english(q)
                 .map(|e| markdown(&e))
                 .unwrap_or_else(|| "*\\[untranslated\\]*".to_string());
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 q.id,
                 markdown(q.speaker.as_deref().unwrap_or("(speaker unknown)")),
+                confidence_text(q.confidence),
                 markdown(&q.text),
                 english,
                 quote_sentence_ids(q).join(" "),

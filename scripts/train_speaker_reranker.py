@@ -62,6 +62,7 @@ FEATURES = [
 ]
 # The rules' speaker's last word is a common word: no margin protects it (`rerank::margin`).
 LAST_COMMON = FEATURES.index("the last word a common word")
+SURE_FIRST = FEATURES.index("a sure given name first")
 
 
 def fit(x, y, quote, l2=1.0, steps=60):
@@ -132,21 +133,22 @@ def main():
         if made.returncode != 0:
             sys.exit(f"make_common_words.py failed: {made.stderr}")
 
-    if args.calibration:
-        return calibrate(args, pages, lists)
-
     def run(page):
         g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= page[1] <= hi)
         text = os.path.join(args.dir, "texts", page[0] + ".txt")
         common = ["--common-words", os.path.join(lists, f"{g}.txt")]
         qs = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank", *common)
         cands = segment(args.tarjama, text, "--speaker-features", *common)
-        return g, qs["quotes"], {c["quote"]: c["candidates"] for c in cands}
+        extra = (segment(args.tarjama, text, "--confidence-features", *common)
+                 if args.calibration else [])
+        return (g, qs["quotes"], {c["quote"]: c["candidates"] for c in cands},
+                {c["quote"]: c["candidates"][0] for c in extra})
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as ex:
         runs = list(ex.map(run, pages))
-    for (id_, _), (g, qs, cands) in zip(pages, runs):
-        ann = json.load(open(os.path.join(args.dir, "ann", id_ + ".json"), encoding="utf-8"))
+    anns = [json.load(open(os.path.join(args.dir, "ann", id_ + ".json"), encoding="utf-8"))
+            for id_, _ in pages]
+    for ann, (g, qs, cands, _) in zip(anns, runs):
         used = [False] * len(qs)
         for a in ann["quotes"]:
             m = next((i for i, q in enumerate(qs) if not used[i] and sq(q["text"]) == sq(a["text"])), None)
@@ -168,6 +170,11 @@ def main():
     x, y = np.array(xs, dtype=float), np.array(labels, dtype=float)
     assert x.shape[1] == len(FEATURES), f"the tool gives {x.shape[1]} features, FEATURES names {len(FEATURES)}"
     groups, qids, picks = np.array(groups), np.array(qids), np.array(picks)
+    if args.calibration:
+        # The pass's weights with each round held out, for that round's pages.
+        held_out = [fit(x[groups != h], y[groups != h], qids[groups != h])
+                    for h in range(len(ROUNDS))]
+        return calibrate(args, anns, runs, held_out, fit(x, y, qids))
 
     def chosen_right(w, mask):
         score = x[mask] @ w
@@ -247,39 +254,65 @@ def calibration_report(p, y):
     return brier, ece
 
 
-def calibrate(args, pages, lists):
+def pass_choice(w, cx):
+    """The pass's choice among one quote's candidates `cx` (the rules' own first) with weights
+    `w`, as `rerank::choose` and `margin` make it: its index and its softmax probability."""
+    scores = cx @ w
+    f = cx[0]
+    nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
+    sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0
+    need = OVERRULE_MARGIN if sure else NOBODYS_MARGIN if nobodys else 0.0
+    best = int(np.argmax(scores))
+    if best != 0 and scores[best] - scores[0] <= need:
+        best = 0
+    return best, float(1.0 / np.exp(scores - scores[best]).sum())
+
+
+def calibration_features(quote, best, p, cands):
+    """The features of `rerank/calibration.rs` for a quote (the rules' own, as `segment
+    --no-speaker-rerank` gives it) whose pass chose candidate `best` with probability `p`."""
+    speaker, cx = cands[best]
+    flags = quote["flags"]
+    return [1.0, quote["confidence"], p, float(best != 0), float(speaker is None),
+            float(quote["kind"] == "partial"), float(quote["kind"] == "headline"),
+            float(quote["cue"] is None), float("unclosed" in flags),
+            float("anonymous_source" in flags), cx[SURE_FIRST], cx[LAST_COMMON],
+            float(np.log(1 + len(cands)) / 3)]
+
+
+def calibrate(args, anns, runs, held_out, everything):
     """Fit the confidence of speech quotes' speakers (`rerank/calibration.rs`): a speaker is
     right when the quote is annotated speech with that speaker; speech the annotators do not
-    list counts as a wrong speaker. Held out by rounds, prints the Brier score and the
-    calibration error of the confidence before (the rules' confidence, or the pass's
-    probability where it changed the speaker) and after."""
+    list counts as a wrong speaker. So that no round's figures come from a pass that saw it,
+    each round's quotes are featured with the pass's weights fitted without that round
+    (`held_out`), computed here from `segment --speaker-features` as Rust computes them; the
+    shipped calibration is fitted on those out-of-round features too. (With the pass's weights
+    fitted on every round, `everything`, the features must be Rust's own: checked against
+    `segment --confidence-features`.) Prints the Brier score and the calibration error of the
+    confidence before (the rules' confidence, or the pass's probability where it changed the
+    speaker) and after, held out by rounds."""
     sq = lambda s: " ".join(s.split())
-
-    def run(page):
-        g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= page[1] <= hi)
-        text = os.path.join(args.dir, "texts", page[0] + ".txt")
-        common = ["--common-words", os.path.join(lists, f"{g}.txt")]
-        qs = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank", *common)
-        feats = segment(args.tarjama, text, "--confidence-features", *common)
-        return g, qs["quotes"], {c["quote"]: c["candidates"][0] for c in feats}
-
-    with ThreadPoolExecutor(os.cpu_count() or 1) as ex:
-        runs = list(ex.map(run, pages))
-    groups, xs, ys = [], [], []
-    for (id_, _), (g, qs, feats) in zip(pages, runs):
-        ann = json.load(open(os.path.join(args.dir, "ann", id_ + ".json"), encoding="utf-8"))
+    groups, xs, ys, same, total = [], [], [], 0, 0
+    for ann, (g, qs, cands, rust) in zip(anns, runs):
         gold = [a for a in ann["quotes"] if a["speech"]]
         used = [False] * len(gold)
-        for i, (speaker, x) in sorted(feats.items()):
+        for i in sorted(cands):
+            cx = np.array([c[1] for c in cands[i]], dtype=float)
+            best, p = pass_choice(everything, cx)
+            total += 1
+            same += np.allclose(calibration_features(qs[i], best, p, cands[i]), rust[i][1], atol=0.01)
+            best, p = pass_choice(held_out[g], cx)
+            speaker = cands[i][best][0]
             m = next((k for k, a in enumerate(gold)
                       if not used[k] and sq(a["text"]) == sq(qs[i]["text"])), None)
             if m is not None:
                 used[m] = True
             groups.append(g)
-            xs.append(x)
+            xs.append(calibration_features(qs[i], best, p, cands[i]))
             ys.append(m is not None and fold(speaker) == fold(gold[m].get("speaker")))
+    print(f"features as Rust computes them (weights fitted on every round): {same} of {total}")
+    assert same >= 0.99 * total, "the script's calibration features differ from Rust's"
     x, y, groups = np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(groups)
-    assert x.shape[1] == len(CALIBRATION), f"the tool gives {x.shape[1]} features"
     before = np.where(x[:, 3] > 0, x[:, 2], x[:, 1])
     after = np.zeros(len(y))
     for hold in range(len(ROUNDS)):

@@ -79,3 +79,37 @@ fn a_missing_common_word_list_is_an_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("common-word list"), "{err}");
 }
+
+#[test]
+fn confidence_features_give_one_speaker_and_thirteen_features_per_speech_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    let text = "قال زيد بن علي إن \"الوضع صعب\".\nوقالت مصادر مطلعة إن \"الاتفاق قريب\".\n";
+    std::fs::write(&page, text).unwrap();
+    let out = Command::new(binary())
+        .args(["segment", "--confidence-features"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let quotes = json.as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    for q in quotes {
+        let candidates = q["candidates"].as_array().unwrap();
+        assert_eq!(candidates.len(), 1);
+        let features = candidates[0][1].as_array().unwrap();
+        assert_eq!(features.len(), 13);
+        assert_eq!(features[0], 1.0);
+    }
+    // The anonymous source's quote has nobody as its speaker and its flag set.
+    assert!(quotes[1]["candidates"][0][0].is_null());
+    assert_eq!(quotes[1]["candidates"][0][1][9], 1.0);
+    // The two hidden dumps cannot be asked for together.
+    let both = Command::new(binary())
+        .args(["segment", "--confidence-features", "--speaker-features"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(!both.status.success());
+}

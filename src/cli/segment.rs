@@ -31,7 +31,7 @@ pub struct Args {
     /// Print the calibration features of each speech quote's chosen speaker instead of the
     /// analysis (one JSON array per file; for `scripts/train_speaker_reranker.py
     /// --calibration`).
-    #[arg(long, hide = true)]
+    #[arg(long, hide = true, conflicts_with = "speaker_features")]
     pub confidence_features: bool,
     /// Use this list of common words (the format of `src/text/quotes/common_words.txt`)
     /// instead of the one built in (for `scripts/train_speaker_reranker.py`).

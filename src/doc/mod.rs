@@ -200,7 +200,9 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// The reporting cue (e.g. `وقال`), if found.
     pub cue: Option<String>,
-    /// Confidence of the speech/speaker decision, 0..=1.
+    /// Confidence of the speech/speaker decision, 0..=1. For a speech quote after the learned
+    /// speaker pass (the default), the calibrated probability that it is speech by this
+    /// speaker; otherwise the rules' confidence (see `text::quotes`).
     pub confidence: f32,
     /// Number of the paragraph where the quote starts.
     pub paragraph: usize,

@@ -2,7 +2,6 @@
 
 use crate::doc::{Document, Flag, Quote, Sentence};
 
-/// Flags joined by `; ` (empty when none).
 /// Speakers with a confidence under this are marked for the reviewer to check: on real pages
 /// held out of the confidence's calibration, fewer than a third of them are right.
 pub const UNSURE: f32 = 0.5;
@@ -10,13 +9,19 @@ pub const UNSURE: f32 = 0.5;
 /// The confidence of a speech quote's speaker as the review files show it (`0.93`, or
 /// `0.17 check` under [`UNSURE`]).
 pub fn confidence_text(confidence: f32) -> String {
-    if confidence < UNSURE {
+    if unsure(confidence) {
         format!("{confidence:.2} check")
     } else {
         format!("{confidence:.2}")
     }
 }
 
+/// True when a speech quote's speaker should be checked (its confidence is under [`UNSURE`]).
+pub fn unsure(confidence: f32) -> bool {
+    confidence < UNSURE
+}
+
+/// Flags joined by `; ` (empty when none).
 pub fn flags_text(flags: &[Flag]) -> String {
     flags
         .iter()

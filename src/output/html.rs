@@ -7,7 +7,8 @@
 //!   `<mark class="q term">` (names, titles), and listed in a panel (`<aside id="quotes">`,
 //!   rows `<tr id="q2">`) with speaker, cue, Arabic, English and links to their sentences.
 //!   A speech quote's confidence (the calibrated probability that its speaker is right) is
-//!   shown beside it, and a speaker under `common::UNSURE` is marked for the reviewer to check.
+//!   shown beside it, and a speaker under `common::UNSURE` (0.5) is marked for the reviewer to
+//!   check.
 //! * Boilerplate paragraphs are greyed and labelled; a checkbox hides them (CSS only).
 //! * No script, no external asset; fonts are the system's (Arabic-capable families first).
 //! * All text is escaped: input holding `<script>` shows as text. Metadata beside text
@@ -18,7 +19,7 @@
 
 use std::io::{self, Write};
 
-use super::common::{quote_english, quote_sentence_ids, summary, UNSURE};
+use super::common::{quote_english, quote_sentence_ids, summary, unsure};
 use super::escape::html as esc;
 use crate::doc::{Document, Flag, Paragraph, Quote, Sentence, Span};
 
@@ -254,14 +255,14 @@ fn quotes_panel(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
             esc(&q.id),
             sentence_links(q)
         )?;
-        let class = if q.confidence < UNSURE {
+        let class = if unsure(q.confidence) {
             "speaker unsure"
         } else {
             "speaker"
         };
         writeln!(
             out,
-            r#"<div><span class="{class}"><bdi lang="ar">{}</bdi></span>{cue} <span class="badge">{}</span> <span class="conf" title="probability that the speaker is right">{:.2}</span></div>"#,
+            r#"<div><span class="{class}"><bdi lang="ar">{}</bdi></span>{cue} <span class="badge">{}</span> <span class="conf" title="probability that this is speech by this speaker">{:.2}</span></div>"#,
             esc(speaker),
             esc(&q.kind),
             q.confidence

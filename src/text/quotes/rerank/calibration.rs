@@ -11,21 +11,21 @@ use crate::text::Quote;
 pub const CALIBRATION: usize = 13;
 
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
-/// 2,898 annotated pages.
+/// 2,898 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.749837, // bias
-    0.414222,  // the rules' confidence
-    4.885054,  // the pass's probability of the speaker
-    -0.36712,  // the pass changed the speaker
-    -1.091437, // nobody
-    -0.927538, // partial
-    -0.254174, // headline
-    -0.342346, // no cue
-    -1.717737, // unclosed
-    0.279178,  // anonymous source
-    0.569957,  // a sure given name first
-    -0.820429, // the last word a common word
-    -0.423776, // candidates (log)
+    -2.706721, // bias
+    0.435669,  // the rules' confidence
+    4.837122,  // the pass's probability of the speaker
+    -0.427428, // the pass changed the speaker
+    -1.149859, // nobody
+    -0.920077, // partial
+    -0.292745, // headline
+    -0.31943,  // no cue
+    -1.736177, // unclosed
+    0.333498,  // anonymous source
+    0.576872,  // a sure given name first
+    -0.892737, // the last word a common word
+    -0.473761, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

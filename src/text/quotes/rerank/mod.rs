@@ -7,8 +7,9 @@
 //! each quote's candidates) scores them on three groups of features: the page's sequence of
 //! speakers and voices, where the page names the candidate around the quote (`mentions.rs`),
 //! and how much the candidate reads as a name (`nameness.rs`: the rules' word lists and the
-//! common words of news prose, `common_words.txt`). The features are computed
-//! here only; `scripts/train_speaker_reranker.py` reads them from `tarjama segment
+//! common words of news prose, `common_words.txt`). Each speech quote's confidence is then the
+//! calibrated probability that its speaker is right (`calibration.rs`). The features are
+//! computed here only; `scripts/train_speaker_reranker.py` reads them from `tarjama segment
 //! --speaker-features`, fits the weights and measures the pass on rounds of pages held out of
 //! training.
 

@@ -268,12 +268,19 @@ def pass_choice(w, cx):
     return best, float(1.0 / np.exp(scores - scores[best]).sum())
 
 
+def final_speaker(quote, best, cands):
+    """The speaker a quote ends with: the chosen candidate's, or the rules' own where the pass
+    kept it (an anonymous source's quote keeps it whatever its single candidate)."""
+    return cands[best][0] if best != 0 else quote["speaker"]
+
+
 def calibration_features(quote, best, p, cands):
     """The features of `rerank/calibration.rs` for a quote (the rules' own, as `segment
     --no-speaker-rerank` gives it) whose pass chose candidate `best` with probability `p`."""
-    speaker, cx = cands[best]
+    cx = cands[best][1]
     flags = quote["flags"]
-    return [1.0, quote["confidence"], p, float(best != 0), float(speaker is None),
+    nobody = final_speaker(quote, best, cands) is None
+    return [1.0, quote["confidence"], p, float(best != 0), float(nobody),
             float(quote["kind"] == "partial"), float(quote["kind"] == "headline"),
             float(quote["cue"] is None), float("unclosed" in flags),
             float("anonymous_source" in flags), cx[SURE_FIRST], cx[LAST_COMMON],
@@ -302,7 +309,7 @@ def calibrate(args, anns, runs, held_out, everything):
             total += 1
             same += np.allclose(calibration_features(qs[i], best, p, cands[i]), rust[i][1], atol=0.01)
             best, p = pass_choice(held_out[g], cx)
-            speaker = cands[i][best][0]
+            speaker = final_speaker(qs[i], best, cands[i])
             m = next((k for k, a in enumerate(gold)
                       if not used[k] and sq(a["text"]) == sq(qs[i]["text"])), None)
             if m is not None:

@@ -149,11 +149,7 @@ fn analyze_with_voices(
 /// it chooses (what `scripts/train_speaker_reranker.py` trains on; `segment
 /// --speaker-features`).
 pub fn speaker_candidates(input: &str, options: &Options) -> Vec<quotes::rerank::Candidates> {
-    let options = Options {
-        rerank_speakers: false,
-        ..options.clone()
-    };
-    let (analysis, voices) = analyze_with_voices(input, &options, true);
+    let (analysis, voices) = rules_with_voices(input, options);
     quotes::speaker_candidates(input, &analysis.paragraphs, &analysis.quotes, &voices)
 }
 
@@ -161,12 +157,18 @@ pub fn speaker_candidates(input: &str, options: &Options) -> Vec<quotes::rerank:
 /// (what `scripts/train_speaker_reranker.py --calibration` trains on; `segment
 /// --confidence-features`).
 pub fn confidence_candidates(input: &str, options: &Options) -> Vec<quotes::rerank::Candidates> {
+    let (analysis, voices) = rules_with_voices(input, options);
+    quotes::confidence_candidates(input, &analysis.paragraphs, &analysis.quotes, &voices)
+}
+
+/// The rules' analysis of `input` (no learned speaker pass) with the page's voices: what the
+/// speaker pass starts from.
+fn rules_with_voices(input: &str, options: &Options) -> (Analysis, Vec<quotes::Voice>) {
     let options = Options {
         rerank_speakers: false,
         ..options.clone()
     };
-    let (analysis, voices) = analyze_with_voices(input, &options, true);
-    quotes::confidence_candidates(input, &analysis.paragraphs, &analysis.quotes, &voices)
+    analyze_with_voices(input, &options, true)
 }
 
 /// Map a span of the cleaned text to the original and trim it; `None` if nothing is left.

@@ -30,10 +30,10 @@ const WEIGHTS: [f32; CALIBRATION] = [
 
 /// What the pass knows about one speech quote's speaker.
 pub(super) struct Evidence<'a> {
-    /// The quote, with the speaker the pass chose.
+    /// The quote as the rules give it (their speaker and confidence; its kind, cue and flags).
     pub quote: &'a Quote,
-    /// The rules' confidence, before the pass.
-    pub rules_confidence: f32,
+    /// True when the speaker the pass chose is nobody.
+    pub nobody: bool,
     /// The pass's probability of the chosen speaker among the quote's candidates.
     pub probability: f32,
     /// True when the pass replaced the rules' speaker.
@@ -54,10 +54,10 @@ pub(super) fn features(e: &Evidence) -> [f32; CALIBRATION] {
     let name = |i: usize| e.nameness.get(i).copied().unwrap_or(0.0);
     [
         1.0,
-        e.rules_confidence,
+        e.quote.confidence,
         e.probability,
         flag(e.changed),
-        flag(e.quote.speaker.is_none()),
+        flag(e.nobody),
         flag(e.quote.kind == "partial"),
         flag(e.quote.kind == "headline"),
         flag(e.quote.cue.is_none()),
@@ -102,7 +102,7 @@ mod tests {
     fn sure(q: &Quote, probability: f32) -> f32 {
         confidence(&features(&Evidence {
             quote: q,
-            rules_confidence: 0.9,
+            nobody: false,
             probability,
             changed: false,
             candidates: 5,

@@ -571,18 +571,18 @@ fn decide(
         let chosen = choose(&scores, margin(quote, own));
         let best = chosen.map_or(0, |(b, _)| b);
         let speaker = chosen.map(|(b, _)| c.candidates[b].0.clone());
-        let mut decided = quote.clone();
-        if let Some(s) = &speaker {
-            decided.speaker = s.clone();
-        }
-        let nameness = c.candidates[best].1.get(SEQUENCE + TEXT..).unwrap_or(&[]);
+        let features = &c.candidates[best].1;
         let x = calibration::features(&calibration::Evidence {
-            quote: &decided,
-            rules_confidence: quote.confidence,
-            probability: softmax_at(&scores, best),
+            quote,
+            // (The speaker the quote ends with: an anonymous source's quote keeps the rules'
+            // one, whatever its single candidate.)
+            nobody: speaker
+                .as_ref()
+                .map_or(quote.speaker.is_none(), Option::is_none),
+            nameness: features.get(SEQUENCE + TEXT..).unwrap_or(&[]),
+            probability: chosen.map_or_else(|| softmax_at(&scores, 0), |(_, p)| p),
             changed: speaker.is_some(),
             candidates: c.candidates.len(),
-            nameness,
         });
         out.push((c.quote, speaker, x));
     }
@@ -627,8 +627,7 @@ fn choose(scores: &[f32], margin: f32) -> Option<(usize, f32)> {
     if best == 0 || scores[best] - scores[0] <= margin {
         return None;
     }
-    let total: f32 = scores.iter().map(|s| (s - scores[best]).exp()).sum();
-    Some((best, 1.0 / total))
+    Some((best, softmax_at(scores, best)))
 }
 
 #[cfg(test)]

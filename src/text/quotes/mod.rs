@@ -1200,7 +1200,13 @@ impl Analysis<'_> {
     /// role or a workplace between them.
     fn apposed_name(&self, pi: usize, np: Range<usize>) -> Option<(Range<usize>, Who)> {
         let t = &self.toks[pi];
-        if !speakers::split_role(&t[np.clone()]).1.is_empty() {
+        // `المتحدث باسم إمارة منطقة مكة، سلطان الدوسري،`: a name found in the role that does
+        // not open with a given name gives way to a person set off by commas whose name does.
+        let named = speakers::split_role(&t[np.clone()]).1;
+        let weak_name = named
+            .first()
+            .is_some_and(|x| lexicon::given_name(&x.norm).is_none());
+        if !named.is_empty() && !weak_name {
             return None;
         }
         // `قال الأمين العام لـ«الهيئة العربية للمسرح»، إسماعيل عبد الله،`: the body the role
@@ -1249,6 +1255,9 @@ impl Analysis<'_> {
             .then(after_workplace)
             .flatten()
             .or_else(|| speakers::apposition_name(t, comma))?;
+        if !named.is_empty() && lexicon::given_name(&t[name.start].norm).is_none() {
+            return None;
+        }
         let n = speakers::Name::from_tokens(self.input, &t[name.clone()])?;
         Some((name, Who::Named(n)))
     }

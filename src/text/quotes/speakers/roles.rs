@@ -267,11 +267,28 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
             n.is_word()
                 && (matches!(n.norm.as_str(), "بن" | "ابن")
                         // `سلطان ناصر السويدي`; not `سلطان قابوس`, a ruler's title.
+                        // (`سلطان أحمد الجابر`: a definite surname that is no title.)
                         || (crate::text::quotes::lexicon::given_name(&n.norm).is_some()
                             && toks.get(i + 2).is_some_and(|m| {
                                 (m.is_word() && !ends_subject(m) && !is_role_word(&m.norm))
                                     || (has_article(&m.norm) && m.norm.ends_with('ي'))
+                                    || (m.is_word()
+                                        && has_article(&m.norm)
+                                        && !ends_subject(m)
+                                        && !is_title(&m.norm)
+                                        && !institutions().contains(strip_article(&m.norm)))
                             })))
+        })
+    {
+        return true;
+    }
+    // `أمير حسين زماني نيا`: the title `أمير` is a first name before a sure given name
+    // (`أمير قطر`, `أمير منطقة الرياض` are titles).
+    if t.norm == "امير"
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word()
+                && crate::text::quotes::lexicon::given_name(&n.norm)
+                    == Some(crate::text::quotes::lexicon::GivenName::Sure)
         })
     {
         return true;
@@ -806,13 +823,34 @@ pub(super) fn is_manner_adverb(norm: &str) -> bool {
 
 /// True for `صباح` at `tokens[k]` as a first name (`الشيخ صباح الخالد`): after a title and
 /// before another name word, not the morning (`صباح اليوم`).
+/// Also a family name: `صباح` before a role in apposition (`نؤاس صباح المنسق الإعلامي`),
+/// `الصباح` after a name word and before a comma or a title (`مشعل الأحمد الصباح،`).
 pub(super) fn is_morning_name(tokens: &[Token], k: usize) -> bool {
-    k > 0
-        && tokens[k].norm == "صباح"
-        && is_title(&tokens[k - 1].norm)
-        && tokens
-            .get(k + 1)
-            .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_day_word(&n.norm))
+    if k == 0 {
+        return false;
+    }
+    let prev = &tokens[k - 1];
+    let next = tokens.get(k + 1);
+    let name_word_before = prev.is_word()
+        && !prev.in_quote
+        && !is_title(&prev.norm)
+        && !ends_subject(prev)
+        && (crate::text::quotes::lexicon::given_name(&prev.norm).is_some()
+            || has_article(&prev.norm)
+            || !crate::text::quotes::lexicon::is_common_word(&prev.norm));
+    let role_next = next.is_some_and(|n| {
+        n.is_word() && has_article(&n.norm) && is_title(&n.norm) && !is_day_word(&n.norm)
+    });
+    let comma_next = next.is_some_and(|n| matches!(n.punct(), Some(',' | '،')));
+    match tokens[k].norm.as_str() {
+        "صباح" => {
+            (is_title(&prev.norm)
+                && next.is_some_and(|n| n.is_word() && !ends_subject(n) && !is_day_word(&n.norm)))
+                || (name_word_before && !has_article(&prev.norm) && role_next)
+        }
+        "الصباح" => name_word_before && (role_next || comma_next),
+        _ => false,
+    }
 }
 
 /// True for a day or time word after `صباح` (`صباح اليوم`, `صباح الخميس`): the morning.
@@ -916,5 +954,14 @@ fn genitive_of_institution(toks: &[Token], i: usize) -> bool {
         && toks[i + 1..]
             .iter()
             .all(|n| n.is_word() && !is_title(&n.norm) && !ends_subject(n));
-    adjective_next || person_after
+    // `وكالة غوث وتشغيل اللاجئين`: a word joined by `و` goes on with the body's genitive;
+    // a person's name is not coordinated so.
+    let coordinated_next = toks.get(i + 1).is_some_and(|n| {
+        n.is_word()
+            && n.norm.chars().count() >= 5
+            && n.norm.starts_with('و')
+            && !has_article(&n.norm)
+            && crate::text::quotes::lexicon::given_name(&n.norm).is_none()
+    });
+    adjective_next || person_after || coordinated_next
 }

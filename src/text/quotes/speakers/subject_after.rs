@@ -19,18 +19,31 @@ pub(super) const MAX_SUBJECT_WORDS: usize = 12;
 
 /// True when the last word of a subject phrase is a transitive verb's object: a definite word
 /// after a definite surname (`لخص الطبيب عبد الرحمن الحداد الوضع`), unless the surname is the
-/// second half of a compound name (`عبد الفتاح السيسي`).
+/// second half of a compound name (`عبد الفتاح السيسي`) or the word reads as a family name
+/// (`أعلن مشعل الأحمد الصباح`: no common word of news prose, body or title, after a given
+/// name and a definite surname).
 pub(super) fn ends_with_object(np: &[Token]) -> bool {
+    ends_with_definite_pair(np).is_some_and(|(head, last)| {
+        is_common_word(&last.norm)
+            || super::is_body_word(&last.norm)
+            || is_title(&last.norm)
+            || given_name(&head.norm).is_none()
+    })
+}
+
+/// The first name word and the last word of a name ending in two definite words that are no
+/// compound name (see [`ends_with_object`]).
+fn ends_with_definite_pair(np: &[Token]) -> Option<(&Token, &Token)> {
     let (_, name) = split_role(np);
     let [.., head, before, last] = name else {
-        return false;
+        return None;
     };
     let compound = COMPOUND_SECOND.contains(&before.norm.as_str())
         || matches!(
             head.norm.as_str(),
             "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ام"
         );
-    has_article(&last.norm) && has_article(&before.norm) && !compound
+    (has_article(&last.norm) && has_article(&before.norm) && !compound).then_some((head, last))
 }
 
 /// Reporting verbs that take a direct object (`لخص الوضع`, `ختم حديثه`).
@@ -314,7 +327,13 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         end = start + trim_construct_object(&tokens[start..end]);
     }
     let trimmed = end < i;
-    if transitive(&tokens[cue]) && ends_with_object(&tokens[start..end]) {
+    // (A describing verb has its object there: `وصف النائب أيمن البدادوة المجلس بـ…`.)
+    let object_last = if kind == CueKind::Describe {
+        ends_with_definite_pair(&tokens[start..end]).is_some()
+    } else {
+        ends_with_object(&tokens[start..end])
+    };
+    if transitive(&tokens[cue]) && object_last {
         end -= 1;
     }
     // `وصف X الخطة بأنها …`: the describing verb's object comes between subject and `بأنها`.
@@ -347,8 +366,18 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     let compound = COMPOUND_SECOND.contains(&last.as_str());
     // (Not the genitive a construct title needs: `تحدث رئيس الاتحاد عن`.)
     let genitive = end - start == 2 && is_construct_title(&tokens[start]);
+    // `أعلن مشعل الأحمد الصباح، …`: a definite word that is no common word of news prose
+    // after a given name and a definite surname is a family name.
+    let family = end - start >= 3
+        && kind != CueKind::Describe
+        && !is_common_word(last)
+        && !super::is_body_word(last)
+        && !is_title(last)
+        && has_article(&tokens[end - 2].norm)
+        && given_name(&tokens[end - 3].norm).is_some();
     if takes_object
         && !trimmed
+        && !family
         && end - start >= 2
         && has_article(last)
         && !nisba
@@ -447,6 +476,12 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             && !np[k].norm.ends_with('ي')
             && !COMPOUND_SECOND.contains(&np[k].norm.as_str())
             && !NAME_PARTICLES.contains(&np[k].norm.as_str())
+            // (`عبد العزيز بن تركي الفيصل رئيس …`: after a given name, a definite word that
+            // is no common word of news prose and ends the phrase or comes before a title is
+            // the family name.)
+            && (given_name(&np[k - 1].norm).is_none()
+                || is_common_word(&np[k].norm)
+                || np.get(k + 1).is_some_and(|n| !is_title(&n.norm)))
     };
     // `بلقيس فتحي لأول مرة`, `محمد سعد تفاصيل جديدة`: after a sure given name and a surname,
     // a common word of news prose without the article starts the object or an adverb.

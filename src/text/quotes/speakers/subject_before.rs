@@ -482,8 +482,10 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
             && tokens[k + 1..colon].iter().all(Token::is_word)
             && colon - k <= 5
     });
+    let aside = speaker_before_aside(tokens, colon);
     let mut np_end = speaker_from_place(tokens, colon)
         .or(topic)
+        .or(aside)
         .unwrap_or_else(|| {
             tokens[..colon]
                 .iter()
@@ -554,7 +556,7 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     if tokens[..np_end]
         .iter()
         .any(|t| t.norm.chars().any(|c| c.is_numeric()))
-        || labels().contains(&tokens[0].norm)
+        || (labels().contains(&tokens[0].norm) && !described_source(&tokens[..np_end]))
     {
         return None;
     }
@@ -564,6 +566,7 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     let outlet_ok = rest.is_empty()
         || speaker_from_place(tokens, colon) == Some(verb_end)
         || topic == Some(verb_end)
+        || aside == Some(verb_end)
         || (rest[0].norm == "ل"
             && rest.len() >= 3
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark
@@ -630,6 +633,43 @@ fn speaker_before_circumstance(tokens: &[Token], colon: usize) -> Option<usize> 
             .iter()
             .all(|t| t.is_word() || t.kind == crate::text::quotes::words::TokKind::Mark);
     ok.then_some(k)
+}
+
+/// `مصدر رفيع المستوى: …`, `مصدر دبلوماسي روسي: …`: an anonymous source described by
+/// undefined adjectives, not the label `مصدر: …` (or `مصدر الصورة: …`) of a page.
+fn described_source(np: &[Token]) -> bool {
+    matches!(np, [first, second, ..] if first.norm == "مصدر" && second.is_word() && !has_article(&second.norm))
+}
+
+/// `لازاريني في غزة: …`, `رامي عبد الرحمن لصوت لبنان: …`: a name of one to three words,
+/// none of them a common word of news prose, then where or to whom it spoke (`في`, `من` or a
+/// `لـ` word and up to three words) before the colon at `tokens[colon]`; the length of the
+/// name. (`أسباب الانقطاع في تونس: …` is a topic: its words are common words.)
+fn speaker_before_aside(tokens: &[Token], colon: usize) -> Option<usize> {
+    let k = (1..colon.min(4)).find(|&k| {
+        let w = tokens[k].norm.as_str();
+        matches!(w, "في" | "فى" | "من")
+            || (w.starts_with('ل') && w.chars().count() >= 4 && !has_article(w))
+    })?;
+    let named = tokens[..k].iter().all(|t| {
+        t.is_word()
+            && !t.tanwin
+            && !t.suffixed
+            && !ends_subject(t)
+            && !crate::text::quotes::lexicon::is_common_word(&t.norm)
+            && cue_kind(&t.norm).is_none()
+            && !matches!(t.norm.as_str(), "جاء" | "وجاء" | "ورد" | "وورد")
+    });
+    // (`أحمد في غزة: قصة طفل …`: a lone given name heads a feature, not a statement.)
+    let lone_given = k == 1 && crate::text::quotes::lexicon::given_name(&tokens[0].norm).is_some();
+    // (`منى واصف تغني في "جرش": …`: a verb in the imperfect after the name.)
+    let verb_last = k >= 2
+        && tokens[k - 1].norm.starts_with(['ي', 'ت'])
+        && crate::text::quotes::lexicon::given_name(&tokens[k - 1].norm).is_none();
+    let aside = &tokens[k + 1..colon];
+    let short = (1..=3).contains(&aside.iter().filter(|t| t.is_word()).count())
+        && aside.iter().all(|t| t.is_word() || t.kind == TokKind::Mark);
+    (named && !lone_given && !verb_last && short).then_some(k)
 }
 
 fn speaker_from_one_word_place(tokens: &[Token], colon: usize) -> Option<usize> {

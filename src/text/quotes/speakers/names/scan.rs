@@ -169,7 +169,10 @@ impl Names {
             }
             if let Some(n) = Name::from_tokens(input, &toks[k..e]) {
                 // `وتابع بيان الشباب` for `نادي الشباب`: a full name to extend short forms.
-                if !toks[k].in_quote && !has_article(&toks[k].norm) {
+                // `المرصد السوري لحقوق الإنسان`, named in full only inside a role (`مدير
+                // المرصد …`), is the full name of `المرصد السوري` too.
+                let lam_named = (k + 2..e).any(lam_genitive);
+                if !toks[k].in_quote && (!has_article(&toks[k].norm) || lam_named) {
                     self.candidates.push(n.clone());
                 }
                 self.bodies.push((toks[k].start, head, n));
@@ -473,6 +476,8 @@ impl Names {
                         || is_role_word(&n.norm)
                         || cue_kind(&n.norm).is_some()
                         || is_manner_adverb(&n.norm)
+                        // (`توعد عبد الملك الحوثي في أحدث خطبه`: a preposition after it.)
+                        || matches!(n.norm.as_str(), "في" | "فى" | "خلال" | "امام")
                 });
             if e - k >= 2 && closed {
                 if let Some(n) = Name::from_tokens(input, &toks[k..e]) {
@@ -819,7 +824,7 @@ fn is_lineage_word(norm: &str) -> bool {
 }
 
 /// Title words that are common first names too (normalised).
-const FIRST_NAME_TITLES: &[&str] = &["امين", "نائب", "عميد", "سفير", "ملك"];
+const FIRST_NAME_TITLES: &[&str] = &["امين", "نائب", "عميد", "سفير", "ملك", "سلطان", "امير"];
 
 /// True for a word that is a body's head noun, also after `لـ` (`للمنظمة`).
 pub(crate) fn is_body_word(norm: &str) -> bool {

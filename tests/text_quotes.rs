@@ -3414,3 +3414,31 @@ fn round_nine_headline_asides_and_described_sources() {
     let s = "مصدر: وكالة الأنباء الرسمية والمواقع الإخبارية المحلية\nتابعت الوكالة.";
     assert!(quotes(s).iter().all(|q| !q.speech));
 }
+
+#[test]
+fn unclosed_quote_leaves_a_stray_mark_and_full_stop_at_the_paragraph_end() {
+    // The writer's closing mark had nothing to close: it and the full stop after it are not
+    // the speaker's words.
+    let s = "وقال النائب: «الطلب الوحيد لرئيس الوزراء “لا تطرشون الجبري لأن حظنا معاه مو زين”.";
+    let qs = quotes(s);
+    let q = qs
+        .iter()
+        .find(|q| q.flags.contains(&"unclosed".to_string()));
+    assert!(
+        q.expect("an unclosed quote").text.ends_with("مو زين"),
+        "{qs:#?}"
+    );
+    let s = "وقال النائب إن \"الطلب الوحيد لرئيس الوزراء لا تطرشون الجبري لأن حظنا معاه مو زين |.";
+    let qs = quotes(s);
+    let q = qs.iter().find(|q| q.speech).expect("a speech quote");
+    assert!(q.text.ends_with("مو زين"), "{q:#?}");
+    // A full stop alone stays: the sentence ends inside the quote.
+    let s = "وقال الوزير: \"الحكومة ماضية في خطتها ولن تتراجع عنها.";
+    let qs = quotes(s);
+    let q = qs.iter().find(|q| q.speech).expect("a speech quote");
+    assert!(q.text.ends_with("عنها."), "{q:#?}");
+    // A question mark is the speaker's.
+    let s = "وقال المواطن: \"ماذا تريد الحكومة منا؟\"\"";
+    let qs = quotes(s);
+    assert!(qs.iter().all(|q| !q.text.ends_with('"')), "{qs:#?}");
+}

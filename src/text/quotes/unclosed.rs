@@ -8,7 +8,7 @@
 use super::cues::cue_kind;
 use super::lexicon::CueKind;
 use super::marks::MarkQuote;
-use super::words::Token;
+use super::words::{TokKind, Token};
 
 /// Words a quote keeps before a cut: a cue right after the opening is left alone.
 const MIN_WORDS_BEFORE_CUT: usize = 3;
@@ -23,6 +23,7 @@ pub(crate) fn end_unclosed(toks: &[Vec<Token>], quotes: &mut [MarkQuote]) {
             continue;
         }
         let Some((part, cut)) = cut_point(toks, q) else {
+            trim_stray_tail(toks, &mut quotes[i]);
             continue;
         };
         let q = &mut quotes[i];
@@ -81,4 +82,34 @@ fn cut_point(paragraph_toks: &[Vec<Token>], q: &MarkQuote) -> Option<(usize, usi
         }
     }
     None
+}
+
+/// `… معاه مو زين”.` at the end of a paragraph that an unclosed quote runs to: the marks (and
+/// `|`) after the last word, with the full stop among them, are no part of the quote's words
+/// (a full stop alone is: the sentence's end inside the quote). Stops at `؟` and `!`, which
+/// are the speaker's.
+fn trim_stray_tail(paragraph_toks: &[Vec<Token>], q: &mut MarkQuote) {
+    let Some(last) = q.parts.last_mut() else {
+        return;
+    };
+    let pt = &paragraph_toks[last.paragraph];
+    let lo = pt.partition_point(|x| x.start < last.start);
+    let hi = lo + pt[lo..].iter().take_while(|x| x.end <= last.end).count();
+    let toks = &pt[lo..hi];
+    let tail = toks
+        .iter()
+        .rev()
+        .take_while(|t| t.kind == TokKind::Mark || matches!(t.punct(), Some('.' | '|' | ':')))
+        .count();
+    let stray = toks[toks.len() - tail..]
+        .iter()
+        .any(|t| t.kind == TokKind::Mark || t.punct() == Some('|'));
+    // (Also a mark that might close one opened inside the quote, `… “مو زين”.`: the writer
+    // more often meant it to close the quote itself.)
+    if !stray || tail == toks.len() {
+        return;
+    }
+    let end = toks[toks.len() - tail - 1].end;
+    last.end = end;
+    q.end = end;
 }

@@ -13,19 +13,19 @@ pub const CALIBRATION: usize = 13;
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
 /// 2,898 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.706721, // bias
-    0.435669,  // the rules' confidence
-    4.837122,  // the pass's probability of the speaker
-    -0.427428, // the pass changed the speaker
-    -1.149859, // nobody
-    -0.920077, // partial
-    -0.292745, // headline
-    -0.31943,  // no cue
-    -1.736177, // unclosed
-    0.333498,  // anonymous source
-    0.576872,  // a sure given name first
-    -0.892737, // the last word a common word
-    -0.473761, // candidates (log)
+    -2.863811, // bias
+    0.589201,  // the rules' confidence
+    4.973454,  // the pass's probability of the speaker
+    -0.474768, // the pass changed the speaker
+    -1.160743, // nobody
+    -0.953465, // partial
+    -0.343171, // headline
+    -0.259569, // no cue
+    -1.5156,   // unclosed
+    0.237157,  // anonymous source
+    0.506695,  // a sure given name first
+    -1.122771, // the last word a common word
+    -0.498147, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

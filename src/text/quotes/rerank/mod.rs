@@ -53,40 +53,40 @@ const WINDOW: usize = 50;
 /// 2,898 annotated pages. Held out by rounds, the pass lifts speaker accuracy on every round
 /// (all ten: 0.734 → 0.760).
 const WEIGHTS: [f32; FEATURES] = [
-    -0.28445,  // the rules' own speaker
-    1.746592,  // … times the rules' confidence
-    1.619089,  // nobody
-    -0.258597, // the candidate's share of the page's speech quotes
-    -0.285751, // distance to its last quote before
-    -0.299316, // distance to its next quote after
-    0.31087,   // the previous quote's speaker
-    0.229891,  // the next quote's speaker
-    0.646154,  // words in the candidate (/5)
-    -0.632181, // the candidate opens with a title
-    0.714404,  // the rules' own speaker, no cue
-    -1.012844, // the previous quote's speaker, no cue
-    0.106326,  // the rules' own speaker, opening with a title
-    -0.884808, // rank among the voices just before
-    -0.232965, // a voice in the quote's paragraph before it
-    1.991531,  // the candidate's share of the page's voices
-    -0.319129, // named before the quote
-    0.988456,  // nearness of its last-word mention before
-    0.395015,  // nearness of its whole-name mention before
-    0.869589,  // named in the quote's paragraph before it
-    -0.221213, // named just after the quote
-    0.319192,  // mentions on the page (log)
-    -0.032382, // named within 200 bytes before
-    0.05817,   // named nearest before, of the candidates
-    0.170343,  // a sure given name first
-    1.454864,  // a given name in it
-    0.23405,   // an institution first
-    -0.916769, // a title first
-    -0.371692, // a word that is no name's
-    0.219341,  // an indefinite accusative first
-    -0.792573, // one plain word
-    -0.914324, // share of common words
-    -0.693877, // the last word a common word
-    -0.895543, // the first word a common word
+    -0.222042, // the rules' own speaker
+    1.657625,  // … times the rules' confidence
+    1.697611,  // nobody
+    -0.260728, // the candidate's share of the page's speech quotes
+    -0.378749, // distance to its last quote before
+    -0.494837, // distance to its next quote after
+    0.176942,  // the previous quote's speaker
+    0.050951,  // the next quote's speaker
+    0.747695,  // words in the candidate (/5)
+    -0.605524, // the candidate opens with a title
+    0.738535,  // the rules' own speaker, no cue
+    -0.975956, // the previous quote's speaker, no cue
+    0.070841,  // the rules' own speaker, opening with a title
+    -0.973144, // rank among the voices just before
+    -0.225236, // a voice in the quote's paragraph before it
+    1.868942,  // the candidate's share of the page's voices
+    -0.26083,  // named before the quote
+    0.810156,  // nearness of its last-word mention before
+    0.56143,   // nearness of its whole-name mention before
+    0.89813,   // named in the quote's paragraph before it
+    -0.165967, // named just after the quote
+    0.374829,  // mentions on the page (log)
+    -0.033205, // named within 200 bytes before
+    0.035986,  // named nearest before, of the candidates
+    0.231445,  // a sure given name first
+    1.428927,  // a given name in it
+    0.165896,  // an institution first
+    -1.029642, // a title first
+    -0.471211, // a word that is no name's
+    0.187153,  // an indefinite accusative first
+    -0.872141, // one plain word
+    -0.932939, // share of common words
+    -0.761195, // the last word a common word
+    -0.767097, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.

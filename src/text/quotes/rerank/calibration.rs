@@ -13,19 +13,19 @@ pub const CALIBRATION: usize = 13;
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
 /// 2,898 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.863811, // bias
-    0.589201,  // the rules' confidence
-    4.973454,  // the pass's probability of the speaker
-    -0.474768, // the pass changed the speaker
-    -1.160743, // nobody
-    -0.953465, // partial
-    -0.343171, // headline
-    -0.259569, // no cue
-    -1.5156,   // unclosed
-    0.237157,  // anonymous source
-    0.506695,  // a sure given name first
-    -1.122771, // the last word a common word
-    -0.498147, // candidates (log)
+    -2.957678, // bias
+    0.56556,   // the rules' confidence
+    5.038299,  // the pass's probability of the speaker
+    -0.447038, // the pass changed the speaker
+    -1.265402, // nobody
+    -0.955626, // partial
+    -0.306728, // headline
+    -0.292365, // no cue
+    -1.48196,  // unclosed
+    0.3652,    // anonymous source
+    0.50805,   // a sure given name first
+    -1.09265,  // the last word a common word
+    -0.389495, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

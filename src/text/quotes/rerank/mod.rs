@@ -53,40 +53,40 @@ const WINDOW: usize = 50;
 /// 2,898 annotated pages. Held out by rounds, the pass lifts speaker accuracy on every round
 /// (all ten: 0.734 → 0.760).
 const WEIGHTS: [f32; FEATURES] = [
-    -0.222042, // the rules' own speaker
-    1.657625,  // … times the rules' confidence
-    1.697611,  // nobody
-    -0.260728, // the candidate's share of the page's speech quotes
-    -0.378749, // distance to its last quote before
-    -0.494837, // distance to its next quote after
-    0.176942,  // the previous quote's speaker
-    0.050951,  // the next quote's speaker
-    0.747695,  // words in the candidate (/5)
-    -0.605524, // the candidate opens with a title
-    0.738535,  // the rules' own speaker, no cue
-    -0.975956, // the previous quote's speaker, no cue
-    0.070841,  // the rules' own speaker, opening with a title
-    -0.973144, // rank among the voices just before
-    -0.225236, // a voice in the quote's paragraph before it
-    1.868942,  // the candidate's share of the page's voices
-    -0.26083,  // named before the quote
-    0.810156,  // nearness of its last-word mention before
-    0.56143,   // nearness of its whole-name mention before
-    0.89813,   // named in the quote's paragraph before it
-    -0.165967, // named just after the quote
-    0.374829,  // mentions on the page (log)
-    -0.033205, // named within 200 bytes before
-    0.035986,  // named nearest before, of the candidates
-    0.231445,  // a sure given name first
-    1.428927,  // a given name in it
-    0.165896,  // an institution first
-    -1.029642, // a title first
-    -0.471211, // a word that is no name's
-    0.187153,  // an indefinite accusative first
-    -0.872141, // one plain word
-    -0.932939, // share of common words
-    -0.761195, // the last word a common word
-    -0.767097, // the first word a common word
+    -0.281843, // the rules' own speaker
+    1.728431,  // … times the rules' confidence
+    1.826573,  // nobody
+    -0.26793,  // the candidate's share of the page's speech quotes
+    -0.357588, // distance to its last quote before
+    -0.458976, // distance to its next quote after
+    0.197393,  // the previous quote's speaker
+    0.086912,  // the next quote's speaker
+    0.775231,  // words in the candidate (/5)
+    -0.648225, // the candidate opens with a title
+    0.73787,   // the rules' own speaker, no cue
+    -0.992459, // the previous quote's speaker, no cue
+    0.043629,  // the rules' own speaker, opening with a title
+    -0.951525, // rank among the voices just before
+    -0.244754, // a voice in the quote's paragraph before it
+    1.988436,  // the candidate's share of the page's voices
+    -0.183893, // named before the quote
+    0.697085,  // nearness of its last-word mention before
+    0.703539,  // nearness of its whole-name mention before
+    0.846365,  // named in the quote's paragraph before it
+    0.023582,  // named just after the quote
+    0.380822,  // mentions on the page (log)
+    -0.024704, // named within 200 bytes before
+    0.053449,  // named nearest before, of the candidates
+    0.184931,  // a sure given name first
+    1.431773,  // a given name in it
+    0.141142,  // an institution first
+    -1.030264, // a title first
+    -0.412439, // a word that is no name's
+    0.264336,  // an indefinite accusative first
+    -0.769091, // one plain word
+    -0.997076, // share of common words
+    -0.703722, // the last word a common word
+    -0.769573, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.

@@ -1203,10 +1203,10 @@ impl Analysis<'_> {
         // `المتحدث باسم إمارة منطقة مكة، سلطان الدوسري،`: a name found in the role that does
         // not open with a given name gives way to a person set off by commas whose name does.
         let named = speakers::split_role(&t[np.clone()]).1;
-        let weak_name = named
+        if named
             .first()
-            .is_some_and(|x| lexicon::given_name(&x.norm).is_none());
-        if !named.is_empty() && !weak_name {
+            .is_some_and(|x| lexicon::given_name(&x.norm).is_some())
+        {
             return None;
         }
         // `قال الأمين العام لـ«الهيئة العربية للمسرح»، إسماعيل عبد الله،`: the body the role

@@ -7,7 +7,7 @@
 
 use super::cues::cue_kind;
 use super::lexicon::CueKind;
-use super::marks::MarkQuote;
+use super::marks::{MarkQuote, Part};
 use super::words::{TokKind, Token};
 
 /// Words a quote keeps before a cut: a cue right after the opening is left alone.
@@ -50,10 +50,7 @@ pub(crate) fn end_unclosed(toks: &[Vec<Token>], quotes: &mut [MarkQuote]) {
 fn cut_point(paragraph_toks: &[Vec<Token>], q: &MarkQuote) -> Option<(usize, usize)> {
     let mut words = 0;
     for (pi, part) in q.parts.iter().enumerate() {
-        let pt = &paragraph_toks[part.paragraph];
-        let lo = pt.partition_point(|x| x.start < part.start);
-        let hi = lo + pt[lo..].iter().take_while(|x| x.end <= part.end).count();
-        let toks = &pt[lo..hi];
+        let toks = part_tokens(paragraph_toks, part);
         for (k, t) in toks.iter().enumerate() {
             if t.is_word() {
                 words += 1;
@@ -92,10 +89,7 @@ fn trim_stray_tail(paragraph_toks: &[Vec<Token>], q: &mut MarkQuote) {
     let Some(last) = q.parts.last_mut() else {
         return;
     };
-    let pt = &paragraph_toks[last.paragraph];
-    let lo = pt.partition_point(|x| x.start < last.start);
-    let hi = lo + pt[lo..].iter().take_while(|x| x.end <= last.end).count();
-    let toks = &pt[lo..hi];
+    let toks = part_tokens(paragraph_toks, last);
     let tail = toks
         .iter()
         .rev()
@@ -112,4 +106,12 @@ fn trim_stray_tail(paragraph_toks: &[Vec<Token>], q: &mut MarkQuote) {
     let end = toks[toks.len() - tail - 1].end;
     last.end = end;
     q.end = end;
+}
+
+/// The tokens of a quote's `part` (within its paragraph's tokens).
+fn part_tokens<'t>(paragraph_toks: &'t [Vec<Token>], part: &Part) -> &'t [Token] {
+    let pt = &paragraph_toks[part.paragraph];
+    let lo = pt.partition_point(|x| x.start < part.start);
+    let hi = lo + pt[lo..].iter().take_while(|x| x.end <= part.end).count();
+    &pt[lo..hi]
 }

@@ -24,11 +24,14 @@ pub(super) const MAX_SUBJECT_WORDS: usize = 12;
 /// name and a definite surname).
 pub(super) fn ends_with_object(np: &[Token]) -> bool {
     ends_with_definite_pair(np).is_some_and(|(head, last)| {
-        is_common_word(&last.norm)
-            || super::is_body_word(&last.norm)
-            || is_title(&last.norm)
-            || given_name(&head.norm).is_none()
+        !(given_name(&head.norm).is_some() && may_be_family_name(&last.norm))
     })
+}
+
+/// True for a definite word that may be a family name after a given name and a surname: no
+/// common word of news prose, body or title (`الصباح`, `الجابر`; not `الوضع`, `المجلس`).
+fn may_be_family_name(norm: &str) -> bool {
+    !is_common_word(norm) && !super::is_body_word(norm) && !is_title(norm)
 }
 
 /// The first name word and the last word of a name ending in two definite words that are no
@@ -370,9 +373,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     // after a given name and a definite surname is a family name.
     let family = end - start >= 3
         && kind != CueKind::Describe
-        && !is_common_word(last)
-        && !super::is_body_word(last)
-        && !is_title(last)
+        && may_be_family_name(last)
         && has_article(&tokens[end - 2].norm)
         && given_name(&tokens[end - 3].norm).is_some();
     if takes_object

@@ -171,8 +171,9 @@ impl Names {
                 // `وتابع بيان الشباب` for `نادي الشباب`: a full name to extend short forms.
                 // `المرصد السوري لحقوق الإنسان`, named in full only inside a role (`مدير
                 // المرصد …`), is the full name of `المرصد السوري` too.
-                let lam_named = (k + 2..e).any(lam_genitive);
-                if !toks[k].in_quote && (!has_article(&toks[k].norm) || lam_named) {
+                if !toks[k].in_quote
+                    && (!has_article(&toks[k].norm) || (k + 2..e).any(lam_genitive))
+                {
                     self.candidates.push(n.clone());
                 }
                 self.bodies.push((toks[k].start, head, n));

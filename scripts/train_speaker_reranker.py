@@ -2,6 +2,7 @@
 """Train the speaker re-ranker of `src/text/quotes/rerank/mod.rs` on annotated real-news pages.
 
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR [--rust]
+        [--lexical-out src/text/quotes/rerank/lexical_weights.tsv]
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR --calibration [--rust]
 
 `DIR` holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/`);
@@ -15,6 +16,12 @@ Some features and the rules' name ends read the list of common words of news pro
 (`scripts/make_common_words.py`), which is made from the annotated pages themselves. So that
 no page is featured with its own annotations, each round's pages are run with a list made
 without that round (`segment --common-words`); the tool's built-in list is made from all pages.
+
+Besides the dense features, each candidate has four lexical keys (`rerank/lexical.rs`: the
+words just before and after its last mention before the quote, its first and last words);
+every key written at least LEX_MIN times among all candidates gets a weight of its own (the
+list of keys is chosen from the pages without their annotations, so it is the same in every
+round). With `--lexical-out` the weights of the keys fitted on every page are written there.
 
 The script prints a leave-one-round-out estimate (trained on all rounds of batches but one,
 scored on the one left out) and, with `--rust`, the weights trained on every page as the Rust
@@ -39,8 +46,8 @@ from eval_annotations import norm_name as fold
 import make_common_words
 
 # As in `rerank/mod.rs`.
-CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 0.75
-ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48)]
+CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 1.5
+ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48), (49, 50)]
 FEATURES = [
     # The page's sequence of speakers and voices.
     "the rules' own speaker", "… times the rules' confidence", "nobody",
@@ -63,6 +70,28 @@ FEATURES = [
 # The rules' speaker's last word is a common word: no margin protects it (`rerank::margin`).
 LAST_COMMON = FEATURES.index("the last word a common word")
 SURE_FIRST = FEATURES.index("a sure given name first")
+
+
+# Keys written fewer times among all candidates get no weight of their own.
+LEX_MIN = 15
+
+
+def lexical_vocabulary(all_cands):
+    """The lexical keys written at least LEX_MIN times among the candidates, in a fixed order."""
+    counts = collections.Counter(k for cands in all_cands for c in cands for k in c[2])
+    return sorted(k for k, n in counts.items() if n >= LEX_MIN)
+
+
+def design(cands, vocab):
+    """One quote's candidates as rows: the dense features, then one column per lexical key."""
+    index = {k: j for j, k in enumerate(vocab)}
+    x = np.zeros((len(cands), len(FEATURES) + len(vocab)))
+    for r, c in enumerate(cands):
+        x[r, :len(FEATURES)] = c[1]
+        for k in c[2]:
+            if k in index:
+                x[r, len(FEATURES) + index[k]] = 1.0
+    return x
 
 
 def fit(x, y, quote, l2=1.0, steps=60):
@@ -105,6 +134,7 @@ def main():
     ap.add_argument("--tarjama", required=True)
     ap.add_argument("--dir", required=True)
     ap.add_argument("--rust", action="store_true")
+    ap.add_argument("--lexical-out", help="write the lexical keys' weights (fitted on every page) here")
     ap.add_argument("--calibration", action="store_true",
                     help="fit the calibration of speech quotes' confidence instead")
     args = ap.parse_args()
@@ -148,6 +178,7 @@ def main():
         runs = list(ex.map(run, pages))
     anns = [json.load(open(os.path.join(args.dir, "ann", id_ + ".json"), encoding="utf-8"))
             for id_, _ in pages]
+    vocab = lexical_vocabulary([c for _, _, page_cands, _ in runs for c in page_cands.values()])
     for ann, (g, qs, cands, _) in zip(anns, runs):
         used = [False] * len(qs)
         for a in ann["quotes"]:
@@ -161,20 +192,21 @@ def main():
                 continue
             qid += 1
             want = fold(a.get("speaker"))
-            for k, (speaker, x) in enumerate(cands[m]):
+            assert len(cands[m][0][1]) == len(FEATURES), \
+                f"the tool gives {len(cands[m][0][1])} features, FEATURES names {len(FEATURES)}"
+            xs.append(design(cands[m], vocab))
+            for k, c in enumerate(cands[m]):
                 groups.append(g)
                 qids.append(qid)
-                labels.append(fold(speaker) == want)
+                labels.append(fold(c[0]) == want)
                 picks.append(k == 0)
-                xs.append(x)
-    x, y = np.array(xs, dtype=float), np.array(labels, dtype=float)
-    assert x.shape[1] == len(FEATURES), f"the tool gives {x.shape[1]} features, FEATURES names {len(FEATURES)}"
+    x, y = np.vstack(xs), np.array(labels, dtype=float)
     groups, qids, picks = np.array(groups), np.array(qids), np.array(picks)
     if args.calibration:
         # The pass's weights with each round held out, for that round's pages.
         held_out = [fit(x[groups != h], y[groups != h], qids[groups != h])
                     for h in range(len(ROUNDS))]
-        return calibrate(args, anns, runs, held_out, fit(x, y, qids))
+        return calibrate(args, anns, runs, held_out, fit(x, y, qids), vocab)
 
     def chosen_right(w, mask):
         score = x[mask] @ w
@@ -219,6 +251,14 @@ def main():
             print(f"    {short(v)}, // {name}")
         print("];")
         print(f"in-sample: {chosen_right(w, np.ones(len(y), dtype=bool))} right of {tot_gold}")
+    if args.lexical_out:
+        w = fit(x, y, qids)
+        with open(args.lexical_out, "w", encoding="utf-8") as fh:
+            fh.write("# Weights of the lexical keys of candidate speakers (see lexical.rs), written by\n"
+                     "# scripts/train_speaker_reranker.py --lexical-out from every annotated page.\n")
+            for k, v in zip(vocab, w[len(FEATURES):]):
+                fh.write(f"{k}\t{round(float(v), 6)!r}\n")
+        print(f"wrote {len(vocab)} lexical weights to {args.lexical_out}")
 
 
 CALIBRATION = [
@@ -287,7 +327,7 @@ def calibration_features(quote, best, p, cands):
             float(np.log(1 + len(cands)) / 3)]
 
 
-def calibrate(args, anns, runs, held_out, everything):
+def calibrate(args, anns, runs, held_out, everything, vocab):
     """Fit the confidence of speech quotes' speakers (`rerank/calibration.rs`): a speaker is
     right when the quote is annotated speech with that speaker; speech the annotators do not
     list counts as a wrong speaker. So that no round's figures come from a pass that saw it,
@@ -304,7 +344,7 @@ def calibrate(args, anns, runs, held_out, everything):
         gold = [a for a in ann["quotes"] if a["speech"]]
         used = [False] * len(gold)
         for i in sorted(cands):
-            cx = np.array([c[1] for c in cands[i]], dtype=float)
+            cx = design(cands[i], vocab)
             best, p = pass_choice(everything, cx)
             total += 1
             same += np.allclose(calibration_features(qs[i], best, p, cands[i]), rust[i][1], atol=0.01)

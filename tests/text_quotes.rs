@@ -3442,3 +3442,18 @@ fn unclosed_quote_leaves_a_stray_mark_and_full_stop_at_the_paragraph_end() {
     let qs = quotes(s);
     assert!(qs.iter().all(|q| !q.text.ends_with('"')), "{qs:#?}");
 }
+
+#[test]
+fn round_ten_short_forms_of_councils_armies_and_sultanates() {
+    // `المجلس`, `الجيش`, `السلطنة` stand for the council, army or sultanate named in full.
+    let s = "عقد مجلس بنك المغرب اجتماعه الفصلي اليوم.\nوقال المجلس إن \"التضخم يتراجع\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "التضخم يتراجع"),
+        Some("مجلس بنك المغرب")
+    );
+    let s = "أعلن جيش الاحتلال الإسرائيلي بدء عملية.\nوقال الجيش إن \"القتال مستمر\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "القتال مستمر"),
+        Some("جيش الاحتلال الإسرائيلي")
+    );
+}

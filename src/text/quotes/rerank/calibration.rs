@@ -11,21 +11,21 @@ use crate::text::Quote;
 pub const CALIBRATION: usize = 13;
 
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
-/// 2,898 annotated pages, each featured with the pass's weights fitted without its round.
+/// 3,474 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.957678, // bias
-    0.56556,   // the rules' confidence
-    5.038299,  // the pass's probability of the speaker
-    -0.447038, // the pass changed the speaker
-    -1.265402, // nobody
-    -0.955626, // partial
-    -0.306728, // headline
-    -0.292365, // no cue
-    -1.48196,  // unclosed
-    0.3652,    // anonymous source
-    0.50805,   // a sure given name first
-    -1.09265,  // the last word a common word
-    -0.389495, // candidates (log)
+    -2.846739, // bias
+    0.3804,    // the rules' confidence
+    4.909215,  // the pass's probability of the speaker
+    -0.619289, // the pass changed the speaker
+    -1.122071, // nobody
+    -0.966659, // partial
+    -0.307548, // headline
+    -0.412601, // no cue
+    -1.558848, // unclosed
+    0.330536,  // anonymous source
+    0.495585,  // a sure given name first
+    -1.161678, // the last word a common word
+    -0.075027, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

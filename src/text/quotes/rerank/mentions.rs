@@ -56,11 +56,17 @@ fn forms(k: &str) -> Vec<String> {
     out
 }
 
+/// The context word of a mention at a paragraph's edge or next to punctuation or a mark.
+pub(super) const BREAK: &str = "<p>";
+
 /// The page's words in order and where each form of them occurs.
 pub(super) struct Mentions {
     /// Each word: byte offset of its start, and its comparable form (`عبد`/`ابو` joined to
     /// the next word, as speakers are folded).
     words: Vec<(usize, String)>,
+    /// For each word, true when punctuation, a quote mark or a paragraph's start comes
+    /// between it and the word before.
+    broken: Vec<bool>,
     /// Indexes into `words` of each form (ascending).
     at: HashMap<String, Vec<usize>>,
 }
@@ -70,6 +76,7 @@ impl Mentions {
     /// order, overlapping or not on character boundaries are skipped).
     pub(super) fn new(input: &str, paragraphs: &[Paragraph]) -> Self {
         let mut words: Vec<(usize, String)> = Vec::new();
+        let mut broken: Vec<bool> = Vec::new();
         let mut after = 0;
         for p in paragraphs {
             if !valid_span(input, p, after) {
@@ -77,11 +84,26 @@ impl Mentions {
             }
             after = p.end;
             let toks = tokenize(input, p.start, p.end);
-            words.extend(join_connectors(
+            // Offsets of the words that follow a non-word token (or open the paragraph).
+            let mut gap = true;
+            let mut after_gap = std::collections::HashSet::new();
+            for t in &toks {
+                if t.is_word() {
+                    if gap {
+                        after_gap.insert(t.start);
+                    }
+                    gap = false;
+                } else {
+                    gap = true;
+                }
+            }
+            let joined = join_connectors(
                 toks.into_iter()
                     .filter(|t| t.is_word())
                     .map(|t| (t.start, t.norm)),
-            ));
+            );
+            broken.extend(joined.iter().map(|(at, _)| after_gap.contains(at)));
+            words.extend(joined);
         }
         let mut at: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (_, k)) in words.iter().enumerate() {
@@ -92,7 +114,7 @@ impl Mentions {
                 }
             }
         }
-        Mentions { words, at }
+        Mentions { words, broken, at }
     }
 
     /// The index of `text` as one paragraph (for tests).
@@ -118,26 +140,55 @@ impl Mentions {
 
     /// Byte offsets where the page writes all of `words` (comparable forms) in a row.
     pub(super) fn of_phrase(&self, words: &[String]) -> Vec<usize> {
-        let Some((first, rest)) = words.split_first() else {
-            return Vec::new();
-        };
-        let Some(list) = self.at.get(first) else {
-            return Vec::new();
-        };
-        list.iter()
-            .filter(|&&i| {
+        self.phrase_at(words).map(|i| self.words[i].0).collect()
+    }
+
+    /// Indexes into `words` where the page writes all of `words` in a row.
+    fn phrase_at<'a>(&'a self, words: &'a [String]) -> impl Iterator<Item = usize> + 'a {
+        let (first, rest) = words
+            .split_first()
+            .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+        first
+            .and_then(|f| self.at.get(f))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(move |&i| {
                 rest.iter()
                     .enumerate()
                     .all(|(j, w)| self.words.get(i + 1 + j).is_some_and(|x| &x.1 == w))
             })
-            .map(|&i| self.words[i].0)
-            .collect()
+    }
+
+    /// The words around the last mention of the whole of `words` that starts before byte
+    /// `before`: the word written just before it and the one just after it ([`BREAK`] across
+    /// punctuation, a mark or a paragraph's edge; `<و>`, `<ل>`… for a prefix the mention's
+    /// first word is written with). `None` when there is no such mention.
+    pub(super) fn context(&self, words: &[String], before: usize) -> Option<(String, String)> {
+        let i = self
+            .phrase_at(words)
+            .take_while(|&i| self.words[i].0 < before)
+            .last()?;
+        let written = &self.words[i].1;
+        let prev = if written != &words[0] {
+            format!("<{}>", written.chars().next().unwrap_or('?'))
+        } else if i == 0 || self.broken[i] {
+            BREAK.to_string()
+        } else {
+            self.words[i - 1].1.clone()
+        };
+        let e = i + words.len();
+        let next = match self.words.get(e) {
+            Some((_, w)) if !self.broken[e] => w.clone(),
+            _ => BREAK.to_string(),
+        };
+        Some((prev, next))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{name_words, Mentions};
+    use super::{name_words, Mentions, BREAK};
     use crate::text::Paragraph;
 
     fn word(w: &str) -> String {
@@ -156,6 +207,24 @@ mod tests {
         );
         assert_eq!(m.of_phrase(&name_words("قال السلامي")), vec![0]);
         assert!(m.of_phrase(&name_words("السلامي قال")).is_empty());
+    }
+
+    #[test]
+    fn a_mention_has_the_words_around_it() {
+        let text = "قال السلامي إن الفريق جاهز. وأشاد السلامي، وللسلامي رأي";
+        let m = Mentions::of_text(text);
+        let name = name_words("السلامي");
+        let ctx = |before: usize| m.context(&name, before);
+        assert_eq!(ctx(text.len()), Some(("<و>".into(), word("رأي"))));
+        let second = text.find("السلامي،").unwrap();
+        assert_eq!(ctx(second + 1), Some((word("وأشاد"), BREAK.into())));
+        assert_eq!(ctx(second), Some((word("قال"), word("إن"))));
+        assert_eq!(ctx(4), None);
+        let p = Mentions::of_text("الفريق جاهز");
+        assert_eq!(
+            p.context(&name_words("الفريق"), 99),
+            Some((BREAK.into(), word("جاهز")))
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 mod scan;
 
-use scan::body_head;
 pub(crate) use scan::{apposition_name, is_body_word};
+use scan::{body_head, short_form_head};
 
 use super::roles::{
     ends_subject, is_rank_grade, is_role_word, is_title, split_role, strip_lam, OFFICES,
@@ -498,7 +498,7 @@ impl Names {
         if !has_article(word) {
             return None;
         }
-        let head = body_head(word)?;
+        let head = short_form_head(word)?;
         self.body_near(at, |h, _| *h == head)
     }
 

@@ -70,9 +70,14 @@ impl Names {
     /// often names a body once).
     pub(super) fn scan_bodies(&mut self, input: &str, toks: &[Token]) {
         for k in 0..toks.len() {
-            let Some(head) = body_head(&toks[k].norm) else {
+            let Some(head) = short_form_head(&toks[k].norm) else {
                 continue;
             };
+            // (Named in full, such a body is a referent for its short form only.)
+            let short_only = body_head(&toks[k].norm).is_none();
+            if short_only && has_article(&toks[k].norm) {
+                continue;
+            }
             // `مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية`, `الهيئة الوطنية العليا لمسيرة
             // العودة`: a `لـ` noun and its definite genitive go on with the name.
             let lam_genitive = |e: usize| {
@@ -172,6 +177,7 @@ impl Names {
                 // `المرصد السوري لحقوق الإنسان`, named in full only inside a role (`مدير
                 // المرصد …`), is the full name of `المرصد السوري` too.
                 if !toks[k].in_quote
+                    && !short_only
                     && (!has_article(&toks[k].norm) || (k + 2..e).any(lam_genitive))
                 {
                     self.candidates.push(n.clone());
@@ -713,6 +719,19 @@ pub(super) fn body_head(norm: &str) -> Option<String> {
         .unwrap_or(norm);
     let bare = strip_article(unjoined);
     BODY_HEADS.contains(&bare).then(|| bare.to_string())
+}
+
+/// Head nouns of bodies that only a body's short form takes (`المجلس` for `مجلس بنك المغرب`,
+/// `الجيش`, `السلطنة`): written in full, they often open a role (`رئيس مجلس النواب`) or a
+/// longer phrase, so they are no body word elsewhere.
+const SHORT_FORM_HEADS: &[&str] = &["مجلس", "جيش", "سلطنه"];
+
+/// The bare head noun of a body for a word, also one of [`SHORT_FORM_HEADS`].
+pub(super) fn short_form_head(norm: &str) -> Option<String> {
+    body_head(norm).or_else(|| {
+        let bare = strip_article(norm);
+        SHORT_FORM_HEADS.contains(&bare).then(|| bare.to_string())
+    })
 }
 
 /// Like `ends_subject`, but a word inside quote marks may continue a body's name.

@@ -11,21 +11,21 @@ use crate::text::Quote;
 pub const CALIBRATION: usize = 13;
 
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
-/// 3,474 annotated pages, each featured with the pass's weights fitted without its round.
+/// 3,618 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.846739, // bias
-    0.3804,    // the rules' confidence
-    4.909215,  // the pass's probability of the speaker
-    -0.619289, // the pass changed the speaker
-    -1.122071, // nobody
-    -0.966659, // partial
-    -0.307548, // headline
-    -0.412601, // no cue
-    -1.558848, // unclosed
-    0.330536,  // anonymous source
-    0.495585,  // a sure given name first
-    -1.161678, // the last word a common word
-    -0.075027, // candidates (log)
+    -2.926397, // bias
+    0.457684,  // the rules' confidence
+    4.875448,  // the pass's probability of the speaker
+    -0.560163, // the pass changed the speaker
+    -1.053223, // nobody
+    -0.952355, // partial
+    -0.268753, // headline
+    -0.366874, // no cue
+    -1.497623, // unclosed
+    0.287241,  // anonymous source
+    0.494927,  // a sure given name first
+    -1.063434, // the last word a common word
+    -0.036963, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

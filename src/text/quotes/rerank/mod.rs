@@ -55,44 +55,44 @@ const WINDOW: usize = 50;
 
 /// Weights of the features (the sequence features of [`features`], then those of
 /// [`text_features`], then [`nameness`]), printed by the training script (`--rust`) from all
-/// 3,474 annotated pages, fitted together with the lexical weights (`lexical_weights.tsv`).
-/// Held out by rounds, the pass lifts speaker accuracy on every round (all thirteen: 0.736 →
-/// 0.772, +399; without the lexical weights, on twelve rounds, 0.737 → 0.764).
+/// 3,618 annotated pages, fitted together with the lexical weights (`lexical_weights.tsv`).
+/// Held out by rounds, the pass lifts speaker accuracy on every round (all fourteen: 0.734 →
+/// 0.771, +428; on thirteen, +399 with the lexical weights and +308 without them).
 const WEIGHTS: [f32; FEATURES] = [
-    0.062806,  // the rules' own speaker
-    1.484239,  // … times the rules' confidence
-    1.122711,  // nobody
-    -0.225166, // the candidate's share of the page's speech quotes
-    -0.251476, // distance to its last quote before
-    -0.69093,  // distance to its next quote after
-    0.293637,  // the previous quote's speaker
-    0.012484,  // the next quote's speaker
-    0.481487,  // words in the candidate (/5)
-    -0.623842, // the candidate opens with a title
-    0.636772,  // the rules' own speaker, no cue
-    -0.89819,  // the previous quote's speaker, no cue
-    -0.029193, // the rules' own speaker, opening with a title
-    -0.870402, // rank among the voices just before
-    -0.211398, // a voice in the quote's paragraph before it
-    1.826108,  // the candidate's share of the page's voices
-    -1.740566, // named before the quote
-    1.649527,  // nearness of its last-word mention before
-    -0.465641, // nearness of its whole-name mention before
-    0.949222,  // named in the quote's paragraph before it
-    -0.008249, // named just after the quote
-    0.80087,   // mentions on the page (log)
-    0.118076,  // named within 200 bytes before
-    0.089704,  // named nearest before, of the candidates
-    0.216502,  // a sure given name first
-    1.552645,  // a given name in it
-    0.38144,   // an institution first
-    -1.175242, // a title first
-    -1.15357,  // a word that is no name's
-    0.289309,  // an indefinite accusative first
-    -0.766914, // one plain word
-    -0.619692, // share of common words
-    -0.798043, // the last word a common word
-    -0.669199, // the first word a common word
+    0.049351,  // the rules' own speaker
+    1.53097,   // … times the rules' confidence
+    1.039373,  // nobody
+    -0.345206, // the candidate's share of the page's speech quotes
+    -0.351589, // distance to its last quote before
+    -0.687766, // distance to its next quote after
+    0.25806,   // the previous quote's speaker
+    0.040963,  // the next quote's speaker
+    0.581025,  // words in the candidate (/5)
+    -0.453373, // the candidate opens with a title
+    0.627444,  // the rules' own speaker, no cue
+    -0.869924, // the previous quote's speaker, no cue
+    0.090693,  // the rules' own speaker, opening with a title
+    -0.862105, // rank among the voices just before
+    -0.188987, // a voice in the quote's paragraph before it
+    1.834476,  // the candidate's share of the page's voices
+    -1.871926, // named before the quote
+    1.725491,  // nearness of its last-word mention before
+    -0.509138, // nearness of its whole-name mention before
+    0.926524,  // named in the quote's paragraph before it
+    0.016092,  // named just after the quote
+    0.806733,  // mentions on the page (log)
+    0.139693,  // named within 200 bytes before
+    0.091809,  // named nearest before, of the candidates
+    0.190693,  // a sure given name first
+    1.575428,  // a given name in it
+    0.263435,  // an institution first
+    -1.658236, // a title first
+    -1.146788, // a word that is no name's
+    0.29108,   // an indefinite accusative first
+    -0.759438, // one plain word
+    -0.622751, // share of common words
+    -0.722274, // the last word a common word
+    -0.696635, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.

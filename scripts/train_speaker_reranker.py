@@ -2,7 +2,7 @@
 """Train the speaker re-ranker of `src/text/quotes/rerank/mod.rs` on annotated real-news pages.
 
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR [--rust]
-        [--lexical-out src/text/quotes/rerank/lexical_weights.tsv]
+        [--lexical-out src/text/quotes/rerank/lexical_weights.tsv]   (with --rust)
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR --calibration [--rust]
 
 `DIR` holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/`);
@@ -21,7 +21,8 @@ Besides the dense features, each candidate has four lexical keys (`rerank/lexica
 words just before and after its last mention before the quote, its first and last words);
 every key written at least LEX_MIN times among all candidates gets a weight of its own (the
 list of keys is chosen from the pages without their annotations, so it is the same in every
-round). With `--lexical-out` the weights of the keys fitted on every page are written there.
+round). With `--rust` the weights of the keys, fitted on every page together with the dense
+weights it prints, are written to the `--lexical-out` file.
 
 The script prints a leave-one-round-out estimate (trained on all rounds of batches but one,
 scored on the one left out) and, with `--rust`, the weights trained on every page as the Rust
@@ -134,10 +135,15 @@ def main():
     ap.add_argument("--tarjama", required=True)
     ap.add_argument("--dir", required=True)
     ap.add_argument("--rust", action="store_true")
-    ap.add_argument("--lexical-out", help="write the lexical keys' weights (fitted on every page) here")
+    ap.add_argument("--lexical-out", help="write the lexical keys' weights (fitted on every page, "
+                    "with the weights --rust prints) here; required with --rust")
     ap.add_argument("--calibration", action="store_true",
                     help="fit the calibration of speech quotes' confidence instead")
     args = ap.parse_args()
+    if args.rust and not args.lexical_out and not args.calibration:
+        # (The dense weights and the lexical ones are fitted together: one without the other
+        # would be out of step.)
+        ap.error("--rust needs --lexical-out: the pass's weights come in two files")
     here = os.path.dirname(os.path.abspath(__file__))
     batch = {}
     with open(os.path.join(here, "..", "tests", "annotations", "real", "index.tsv")) as fh:
@@ -246,19 +252,17 @@ def main():
     if args.rust:
         w = fit(x, y, qids)
         short = lambda v: repr(round(float(v), 6))  # no trailing zeros (clippy)
+        with open(args.lexical_out, "w", encoding="utf-8") as fh:
+            fh.write("# Weights of the lexical keys of candidate speakers (see lexical.rs), written by\n"
+                     "# scripts/train_speaker_reranker.py --rust --lexical-out from every annotated page.\n")
+            for k, v in zip(vocab, w[len(FEATURES):]):
+                fh.write(f"{k}\t{short(v)}\n")
+        print(f"wrote {len(vocab)} lexical weights to {args.lexical_out}")
         print("const WEIGHTS: [f32; FEATURES] = [")
         for name, v in zip(FEATURES, w):
             print(f"    {short(v)}, // {name}")
         print("];")
         print(f"in-sample: {chosen_right(w, np.ones(len(y), dtype=bool))} right of {tot_gold}")
-    if args.lexical_out:
-        w = fit(x, y, qids)
-        with open(args.lexical_out, "w", encoding="utf-8") as fh:
-            fh.write("# Weights of the lexical keys of candidate speakers (see lexical.rs), written by\n"
-                     "# scripts/train_speaker_reranker.py --lexical-out from every annotated page.\n")
-            for k, v in zip(vocab, w[len(FEATURES):]):
-                fh.write(f"{k}\t{round(float(v), 6)!r}\n")
-        print(f"wrote {len(vocab)} lexical weights to {args.lexical_out}")
 
 
 CALIBRATION = [

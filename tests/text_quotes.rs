@@ -3456,4 +3456,10 @@ fn round_ten_short_forms_of_councils_armies_and_sultanates() {
         speaker_of(&quotes(s), "القتال مستمر"),
         Some("جيش الاحتلال الإسرائيلي")
     );
+    // Inside a role, `مجلس` is no body of its own: the role's holder speaks.
+    let s = "قال رئيس مجلس النواب عقيلة صالح إن \"الانتخابات ممكنة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الانتخابات ممكنة"),
+        Some("عقيلة صالح")
+    );
 }

@@ -1,16 +1,18 @@
 //! Learned weights of the words at a candidate speaker's edges and around its mention: the
-//! words a page writes just before and after a speaker's name (`وقال`, `عن`, `التقى`, a comma)
-//! and the first and last words of the name itself (`مصدر`, `وزارة`, `بيانا`) tell speakers
-//! from people and things a page only mentions, in ways the word lists of the rules do not.
+//! words a page writes just before and after a speaker's name (`وقال`, `عن`, `التقى`, or
+//! punctuation) and the first and last words of the name itself (`مصدر`, `وزارة`, `بيانا`)
+//! tell speakers from people and things a page only mentions, in ways the word lists of the
+//! rules do not.
 //!
-//! Each candidate has four keys (see [`keys`]); `lexical_weights.tsv` gives a weight to each
-//! key seen often enough on the annotated pages (written by `scripts/train_speaker_reranker.py
-//! --lexical-out`), and a candidate's lexical score is the sum of its keys' weights.
+//! Each candidate has up to four keys (see [`keys`]); `lexical_weights.tsv` gives a weight to
+//! each key seen often enough on the annotated pages (written by
+//! `scripts/train_speaker_reranker.py --rust --lexical-out`), and a candidate's lexical score
+//! is the sum of its keys' weights.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::mentions::{name_words, Mentions};
+use super::mentions::Mentions;
 
 /// The key weights: one `key<TAB>weight` line each, `#` lines are comments.
 const WEIGHTS: &str = include_str!("lexical_weights.tsv");
@@ -30,27 +32,31 @@ fn weights() -> &'static HashMap<String, f32> {
     })
 }
 
-/// The lexical keys of the candidate written `surface`, for a quote starting at byte
-/// `before`: the word before its last whole-name mention before the quote (`p:`), the word
-/// after it (`n:`), and its first (`f:`) and last (`l:`) words; `p:<none>` and `n:<none>` when
-/// the page does not write the whole name before the quote. Nobody has no keys.
-pub(super) fn keys(mentions: &Mentions, surface: Option<&str>, before: usize) -> Vec<String> {
-    let Some(surface) = surface else {
-        return Vec::new();
-    };
-    let words = name_words(surface);
+/// The lexical keys of a candidate written with the words `words` (comparable forms), whose
+/// whole-name mentions are at the page's word indexes `whole_at` (ascending), for a quote
+/// starting at byte `before`: the word before its last mention before the quote (`p:`), the
+/// word after it (`n:`), and its first (`f:`) and last (`l:`) words; `p:<none>` alone when the
+/// page does not write the whole name before the quote.
+pub(super) fn keys(
+    mentions: &Mentions,
+    words: &[String],
+    whole_at: &[usize],
+    before: usize,
+) -> Vec<String> {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return Vec::new();
     };
-    let (prev, next) = mentions
-        .context(&words, before)
-        .unwrap_or_else(|| ("<none>".into(), "<none>".into()));
-    vec![
-        format!("p:{prev}"),
-        format!("n:{next}"),
-        format!("f:{first}"),
-        format!("l:{last}"),
-    ]
+    let n = whole_at.partition_point(|&i| mentions.offset(i) < before);
+    let mut keys = match n.checked_sub(1) {
+        Some(k) => {
+            let (prev, next) = mentions.context(words, whole_at[k]);
+            vec![format!("p:{prev}"), format!("n:{next}")]
+        }
+        None => vec!["p:<none>".to_string()],
+    };
+    keys.push(format!("f:{first}"));
+    keys.push(format!("l:{last}"));
+    keys
 }
 
 /// The sum of the weights of `keys` (keys without a weight count 0).
@@ -60,8 +66,13 @@ pub(super) fn score(keys: &[String]) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{keys, weights};
+    use super::{keys, weights, WEIGHTS};
     use crate::text::quotes::rerank::mentions::{name_words, Mentions};
+
+    fn keys_of(m: &Mentions, name: &str, before: usize) -> Vec<String> {
+        let words = name_words(name);
+        keys(m, &words, &m.phrase_at(&words), before)
+    }
 
     #[test]
     fn keys_name_the_words_around_the_last_mention_before_the_quote() {
@@ -70,9 +81,8 @@ mod tests {
         let quote = text.find('«').unwrap();
         // (Keys hold the page's comparable forms: `إن` is `ان`.)
         let key = |slot: &str, w: &str| format!("{slot}:{}", name_words(w)[0]);
-        let k = keys(&m, Some("محمد علي"), quote);
         assert_eq!(
-            k,
+            keys_of(&m, "محمد علي", quote),
             [
                 key("p", "وقال"),
                 key("n", "إن"),
@@ -80,16 +90,30 @@ mod tests {
                 key("l", "علي")
             ]
         );
-        let early = keys(&m, Some("محمد علي"), text.find("الوزير").unwrap());
+        let early = keys_of(&m, "محمد علي", text.find("الوزير").unwrap());
         assert_eq!(early[..2], [key("p", "التقى"), key("n", "الوزير")]);
-        let absent = keys(&m, Some("سالم"), quote);
-        assert_eq!(absent[..2], ["p:<none>", "n:<none>"]);
-        assert!(keys(&m, None, quote).is_empty());
+        assert_eq!(
+            keys_of(&m, "سالم", quote),
+            ["p:<none>".to_string(), key("f", "سالم"), key("l", "سالم")]
+        );
+        assert!(keys_of(&m, "", quote).is_empty());
     }
 
     #[test]
-    fn the_weights_parse() {
-        assert!(weights().len() > 100);
-        assert!(weights().values().all(|w| w.is_finite()));
+    fn every_weight_line_parses() {
+        let lines: Vec<&str> = WEIGHTS.lines().filter(|l| !l.starts_with('#')).collect();
+        for (n, l) in lines.iter().enumerate() {
+            let parsed = l
+                .split_once('\t')
+                .and_then(|(_, w)| w.trim().parse::<f32>().ok());
+            assert!(
+                parsed.is_some_and(f32::is_finite),
+                "line {} of lexical_weights.tsv: {l:?}",
+                n + 1
+            );
+        }
+        // (No key twice: each line is one key.)
+        assert_eq!(weights().len(), lines.len());
+        assert!(lines.len() > 100);
     }
 }

@@ -1,7 +1,7 @@
 //! Where a page names each candidate speaker: an index of the page's words by their
 //! comparable forms, so that a candidate's mentions are looked up, not searched for.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::text::quotes::marks::valid_span;
 use crate::text::quotes::words::{norm, tokenize};
@@ -86,7 +86,7 @@ impl Mentions {
             let toks = tokenize(input, p.start, p.end);
             // Offsets of the words that follow a non-word token (or open the paragraph).
             let mut gap = true;
-            let mut after_gap = std::collections::HashSet::new();
+            let mut after_gap = HashSet::new();
             for t in &toks {
                 if t.is_word() {
                     if gap {
@@ -138,39 +138,38 @@ impl Mentions {
             .map_or_else(Vec::new, |l| l.iter().map(|&i| self.words[i].0).collect())
     }
 
-    /// Byte offsets where the page writes all of `words` (comparable forms) in a row.
-    pub(super) fn of_phrase(&self, words: &[String]) -> Vec<usize> {
-        self.phrase_at(words).map(|i| self.words[i].0).collect()
-    }
-
-    /// Indexes into `words` where the page writes all of `words` in a row.
-    fn phrase_at<'a>(&'a self, words: &'a [String]) -> impl Iterator<Item = usize> + 'a {
-        let (first, rest) = words
-            .split_first()
-            .map_or((None, &[][..]), |(f, r)| (Some(f), r));
-        first
-            .and_then(|f| self.at.get(f))
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
+    /// Indexes into the page's words where it writes all of `words` in a row, with no
+    /// punctuation, mark or paragraph's edge between them (ascending).
+    pub(super) fn phrase_at(&self, words: &[String]) -> Vec<usize> {
+        let Some((first, rest)) = words.split_first() else {
+            return Vec::new();
+        };
+        let Some(list) = self.at.get(first) else {
+            return Vec::new();
+        };
+        list.iter()
             .copied()
-            .filter(move |&i| {
-                rest.iter()
-                    .enumerate()
-                    .all(|(j, w)| self.words.get(i + 1 + j).is_some_and(|x| &x.1 == w))
+            .filter(|&i| {
+                rest.iter().enumerate().all(|(j, w)| {
+                    let k = i + 1 + j;
+                    self.words.get(k).is_some_and(|x| &x.1 == w) && !self.broken[k]
+                })
             })
+            .collect()
     }
 
-    /// The words around the last mention of the whole of `words` that starts before byte
-    /// `before`: the word written just before it and the one just after it ([`BREAK`] across
-    /// punctuation, a mark or a paragraph's edge; `<و>`, `<ل>`… for a prefix the mention's
-    /// first word is written with). `None` when there is no such mention.
-    pub(super) fn context(&self, words: &[String], before: usize) -> Option<(String, String)> {
-        let i = self
-            .phrase_at(words)
-            .take_while(|&i| self.words[i].0 < before)
-            .last()?;
+    /// Byte offset of the page's word at index `i` (from [`Mentions::phrase_at`]).
+    pub(super) fn offset(&self, i: usize) -> usize {
+        self.words[i].0
+    }
+
+    /// The words around the mention of `words` that [`Mentions::phrase_at`] found at index
+    /// `i`: the word written just before it and the one just after it ([`BREAK`] across
+    /// punctuation, a quote mark or a paragraph's edge; `<و>`, `<ل>`… for a prefix the
+    /// mention's first word is written with).
+    pub(super) fn context(&self, words: &[String], i: usize) -> (String, String) {
         let written = &self.words[i].1;
-        let prev = if written != &words[0] {
+        let prev = if words.first() != Some(written) {
             format!("<{}>", written.chars().next().unwrap_or('?'))
         } else if i == 0 || self.broken[i] {
             BREAK.to_string()
@@ -182,7 +181,7 @@ impl Mentions {
             Some((_, w)) if !self.broken[e] => w.clone(),
             _ => BREAK.to_string(),
         };
-        Some((prev, next))
+        (prev, next)
     }
 }
 
@@ -205,8 +204,8 @@ mod tests {
             m.of_word(&word("الفريق")),
             vec![text.find("الفريق").unwrap()]
         );
-        assert_eq!(m.of_phrase(&name_words("قال السلامي")), vec![0]);
-        assert!(m.of_phrase(&name_words("السلامي قال")).is_empty());
+        assert_eq!(m.phrase_at(&name_words("قال السلامي")), vec![0]);
+        assert!(m.phrase_at(&name_words("السلامي قال")).is_empty());
     }
 
     #[test]
@@ -214,17 +213,21 @@ mod tests {
         let text = "قال السلامي إن الفريق جاهز. وأشاد السلامي، وللسلامي رأي";
         let m = Mentions::of_text(text);
         let name = name_words("السلامي");
-        let ctx = |before: usize| m.context(&name, before);
-        assert_eq!(ctx(text.len()), Some(("<و>".into(), word("رأي"))));
-        let second = text.find("السلامي،").unwrap();
-        assert_eq!(ctx(second + 1), Some((word("وأشاد"), BREAK.into())));
-        assert_eq!(ctx(second), Some((word("قال"), word("إن"))));
-        assert_eq!(ctx(4), None);
+        let at = m.phrase_at(&name);
+        assert_eq!(at.len(), 3);
+        assert_eq!(m.offset(at[1]), text.find("السلامي،").unwrap());
+        assert_eq!(m.context(&name, at[0]), (word("قال"), word("إن")));
+        assert_eq!(m.context(&name, at[1]), (word("وأشاد"), BREAK.into()));
+        assert_eq!(m.context(&name, at[2]), ("<و>".into(), word("رأي")));
         let p = Mentions::of_text("الفريق جاهز");
-        assert_eq!(
-            p.context(&name_words("الفريق"), 99),
-            Some((BREAK.into(), word("جاهز")))
-        );
+        let team = name_words("الفريق");
+        assert_eq!(p.context(&team, 0), (BREAK.into(), word("جاهز")));
+    }
+
+    #[test]
+    fn a_name_is_not_mentioned_across_punctuation() {
+        let m = Mentions::of_text("التقى محمد. علي قال إن محمد علي هنا");
+        assert_eq!(m.phrase_at(&name_words("محمد علي")).len(), 1);
     }
 
     #[test]
@@ -239,7 +242,11 @@ mod tests {
         let text = "قالت الفنانة إلهام شاهين إن العمل جديد";
         let m = Mentions::of_text(text);
         let at = text.find("إلهام").unwrap();
-        assert_eq!(m.of_phrase(&name_words("إلهام شاهين")), vec![at]);
+        let whole = m.phrase_at(&name_words("إلهام شاهين"));
+        assert_eq!(
+            whole.iter().map(|&i| m.offset(i)).collect::<Vec<_>>(),
+            vec![at]
+        );
         assert_eq!(m.of_word(&word("إلهام")), vec![at]);
     }
 

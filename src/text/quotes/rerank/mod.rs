@@ -57,42 +57,42 @@ const WINDOW: usize = 50;
 /// [`text_features`], then [`nameness`]), printed by the training script (`--rust`) from all
 /// 3,618 annotated pages, fitted together with the lexical weights (`lexical_weights.tsv`).
 /// Held out by rounds, the pass lifts speaker accuracy on every round (all fourteen: 0.734 →
-/// 0.771, +428; on thirteen, +399 with the lexical weights and +308 without them).
+/// 0.771, +429; on thirteen, +399 with the lexical weights and +308 without them).
 const WEIGHTS: [f32; FEATURES] = [
-    0.049351,  // the rules' own speaker
-    1.53097,   // … times the rules' confidence
-    1.039373,  // nobody
-    -0.345206, // the candidate's share of the page's speech quotes
-    -0.351589, // distance to its last quote before
-    -0.687766, // distance to its next quote after
-    0.25806,   // the previous quote's speaker
-    0.040963,  // the next quote's speaker
-    0.581025,  // words in the candidate (/5)
-    -0.453373, // the candidate opens with a title
-    0.627444,  // the rules' own speaker, no cue
-    -0.869924, // the previous quote's speaker, no cue
-    0.090693,  // the rules' own speaker, opening with a title
-    -0.862105, // rank among the voices just before
-    -0.188987, // a voice in the quote's paragraph before it
-    1.834476,  // the candidate's share of the page's voices
-    -1.871926, // named before the quote
-    1.725491,  // nearness of its last-word mention before
-    -0.509138, // nearness of its whole-name mention before
-    0.926524,  // named in the quote's paragraph before it
-    0.016092,  // named just after the quote
-    0.806733,  // mentions on the page (log)
-    0.139693,  // named within 200 bytes before
-    0.091809,  // named nearest before, of the candidates
-    0.190693,  // a sure given name first
-    1.575428,  // a given name in it
-    0.263435,  // an institution first
-    -1.658236, // a title first
-    -1.146788, // a word that is no name's
-    0.29108,   // an indefinite accusative first
-    -0.759438, // one plain word
-    -0.622751, // share of common words
-    -0.722274, // the last word a common word
-    -0.696635, // the first word a common word
+    0.052044,  // the rules' own speaker
+    1.526328,  // … times the rules' confidence
+    1.115582,  // nobody
+    -0.345464, // the candidate's share of the page's speech quotes
+    -0.355269, // distance to its last quote before
+    -0.675991, // distance to its next quote after
+    0.256056,  // the previous quote's speaker
+    0.048625,  // the next quote's speaker
+    0.580585,  // words in the candidate (/5)
+    -0.447949, // the candidate opens with a title
+    0.623471,  // the rules' own speaker, no cue
+    -0.860039, // the previous quote's speaker, no cue
+    0.086291,  // the rules' own speaker, opening with a title
+    -0.865832, // rank among the voices just before
+    -0.190549, // a voice in the quote's paragraph before it
+    1.83708,   // the candidate's share of the page's voices
+    -1.823459, // named before the quote
+    1.690289,  // nearness of its last-word mention before
+    -0.446687, // nearness of its whole-name mention before
+    0.929161,  // named in the quote's paragraph before it
+    0.016039,  // named just after the quote
+    0.805449,  // mentions on the page (log)
+    0.137495,  // named within 200 bytes before
+    0.092795,  // named nearest before, of the candidates
+    0.192234,  // a sure given name first
+    1.575582,  // a given name in it
+    0.261887,  // an institution first
+    -1.658109, // a title first
+    -1.147273, // a word that is no name's
+    0.291922,  // an indefinite accusative first
+    -0.761378, // one plain word
+    -0.626746, // share of common words
+    -0.721005, // the last word a common word
+    -0.695715, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.
@@ -336,6 +336,10 @@ struct Named {
     last_word: Vec<usize>,
     /// Mentions of its whole name.
     whole: Vec<usize>,
+    /// The same mentions as indexes into the page's words (see [`Mentions::phrase_at`]).
+    whole_at: Vec<usize>,
+    /// Its words in the page's comparable forms.
+    words: Vec<String>,
     nameness: [f32; NAMENESS],
 }
 
@@ -350,10 +354,13 @@ impl Named {
             .rev()
             .find(|w| w.chars().count() >= 3 && !title_keys().contains(w.as_str()));
         let norms: Vec<String> = surface.split_whitespace().map(norm).collect();
+        let whole_at = mentions.phrase_at(&words);
         Named {
             last_word: last.map_or_else(Vec::new, |w| mentions.of_word(w)),
-            whole: mentions.of_phrase(&words),
+            whole: whole_at.iter().map(|&i| mentions.offset(i)).collect(),
+            whole_at,
             nameness: nameness(&norms),
+            words,
         }
     }
 }
@@ -481,17 +488,17 @@ pub(crate) fn candidates(
             .into_iter()
             .map(|(f, surface)| {
                 let x = features(&page, quote, k, &before_voices, &paragraph_voices, f);
-                let (t, n) = match (f, surface) {
+                let (t, n, keys) = match (f, surface) {
                     (Some(f), Some(surface)) => {
                         if !named.contains_key(f) {
                             named.insert(f.to_string(), Named::of(&mentions, surface));
                         }
                         let n = &named[f];
-                        (text_features(n, paragraphs, quote), n.nameness)
+                        let keys = lexical::keys(&mentions, &n.words, &n.whole_at, quote.start);
+                        (text_features(n, paragraphs, quote), n.nameness, keys)
                     }
-                    _ => ([0.0; TEXT], [0.0; NAMENESS]),
+                    _ => ([0.0; TEXT], [0.0; NAMENESS], Vec::new()),
                 };
-                let keys = lexical::keys(&mentions, surface, quote.start);
                 (surface.map(str::to_string), combine(x, t, n), keys)
             })
             .collect();

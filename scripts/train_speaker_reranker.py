@@ -155,8 +155,11 @@ def main():
     groups, qids, labels, picks, xs = [], [], [], [], []
     gold = collections.Counter()
     qid = 0
+    # (Batches in no round, the held-back test set of `make_common_words.HELD_BACK`, are
+    # never trained on.)
+    in_round = lambda b: any(lo <= b <= hi for lo, hi in ROUNDS)
     pages = [(id_, b) for id_, b in sorted(batch.items())
-             if os.path.exists(os.path.join(args.dir, "ann", id_ + ".json"))]
+             if in_round(b) and os.path.exists(os.path.join(args.dir, "ann", id_ + ".json"))]
     # Each page's features come from a common-word list made without its own round's pages
     # (the built-in list is made from all of them).
     lists_dir = tempfile.TemporaryDirectory()

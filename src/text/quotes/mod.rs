@@ -42,7 +42,7 @@
 //! --no-speaker-rerank`); after the learned speaker pass (`rerank_speakers`, the default of
 //! `analyze`) a speech quote's confidence is the calibrated probability that its speaker is
 //! right (`rerank/calibration.rs`: on real news pages held out of its fitting, of the speakers
-//! given 0.85 or more, 93 in 100 are right; of those under 0.5, 30).
+//! given 0.85 or more, 93 in 100 are right; of those under 0.5, 32).
 //!
 //! **Flags**: `unclosed`, `nested`, `spans_paragraphs`, `reversed_marks`, `mismatched_marks`,
 //! `space_padded`, `implicit` (headline without marks), `anonymous_source` (the cue's subject is
@@ -195,7 +195,7 @@ pub fn confidence_candidates(
     rerank::confidence_candidates(input, paragraphs, quotes, voices)
 }
 
-/// Use `text` (one normalised word per line, `#` comments) as the speaker pass's list of
+/// Use `text` (one word per line, normalised when read; `#` comments) as the speaker pass's list of
 /// common words instead of the one built in (its training script measures the pass on pages
 /// held out of the list). Must come before any analysis; false when the list was already in
 /// use.

@@ -44,26 +44,22 @@ pub(super) struct Evidence<'a> {
     pub nameness: &'a [f32],
 }
 
-/// Index among the nameness features of: a sure given name first.
-const SURE_GIVEN_FIRST: usize = 0;
-
 /// The calibration features of a quote's speaker.
 pub(super) fn features(e: &Evidence) -> [f32; CALIBRATION] {
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let has_flag = |f: &str| flag(e.quote.flags.iter().any(|x| x == f));
+    let has_flag = |f: &str| f32::from(e.quote.flags.iter().any(|x| x == f));
     let name = |i: usize| e.nameness.get(i).copied().unwrap_or(0.0);
     [
         1.0,
         e.quote.confidence,
         e.probability,
-        flag(e.changed),
-        flag(e.nobody),
-        flag(e.quote.kind == "partial"),
-        flag(e.quote.kind == "headline"),
-        flag(e.quote.cue.is_none()),
+        f32::from(e.changed),
+        f32::from(e.nobody),
+        f32::from(e.quote.kind == "partial"),
+        f32::from(e.quote.kind == "headline"),
+        f32::from(e.quote.cue.is_none()),
         has_flag("unclosed"),
         has_flag("anonymous_source"),
-        name(SURE_GIVEN_FIRST),
+        name(super::nameness::SURE_GIVEN_FIRST),
         name(super::nameness::LAST_WORD_COMMON),
         ((1 + e.candidates) as f32).ln() / 3.0,
     ]

@@ -33,23 +33,16 @@ fn weights() -> &'static HashMap<String, f32> {
 }
 
 /// The lexical keys of a candidate written with the words `words` (comparable forms), whose
-/// whole-name mentions are at the page's word indexes `whole_at` (ascending), for a quote
-/// starting at byte `before`: the word before its last mention before the quote (`p:`), the
-/// word after it (`n:`), and its first (`f:`) and last (`l:`) words; `p:<none>` alone when the
-/// page does not write the whole name before the quote.
-pub(super) fn keys(
-    mentions: &Mentions,
-    words: &[String],
-    whole_at: &[usize],
-    before: usize,
-) -> Vec<String> {
+/// last whole-name mention before the quote is at the page's word index `mention`: the word
+/// before that mention (`p:`), the word after it (`n:`), and its first (`f:`) and last (`l:`)
+/// words; `p:<none>` alone when the page does not write the whole name before the quote.
+pub(super) fn keys(mentions: &Mentions, words: &[String], mention: Option<usize>) -> Vec<String> {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return Vec::new();
     };
-    let n = whole_at.partition_point(|&i| mentions.offset(i) < before);
-    let mut keys = match n.checked_sub(1) {
-        Some(k) => {
-            let (prev, next) = mentions.context(words, whole_at[k]);
+    let mut keys = match mention {
+        Some(i) => {
+            let (prev, next) = mentions.context(words, i);
             vec![format!("p:{prev}"), format!("n:{next}")]
         }
         None => vec!["p:<none>".to_string()],
@@ -71,7 +64,12 @@ mod tests {
 
     fn keys_of(m: &Mentions, name: &str, before: usize) -> Vec<String> {
         let words = name_words(name);
-        keys(m, &words, &m.phrase_at(&words), before)
+        let last = m
+            .phrase_at(&words)
+            .into_iter()
+            .take_while(|&i| m.offset(i) < before)
+            .last();
+        keys(m, &words, last)
     }
 
     #[test]

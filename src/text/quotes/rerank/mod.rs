@@ -253,11 +253,10 @@ fn features(
         x.and_then(|x| x.split(' ').next())
             .is_some_and(|w| title_words().contains(w))
     };
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let pick = flag(c == s0);
-    let no_cue = flag(quote.cue.is_none());
-    let previous = flag(k > 0 && is(k - 1));
-    let next = flag(k + 1 < spk.len() && is(k + 1));
+    let pick = f32::from(c == s0);
+    let no_cue = f32::from(quote.cue.is_none());
+    let previous = f32::from(k > 0 && is(k - 1));
+    let next = f32::from(k + 1 < spk.len() && is(k + 1));
     let share = c.map_or(0.0, |c| {
         page.counts.get(c).copied().unwrap_or(0) as f32 / spk.len().max(1) as f32
     });
@@ -272,19 +271,19 @@ fn features(
     [
         pick,
         pick * quote.confidence,
-        flag(c.is_none()),
+        f32::from(c.is_none()),
         share,
         before.min(WINDOW) as f32 / WINDOW as f32,
         after.min(WINDOW) as f32 / WINDOW as f32,
         previous,
         next,
         c.map_or(0, |c| c.split(' ').count()) as f32 / 5.0,
-        flag(titled(c)),
+        f32::from(titled(c)),
         pick * no_cue,
         previous * no_cue,
-        pick * flag(titled(s0)),
+        pick * f32::from(titled(s0)),
         voice_rank as f32 / VOICES_BEFORE as f32,
-        flag(in_paragraph),
+        f32::from(in_paragraph),
         voice_share,
     ]
 }
@@ -295,7 +294,13 @@ const MENTION_REACH: f32 = 3000.0;
 /// Features of where the page names a candidate (`n`, its mentions) around `quote`. The
 /// last one, whether the candidate is named nearest before the quote, is set once all are
 /// known.
-fn text_features(n: &Named, paragraphs: &[Paragraph], quote: &Quote) -> [f32; TEXT] {
+/// (`whole_before`: the byte offset of the last mention of its whole name before the quote.)
+fn text_features(
+    n: &Named,
+    paragraphs: &[Paragraph],
+    quote: &Quote,
+    whole_before: Option<usize>,
+) -> [f32; TEXT] {
     let before = |list: &[usize]| {
         let i = list.partition_point(|&a| a < quote.start);
         (i > 0).then(|| quote.start - list[i - 1])
@@ -312,15 +317,14 @@ fn text_features(n: &Named, paragraphs: &[Paragraph], quote: &Quote) -> [f32; TE
         .last_word
         .get(i)
         .is_some_and(|&a| a - quote.end < 120 && a < paragraph_end);
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
     [
-        flag(d.is_some()),
+        f32::from(d.is_some()),
         near(d),
-        near(before(&n.whole)),
-        flag(d.is_some_and(|d| quote.start - d >= paragraph_start)),
-        flag(after),
+        near(whole_before.map(|at| quote.start - at)),
+        f32::from(d.is_some_and(|d| quote.start - d >= paragraph_start)),
+        f32::from(after),
         (n.last_word.len() as f32).ln_1p() / 3.0,
-        flag(d.is_some_and(|d| d < 200)),
+        f32::from(d.is_some_and(|d| d < 200)),
         0.0,
     ]
 }
@@ -334,9 +338,8 @@ fn score(f: &[f32], keys: &[String]) -> f32 {
 struct Named {
     /// Mentions of the last word of its name.
     last_word: Vec<usize>,
-    /// Mentions of its whole name.
-    whole: Vec<usize>,
-    /// The same mentions as indexes into the page's words (see [`Mentions::phrase_at`]).
+    /// Mentions of its whole name, as indexes into the page's words (see
+    /// [`Mentions::phrase_at`]).
     whole_at: Vec<usize>,
     /// Its words in the page's comparable forms.
     words: Vec<String>,
@@ -357,11 +360,17 @@ impl Named {
         let whole_at = mentions.phrase_at(&words);
         Named {
             last_word: last.map_or_else(Vec::new, |w| mentions.of_word(w)),
-            whole: whole_at.iter().map(|&i| mentions.offset(i)).collect(),
             whole_at,
             nameness: nameness(&norms),
             words,
         }
+    }
+
+    /// The page's word index of the last mention of its whole name that starts before byte
+    /// `at`.
+    fn last_whole_before(&self, mentions: &Mentions, at: usize) -> Option<usize> {
+        let n = self.whole_at.partition_point(|&i| mentions.offset(i) < at);
+        n.checked_sub(1).map(|k| self.whole_at[k])
     }
 }
 
@@ -494,8 +503,14 @@ pub(crate) fn candidates(
                             named.insert(f.to_string(), Named::of(&mentions, surface));
                         }
                         let n = &named[f];
-                        let keys = lexical::keys(&mentions, &n.words, &n.whole_at, quote.start);
-                        (text_features(n, paragraphs, quote), n.nameness, keys)
+                        let last = n.last_whole_before(&mentions, quote.start);
+                        let keys = lexical::keys(&mentions, &n.words, last);
+                        let whole_before = last.map(|i| mentions.offset(i));
+                        (
+                            text_features(n, paragraphs, quote, whole_before),
+                            n.nameness,
+                            keys,
+                        )
                     }
                     _ => ([0.0; TEXT], [0.0; NAMENESS], Vec::new()),
                 };

@@ -12,6 +12,9 @@ use crate::text::quotes::words::{lookup_forms, strip_article};
 /// How many features [`nameness`] gives.
 pub(super) const NAMENESS: usize = 10;
 
+/// Index (among [`nameness`]'s features) of: a sure given name first.
+pub(super) const SURE_GIVEN_FIRST: usize = 0;
+
 /// Index (among [`nameness`]'s features) of: its last word is a common word.
 pub(super) const LAST_WORD_COMMON: usize = 8;
 
@@ -47,22 +50,21 @@ pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
             || lookup_forms(w).any(|f| cues().contains_key(f))
     });
     let plain = !any_given && !institution;
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
     // Words of news prose the pages never write in a name (`صورة`, `لأول مرة`).
     let common = |w: &String| is_common_word(w);
     let common_share = words.iter().filter(|w| common(w)).count() as f32 / words.len() as f32;
     [
-        flag(sure_first),
-        flag(any_given),
-        flag(institution),
-        flag(title),
-        flag(not_a_name),
+        f32::from(sure_first),
+        f32::from(any_given),
+        f32::from(institution),
+        f32::from(title),
+        f32::from(not_a_name),
         // `بيانا`, `اجتماعا`: an indefinite accusative.
-        flag(first.ends_with('ا') && first.chars().count() > 3 && plain),
-        flag(words.len() == 1 && plain && !title),
+        f32::from(first.ends_with('ا') && first.chars().count() > 3 && plain),
+        f32::from(words.len() == 1 && plain && !title),
         common_share,
-        flag(words.last().is_some_and(common)),
-        flag(common(first)),
+        f32::from(words.last().is_some_and(common)),
+        f32::from(common(first)),
     ]
 }
 

@@ -70,14 +70,15 @@ impl Names {
     /// often names a body once).
     pub(super) fn scan_bodies(&mut self, input: &str, toks: &[Token]) {
         for k in 0..toks.len() {
-            let Some(head) = short_form_head(&toks[k].norm) else {
-                continue;
+            // (Named in full, a body of `SHORT_FORM_HEADS` is a referent for its short form
+            // only.)
+            let (head, short_only) = match body_head(&toks[k].norm) {
+                Some(head) => (head, false),
+                None => match short_only_head(&toks[k].norm) {
+                    Some(head) if !has_article(&toks[k].norm) => (head, true),
+                    _ => continue,
+                },
             };
-            // (Named in full, such a body is a referent for its short form only.)
-            let short_only = body_head(&toks[k].norm).is_none();
-            if short_only && has_article(&toks[k].norm) {
-                continue;
-            }
             // `مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية`, `الهيئة الوطنية العليا لمسيرة
             // العودة`: a `لـ` noun and its definite genitive go on with the name.
             let lam_genitive = |e: usize| {
@@ -728,10 +729,13 @@ const SHORT_FORM_HEADS: &[&str] = &["مجلس", "جيش", "سلطنه"];
 
 /// The bare head noun of a body for a word, also one of [`SHORT_FORM_HEADS`].
 pub(super) fn short_form_head(norm: &str) -> Option<String> {
-    body_head(norm).or_else(|| {
-        let bare = strip_article(norm);
-        SHORT_FORM_HEADS.contains(&bare).then(|| bare.to_string())
-    })
+    body_head(norm).or_else(|| short_only_head(norm))
+}
+
+/// The bare head noun for a word whose head is one of [`SHORT_FORM_HEADS`].
+fn short_only_head(norm: &str) -> Option<String> {
+    let bare = strip_article(norm);
+    SHORT_FORM_HEADS.contains(&bare).then(|| bare.to_string())
 }
 
 /// Like `ends_subject`, but a word inside quote marks may continue a body's name.

@@ -33,6 +33,10 @@ pub struct Args {
     /// --calibration`).
     #[arg(long, hide = true, conflicts_with = "speaker_features")]
     pub confidence_features: bool,
+    /// Print the speech model's evidence on each marked quote instead of the analysis (one
+    /// JSON array per file; for `scripts/train_speech_classifier.py`).
+    #[arg(long, hide = true, conflicts_with_all = ["speaker_features", "confidence_features"])]
+    pub speech_features: bool,
     /// Use this list of common words (the format of `src/text/quotes/common_words.txt`)
     /// instead of the one built in (for `scripts/train_speaker_reranker.py`).
     #[arg(long, hide = true, value_name = "FILE")]
@@ -129,6 +133,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         };
         if args.speaker_features {
             serde_json::to_writer(&mut out, &text::speaker_candidates(&input, &options))?;
+            writeln!(out)?;
+            continue;
+        }
+        if args.speech_features {
+            serde_json::to_writer(&mut out, &text::speech_features(&input, &options))?;
             writeln!(out)?;
             continue;
         }

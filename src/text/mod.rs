@@ -161,6 +161,17 @@ pub fn confidence_candidates(input: &str, options: &Options) -> Vec<quotes::rera
     quotes::confidence_candidates(input, &analysis.paragraphs, &analysis.quotes, &voices)
 }
 
+/// The speech model's evidence on each marked quote of `input` (what
+/// `scripts/train_speech_classifier.py` trains on; `segment --speech-features`).
+pub fn speech_features(input: &str, options: &Options) -> Vec<quotes::SpeechRow> {
+    let options = Options {
+        rerank_speakers: false,
+        ..options.clone()
+    };
+    let analysis = analyze(input, &options);
+    quotes::speech_features(input, &analysis.paragraphs)
+}
+
 /// The rules' analysis of `input` (no learned speaker pass) with the page's voices: what the
 /// speaker pass starts from.
 fn rules_with_voices(input: &str, options: &Options) -> (Analysis, Vec<quotes::Voice>) {

@@ -10,7 +10,10 @@
 //! subject, or it starts its sentence. Other speech is `partial` (a fragment inside reported
 //! speech: `بأنها "…"`, `قرر الغرب "…"`). An unmarked headline statement is `headline`.
 //! Non-speech is `name` (outlets, groups, honorific formulas), `title` (works, programmes,
-//! campaigns) or `scare`. The speech rules are listed in `speech.rs`.
+//! campaigns) or `scare`. The speech rules are listed in `speech.rs`; a learned model
+//! (`speech/model.rs`) then weighs their verdict with the evidence they look at and the words
+//! around the marks, and decides (on real news pages held out of its fitting it finds more of
+//! the speech at the rules' precision).
 //!
 //! **Speakers.** The speaker is the subject of the cue (after it in verb-first clauses, past
 //! time words, manner adverbs and the audience: `وأضاف مبتسما`, `وقالت للحضور`; before it in
@@ -68,6 +71,7 @@ use speakers::{
     subject_before_noun, subject_before_qad, subject_before_relative, subject_before_verb, who,
     Names, Who,
 };
+pub use speech::SpeechRow;
 use speech::{classify, Context, Verdict};
 use words::{has_arabic_letter, has_article, lookup_forms, tokenize, TokKind, Token};
 
@@ -222,6 +226,24 @@ pub fn find_quotes_and_voices(input: &str, paragraphs: &[Paragraph]) -> (Vec<Quo
 /// The quotes, and the voices when `voices` is set (resolving every cue's subject costs time
 /// on long pages, so only the speaker pass asks for them).
 fn analyse(input: &str, paragraphs: &[Paragraph], voices: bool) -> (Vec<Quote>, Vec<Voice>) {
+    let (quotes, voices, _) = analyse_with_rows(input, paragraphs, voices, false);
+    (quotes, voices)
+}
+
+/// The speech model's evidence on each marked quote of a document that it judges (for its
+/// training script, `segment --speech-features`), in the order the quotes are judged.
+#[doc(hidden)]
+pub fn speech_features(input: &str, paragraphs: &[Paragraph]) -> Vec<SpeechRow> {
+    analyse_with_rows(input, paragraphs, false, true).2
+}
+
+/// [`analyse`], keeping the speech model's evidence when `rows` is set.
+fn analyse_with_rows(
+    input: &str,
+    paragraphs: &[Paragraph],
+    voices: bool,
+    rows: bool,
+) -> (Vec<Quote>, Vec<Voice>, Vec<SpeechRow>) {
     let mut valid = vec![false; paragraphs.len()];
     let mut after = 0;
     for (i, p) in paragraphs.iter().enumerate() {
@@ -264,8 +286,11 @@ fn analyse(input: &str, paragraphs: &[Paragraph], voices: bool) -> (Vec<Quote>, 
         toks,
         mark_quotes,
         boilerplate_before,
+        speech_rows: rows.then(Default::default),
     };
-    a.run(&valid, voices)
+    let (quotes, voices) = a.run(&valid, voices);
+    let rows = a.speech_rows.map(|r| r.into_inner()).unwrap_or_default();
+    (quotes, voices, rows)
 }
 
 struct Analysis<'a> {
@@ -275,6 +300,8 @@ struct Analysis<'a> {
     mark_quotes: Vec<MarkQuote>,
     /// Number of boilerplate paragraphs before each paragraph index.
     boilerplate_before: Vec<usize>,
+    /// Where the speech model's evidence on each quote is kept, when its training script asks.
+    speech_rows: Option<std::cell::RefCell<Vec<SpeechRow>>>,
 }
 
 impl Analysis<'_> {
@@ -782,10 +809,41 @@ impl Analysis<'_> {
                 && c.paragraph == pi
                 && c.token + 1 == oi
         }) && self.quoted_subject(pi, oi).is_some();
-        let verdict = if subject_name {
+        ctx.subject_name = subject_name;
+        ctx.in_statement = in_statement;
+        ctx.next = lt
+            .get(ci)
+            .filter(|x| x.start < self.paragraphs[pj].end)
+            .map(|x| {
+                if x.is_word() {
+                    x.norm.clone()
+                } else {
+                    "<p>".to_string()
+                }
+            });
+        ctx.cue_word = cue.map(|c| self.toks[c.paragraph][c.token].norm.clone());
+        // The rules judge first; the learned model has the last word, unless the quote is
+        // surely no speech.
+        let rules = if subject_name {
             Verdict::Other("name", 0.8)
         } else {
             classify(&ctx)
+        };
+        let verdict = match speech::surely_not_speech(&ctx) {
+            Some(v) => v,
+            None => {
+                let evidence = speech::features(&ctx, rules);
+                let verdict = speech::decide(&ctx, rules, &evidence);
+                if let Some(rows) = &self.speech_rows {
+                    rows.borrow_mut().push(SpeechRow {
+                        start: q.open,
+                        text: q.text(input),
+                        rules_speech: rules == Verdict::Speech,
+                        evidence,
+                    });
+                }
+                verdict
+            }
         };
         if let Verdict::Other(kind, conf) = verdict {
             let mut quote = base(false, kind, None, None, conf);

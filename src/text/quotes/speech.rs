@@ -21,6 +21,11 @@
 //! 8. otherwise not speech: `name` when it starts with a group word (`"حزب الله"`) or no word
 //!    carries the article (`"قسد"`), else `scare`.
 
+mod model;
+
+pub use model::SpeechRow;
+pub(crate) use model::{decide, features};
+
 use super::lexicon::{
     anonymous, complementisers, honorifics, name_context, scare_context, title_context, titles,
     CueKind,
@@ -46,6 +51,16 @@ pub(crate) struct Context {
     pub headline: bool,
     /// True when the opening mark follows a colon (`وقال الوزير: "نعم"`).
     pub after_colon: bool,
+    /// The normalised word right after the closing mark; `<p>` for punctuation or another
+    /// mark, `None` at the paragraph's end.
+    pub next: Option<String>,
+    /// The normalised word of the cue, if any.
+    pub cue_word: Option<String>,
+    /// True when the quote lies in the statement of a headline (`X: … "…"`).
+    pub in_statement: bool,
+    /// True when the quote is the cue's subject, a quoted name right after the verb
+    /// (`أعلنت "المفوضية العليا المستقلة للانتخابات" عن …`).
+    pub subject_name: bool,
 }
 
 /// The verdict on a quote.
@@ -72,16 +87,25 @@ fn in_set(w: &str, set: &std::collections::HashSet<String>) -> bool {
     forms(w).any(|f| set.contains(f))
 }
 
-/// Decide whether a quote is speech.
-pub(crate) fn classify(ctx: &Context) -> Verdict {
-    let n = ctx.words.len();
+/// The verdict on a quote that is surely no speech, whatever else the context says: an
+/// honorific formula, or no Arabic word at all.
+pub(crate) fn surely_not_speech(ctx: &Context) -> Option<Verdict> {
     if honorifics().contains(&ctx.words.join(" ")) {
-        return Verdict::Other("name", 0.9);
+        return Some(Verdict::Other("name", 0.9));
     }
     // `"//telegram.me/…"`, `"Content is protected"`, `"2017/12/11"`: no Arabic word, so page
     // furniture, a link or a foreign name, never the reported words of an Arabic story.
     if !ctx.words.iter().any(|w| has_arabic_letter(w)) {
-        return Verdict::Other("name", 0.8);
+        return Some(Verdict::Other("name", 0.8));
+    }
+    None
+}
+
+/// Decide by the rules whether a quote is speech.
+pub(crate) fn classify(ctx: &Context) -> Verdict {
+    let n = ctx.words.len();
+    if let Some(v) = surely_not_speech(ctx) {
+        return v;
     }
     let prev = ctx.before.last().map(String::as_str);
     let prev2 = ctx.before.iter().rev().nth(1).map(String::as_str);

@@ -13,19 +13,19 @@ pub const CALIBRATION: usize = 13;
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
 /// 3,618 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.917294, // bias
-    0.460722,  // the rules' confidence
-    4.865688,  // the pass's probability of the speaker
-    -0.553457, // the pass changed the speaker
-    -1.051701, // nobody
-    -0.954093, // partial
-    -0.290006, // headline
-    -0.354173, // no cue
-    -1.499715, // unclosed
-    0.286135,  // anonymous source
-    0.498919,  // a sure given name first
-    -1.062939, // the last word a common word
-    -0.043914, // candidates (log)
+    -3.105766, // bias
+    0.837853,  // the rules' confidence
+    4.993004,  // the pass's probability of the speaker
+    -0.538088, // the pass changed the speaker
+    -0.986902, // nobody
+    -0.738035, // partial
+    -0.159115, // headline
+    -0.38926,  // no cue
+    -1.575075, // unclosed
+    0.061944,  // anonymous source
+    0.542614,  // a sure given name first
+    -1.152483, // the last word a common word
+    -0.288186, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

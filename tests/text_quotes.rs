@@ -3463,3 +3463,14 @@ fn round_ten_short_forms_of_councils_armies_and_sultanates() {
         Some("عقيلة صالح")
     );
 }
+
+#[test]
+fn round_eleven_a_doctor_set_off_by_commas_after_a_role() {
+    // `وزير المالية، د. جبريل إبراهيم،`: the abbreviated title opens the name in apposition,
+    // and the role stands for him later.
+    let s = "كشف وزير المالية السوداني، د. جبريل إبراهيم، عن استثمارات جديدة.\nوقال وزير المالية السوداني إن \"الوضع جيد جدا في البلاد\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع جيد جدا في البلاد"),
+        Some("جبريل إبراهيم")
+    );
+}

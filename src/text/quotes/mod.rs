@@ -39,13 +39,14 @@
 //! 0.5 an implicit headline statement; 0.4 an "according to" source (`بحسب X`);
 //! 0.3 speech recognised by its length with no cue and no speaker.
 //! It is multiplied by 0.9 when a role or surname had to be linked to a named person, and by
-//! 0.8 when the quote is `unclosed` or has `mismatched_marks`. For non-speech the confidence is
-//! 0.9 when a context word decided (`برنامج`, `صحيفة`, `ما يسمى`, an honorific) and 0.6 when
-//! only the quote's shape did. Those are the rules' confidences (`find_quotes`, `segment
-//! --no-speaker-rerank`); after the learned speaker pass (`rerank_speakers`, the default of
+//! 0.8 when the quote is `unclosed` or has `mismatched_marks`. Those are the rules' confidences
+//! of speech quotes (`find_quotes`, `segment --no-speaker-rerank`). For non-speech the
+//! confidence is the speech model's probability that the quote is not speech (0.9 for an
+//! honorific, 0.8 for words in marks with no Arabic word, which the model does not judge).
+//! After the learned speaker pass (`rerank_speakers`, the default of
 //! `analyze`) a speech quote's confidence is the calibrated probability that its speaker is
 //! right (`rerank/calibration.rs`: on real news pages held out of its fitting, of the speakers
-//! given 0.85 or more, 93 in 100 are right; of those under 0.5, 32).
+//! given 0.85 or more, 94 in 100 are right; of those under 0.5, 32).
 //!
 //! **Flags**: `unclosed`, `nested`, `spans_paragraphs`, `reversed_marks`, `mismatched_marks`,
 //! `space_padded`, `implicit` (headline without marks), `anonymous_source` (the cue's subject is

@@ -11,21 +11,21 @@ use crate::text::Quote;
 pub const CALIBRATION: usize = 13;
 
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
-/// 3,618 annotated pages, each featured with the pass's weights fitted without its round.
+/// 3,762 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -3.105766, // bias
-    0.837853,  // the rules' confidence
-    4.993004,  // the pass's probability of the speaker
-    -0.538088, // the pass changed the speaker
-    -0.986902, // nobody
-    -0.738035, // partial
-    -0.159115, // headline
-    -0.38926,  // no cue
-    -1.575075, // unclosed
-    0.061944,  // anonymous source
-    0.542614,  // a sure given name first
-    -1.152483, // the last word a common word
-    -0.288186, // candidates (log)
+    -2.930441, // bias
+    0.730525,  // the rules' confidence
+    4.935867,  // the pass's probability of the speaker
+    -0.489535, // the pass changed the speaker
+    -0.985354, // nobody
+    -0.800659, // partial
+    -0.157417, // headline
+    -0.39694,  // no cue
+    -1.590466, // unclosed
+    0.043675,  // anonymous source
+    0.593078,  // a sure given name first
+    -1.1926,   // the last word a common word
+    -0.458265, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

@@ -55,45 +55,46 @@ const WINDOW: usize = 50;
 
 /// Weights of the features (the sequence features of [`features`], then those of
 /// [`text_features`], then [`nameness`]), printed by the training script (`--rust`) from all
-/// 3,618 annotated pages, fitted together with the lexical weights (`lexical_weights.tsv`).
-/// Held out by rounds, the pass lifts speaker accuracy on every round (all fourteen, with the
-/// speech model's quotes: 0.744 → 0.782, +440; before the speech model 0.734 → 0.771, +429; on
-/// thirteen rounds, +399 with the lexical weights and +308 without them).
+/// 3,762 annotated pages of its rounds, fitted together with the lexical weights
+/// (`lexical_weights.tsv`). Held out by rounds, the pass lifts speaker accuracy on every round
+/// (all fifteen, with the speech model's quotes: 0.743 → 0.781, +467; before the speech model,
+/// on fourteen, 0.734 → 0.771, +429; on thirteen, +399 with the lexical weights and +308
+/// without them).
 const WEIGHTS: [f32; FEATURES] = [
-    -0.014966, // the rules' own speaker
-    1.573021,  // … times the rules' confidence
-    1.148579,  // nobody
-    -0.281716, // the candidate's share of the page's speech quotes
-    -0.246482, // distance to its last quote before
-    -0.683019, // distance to its next quote after
-    0.362894,  // the previous quote's speaker
-    0.063755,  // the next quote's speaker
-    0.582012,  // words in the candidate (/5)
-    -0.441713, // the candidate opens with a title
-    0.585681,  // the rules' own speaker, no cue
-    -0.927245, // the previous quote's speaker, no cue
-    0.053299,  // the rules' own speaker, opening with a title
-    -0.879504, // rank among the voices just before
-    -0.182509, // a voice in the quote's paragraph before it
-    1.820626,  // the candidate's share of the page's voices
-    -1.828291, // named before the quote
-    1.765841,  // nearness of its last-word mention before
-    -0.484157, // nearness of its whole-name mention before
-    0.942594,  // named in the quote's paragraph before it
-    0.047281,  // named just after the quote
-    0.76444,   // mentions on the page (log)
-    0.136542,  // named within 200 bytes before
-    0.115983,  // named nearest before, of the candidates
-    0.240304,  // a sure given name first
-    1.533644,  // a given name in it
-    0.254632,  // an institution first
-    -1.683094, // a title first
-    -1.158243, // a word that is no name's
-    0.306688,  // an indefinite accusative first
-    -0.796136, // one plain word
-    -0.715506, // share of common words
-    -0.674958, // the last word a common word
-    -0.66774,  // the first word a common word
+    0.05505,   // the rules' own speaker
+    1.407993,  // … times the rules' confidence
+    1.103558,  // nobody
+    -0.197942, // the candidate's share of the page's speech quotes
+    -0.219732, // distance to its last quote before
+    -0.626414, // distance to its next quote after
+    0.341728,  // the previous quote's speaker
+    0.092329,  // the next quote's speaker
+    0.496086,  // words in the candidate (/5)
+    -0.582858, // the candidate opens with a title
+    0.490066,  // the rules' own speaker, no cue
+    -0.916022, // the previous quote's speaker, no cue
+    0.135699,  // the rules' own speaker, opening with a title
+    -0.928032, // rank among the voices just before
+    -0.174204, // a voice in the quote's paragraph before it
+    1.736937,  // the candidate's share of the page's voices
+    -1.878124, // named before the quote
+    1.872547,  // nearness of its last-word mention before
+    -0.494025, // nearness of its whole-name mention before
+    0.952673,  // named in the quote's paragraph before it
+    -0.048016, // named just after the quote
+    0.663113,  // mentions on the page (log)
+    0.130401,  // named within 200 bytes before
+    0.12756,   // named nearest before, of the candidates
+    0.242229,  // a sure given name first
+    1.555535,  // a given name in it
+    0.260183,  // an institution first
+    -1.611761, // a title first
+    -1.281707, // a word that is no name's
+    0.104445,  // an indefinite accusative first
+    -0.808875, // one plain word
+    -0.626878, // share of common words
+    -0.781823, // the last word a common word
+    -0.719188, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.

@@ -768,9 +768,10 @@ pub(crate) fn apposition_name(toks: &[Token], comma: usize) -> Option<std::ops::
     {
         start += ranks + 1;
     } else if ranks > 0
+        // (`، د. جبريل إبراهيم،`: the abbreviated title of a doctor too.)
         && toks[start..start + ranks]
             .iter()
-            .all(|t| has_article(&t.norm))
+            .all(|t| has_article(&t.norm) || t.norm == "د")
         && toks
             .get(start + ranks)
             .is_some_and(|t| t.is_word() && !is_role_word(&t.norm) && !ends_subject(t))

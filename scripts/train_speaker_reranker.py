@@ -48,7 +48,7 @@ import make_common_words
 
 # As in `rerank/mod.rs`.
 CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 1.5
-ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48), (49, 50), (51, 52), (55, 56)]
+ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48), (49, 50), (51, 52), (55, 56), (57, 58)]
 FEATURES = [
     # The page's sequence of speakers and voices.
     "the rules' own speaker", "… times the rules' confidence", "nobody",

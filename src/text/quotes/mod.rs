@@ -53,6 +53,7 @@
 //! indefinite: `مصادر`, `خبراء`).
 
 mod cues;
+mod key_weights;
 mod lexicon;
 mod marks;
 pub mod rerank;
@@ -732,14 +733,20 @@ impl Analysis<'_> {
         for part in &q.parts {
             let pt = &self.toks[part.paragraph];
             let lo = pt.partition_point(|x| x.start < part.start);
+            let words = pt[lo..]
+                .iter()
+                .take_while(|x| x.end <= part.end)
+                .filter(|x| x.is_word());
             ctx.words.extend(
-                pt[lo..]
-                    .iter()
-                    .take_while(|x| x.end <= part.end)
-                    .filter(|x| x.is_word())
+                words
+                    .clone()
                     .take(MAX_CONTEXT_WORDS)
                     .map(|x| x.norm.clone()),
             );
+            ctx.word_count += words.clone().count();
+            if let Some(last) = words.last() {
+                ctx.last_word = Some(last.norm.clone());
+            }
         }
         for x in t[..oi].iter().rev() {
             if !x.is_word() || ctx.before.len() == MAX_BEFORE_WORDS {
@@ -810,7 +817,7 @@ impl Analysis<'_> {
                 && c.paragraph == pi
                 && c.token + 1 == oi
         }) && self.quoted_subject(pi, oi).is_some();
-        ctx.subject_name = subject_name;
+        ctx.cue_elsewhere = cue.is_some_and(|c| c.after || c.paragraph != pi);
         ctx.in_statement = in_statement;
         ctx.next = lt
             .get(ci)
@@ -824,13 +831,14 @@ impl Analysis<'_> {
             });
         ctx.cue_word = cue.map(|c| self.toks[c.paragraph][c.token].norm.clone());
         // The rules judge first; the learned model has the last word, unless the quote is
-        // surely no speech.
-        let rules = if subject_name {
-            Verdict::Other("name", 0.8)
+        // surely no speech (or the cue's quoted subject, whose speaker would be the quote).
+        let rules = classify(&ctx);
+        let surely = if subject_name {
+            Some(Verdict::Other("name", 0.8))
         } else {
-            classify(&ctx)
+            speech::surely_not_speech(&ctx)
         };
-        let verdict = match speech::surely_not_speech(&ctx) {
+        let verdict = match surely {
             Some(v) => v,
             None => {
                 let evidence = speech::features(&ctx, rules);

@@ -1,7 +1,11 @@
 //! Speech or not (docs §2.2): quoted names of outlets and groups, titles of works and
 //! programmes, honorific formulas and scare quotes are not speech.
 //!
-//! The decision, in order (the first rule that applies wins):
+//! The rules below propose a verdict; only the first is final. The learned model of
+//! `speech/model.rs` then weighs the rules' verdict with the evidence they read and the words
+//! around the marks, and decides (the rules' verdict stands unless the model is surer).
+//!
+//! The rules, in order (the first that applies gives the proposal):
 //! 1. the content is an honorific formula (`حفظه الله`) or has no Arabic word (a link, a
 //!    date, a foreign name) → `name`;
 //! 2. the word before the quote is a title word (`برنامج`, `فيلم`, `بعنوان` …) → `title`;
@@ -58,9 +62,13 @@ pub(crate) struct Context {
     pub cue_word: Option<String>,
     /// True when the quote lies in the statement of a headline (`X: … "…"`).
     pub in_statement: bool,
-    /// True when the quote is the cue's subject, a quoted name right after the verb
-    /// (`أعلنت "المفوضية العليا المستقلة للانتخابات" عن …`).
-    pub subject_name: bool,
+    /// True when the cue follows the quote or stands in another paragraph (its distance is
+    /// then 0).
+    pub cue_elsewhere: bool,
+    /// How many words the quote holds (`words` keeps only the first ones).
+    pub word_count: usize,
+    /// The quote's last word, normalised.
+    pub last_word: Option<String>,
 }
 
 /// The verdict on a quote.
@@ -183,15 +191,11 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     // A complementiser right before the quote makes a short quote its subject (`إن "حزب الله"
     // …`); one further back, with the subject between, makes it the predicate (`أن فريقه
     // "جاهز تماما"`, `إن الحكم "مسيّس"`).
-    let compl = |w: &String| complementisers().contains(w);
-    let right_after_compl = ctx.before.last().is_some_and(compl);
-    let predicate = !right_after_compl && ctx.before.iter().any(compl);
+    let right_after_compl = right_after_complementiser(ctx);
+    let predicate = complementiser_further_back(ctx);
     let group = ctx.words.first().is_some_and(|w| in_set(w, name_context()));
-    // `واصفا إياها بـ"الكاذبة"`, `وصف … بأنه "سامّ"`, `برر اقتراحه بأنه "لإحراج" …`.
-    let describing = ctx.before.iter().any(|w| {
-        lookup_forms(w).any(|f| f.starts_with("وصف") || f.starts_with("واصف") || f == "يصف")
-    });
-    let by_that = prev.is_some_and(|w| matches!(w, "بانه" | "بانها" | "بانهم"));
+    let describing = describing(ctx);
+    let by_that = after_by_that(ctx);
     match ctx.cue {
         Some(_) if n <= 3 && ((describing && prev == Some("ب")) || by_that) => {
             return Verdict::Speech
@@ -213,6 +217,35 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     } else {
         Verdict::Other("scare", 0.6)
     }
+}
+
+/// True when a complementiser stands right before the quote (`إن "حزب الله" …`): a short
+/// quote there is the reported clause's subject.
+fn right_after_complementiser(ctx: &Context) -> bool {
+    ctx.before
+        .last()
+        .is_some_and(|w| complementisers().contains(w))
+}
+
+/// True when a complementiser stands further back, with the clause's subject between (`أن
+/// فريقه "جاهز تماما"`): the quote is the predicate.
+fn complementiser_further_back(ctx: &Context) -> bool {
+    !right_after_complementiser(ctx) && ctx.before.iter().any(|w| complementisers().contains(w))
+}
+
+/// True when a describing verb stands before the quote in its clause (`واصفا إياها
+/// بـ"الكاذبة"`, `وصف … بأنه "سامّ"`).
+fn describing(ctx: &Context) -> bool {
+    ctx.before.iter().any(|w| {
+        lookup_forms(w).any(|f| f.starts_with("وصف") || f.starts_with("واصف") || f == "يصف")
+    })
+}
+
+/// True when the quote follows `بأنه` (`برر اقتراحه بأنه "لإحراج" …`).
+fn after_by_that(ctx: &Context) -> bool {
+    ctx.before
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "بانه" | "بانها" | "بانهم"))
 }
 
 /// True for a quote that reads as a name: it starts with a group word (`"حزب الله"`) or no

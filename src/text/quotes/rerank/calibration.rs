@@ -11,21 +11,21 @@ use crate::text::Quote;
 pub const CALIBRATION: usize = 13;
 
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
-/// 3,762 annotated pages, each featured with the pass's weights fitted without its round.
+/// 3,906 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.930441, // bias
-    0.730525,  // the rules' confidence
-    4.935867,  // the pass's probability of the speaker
-    -0.489535, // the pass changed the speaker
-    -0.985354, // nobody
-    -0.800659, // partial
-    -0.157417, // headline
-    -0.39694,  // no cue
-    -1.590466, // unclosed
-    0.043675,  // anonymous source
-    0.593078,  // a sure given name first
-    -1.1926,   // the last word a common word
-    -0.458265, // candidates (log)
+    -2.866603, // bias
+    0.65729,   // the rules' confidence
+    4.879183,  // the pass's probability of the speaker
+    -0.526131, // the pass changed the speaker
+    -0.933363, // nobody
+    -0.773303, // partial
+    -0.140086, // headline
+    -0.40057,  // no cue
+    -1.552375, // unclosed
+    0.09008,   // anonymous source
+    0.588624,  // a sure given name first
+    -1.158747, // the last word a common word
+    -0.417919, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

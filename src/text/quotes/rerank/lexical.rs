@@ -20,16 +20,7 @@ const WEIGHTS: &str = include_str!("lexical_weights.tsv");
 /// The key weights, parsed once.
 fn weights() -> &'static HashMap<String, f32> {
     static MAP: OnceLock<HashMap<String, f32>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        WEIGHTS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (k, w) = l.split_once('\t')?;
-                Some((k.to_string(), w.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    MAP.get_or_init(|| crate::text::quotes::key_weights::parse(WEIGHTS))
 }
 
 /// The lexical keys of a candidate written with the words `words` (comparable forms), whose
@@ -99,19 +90,7 @@ mod tests {
 
     #[test]
     fn every_weight_line_parses() {
-        let lines: Vec<&str> = WEIGHTS.lines().filter(|l| !l.starts_with('#')).collect();
-        for (n, l) in lines.iter().enumerate() {
-            let parsed = l
-                .split_once('\t')
-                .and_then(|(_, w)| w.trim().parse::<f32>().ok());
-            assert!(
-                parsed.is_some_and(f32::is_finite),
-                "line {} of lexical_weights.tsv: {l:?}",
-                n + 1
-            );
-        }
-        // (No key twice: each line is one key.)
-        assert_eq!(weights().len(), lines.len());
-        assert!(lines.len() > 100);
+        crate::text::quotes::key_weights::check(WEIGHTS, "lexical_weights.tsv");
+        assert!(!weights().is_empty());
     }
 }

@@ -55,46 +55,46 @@ const WINDOW: usize = 50;
 
 /// Weights of the features (the sequence features of [`features`], then those of
 /// [`text_features`], then [`nameness`]), printed by the training script (`--rust`) from all
-/// 3,762 annotated pages of its rounds, fitted together with the lexical weights
+/// 3,906 annotated pages of its rounds, fitted together with the lexical weights
 /// (`lexical_weights.tsv`). Held out by rounds, the pass lifts speaker accuracy on every round
-/// (all fifteen, with the speech model's quotes: 0.743 → 0.781, +467; before the speech model,
+/// (all sixteen, with the speech model's quotes: 0.740 → 0.780, +503; before the speech model,
 /// on fourteen, 0.734 → 0.771, +429; on thirteen, +399 with the lexical weights and +308
 /// without them).
 const WEIGHTS: [f32; FEATURES] = [
-    0.05505,   // the rules' own speaker
-    1.407993,  // … times the rules' confidence
-    1.103558,  // nobody
-    -0.197942, // the candidate's share of the page's speech quotes
-    -0.219732, // distance to its last quote before
-    -0.626414, // distance to its next quote after
-    0.341728,  // the previous quote's speaker
-    0.092329,  // the next quote's speaker
-    0.496086,  // words in the candidate (/5)
-    -0.582858, // the candidate opens with a title
-    0.490066,  // the rules' own speaker, no cue
-    -0.916022, // the previous quote's speaker, no cue
-    0.135699,  // the rules' own speaker, opening with a title
-    -0.928032, // rank among the voices just before
-    -0.174204, // a voice in the quote's paragraph before it
-    1.736937,  // the candidate's share of the page's voices
-    -1.878124, // named before the quote
-    1.872547,  // nearness of its last-word mention before
-    -0.494025, // nearness of its whole-name mention before
-    0.952673,  // named in the quote's paragraph before it
-    -0.048016, // named just after the quote
-    0.663113,  // mentions on the page (log)
-    0.130401,  // named within 200 bytes before
-    0.12756,   // named nearest before, of the candidates
-    0.242229,  // a sure given name first
-    1.555535,  // a given name in it
-    0.260183,  // an institution first
-    -1.611761, // a title first
-    -1.281707, // a word that is no name's
-    0.104445,  // an indefinite accusative first
-    -0.808875, // one plain word
-    -0.626878, // share of common words
-    -0.781823, // the last word a common word
-    -0.719188, // the first word a common word
+    0.112235,  // the rules' own speaker
+    1.282762,  // … times the rules' confidence
+    1.167478,  // nobody
+    -0.231934, // the candidate's share of the page's speech quotes
+    -0.297015, // distance to its last quote before
+    -0.602644, // distance to its next quote after
+    0.262735,  // the previous quote's speaker
+    0.100249,  // the next quote's speaker
+    0.512945,  // words in the candidate (/5)
+    -0.5631,   // the candidate opens with a title
+    0.495574,  // the rules' own speaker, no cue
+    -0.953866, // the previous quote's speaker, no cue
+    0.035563,  // the rules' own speaker, opening with a title
+    -0.921913, // rank among the voices just before
+    -0.160436, // a voice in the quote's paragraph before it
+    1.750203,  // the candidate's share of the page's voices
+    -1.79881,  // named before the quote
+    1.765127,  // nearness of its last-word mention before
+    -0.307179, // nearness of its whole-name mention before
+    0.981621,  // named in the quote's paragraph before it
+    -0.071116, // named just after the quote
+    0.72323,   // mentions on the page (log)
+    0.110872,  // named within 200 bytes before
+    0.145283,  // named nearest before, of the candidates
+    0.258716,  // a sure given name first
+    1.524843,  // a given name in it
+    0.233852,  // an institution first
+    -1.58879,  // a title first
+    -1.286322, // a word that is no name's
+    0.059415,  // an indefinite accusative first
+    -0.857502, // one plain word
+    -0.701944, // share of common words
+    -0.825699, // the last word a common word
+    -0.713559, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.

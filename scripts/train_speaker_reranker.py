@@ -124,6 +124,22 @@ def fit(x, y, quote, l2=1.0, steps=60):
     return w
 
 
+def write_weights(w, names, vocab, path, header):
+    """Write the weights of the keys `vocab` (those after the dense ones in `w`) to `path`, one
+    `key<TAB>weight` line each after the comment `header`, and print the dense ones, named by
+    `names`, as the Rust constant to paste."""
+    short = lambda v: repr(round(float(v), 6))  # no trailing zeros (clippy)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(header)
+        for k, v in zip(vocab, w[len(names):]):
+            fh.write(f"{k}\t{short(v)}\n")
+    print(f"wrote {len(vocab)} key weights to {path}")
+    print("const WEIGHTS: [f32; FEATURES] = [")
+    for name, v in zip(names, w):
+        print(f"    {short(v)}, // {name}")
+    print("];")
+
+
 def segment(tool, path, *flags):
     out = subprocess.run([tool, "segment", "--paragraphs", "lines", *flags, path],
                          capture_output=True, text=True, check=True).stdout
@@ -254,17 +270,9 @@ def main():
           f"({tot_new - tot_rules:+d})")
     if args.rust:
         w = fit(x, y, qids)
-        short = lambda v: repr(round(float(v), 6))  # no trailing zeros (clippy)
-        with open(args.lexical_out, "w", encoding="utf-8") as fh:
-            fh.write("# Weights of the lexical keys of candidate speakers (see lexical.rs), written by\n"
-                     "# scripts/train_speaker_reranker.py --rust --lexical-out from every annotated page.\n")
-            for k, v in zip(vocab, w[len(FEATURES):]):
-                fh.write(f"{k}\t{short(v)}\n")
-        print(f"wrote {len(vocab)} lexical weights to {args.lexical_out}")
-        print("const WEIGHTS: [f32; FEATURES] = [")
-        for name, v in zip(FEATURES, w):
-            print(f"    {short(v)}, // {name}")
-        print("];")
+        write_weights(w, FEATURES, vocab, args.lexical_out,
+                      "# Weights of the lexical keys of candidate speakers (see lexical.rs), written by\n"
+                      "# scripts/train_speaker_reranker.py --rust --lexical-out from every annotated page.\n")
         print(f"in-sample: {chosen_right(w, np.ones(len(y), dtype=bool))} right of {tot_gold}")
 
 

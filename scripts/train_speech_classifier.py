@@ -34,7 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from train_speaker_reranker import ROUNDS, fit_logistic
+from train_speaker_reranker import ROUNDS, fit_logistic, write_weights
 
 # A key needs this many quotes of the training pages to get a weight.
 KEY_MIN = 5
@@ -161,17 +161,9 @@ def main():
     if args.rust:
         vocab = vocabulary(rows)
         w = fit_logistic(design(rows, vocab), y.astype(float), l2=L2)
-        short = lambda v: repr(round(float(v), 6))  # no trailing zeros (clippy)
-        with open(args.keys_out, "w", encoding="utf-8") as fh:
-            fh.write("# Weights of the word keys of the speech model (see speech/model.rs), written by\n"
-                     "# scripts/train_speech_classifier.py --rust --keys-out from every annotated page.\n")
-            for k, v in zip(vocab, w[len(FEATURES):]):
-                fh.write(f"{k}\t{short(v)}\n")
-        print(f"wrote {len(vocab)} key weights to {args.keys_out}")
-        print("const WEIGHTS: [f32; FEATURES] = [")
-        for name, v in zip(FEATURES, w):
-            print(f"    {short(v)}, // {name}")
-        print("];")
+        write_weights(w, FEATURES, vocab, args.keys_out,
+                      "# Weights of the word keys of the speech model (see speech/model.rs), written by\n"
+                      "# scripts/train_speech_classifier.py --rust --keys-out from every annotated page.\n")
 
 
 if __name__ == "__main__":

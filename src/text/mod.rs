@@ -256,7 +256,8 @@ pub struct Quote {
     pub cue: Option<String>,
     /// Confidence of the speech/speaker decision, 0..=1. For a speech quote after the learned
     /// speaker pass (the default), the calibrated probability that it is speech by this
-    /// speaker; otherwise the rules' confidence (see `text::quotes`).
+    /// speaker, and without the pass the rules' confidence; for other quotes the speech
+    /// model's probability that they are not speech (see `text::quotes`).
     pub confidence: f32,
     /// Paragraph where the quote starts.
     pub paragraph: usize,

@@ -71,6 +71,21 @@ fn analyze_with_voices(
     options: &Options,
     voices: bool,
 ) -> (Analysis, Vec<quotes::Voice>) {
+    let paragraphs = paragraphs_of(input, options);
+    let (mut quotes, voices) = if voices {
+        quotes::find_quotes_and_voices(input, &paragraphs)
+    } else {
+        (quotes::find_quotes(input, &paragraphs), Vec::new())
+    };
+    if options.rerank_speakers {
+        quotes::rerank_speakers(input, &paragraphs, &mut quotes, &voices);
+    }
+    (Analysis { paragraphs, quotes }, voices)
+}
+
+/// The paragraphs of `input` with their sentences and boilerplate flags: every stage of
+/// [`analyze`] before the quotes.
+fn paragraphs_of(input: &str, options: &Options) -> Vec<Paragraph> {
     let cleaned = clean::Cleaned::new(input);
     let para_spans = paragraphs::split(&cleaned.text, options.paragraphs);
     let para_texts: Vec<&str> = para_spans
@@ -134,15 +149,7 @@ fn analyze_with_voices(
             sentences,
         });
     }
-    let (mut quotes, voices) = if voices {
-        quotes::find_quotes_and_voices(input, &paragraphs)
-    } else {
-        (quotes::find_quotes(input, &paragraphs), Vec::new())
-    };
-    if options.rerank_speakers {
-        quotes::rerank_speakers(input, &paragraphs, &mut quotes, &voices);
-    }
-    (Analysis { paragraphs, quotes }, voices)
+    paragraphs
 }
 
 /// The speaker re-ranker's candidates and features for each speech quote of `input`, before
@@ -164,12 +171,7 @@ pub fn confidence_candidates(input: &str, options: &Options) -> Vec<quotes::rera
 /// The speech model's evidence on each marked quote of `input` (what
 /// `scripts/train_speech_classifier.py` trains on; `segment --speech-features`).
 pub fn speech_features(input: &str, options: &Options) -> Vec<quotes::SpeechRow> {
-    let options = Options {
-        rerank_speakers: false,
-        ..options.clone()
-    };
-    let analysis = analyze(input, &options);
-    quotes::speech_features(input, &analysis.paragraphs)
+    quotes::speech_features(input, &paragraphs_of(input, options))
 }
 
 /// The rules' analysis of `input` (no learned speaker pass) with the page's voices: what the

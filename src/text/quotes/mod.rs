@@ -756,14 +756,12 @@ impl Analysis<'_> {
         }
         ctx.after_lam = ctx.before.last().is_some_and(|w| w == "ل");
         ctx.after_colon = t[..oi].last().and_then(Token::punct) == Some(':');
+        // The token right after the closing mark (a paragraph's tokens lie inside it).
         let lt = &self.toks[pj];
-        let ci = lt.partition_point(|x| x.start < q.end);
-        ctx.ends_clause = lt
-            .get(ci)
-            .is_none_or(|x| !x.is_word() || x.start > self.paragraphs[pj].end);
-        ctx.before_complementiser = lt
-            .get(ci)
-            .is_some_and(|x| x.is_word() && complementisers().contains(&x.norm));
+        let after = lt.get(lt.partition_point(|x| x.start < q.end));
+        ctx.ends_clause = after.is_none_or(|x| !x.is_word());
+        ctx.before_complementiser =
+            after.is_some_and(|x| x.is_word() && complementisers().contains(&x.norm));
         ctx.cue = cue.map(|c| {
             let dist = if c.after || c.paragraph != pi {
                 0
@@ -819,20 +817,16 @@ impl Analysis<'_> {
         }) && self.quoted_subject(pi, oi).is_some();
         ctx.cue_elsewhere = cue.is_some_and(|c| c.after || c.paragraph != pi);
         ctx.in_statement = in_statement;
-        ctx.next = lt
-            .get(ci)
-            .filter(|x| x.start < self.paragraphs[pj].end)
-            .map(|x| {
-                if x.is_word() {
-                    x.norm.clone()
-                } else {
-                    "<p>".to_string()
-                }
-            });
+        ctx.next = after.map(|x| {
+            if x.is_word() {
+                x.norm.clone()
+            } else {
+                "<p>".to_string()
+            }
+        });
         ctx.cue_word = cue.map(|c| self.toks[c.paragraph][c.token].norm.clone());
         // The rules judge first; the learned model has the last word, unless the quote is
         // surely no speech (or the cue's quoted subject, whose speaker would be the quote).
-        let rules = classify(&ctx);
         let surely = if subject_name {
             Some(Verdict::Other("name", 0.8))
         } else {
@@ -841,6 +835,7 @@ impl Analysis<'_> {
         let verdict = match surely {
             Some(v) => v,
             None => {
+                let rules = classify(&ctx);
                 let evidence = speech::features(&ctx, rules);
                 let verdict = speech::decide(&ctx, rules, &evidence);
                 if let Some(rows) = &self.speech_rows {

@@ -125,6 +125,7 @@ pub(crate) fn features(ctx: &Context, verdict: Verdict) -> Evidence {
     let right_after_compl = right_after_complementiser(ctx);
     let further_back = complementiser_further_back(ctx);
     let after_preposition = prev.is_some_and(|w| PREPOSITIONS.contains(&w));
+    let reads_as_name = group_or_bare(ctx);
     let flag = f32::from;
     let short = n <= 2;
     let features: [f32; FEATURES] = [
@@ -163,7 +164,7 @@ pub(crate) fn features(ctx: &Context, verdict: Verdict) -> Evidence {
         flag(describing(ctx)),
         flag(after_by_that(ctx)),
         flag(prev == Some("ب")),
-        flag(group_or_bare(ctx)),
+        flag(reads_as_name),
         flag(ctx.words.first().is_some_and(|w| has_article(w))),
         flag(after_preposition),
         flag(looks_like_person(&ctx.words)),
@@ -178,7 +179,7 @@ pub(crate) fn features(ctx: &Context, verdict: Verdict) -> Evidence {
         flag(short && cue && (1..=3).contains(&distance)),
         flag(short && ctx.ends_clause),
         flag(short && ctx.after_colon),
-        flag(short && group_or_bare(ctx)),
+        flag(short && reads_as_name),
     ];
     let or_none = |w: Option<&String>| w.map_or("<none>", String::as_str).to_string();
     // (A headline's statement governs its marks as a cue would, with no cue word: `c:<none>`
@@ -212,8 +213,9 @@ pub(crate) fn probability(e: &Evidence) -> f32 {
 }
 
 /// The verdict on a quote after the model's look: speech when its probability reaches
-/// [`FLIP_TO_SPEECH`] ([`KEEP_SPEECH`] for words the rules call speech); otherwise the rules' kind (or, where the rules said speech, `name` for a
-/// quote that reads as a name and `scare` else), with the confidence that it is not speech.
+/// [`FLIP_TO_SPEECH`] ([`KEEP_SPEECH`] for words the rules call speech); otherwise the rules'
+/// kind (or, where the rules said speech, `name` for a quote that reads as a name and `scare`
+/// else), with the confidence that it is not speech.
 pub(crate) fn decide(ctx: &Context, rules: Verdict, e: &Evidence) -> Verdict {
     let p = probability(e);
     let needed = if rules == Verdict::Speech {

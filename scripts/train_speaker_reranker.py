@@ -47,8 +47,8 @@ from eval_annotations import norm_name as fold
 import make_common_words
 
 # As in `rerank/mod.rs`.
-CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.0, 1.5
-ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48), (49, 50), (51, 52), (55, 56), (57, 58)]
+CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.5, 1.5
+ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48), (49, 50), (51, 52), (55, 56), (57, 58), (59, 60), (61, 62)]
 FEATURES = [
     # The page's sequence of speakers and voices.
     "the rules' own speaker", "… times the rules' confidence", "nobody",
@@ -58,6 +58,7 @@ FEATURES = [
     "the rules' own speaker, no cue", "the previous quote's speaker, no cue",
     "the rules' own speaker, opening with a title", "rank among the voices just before",
     "a voice in the quote's paragraph before it", "the candidate's share of the page's voices",
+    "a loose name span",
     # Where the page names the candidate.
     "named before the quote", "nearness of its last-word mention before",
     "nearness of its whole-name mention before", "named in the quote's paragraph before it",

@@ -11,21 +11,21 @@ use crate::text::Quote;
 pub const CALIBRATION: usize = 13;
 
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
-/// 3,906 annotated pages, each featured with the pass's weights fitted without its round.
+/// 4,194 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -2.866603, // bias
-    0.65729,   // the rules' confidence
-    4.879183,  // the pass's probability of the speaker
-    -0.526131, // the pass changed the speaker
-    -0.933363, // nobody
-    -0.773303, // partial
-    -0.140086, // headline
-    -0.40057,  // no cue
-    -1.552375, // unclosed
-    0.09008,   // anonymous source
-    0.588624,  // a sure given name first
-    -1.158747, // the last word a common word
-    -0.417919, // candidates (log)
+    -3.269635, // bias
+    0.602671,  // the rules' confidence
+    5.215898,  // the pass's probability of the speaker
+    -0.443758, // the pass changed the speaker
+    -0.782511, // nobody
+    -0.7737,   // partial
+    -0.244048, // headline
+    -0.364688, // no cue
+    -1.464608, // unclosed
+    -0.080684, // anonymous source
+    0.566096,  // a sure given name first
+    -1.115653, // the last word a common word
+    -0.122275, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

@@ -408,6 +408,16 @@ impl Names {
     pub(super) fn scan_given_name_people(&mut self, input: &str, toks: &[Token]) {
         use crate::text::quotes::cues::cue_kind;
         use crate::text::quotes::lexicon::{given_name, GivenName};
+        // `محمد الحداد`: a definite word right after the given name that is no title, body,
+        // institution or person noun (not a third word: `فاطمة عزيز المصرية`, `قيس سعيد العام`).
+        let family_name = |k: usize, w: &str| {
+            k > 0
+                && given_name(&toks[k - 1].norm) == Some(GivenName::Sure)
+                && !is_title(w)
+                && !is_body_word(w)
+                && !crate::text::quotes::lexicon::institutions().contains(w)
+                && !crate::text::quotes::lexicon::person_nouns().contains(w)
+        };
         let name_word = |k: usize| {
             let t = &toks[k];
             let w = t.norm.as_str();
@@ -429,7 +439,7 @@ impl Names {
                 && !place;
             given_name(w).is_some()
                 || super::super::roles::NAME_PARTICLES.contains(&w)
-                || (has_article(w) && w.ends_with('ي'))
+                || (has_article(w) && (w.ends_with('ي') || family_name(k, w)))
                 || matches!(toks[k - 1].norm.as_str(), "عبد" | "ابو")
                 || plain
         };
@@ -453,17 +463,40 @@ impl Names {
                 }
                 None => false,
             };
+            // `عبد الحليم علام`, `أبو علي العسكري`: a given name of two words.
+            let second = toks.get(k + 1).filter(|n| n.is_word() && !n.in_quote);
+            let compound = match t.norm.as_str() {
+                "عبد" => second.is_some_and(|n| {
+                    has_article(&n.norm) || given_name(&n.norm) == Some(GivenName::Sure)
+                }),
+                "ابو" => second.is_some_and(|n| {
+                    !has_article(&n.norm) && given_name(&n.norm) == Some(GivenName::Sure)
+                }),
+                _ => false,
+            };
+            let first = if compound { 2 } else { 1 };
             let opens = t.is_word()
                 && !t.in_quote
-                && given
+                && (given || compound)
                 && (k == 0 || given_name(&toks[k - 1].norm).is_none());
             if !opens {
                 k += 1;
                 continue;
             }
-            let mut e = k + 1;
+            let mut e = k + first;
             // (A family name with the article is the last word: `ليلى الكعبي رسالة`.)
-            while e < toks.len() && e - k < 3 && name_word(e) && !has_article(&toks[e - 1].norm) {
+            // (Particles do not count: `عبد اللطيف بن راشد الزياني`.)
+            let particles = |e: usize| {
+                toks[k..e]
+                    .iter()
+                    .filter(|t| super::super::roles::NAME_PARTICLES.contains(&t.norm.as_str()))
+                    .count()
+            };
+            while e < toks.len()
+                && e - k < first + 2 + particles(e)
+                && name_word(e)
+                && (e == k + first || !has_article(&toks[e - 1].norm))
+            {
                 e += 1;
             }
             // The name must end where a name ends: at punctuation, a role, a reporting word
@@ -487,7 +520,7 @@ impl Names {
                         // (`توعد عبد الملك الحوثي في أحدث خطبه`: a preposition after it.)
                         || matches!(n.norm.as_str(), "في" | "فى" | "خلال" | "امام")
                 });
-            if e - k >= 2 && closed {
+            if e - k > first && closed {
                 if let Some(n) = Name::from_tokens(input, &toks[k..e]) {
                     self.people.push((t.start, n.clone()));
                     self.candidates.push(n);

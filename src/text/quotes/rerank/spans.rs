@@ -22,8 +22,11 @@ const PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ال", "آل", "ولد
 /// One loose name span: where it starts, the paragraph's position among the page's
 /// paragraphs, and the name as the page writes it.
 pub(super) struct Span {
+    /// Byte offset of its first word in the page.
     pub at: usize,
+    /// Position of its paragraph among the page's paragraphs.
     pub paragraph: usize,
+    /// The name as the page writes it.
     pub surface: String,
 }
 

@@ -13,19 +13,19 @@ pub const CALIBRATION: usize = 13;
 /// Weights of [`features`], printed by the training script (`--calibration --rust`) from all
 /// 4,194 annotated pages, each featured with the pass's weights fitted without its round.
 const WEIGHTS: [f32; CALIBRATION] = [
-    -3.269635, // bias
-    0.602671,  // the rules' confidence
-    5.215898,  // the pass's probability of the speaker
-    -0.443758, // the pass changed the speaker
-    -0.782511, // nobody
-    -0.7737,   // partial
-    -0.244048, // headline
-    -0.364688, // no cue
-    -1.464608, // unclosed
-    -0.080684, // anonymous source
-    0.566096,  // a sure given name first
-    -1.115653, // the last word a common word
-    -0.122275, // candidates (log)
+    -3.289079, // bias
+    0.616242,  // the rules' confidence
+    5.219683,  // the pass's probability of the speaker
+    -0.443715, // the pass changed the speaker
+    -0.772451, // nobody
+    -0.769738, // partial
+    -0.245611, // headline
+    -0.362704, // no cue
+    -1.447181, // unclosed
+    -0.091112, // anonymous source
+    0.557207,  // a sure given name first
+    -1.133839, // the last word a common word
+    -0.108448, // candidates (log)
 ];
 
 /// What the pass knows about one speech quote's speaker.

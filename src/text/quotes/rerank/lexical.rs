@@ -48,7 +48,8 @@ pub(super) fn keys(mentions: &Mentions, words: &[String], mention: Option<usize>
 
 /// The key of a candidate's first or last word: the word itself when it is a common word of
 /// news prose or a word of the rules' lists (titles, bodies, institutions, person nouns,
-/// anonymous sources: `مصدر`, `وزارة`, `الوزير`), else `<name>` for any name, so that the
+/// anonymous sources: `مصدر`, `وزارة`, `الوزير`), else `<name>` (for any other word, names
+/// above all), so that the
 /// weights learn what kinds of words open and close a speaker, not which people the annotated
 /// pages happen to quote most. (With names as keys, `l:لازاريني` weighed 2.6 and a page quoting
 /// him and another official, each after his own `وقال`, gave him all four quotes; held out by

@@ -4,7 +4,7 @@
 //! the speakers of nearby quotes, the people the page writes as speaking just before the quote
 //! (its voices: the subjects of reporting cues, quoted or not), the people and bodies it names
 //! otherwise just before the quote, the people it names by a given name in the quote's
-//! paragraph or the one before that no rule records (`spans.rs`), and nobody. A conditional
+//! paragraph or the one before that are not among these already (`spans.rs`), and nobody. A conditional
 //! logit model (one softmax over each quote's candidates) scores them on three groups of
 //! features: the page's sequence of speakers and voices (and whether the candidate comes from
 //! such a loose span only), where the page names the candidate around the quote (`mentions.rs`),
@@ -62,46 +62,47 @@ const WINDOW: usize = 50;
 /// [`text_features`], then [`nameness`]), printed by the training script (`--rust`) from all
 /// 4,194 annotated pages of its rounds, fitted together with the lexical weights
 /// (`lexical_weights.tsv`). Held out by rounds, the pass lifts speaker accuracy on every round
-/// (all eighteen: 0.738 → 0.776, +511; +557 when the lexical keys named people's words, see
+/// (all eighteen: 0.738 → 0.774, +483 with the margin of 2.5, +511 with 2.0, +557 with 2.0
+/// when the lexical keys named people's words, see
 /// `lexical.rs`; on seventeen, +534 with the loose name spans and +522 without; on sixteen,
 /// with the speech model's quotes, 0.740 → 0.780, +503; before the speech model, on fourteen,
 /// 0.734 → 0.771, +429; on thirteen, +399 with the lexical weights and +308 without them).
 const WEIGHTS: [f32; FEATURES] = [
-    -0.057633, // the rules' own speaker
-    1.48704,   // … times the rules' confidence
-    1.573633,  // nobody
-    -0.256408, // the candidate's share of the page's speech quotes
-    -0.237049, // distance to its last quote before
-    -0.561685, // distance to its next quote after
-    0.328987,  // the previous quote's speaker
-    0.170938,  // the next quote's speaker
-    0.609969,  // words in the candidate (/5)
-    -0.619048, // the candidate opens with a title
-    0.515909,  // the rules' own speaker, no cue
-    -1.005849, // the previous quote's speaker, no cue
-    -0.172952, // the rules' own speaker, opening with a title
-    -0.776714, // rank among the voices just before
-    -0.167709, // a voice in the quote's paragraph before it
-    1.644608,  // the candidate's share of the page's voices
-    0.463228,  // a loose name span
-    -1.656502, // named before the quote
-    1.662143,  // nearness of its last-word mention before
-    -0.522235, // nearness of its whole-name mention before
-    1.022784,  // named in the quote's paragraph before it
-    -0.184982, // named just after the quote
-    0.765395,  // mentions on the page (log)
-    0.053366,  // named within 200 bytes before
-    0.067263,  // named nearest before, of the candidates
-    0.206237,  // a sure given name first
-    1.193328,  // a given name in it
-    0.12404,   // an institution first
-    -1.228152, // a title first
-    -0.716038, // a word that is no name's
-    -0.073218, // an indefinite accusative first
-    -0.751205, // one plain word
-    -0.764151, // share of common words
-    -0.162425, // the last word a common word
-    -0.580565, // the first word a common word
+    -0.084559, // the rules' own speaker
+    1.537404,  // … times the rules' confidence
+    1.547905,  // nobody
+    -0.263216, // the candidate's share of the page's speech quotes
+    -0.245223, // distance to its last quote before
+    -0.552802, // distance to its next quote after
+    0.330447,  // the previous quote's speaker
+    0.178166,  // the next quote's speaker
+    0.608119,  // words in the candidate (/5)
+    -0.629194, // the candidate opens with a title
+    0.536314,  // the rules' own speaker, no cue
+    -0.995589, // the previous quote's speaker, no cue
+    -0.16903,  // the rules' own speaker, opening with a title
+    -0.77555,  // rank among the voices just before
+    -0.170343, // a voice in the quote's paragraph before it
+    1.635164,  // the candidate's share of the page's voices
+    0.510945,  // a loose name span
+    -1.687387, // named before the quote
+    1.695816,  // nearness of its last-word mention before
+    -0.511262, // nearness of its whole-name mention before
+    1.016631,  // named in the quote's paragraph before it
+    -0.186714, // named just after the quote
+    0.754597,  // mentions on the page (log)
+    0.055175,  // named within 200 bytes before
+    0.047751,  // named nearest before, of the candidates
+    0.214615,  // a sure given name first
+    1.195469,  // a given name in it
+    0.131022,  // an institution first
+    -1.219485, // a title first
+    -0.717858, // a word that is no name's
+    -0.074303, // an indefinite accusative first
+    -0.747973, // one plain word
+    -0.759223, // share of common words
+    -0.177236, // the last word a common word
+    -0.578086, // the first word a common word
 ];
 
 /// Title and statement words that open a role rather than a name.
@@ -515,7 +516,8 @@ pub(crate) fn candidates(
         let qp = paragraphs.partition_point(|p| p.end <= quote.start);
         let slo = spans.partition_point(|s| s.at < quote.start);
         let mut added = 0;
-        for (s, f) in spans[..slo].iter().zip(&span_folded).rev() {
+        let before = spans[..slo].iter().zip(&span_folded[..slo]).rev();
+        for (s, f) in before.take(VOICES_LOOKBACK) {
             if added == SPANS_BEFORE || s.paragraph + 1 < qp {
                 break;
             }

@@ -5,11 +5,17 @@
 //! punctuation, a role or a cue (`names/scan.rs`); a name followed by more of its clause
 //! (`التقى جوزيف الحداد بالوفد`, `قدم مساعد الزويهري شكره`) is left out, and a quote after it
 //! with no subject of its own (`وأضاف: "…"`) has its speaker among nobody's candidates. Here
-//! a span is a sure given name (or `عبد`/`أبو` and the word after) and the words after it
-//! that are given names, particles or no common word of news prose, up to four name words.
+//! a span is a sure given name (or `عبد`/`أبو` and the word after) and up to three words after
+//! it, besides particles, that are given names or no common word of news prose nor of the
+//! rules' lists; a word with tanwin or a family name with the article ends it. Spans already
+//! among a quote's candidates (spelled the same) are not added again.
 
-use crate::text::quotes::lexicon::{given_name, is_common_word, stop_words, titles, GivenName};
+use crate::text::quotes::lexicon::{
+    given_name, institutions, is_common_word, person_nouns, stop_words, titles, GivenName,
+};
 use crate::text::quotes::marks::valid_span;
+use crate::text::quotes::speakers::is_body_word;
+use crate::text::quotes::words::lookup_forms;
 use crate::text::quotes::words::{has_article, tokenize, Token};
 use crate::text::Paragraph;
 
@@ -31,7 +37,7 @@ pub(super) struct Span {
 }
 
 /// The loose name spans of the page (`input`, its `paragraphs`), outside the byte ranges of
-/// `quoted` (the quotes' contents, ascending by start), in order.
+/// `quoted` (the quotes with their marks, ascending by start), in order.
 pub(super) fn name_spans(
     input: &str,
     paragraphs: &[Paragraph],
@@ -66,6 +72,16 @@ pub(super) fn name_spans(
     out
 }
 
+/// True for a word of the rules' lists: stop words, titles, bodies, institutions and person
+/// nouns.
+fn listed(w: &str) -> bool {
+    stop_words().contains(w)
+        || titles().contains(w)
+        || is_body_word(w)
+        || institutions().contains(w)
+        || person_nouns().contains(w)
+}
+
 /// The number of tokens of a loose name span opening at `toks[k]`, if one does.
 fn span_at(toks: &[Token], k: usize, inside: &impl Fn(&Token) -> bool) -> Option<usize> {
     let word = |i: usize| toks.get(i).filter(|t| t.is_word() && !inside(t));
@@ -88,9 +104,13 @@ fn span_at(toks: &[Token], k: usize, inside: &impl Fn(&Token) -> bool) -> Option
         let Some(n) = word(e) else { break };
         let w = n.norm.as_str();
         let particle = PARTICLES.contains(&w);
-        let name_word = given_name(w).is_some() || !is_common_word(w);
-        if n.tanwin || stop_words().contains(w) || titles().contains(w) || !(particle || name_word)
-        {
+        // A word of the rules' lists ends the name, and so does one of them or a common word
+        // of news prose after `و`, `ف` or `بال` (`ورئيس`, `بالوفد`) unless the word is a given
+        // name (`وليد`).
+        let prose = |f: &str| is_common_word(f) || listed(f);
+        let ends =
+            listed(w) || (!particle && given_name(w).is_none() && lookup_forms(w).any(prose));
+        if n.tanwin || ends {
             break;
         }
         // (A family name with the article closes the name: `ليلى الكعبي رسالة`.)
@@ -135,6 +155,15 @@ mod tests {
     #[test]
     fn a_given_name_and_its_family_name_before_more_of_the_clause() {
         assert_eq!(spans("التقى جوزيف الحداد بالوفد أمس."), ["جوزيف الحداد"]);
+    }
+
+    #[test]
+    fn a_title_or_a_common_word_after_a_conjunction_or_preposition_ends_the_name() {
+        assert_eq!(
+            spans("استقبل جوزيف عون ورئيس الحكومة الوفد."),
+            ["جوزيف عون"]
+        );
+        assert_eq!(spans("والتقى ميشال عون بالوفد أمس."), ["ميشال عون"]);
     }
 
     #[test]

@@ -402,14 +402,15 @@ impl Names {
     }
 
     /// Record people written with neither title nor cue (`التمس مهدي علي مدرب …`, `أعلن هيثم
-    /// بن طارق، …`): a sure given name opening a name of two or three words, whose other words
+    /// بن طارق، …`): a sure given name (or `عبد`/`أبو` and the word after) opening a name of up
+    /// to two more words besides particles, whose other words
     /// are name words (given names, particles, family names, or an undefined word that is no
     /// verb, adverb, preposition or `و` + word), closed by punctuation, a role or a reporting word.
     pub(super) fn scan_given_name_people(&mut self, input: &str, toks: &[Token]) {
         use crate::text::quotes::cues::cue_kind;
         use crate::text::quotes::lexicon::{given_name, GivenName};
         // `محمد الحداد`: a definite word right after the given name that is no title, body,
-        // institution or person noun (not a third word: `فاطمة عزيز المصرية`, `قيس سعيد العام`).
+        // institution, person noun or common word (not a third word: `فاطمة عزيز المصرية`).
         let family_name = |k: usize, w: &str| {
             k > 0
                 && given_name(&toks[k - 1].norm) == Some(GivenName::Sure)
@@ -417,6 +418,8 @@ impl Names {
                 && !is_body_word(w)
                 && !crate::text::quotes::lexicon::institutions().contains(w)
                 && !crate::text::quotes::lexicon::person_nouns().contains(w)
+                // (`وحيا محمد الحضور`: a common word of news prose is the verb's object.)
+                && !crate::text::quotes::lexicon::is_common_word(w)
         };
         let name_word = |k: usize| {
             let t = &toks[k];
@@ -487,7 +490,7 @@ impl Names {
             // (A family name with the article is the last word: `ليلى الكعبي رسالة`.)
             // (Particles do not count: `عبد اللطيف بن راشد الزياني`.)
             let particles = |e: usize| {
-                toks[k..e]
+                toks[k + first..e]
                     .iter()
                     .filter(|t| super::super::roles::NAME_PARTICLES.contains(&t.norm.as_str()))
                     .count()

@@ -49,9 +49,8 @@ pub(super) fn keys(mentions: &Mentions, words: &[String], mention: Option<usize>
 /// The key of a candidate's first or last word: the word itself when it is a common word of
 /// news prose or a word of the rules' lists (titles, bodies, institutions, person nouns,
 /// anonymous sources: `مصدر`, `وزارة`, `الوزير`), else `<name>` (for any other word, names
-/// above all), so that the
-/// weights learn what kinds of words open and close a speaker, not which people the annotated
-/// pages happen to quote most. (With names as keys, `l:لازاريني` weighed 2.6 and a page quoting
+/// above all), so that the weights learn what kinds of words open and close a speaker, not
+/// which people the annotated pages happen to quote most. (With names as keys, `l:لازاريني` weighed 2.6 and a page quoting
 /// him and another official, each after his own `وقال`, gave him all four quotes; held out by
 /// rounds, where the same famous people recur, the names were worth 42 quotes of 13,520.)
 fn edge_key(slot: &str, word: &str) -> String {

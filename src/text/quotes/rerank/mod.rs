@@ -4,10 +4,11 @@
 //! the speakers of nearby quotes, the people the page writes as speaking just before the quote
 //! (its voices: the subjects of reporting cues, quoted or not), the people and bodies it names
 //! otherwise just before the quote, the people it names by a given name in the quote's
-//! paragraph or the one before that are not among these already (`spans.rs`), and nobody. A conditional
-//! logit model (one softmax over each quote's candidates) scores them on three groups of
-//! features: the page's sequence of speakers and voices (and whether the candidate comes from
-//! such a loose span only), where the page names the candidate around the quote (`mentions.rs`),
+//! paragraph or the one before that are not among these already (`spans.rs`), and nobody. A
+//! conditional logit model (one softmax over each quote's candidates) scores them on three
+//! groups of features: the page's sequence of speakers and voices (and whether the candidate
+//! comes from such a loose span only), where the page names the candidate around the quote
+//! (`mentions.rs`),
 //! and how much the candidate reads as a name (`nameness.rs`: the rules' word lists and the
 //! common words of news prose, `common_words.txt`); and on learned weights of single words:
 //! those around the candidate's last mention before the quote and its own first and last
@@ -63,8 +64,8 @@ const WINDOW: usize = 50;
 /// 4,194 annotated pages of its rounds, fitted together with the lexical weights
 /// (`lexical_weights.tsv`). Held out by rounds, the pass lifts speaker accuracy on every round
 /// (all eighteen: 0.738 → 0.774, +483 with the margin of 2.5, +511 with 2.0, +557 with 2.0
-/// when the lexical keys named people's words, see
-/// `lexical.rs`; on seventeen, +534 with the loose name spans and +522 without; on sixteen,
+/// when the lexical keys named people's words, see `lexical.rs`; on seventeen, +534 with the
+/// loose name spans and +522 without; on sixteen,
 /// with the speech model's quotes, 0.740 → 0.780, +503; before the speech model, on fourteen,
 /// 0.734 → 0.771, +429; on thirteen, +399 with the lexical weights and +308 without them).
 const WEIGHTS: [f32; FEATURES] = [
@@ -706,8 +707,8 @@ fn choose(scores: &[f32], margin: f32) -> Option<(usize, f32)> {
 #[cfg(test)]
 mod tests {
     use super::{
-        candidates, choose, fold, margin, rerank, Mentions, Named, FEATURES, LAST_COMMON, NEAREST,
-        NOBODYS_MARGIN, OVERRULE_MARGIN,
+        candidates, choose, fold, margin, rerank, Candidates, Mentions, Named, FEATURES,
+        LAST_COMMON, NEAREST, NOBODYS_MARGIN, OVERRULE_MARGIN,
     };
     use crate::text::{analyze, Options, Quote};
 
@@ -798,16 +799,20 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_body_named_without_a_cue_is_a_candidate_with_every_feature() {
-        let page = "أصدرت وزارة الصحة الفلسطينية تقريرها السنوي اليوم.\nوقال الناطق: \"الوضع صعب جدا في المستشفيات\".\nوأضاف محمد أبو سلمية: \"نحتاج إلى الوقود\".";
+    /// The candidates of every speech quote of `page`, analysed without the pass.
+    fn page_candidates(page: &str) -> Vec<Candidates> {
         let options = Options {
             rerank_speakers: false,
             ..Options::default()
         };
         let a = analyze(page, &options);
         let (quotes, voices) = crate::text::quotes::find_quotes_and_voices(page, &a.paragraphs);
-        let all = candidates(page, &a.paragraphs, &quotes, &voices);
+        candidates(page, &a.paragraphs, &quotes, &voices)
+    }
+
+    #[test]
+    fn a_body_named_without_a_cue_is_a_candidate_with_every_feature() {
+        let all = page_candidates("أصدرت وزارة الصحة الفلسطينية تقريرها السنوي اليوم.\nوقال الناطق: \"الوضع صعب جدا في المستشفيات\".\nوأضاف محمد أبو سلمية: \"نحتاج إلى الوقود\".");
         assert!(!all.is_empty());
         for c in &all {
             assert!(c.candidates.iter().all(|(_, x, _)| x.len() == FEATURES));
@@ -831,14 +836,7 @@ mod tests {
 
     #[test]
     fn a_person_named_before_more_of_the_clause_is_a_candidate_of_the_next_paragraph() {
-        let page = "التقى جوزيف الحداد بالوفد في الغداء.\nوأضاف: \"الاقتصاد اللبناني ليس معانا اليوم\".\nوفي سياق آخر، أعلنت الحكومة خطة جديدة.\n\nوقال وزير المالية إن \"الخطة جاهزة للتنفيذ\".";
-        let options = Options {
-            rerank_speakers: false,
-            ..Options::default()
-        };
-        let a = analyze(page, &options);
-        let (quotes, voices) = crate::text::quotes::find_quotes_and_voices(page, &a.paragraphs);
-        let all = candidates(page, &a.paragraphs, &quotes, &voices);
+        let all = page_candidates("التقى جوزيف الحداد بالوفد في الغداء.\nوأضاف: \"الاقتصاد اللبناني ليس معانا اليوم\".\nوفي سياق آخر، أعلنت الحكومة خطة جديدة.\n\nوقال وزير المالية إن \"الخطة جاهزة للتنفيذ\".");
         let names = |i: usize| -> Vec<Option<String>> {
             all[i].candidates.iter().map(|c| c.0.clone()).collect()
         };

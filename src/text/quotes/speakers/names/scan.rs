@@ -382,16 +382,11 @@ impl Names {
     /// the first such full name per surname: what a lone surname no mention completes stands
     /// for.
     pub(super) fn scan_surnames_after_given_names(&mut self, input: &str, toks: &[Token]) {
-        use crate::text::quotes::lexicon::{given_name, institutions, person_nouns, GivenName};
+        use crate::text::quotes::lexicon::{given_name, GivenName};
         for k in 1..toks.len() {
             let (g, w) = (&toks[k - 1], &toks[k]);
-            let surname = w.is_word()
-                && !w.in_quote
-                && has_article(&w.norm)
-                && !is_title(&w.norm)
-                && !is_body_word(&w.norm)
-                && !institutions().contains(&w.norm)
-                && !person_nouns().contains(&w.norm);
+            let surname =
+                w.is_word() && !w.in_quote && has_article(&w.norm) && !names_no_person(&w.norm);
             if surname && g.is_word() && !g.in_quote && given_name(&g.norm) == Some(GivenName::Sure)
             {
                 if let Some(n) = Name::from_tokens(input, &toks[k - 1..=k]) {
@@ -414,10 +409,7 @@ impl Names {
         let family_name = |k: usize, w: &str| {
             k > 0
                 && given_name(&toks[k - 1].norm) == Some(GivenName::Sure)
-                && !is_title(w)
-                && !is_body_word(w)
-                && !crate::text::quotes::lexicon::institutions().contains(w)
-                && !crate::text::quotes::lexicon::person_nouns().contains(w)
+                && !names_no_person(w)
                 // (`وحيا محمد الحضور`: a common word of news prose is the verb's object.)
                 && !crate::text::quotes::lexicon::is_common_word(w)
         };
@@ -886,6 +878,15 @@ fn is_lineage_word(norm: &str) -> bool {
 
 /// Title words that are common first names too (normalised).
 const FIRST_NAME_TITLES: &[&str] = &["امين", "نائب", "عميد", "سفير", "ملك", "سلطان", "امير"];
+
+/// True for a word that, after a given name, is no family name: a title, a body's word, an
+/// institution or a person noun (`محمد الوزير`, `محمد الوزارة`).
+fn names_no_person(norm: &str) -> bool {
+    is_title(norm)
+        || is_body_word(norm)
+        || crate::text::quotes::lexicon::institutions().contains(norm)
+        || crate::text::quotes::lexicon::person_nouns().contains(norm)
+}
 
 /// True for a word that is a body's head noun, also after `لـ` (`للمنظمة`).
 pub(crate) fn is_body_word(norm: &str) -> bool {

@@ -42,6 +42,20 @@ def squash(s):
     return " ".join(s.split())
 
 
+def paired(gold, found):
+    """Each gold quote with the index of the first found quote of the same text not taken
+    by an earlier one (whitespace squashed), or None."""
+    used = [False] * len(found)
+    for a in gold:
+        m = next(
+            (i for i, q in enumerate(found) if not used[i] and squash(q["text"]) == squash(a["text"])),
+            None,
+        )
+        if m is not None:
+            used[m] = True
+        yield a, m
+
+
 def split_of(id_):
     m = re.search(r"(\d+)$", id_)
     return "dev" if m and int(m.group(1)) % 2 == 1 else "test"
@@ -171,14 +185,9 @@ def main():
                 print(f"[{id_}] spurious boundary before: {text[max(0, b - 30):b]}|{text[b:b + 30]}")
 
         found = result["quotes"]
-        used = [False] * len(found)
-        for a in ann["quotes"]:
-            m = next(
-                (i for i, q in enumerate(found) if not used[i] and squash(q["text"]) == squash(a["text"])),
-                None,
-            )
-            if m is not None:
-                used[m] = True
+        pairs = list(paired(ann["quotes"], found))
+        used = {m for _, m in pairs if m is not None}
+        for a, m in pairs:
             if not a["speech"]:
                 if m is not None and found[m]["speech"] and show:
                     print(f"[{id_}] false speech: {a['text'][:60]!r}")
@@ -203,7 +212,7 @@ def main():
         for i, q in enumerate(found):
             if q["speech"] and squash(q["text"]) not in gold_speech:
                 t["fp"] += 1
-                if show and not used[i]:
+                if show and i not in used:
                     print(f"[{id_}] unannotated speech: {q['text'][:60]!r}")
 
     def prf(tp, fp, fn):

@@ -3474,3 +3474,86 @@ fn round_eleven_a_doctor_set_off_by_commas_after_a_role() {
         Some("جبريل إبراهيم")
     );
 }
+
+#[test]
+fn round_thirteen_where_names_end() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // A definite title after a foreign name of two words opens an apposition.
+    let s = "قال دانييلي روفينيتي الخبير في العلاقات الدولية إن \"المهمة صعبة\".";
+    assert_eq!(
+        speaker(s, "المهمة صعبة").as_deref(),
+        Some("دانييلي روفينيتي")
+    );
+    // Not after a role, nor before a given name: a title and the name of the role's holder.
+    let s = "وقال قائد الجيش الفريق أول عبد الفتاح البرهان إن \"الحرب ستنتهي\".";
+    assert_eq!(
+        speaker(s, "الحرب ستنتهي").as_deref(),
+        Some("عبد الفتاح البرهان")
+    );
+    let s = "اعتبر امين عام عصائب اهل الحق الشيخ قيس الخزعلي ان الانتخابات مختلفة.\nوقال الامين العام لعصائب اهل الحق \"نحن امام جبهتين\".";
+    assert_eq!(
+        speaker(s, "نحن امام جبهتين").as_deref(),
+        Some("قيس الخزعلي")
+    );
+    // `لـ` of purpose and a verb (`ليتحدث`) after the name.
+    let s = "خرج وكيل وزارة الصحة الدكتور عبدالله بن مفرح عسيري ليتحدث عن استحقاق الفئات للقاح.\nوقال \"اللقاح آمن تماما\".";
+    assert_eq!(
+        speaker(s, "اللقاح آمن تماما").as_deref(),
+        Some("عبدالله بن مفرح عسيري")
+    );
+    // After `بن X`, a common word without the article is the verb's object.
+    let s = "أعلن وزير الخارجية السعودي الأمير فيصل بن فرحان مبادرة لإنهاء الحرب، وقال \"المملكة تشدد على حقها\".";
+    assert_eq!(
+        speaker(s, "المملكة تشدد على حقها").as_deref(),
+        Some("فيصل بن فرحان")
+    );
+    // A verb whose object takes `بـ` ends its subject there.
+    let s = "رحب بايدن بزيلينسكي في المكتب البيضاوي، قائلا إن \"الدعم مستمر\".";
+    assert_eq!(speaker(s, "الدعم مستمر").as_deref(), Some("بايدن"));
+    // `صباح` between two name words is a name, not the morning.
+    let s = "وقال مدير قسم العلاقات والإعلام في المديرية نؤاس صباح شاكر للوكالة الرسمية، إن \"الخطة جاهزة\".";
+    assert_eq!(speaker(s, "الخطة جاهزة").as_deref(), Some("نؤاس صباح شاكر"));
+    // The honorific `سعادة` is a title.
+    let s = "وقال سعادة سلطان بن سليم، رئيس مجلس الإدارة: \"دبي جزء من دولة الإمارات\".";
+    assert_eq!(
+        speaker(s, "دبي جزء من دولة الإمارات").as_deref(),
+        Some("سلطان بن سليم")
+    );
+    // A body's head noun and words that open no person's name: the body's whole name.
+    let s = "وقالت منظمة أطباء بلا حدود إن \"الهجمات تكثفت\".";
+    assert_eq!(
+        speaker(s, "الهجمات تكثفت").as_deref(),
+        Some("منظمة أطباء بلا حدود")
+    );
+}
+
+#[test]
+fn round_thirteen_roles_and_their_holders() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // `قائد عمليات البصرة`: the command of an area is a role; the place is no name.
+    let s = "قال قائد عمليات البصرة اللواء الركن، سمير عبد الكريم امس, ان القوات ستعتقل المدعين.\nوتابع قائد عمليات البصرة \"فيما يخص النزاعات فقد تمت السيطرة عليها\".";
+    assert_eq!(
+        speaker(s, "فيما يخص النزاعات فقد تمت السيطرة عليها").as_deref(),
+        Some("سمير عبد الكريم")
+    );
+    // `حاكم` (governor) is a given name before a family name after a role and its genitive.
+    let s = "وقال رئيس اللجنة حاكم الزاملي، في مؤتمر صحفي، ان \"الوضع لا يطاق\".\nودعا رئيس الوزراء حيدر العبادي إلى \"التدخل شخصيا\".";
+    assert_eq!(speaker(s, "الوضع لا يطاق").as_deref(), Some("حاكم الزاملي"));
+    // The head of a committee is not the head of the government.
+    let s =
+        "وأضاف رئيس الوزراء حيدر العبادي أن الحكومة تتابع.\nوقال رئيس اللجنة إن \"التحقيق مستمر\".";
+    assert_eq!(speaker(s, "التحقيق مستمر").as_deref(), Some("رئيس اللجنة"));
+    // … but a bare title, or a definite one before a surname, is still its holder.
+    let s = "أشار وزير الصحة فراس الأبيض إلى المساعدات.\nوقال الوزير الأبيض إن \"المستشفيات صامدة\".";
+    assert_eq!(
+        speaker(s, "المستشفيات صامدة").as_deref(),
+        Some("فراس الأبيض")
+    );
+    // A noun with the pronoun `نا` (our) is nobody's name, also as a verb's subject inside a
+    // headline's statement.
+    let s = "عاجل | المتحدث باسم الخارجية الإثيوبية : أديس أبابا تبنت التهدئة لكن يجب ألا يعتبر صمتنا خوفاً\nكما أعلن المتحدث باسم الخارجية الإثيوبية أن أديس أبابا متمسكة بالحوار مستدركا \"لكن يجب ألا يعتبر صمتنا خوفاً\".";
+    assert_eq!(
+        speaker(s, "لكن يجب ألا يعتبر صمتنا خوفاً").as_deref(),
+        Some("المتحدث باسم الخارجية الإثيوبية")
+    );
+}

@@ -260,6 +260,16 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         _ => np,
     };
     let (role, mut name) = split_role(np);
+    // `منظمة أطباء بلا حدود`, `شركة أرامكو`: a body's head noun, then words that open no
+    // person's name (no given name among them): the whole phrase is the body's name.
+    if role.first().is_some_and(|t| is_body_word(&t.norm))
+        && !name.is_empty()
+        && !name
+            .iter()
+            .any(|t| crate::text::quotes::lexicon::given_name(&t.norm).is_some())
+    {
+        return Name::from_tokens(input, np).map(Who::Role);
+    }
     // `مصطفى عبد الجليل رئيس "المجلس الوطني"`: a title after the name starts the role.
     while name.len() >= 3
         && name
@@ -471,8 +481,8 @@ pub(super) const VERBAL_NOUNS: &[&str] = &[
 
 /// True when a subject phrase opens with a word no speaker's name opens with: a word with
 /// tanwin (`أطرافاً`, `حسماً`), a verb in the imperfect of the forms تفعّل/تفاعل (`يتفق`,
-/// `تتحدث`) or a long verbal noun (`استقرار`). Such a phrase is
-/// a verb's object or clause taken for its subject.
+/// `تتحدث`), a long verbal noun (`استقرار`) or a word ending in the pronoun `نا` (`صمتنا`,
+/// `بلادنا`: our). Such a phrase is a verb's object or clause taken for its subject.
 pub(crate) fn implausible_subject(np: &[Token]) -> bool {
     let Some(first) = np.first() else {
         return false;
@@ -490,6 +500,8 @@ pub(crate) fn implausible_subject(np: &[Token]) -> bool {
     first.tanwin
         || (n >= 4 && (w.starts_with("يت") || w.starts_with("تت")))
         || (n >= 6 && looks_like_verbal_noun(w))
+        // (Given names ending so, `رنا`, `لينا`, were let through above.)
+        || (n >= 5 && w.ends_with("نا"))
 }
 
 /// True when a subject phrase names someone: a title in it, a name of two words or more, or

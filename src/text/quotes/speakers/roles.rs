@@ -214,6 +214,8 @@ pub(super) const CONSTRUCT_NOUNS: &[&str] = &[
     "قطاع",
     "فرع",
     "مصلحه",
+    // `قائد عمليات البصرة`: the command of an area.
+    "عمليات",
     // `مدير مستشفى بعلبك الحكومي`: a place of work and its name.
     "مستشفي",
     "جامعه",
@@ -325,6 +327,23 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     {
         return true;
     }
+    // `رئيس اللجنة حاكم الزاملي`: a title that is a given name too (`حاكم`, governor) after a
+    // construct title and its genitive, before a last definite word that is a family name
+    // (no title, body or common word, a nisba that is none: not `رئيس الدولة حاكم الشارقة`).
+    if i >= 2
+        && i + 2 == toks.len()
+        && is_construct_title(&toks[i - 2])
+        && has_article(&toks[i - 1].norm)
+        && crate::text::quotes::lexicon::given_name(&t.norm).is_some()
+        && toks[i + 1].is_word()
+        && has_article(&toks[i + 1].norm)
+        && !is_title(&toks[i + 1].norm)
+        && !institutions().contains(strip_article(&toks[i + 1].norm))
+        && !crate::text::quotes::lexicon::is_common_word(&toks[i + 1].norm)
+        && !super::is_body_word(&toks[i + 1].norm)
+    {
+        return true;
+    }
     if !(t.is_word() && is_role_word(&t.norm)) {
         return true;
     }
@@ -391,9 +410,11 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         ) {
             k = j + 1;
             // `مدرب مصر الإسباني روبرتو …`: adjectives of the role after its genitive; a last
-            // nisba too (`مدير مستشفى بعلبك الحكومي`).
+            // nisba too (`مدير مستشفى بعلبك الحكومي`), or a last definite word joined by `و`
+            // (`مدير قسم العلاقات والإعلام`: no name starts so).
+            let coordinated = |w: &str| w.strip_prefix('و').is_some_and(has_article);
             while k < toks.len()
-                && (k + 1 < toks.len() || is_nisba(&toks[k].norm))
+                && (k + 1 < toks.len() || is_nisba(&toks[k].norm) || coordinated(&toks[k].norm))
                 && is_role_word(&toks[k].norm)
                 && !starts_name(toks, k)
             {
@@ -481,6 +502,25 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         && toks[..k].iter().any(|t| is_title(&t.norm))
     {
         k = toks.len();
+    }
+    // `امين عام عصائب اهل الحق الشيخ قيس الخزعلي`: a body's name after a title, then a
+    // definite title and a sure given name: the name starts after that title (not after a
+    // person's name with a title in it, `إسماعيل ولد الشيخ أحمد`).
+    if k > 0 && toks[..k].iter().any(|t| is_title(&t.norm)) {
+        let person_word = |t: &Token| {
+            crate::text::quotes::lexicon::given_name(&t.norm).is_some()
+                || NAME_PARTICLES.contains(&t.norm.as_str())
+        };
+        if let Some(j) = (k + 1..toks.len().saturating_sub(1)).find(|&j| {
+            has_article(&toks[j].norm)
+                && is_title(&toks[j].norm)
+                && crate::text::quotes::lexicon::given_name(&toks[j + 1].norm)
+                    == Some(crate::text::quotes::lexicon::GivenName::Sure)
+        }) {
+            if !toks[k..j].iter().any(person_word) {
+                k = j + 1;
+            }
+        }
     }
     let (role, mut name) = toks.split_at(k.min(toks.len()));
     // `رئيس المرصد السوري لحقوق`, `رئيس فريق الحزب بمجلس`: a word with the preposition
@@ -733,8 +773,9 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
         return true;
     }
     let bare = w.strip_prefix('و').filter(|r| r.chars().count() >= 2);
-    // `لتعرض`, `ليؤكد`: `لـ` of purpose and a verb.
-    let purpose_verb = w.chars().count() >= 5 && (w.starts_with("لت") || w.starts_with("ليؤ"));
+    // `لتعرض`, `ليؤكد`, `ليتحدث`: `لـ` of purpose and a verb.
+    let purpose_verb = w.chars().count() >= 5
+        && (w.starts_with("لت") || w.starts_with("ليؤ") || w.starts_with("ليت"));
     // `لاختيار`, `لإنتاج`, `لأعضاء`: `لـ` and a word of the pattern إفعال / افتعال /
     // استفعال (`لافروف` is a name).
     let purpose_noun = w.strip_prefix("لا").is_some_and(|rest| {
@@ -823,8 +864,9 @@ pub(super) fn is_manner_adverb(norm: &str) -> bool {
 
 /// True for `صباح` at `tokens[k]` as a first name (`الشيخ صباح الخالد`): after a title and
 /// before another name word, not the morning (`صباح اليوم`).
-/// Also a family name: `صباح` before a role in apposition (`نؤاس صباح المنسق الإعلامي`),
-/// `الصباح` after a name word and before a comma or a title (`مشعل الأحمد الصباح،`).
+/// Also a family name: `صباح` before a role in apposition (`نؤاس صباح المنسق الإعلامي`) or
+/// between two name words (`نؤاس صباح شاكر`), `الصباح` after a name word and before a comma
+/// or a title (`مشعل الأحمد الصباح،`).
 pub(super) fn is_morning_name(tokens: &[Token], k: usize) -> bool {
     if k == 0 {
         return false;
@@ -842,11 +884,20 @@ pub(super) fn is_morning_name(tokens: &[Token], k: usize) -> bool {
         n.is_word() && has_article(&n.norm) && is_title(&n.norm) && !is_day_word(&n.norm)
     });
     let comma_next = next.is_some_and(|n| matches!(n.punct(), Some(',' | '،')));
+    // (A given name or a word of no prose after it; not `صباح هذا اليوم`.)
+    let name_next = next.is_some_and(|n| {
+        n.is_word()
+            && !has_article(&n.norm)
+            && !ends_subject(n)
+            && !is_day_word(&n.norm)
+            && (crate::text::quotes::lexicon::given_name(&n.norm).is_some()
+                || !crate::text::quotes::lexicon::is_common_word(&n.norm))
+    });
     match tokens[k].norm.as_str() {
         "صباح" => {
             (is_title(&prev.norm)
                 && next.is_some_and(|n| n.is_word() && !ends_subject(n) && !is_day_word(&n.norm)))
-                || (name_word_before && !has_article(&prev.norm) && role_next)
+                || (name_word_before && !has_article(&prev.norm) && (role_next || name_next))
         }
         "الصباح" => name_word_before && (role_next || comma_next),
         _ => false,

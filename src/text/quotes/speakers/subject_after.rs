@@ -259,6 +259,25 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && !is_role_word(&tokens[i - 1].norm)
             && !super::roles::CONSTRUCT_NOUNS.contains(&tokens[i - 1].norm.as_str())
             && tokens.get(i + 1).is_some_and(|n| !ends_subject(n));
+        // `قال دانييلي روفينيتي الخبير في …`, `محمد أبو مغيصب المسؤول بالمستشفى`: a definite
+        // title after a name of two words or more, before a preposition, opens an apposition
+        // (not after a role, `قائد الجيش الفريق أول …`; a title may be a surname too, `أحمد
+        // حمدي السيد وزير الثقافة`, `محمد ولد الشيخ الغزواني`).
+        let preposition = |n: &Token| {
+            matches!(n.norm.as_str(), "في" | "فى" | "لدى" | "عن")
+                || (n.norm.starts_with(['ب', 'ل']) && is_prepositional_word(&n.norm))
+                || n.norm.starts_with("بال")
+                || n.norm.starts_with("لل")
+        };
+        if i > start + 1
+            && has_article(&tokens[i].norm)
+            && is_title(&tokens[i].norm)
+            && !NAME_PARTICLES.contains(&tokens[i - 1].norm.as_str())
+            && tokens.get(i + 1).is_some_and(preposition)
+            && split_role(&tokens[start..i]).1.len() >= 2
+        {
+            break;
+        }
         // `وقال جبالي مداعبا النائب`: a participle of manner after the name.
         // `وقال السلامي ردًا على`: no name word is written with tanwin.
         if manner || (i > start && (is_manner_adverb(&tokens[i].norm) || tokens[i].tanwin)) {
@@ -322,6 +341,15 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     // `وجهت هيا الشعيبي رسالة`, `وقال السلامي ردًا على`: after a definite surname inside the
     // name, an undefined word that is no particle or role starts the object or an adverb.
     i = start + cut_after_surname(&tokens[start..i]);
+    // `رحب بايدن بزيلينسكي`: a verb whose object takes `بـ` ends its subject at the first
+    // word in `بـ` after the subject's first word.
+    if takes_object_with_bi(&tokens[cue].norm) {
+        if let Some(k) = (start + 1..i)
+            .find(|&k| tokens[k].norm.starts_with('ب') && is_prepositional_word(&tokens[k].norm))
+        {
+            i = k;
+        }
+    }
     let mut end = i;
     let object_taking = transitive(&tokens[cue])
         || kind == CueKind::Stance
@@ -452,6 +480,17 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
     }
 }
 
+/// True for a verb whose object takes `بـ` (`رحب`, `اجتمع`, `أشاد`, `ندد`), also with `و`/`ف`
+/// and in the feminine.
+fn takes_object_with_bi(norm: &str) -> bool {
+    let bare = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+    let bare = bare.strip_suffix('ت').unwrap_or(bare);
+    matches!(
+        bare,
+        "رحب" | "اجتمع" | "التقي" | "اتصل" | "اشاد" | "ندد" | "نوه" | "احتفي"
+    )
+}
+
 /// The length of a subject phrase without what follows a definite surname in its name: an
 /// undefined word that is no particle or role starts the verb's object or an adverb
 /// (`هيا الشعيبي رسالة` → `هيا الشعيبي`); so does, after a sure given name and any surname,
@@ -495,11 +534,21 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             && given_name(&np[k].norm).is_none()
             && !NAME_PARTICLES.contains(&np[k - 1].norm.as_str())
     };
+    // `فيصل بن فرحان مبادرة`: after a particle and its name, a common word of news prose
+    // without the article (and no given name) starts the object too.
+    let common_after_particle_name = |k: usize| {
+        k >= name_start + 2
+            && matches!(np[k - 2].norm.as_str(), "ولد" | "بن" | "ابن" | "بنت")
+            && !has_article(&np[k].norm)
+            && is_common_word(&np[k].norm)
+            && given_name(&np[k].norm).is_none()
+    };
     (name_start + 1..np.len())
         .find(|&k| {
             joined_title(&np[k])
                 || after_particle_name(k)
                 || common_after_name(k)
+                || common_after_particle_name(k)
                 || (surname_ends_name(&np[name_start..k]) && !continues_name(&np[k]))
         })
         .unwrap_or(np.len())
@@ -671,7 +720,7 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
     // (`في بغداد سعد معن في بيان`: a second preposition after the name opens the occasion.)
     while b < tokens.len()
         && b - a < MAX_SUBJECT_WORDS + 2
-        && !ends_subject(&tokens[b])
+        && (!ends_subject(&tokens[b]) || is_morning_name(tokens, b))
         && !(b >= a + 3 && matches!(tokens[b].norm.as_str(), "في" | "فى" | "خلال" | "عبر"))
     {
         b += 1;

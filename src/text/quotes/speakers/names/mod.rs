@@ -239,6 +239,18 @@ fn adds_prose(norms: &[String], fuller: &[String]) -> bool {
         .any(prose)
 }
 
+/// True when `fuller` adds, right after a name that opens with no given name, a word in `بـ`
+/// or `لـ` that is a noun rather than a name (`بايدن بزيلينسكي`: the verb's object).
+fn adds_object_after(norms: &[String], fuller: &[String]) -> bool {
+    let Some(at) = name_at(norms, fuller) else {
+        return false;
+    };
+    norms.first().is_some_and(|w| given_name(w).is_none())
+        && fuller
+            .get(at + norms.len())
+            .is_some_and(|w| super::roles::is_prepositional_word(w))
+}
+
 /// The entry of `list` (sorted by offset) that `fits`, searching back from `split` and then
 /// forward from it, within a bounded number of entries each way, so that a page with thousands
 /// of quotes and names stays linear.
@@ -552,6 +564,7 @@ impl Names {
                         .role_heads
                         .get(&n.norms)
                         .is_some_and(|heads| heads.contains(head)))
+                && !self.holds_other_office(n, role, &key)
         };
         let nearest = |list: &'_ [(usize, Name)]| {
             let split = list.partition_point(|(p, _)| *p <= at);
@@ -568,6 +581,29 @@ impl Names {
             self.lone_speaker.clone().filter(|_| office && nobody)
         })?;
         self.candidates.iter().find(|c| c.norms == found.norms)
+    }
+
+    /// True when every role written before `n` with the head of the construct title `role`
+    /// (`key`, its comparable form) governs another noun than `role` does: `رئيس اللجنة` is not
+    /// `رئيس الوزراء` (a nisba or `باسم` after the head, `المدير التنفيذي`, `الناطق باسم`,
+    /// compares nothing; nor does a definite title, `الوزير الحقيل`, whose next word is a name).
+    fn holds_other_office(&self, n: &Name, role: &Name, key: &[String]) -> bool {
+        let noun = |w: &String| w != "باسم" && !super::roles::is_nisba(w);
+        let construct = role.norms.first().is_some_and(|w| !has_article(w));
+        let Some(ours) = key.get(1).filter(|w| construct && noun(w)) else {
+            return false;
+        };
+        let mut theirs = self
+            .roles
+            .iter()
+            .filter(|link| link.name.norms == n.norms && link.key.first() == key.first())
+            .peekable();
+        theirs.peek().is_some()
+            && theirs.all(|link| {
+                link.key
+                    .get(1)
+                    .is_some_and(|w| noun(w) && !same_role_word(w, ours) && !key.contains(w))
+            })
     }
 
     /// A longer role with the same head as the bare title `r` (`وزير الشؤون الدينية` for
@@ -926,7 +962,9 @@ impl Names {
                 };
                 // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`;
                 // but not with a common word added to a person's name: `لقاء قيس سعيّد`.)
-                (self.support.get(&c.norms).is_some_and(|&n| n >= 2) && !adds_prose(mention, whole))
+                (self.support.get(&c.norms).is_some_and(|&n| n >= 2)
+                    && !adds_prose(mention, whole)
+                    && !adds_object_after(mention, whole))
                     || plausible_fuller(mention, whole)
             })
             .map(|(_, c)| c)

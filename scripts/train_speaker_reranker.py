@@ -4,6 +4,7 @@
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR [--rust]
         [--lexical-out src/text/quotes/rerank/lexical_weights.tsv]   (with --rust)
     scripts/train_speaker_reranker.py --tarjama target/release/tarjama --dir DIR --calibration [--rust]
+    ... --rounds 63-64,65-66,67-68,69-70 --prior 30 --anchor REV   (refit on newer pages)
 
 `DIR` holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/`);
 the batch of each ID comes from `tests/annotations/real/index.tsv`. For each page the tool
@@ -30,11 +31,20 @@ constants to paste into `rerank/mod.rs`. With `--calibration` it fits instead th
 of each speech quote's speaker once the pass has chosen it (`rerank/calibration.rs`, features
 from `segment --confidence-features`) and prints its calibration held out by rounds. It needs
 numpy; it is a development tool, not part of the tests.
+
+The pages the shipped weights were fitted on (the batches of ROUNDS) were lost with the machine
+that held them. With `--prior L2 --anchor REV --rounds …` the script reads only the pages of
+those newer batches and fits around the weights shipped at the git revision REV (the pass's,
+and with `--calibration` the calibration's: an L2 penalty pulling towards them instead of
+zero), so new pages add to what the old ones taught instead of replacing it; their features
+take the built-in common words, which none of them went into. Held out, each round (pair of
+batches) is scored with the shipped weights too.
 """
 import argparse
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -96,17 +106,19 @@ def design(cands, vocab):
     return x
 
 
-def fit(x, y, quote, l2=1.0, steps=60):
+def fit(x, y, quote, l2=1.0, steps=60, w0=None):
     """L2-regularised conditional logit by Newton's method: each quote's candidates compete in
     one softmax, and the right one's log-probability is maximised. Quotes with no right
     candidate teach nothing and are left out. Returns the weights (no bias: it would be the
-    same for every candidate of a quote)."""
+    same for every candidate of a quote). With `w0` the penalty pulls the weights towards
+    `w0` instead of zero (a Gaussian prior at the shipped weights, see `--prior`)."""
     _, inv = np.unique(quote, return_inverse=True)
     keep = (np.bincount(inv, weights=y) > 0)[inv]
     x, y = x[keep], y[keep]
     _, inv = np.unique(inv[keep], return_inverse=True)
     n = inv.max() + 1
-    w = np.zeros(x.shape[1])
+    w0 = np.zeros(x.shape[1]) if w0 is None else np.asarray(w0, dtype=float)
+    w = w0.copy()
     reg = np.eye(x.shape[1]) * l2
     for _ in range(steps):
         s = x @ w
@@ -116,13 +128,53 @@ def fit(x, y, quote, l2=1.0, steps=60):
         p = e / np.bincount(inv, weights=e, minlength=n)[inv]
         mean = np.zeros((n, x.shape[1]))
         np.add.at(mean, inv, p[:, None] * x)
-        grad = mean.sum(0) - (x * y[:, None]).sum(0) + reg @ w
+        grad = mean.sum(0) - (x * y[:, None]).sum(0) + reg @ (w - w0)
         hess = (x * p[:, None]).T @ x - mean.T @ mean + reg
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
     return w
+
+
+def shipped_weights(rev):
+    """The pass's weights as the tool shipped them at the git revision `rev`: the dense ones of
+    `rerank/mod.rs` (in the order of FEATURES) and the lexical keys' of `lexical_weights.tsv`."""
+    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    read = lambda name: subprocess.run(
+        ["git", "-C", top, "show", f"{rev}:src/text/quotes/rerank/{name}"],
+        capture_output=True, text=True, check=True).stdout
+    source = read("mod.rs")
+    block = source[source.index("const WEIGHTS: [f32; FEATURES] = ["):]
+    block = block[:block.index("];")]
+    dense = [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+    assert len(dense) == len(FEATURES), f"rerank/mod.rs has {len(dense)} weights"
+    keys = {}
+    for line in read("lexical_weights.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            k, v = line.split("\t")
+            keys[k] = float(v)
+    return dense, keys
+
+
+def shipped_calibration(rev):
+    """The calibration's weights as shipped at the git revision `rev` (`rerank/calibration.rs`)."""
+    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    source = subprocess.run(
+        ["git", "-C", top, "show", f"{rev}:src/text/quotes/rerank/calibration.rs"],
+        capture_output=True, text=True, check=True).stdout
+    block = source[source.index("const WEIGHTS: [f32; CALIBRATION] = ["):]
+    block = block[:block.index("];")]
+    return [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+
+
+def parse_rounds(text):
+    """`63-64,65-66` → [(63, 64), (65, 66)]."""
+    out = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        out.append((int(lo), int(hi or lo)))
+    return out
 
 
 def write_weights(w, names, vocab, path, header):
@@ -156,6 +208,15 @@ def main():
                     "with the weights --rust prints) here; required with --rust")
     ap.add_argument("--calibration", action="store_true",
                     help="fit the calibration of speech quotes' confidence instead")
+    ap.add_argument("--rounds", help="the rounds of batches to read, as `63-64,65-66` (default: "
+                    "ROUNDS, the pages the shipped weights were fitted on)")
+    ap.add_argument("--prior", type=float, metavar="L2",
+                    help="fit around the weights shipped at --anchor instead of zero, with this "
+                    "strength: for pages annotated after them (`--rounds`), when the pages they "
+                    "were fitted on are not at hand; features use the built-in common words")
+    ap.add_argument("--anchor", default="HEAD", metavar="REV",
+                    help="the git revision whose shipped weights --prior fits around (the same "
+                    "for the pass and, once its weights are in, for --calibration)")
     args = ap.parse_args()
     if args.rust and not args.lexical_out and not args.calibration:
         # (The dense weights and the lexical ones are fitted together: one without the other
@@ -172,16 +233,18 @@ def main():
     groups, qids, labels, picks, xs = [], [], [], [], []
     gold = collections.Counter()
     qid = 0
+    rounds = parse_rounds(args.rounds) if args.rounds else ROUNDS
     # (Batches in no round, the held-back test set of `make_common_words.HELD_BACK`, are
     # never trained on.)
-    in_round = lambda b: any(lo <= b <= hi for lo, hi in ROUNDS)
+    in_round = lambda b: any(lo <= b <= hi for lo, hi in rounds)
     pages = [(id_, b) for id_, b in sorted(batch.items())
              if in_round(b) and os.path.exists(os.path.join(args.dir, "ann", id_ + ".json"))]
     # Each page's features come from a common-word list made without its own round's pages
-    # (the built-in list is made from all of them).
+    # (the built-in list is made from all of them). Pages annotated after the built-in list
+    # (`--prior`) are in none of it, and take it as it is.
     lists_dir = tempfile.TemporaryDirectory()
     lists = lists_dir.name
-    for r, (lo, hi) in enumerate(ROUNDS):
+    for r, (lo, hi) in enumerate([] if args.prior else rounds):
         made = subprocess.run([sys.executable, make_common_words.__file__, "--dir", args.dir,
                                "--exclude-batches", f"{lo}-{hi}",
                                "--out", os.path.join(lists, f"{r}.txt")],
@@ -190,9 +253,9 @@ def main():
             sys.exit(f"make_common_words.py failed: {made.stderr}")
 
     def run(page):
-        g = next(r for r, (lo, hi) in enumerate(ROUNDS) if lo <= page[1] <= hi)
+        g = next(r for r, (lo, hi) in enumerate(rounds) if lo <= page[1] <= hi)
         text = os.path.join(args.dir, "texts", page[0] + ".txt")
-        common = ["--common-words", os.path.join(lists, f"{g}.txt")]
+        common = [] if args.prior else ["--common-words", os.path.join(lists, f"{g}.txt")]
         qs = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank", *common)
         cands = segment(args.tarjama, text, "--speaker-features", *common)
         extra = (segment(args.tarjama, text, "--confidence-features", *common)
@@ -205,6 +268,11 @@ def main():
     anns = [json.load(open(os.path.join(args.dir, "ann", id_ + ".json"), encoding="utf-8"))
             for id_, _ in pages]
     vocab = lexical_vocabulary([c for _, _, page_cands, _ in runs for c in page_cands.values()])
+    prior = {}
+    if args.prior:
+        dense, keys = shipped_weights(args.anchor)
+        vocab = sorted(set(vocab) | set(keys))
+        prior = {"l2": args.prior, "w0": dense + [keys.get(k, 0.0) for k in vocab]}
     for ann, (g, qs, cands, _) in zip(anns, runs):
         used = [False] * len(qs)
         for a in ann["quotes"]:
@@ -230,9 +298,9 @@ def main():
     groups, qids, picks = np.array(groups), np.array(qids), np.array(picks)
     if args.calibration:
         # The pass's weights with each round held out, for that round's pages.
-        held_out = [fit(x[groups != h], y[groups != h], qids[groups != h])
-                    for h in range(len(ROUNDS))]
-        return calibrate(args, anns, runs, held_out, fit(x, y, qids), vocab)
+        held_out = [fit(x[groups != h], y[groups != h], qids[groups != h], **prior)
+                    for h in range(len(rounds))]
+        return calibrate(args, anns, runs, held_out, fit(x, y, qids, **prior), vocab, rounds)
 
     def chosen_right(w, mask):
         score = x[mask] @ w
@@ -256,24 +324,32 @@ def main():
             right += bool(lab)
         return right
 
-    tot_rules = tot_new = tot_gold = 0
-    for hold in range(len(ROUNDS)):
+    tot_rules = tot_new = tot_gold = tot_shipped = 0
+    for hold in range(len(rounds)):
         tr = groups != hold
-        w = fit(x[tr], y[tr], qids[tr])
+        w = fit(x[tr], y[tr], qids[tr], **prior)
         te = groups == hold
         rules = int(sum(y[te & picks]))
         new = chosen_right(w, te)
         n = gold[hold]
+        shipped = chosen_right(np.asarray(prior["w0"]), te) if prior else 0
         print(f"round {hold + 1} held out: {n} speech quotes, rules {rules / n:.3f}, "
-              f"re-ranked {new / n:.3f} ({new - rules:+d})")
+              f"re-ranked {new / n:.3f} ({new - rules:+d})"
+              + (f", shipped weights {shipped / n:.3f}" if prior else ""))
         tot_rules, tot_new, tot_gold = tot_rules + rules, tot_new + new, tot_gold + n
+        tot_shipped += shipped
     print(f"all held out: rules {tot_rules / tot_gold:.3f}, re-ranked {tot_new / tot_gold:.3f} "
-          f"({tot_new - tot_rules:+d})")
+          f"({tot_new - tot_rules:+d})"
+          + (f", shipped weights {tot_shipped / tot_gold:.3f} ({tot_new - tot_shipped:+d} by "
+             f"the refit)" if prior else ""))
     if args.rust:
-        w = fit(x, y, qids)
+        w = fit(x, y, qids, **prior)
+        how = (f"refitted (--prior {args.prior:g}) on batches {args.rounds}\n"
+               f"# around the weights shipped at {args.anchor}" if args.prior
+               else "from every annotated page")
         write_weights(w, FEATURES, vocab, args.lexical_out,
                       "# Weights of the lexical keys of candidate speakers (see lexical.rs), written by\n"
-                      "# scripts/train_speaker_reranker.py --rust --lexical-out from every annotated page.\n")
+                      f"# scripts/train_speaker_reranker.py --rust --lexical-out {how}.\n")
         print(f"in-sample: {chosen_right(w, np.ones(len(y), dtype=bool))} right of {tot_gold}")
 
 
@@ -285,14 +361,16 @@ CALIBRATION = [
 ]
 
 
-def fit_logistic(x, y, l2=1.0, steps=50):
-    """L2-regularised logistic regression by Newton's method (feature 0 is the bias)."""
-    w = np.zeros(x.shape[1])
+def fit_logistic(x, y, l2=1.0, steps=50, w0=None):
+    """L2-regularised logistic regression by Newton's method (feature 0 is the bias, not
+    penalised); with `w0`, the penalty pulls towards `w0` instead of zero."""
+    w0 = np.zeros(x.shape[1]) if w0 is None else np.asarray(w0, dtype=float)
+    w = w0.copy()
     reg = np.eye(x.shape[1]) * l2
     reg[0, 0] = 0.0
     for _ in range(steps):
         p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + reg @ w
+        grad = x.T @ (p - y) + reg @ (w - w0)
         hess = (x * (p * (1 - p))[:, None]).T @ x + reg
         step = np.linalg.solve(hess, grad)
         w -= step
@@ -343,7 +421,7 @@ def calibration_features(quote, best, p, cands):
             float(np.log(1 + len(cands)) / 3)]
 
 
-def calibrate(args, anns, runs, held_out, everything, vocab):
+def calibrate(args, anns, runs, held_out, everything, vocab, rounds):
     """Fit the confidence of speech quotes' speakers (`rerank/calibration.rs`): a speaker is
     right when the quote is annotated speech with that speaker; speech the annotators do not
     list counts as a wrong speaker. So that no round's figures come from a pass that saw it,
@@ -377,11 +455,17 @@ def calibrate(args, anns, runs, held_out, everything, vocab):
     assert same >= 0.99 * total, "the script's calibration features differ from Rust's"
     x, y, groups = np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(groups)
     before = np.where(x[:, 3] > 0, x[:, 2], x[:, 1])
+    # With --prior, around the calibration shipped at the anchor too.
+    prior = {"l2": args.prior, "w0": shipped_calibration(args.anchor)} if args.prior else {}
     after = np.zeros(len(y))
-    for hold in range(len(ROUNDS)):
-        w = fit_logistic(x[groups != hold], y[groups != hold])
+    for hold in range(len(rounds)):
+        w = fit_logistic(x[groups != hold], y[groups != hold], **prior)
         after[groups == hold] = 1 / (1 + np.exp(-(x[groups == hold] @ w)))
-    for name, p in (("before", before), ("after, held out by rounds", after)):
+    shown = [("before", before), ("after, held out by rounds", after)]
+    if prior:
+        shown.insert(1, (f"the calibration shipped at {args.anchor}",
+                         1 / (1 + np.exp(-(x @ np.asarray(prior["w0"]))))))
+    for name, p in shown:
         brier, ece = calibration_report(p, y)
         print(f"{name}: Brier {brier:.4f}, calibration error {ece:.4f}, "
               f"mean confidence {p.mean():.3f} (speakers right: {y.mean():.3f} of {len(y)})")
@@ -391,7 +475,7 @@ def calibrate(args, anns, runs, held_out, everything, vocab):
             print(f"  held-out confidence {lo:.2f}-{min(hi, 1):.2f}: {sel.sum()} quotes, "
                   f"{y[sel].mean():.3f} right")
     if args.rust:
-        w = fit_logistic(x, y)
+        w = fit_logistic(x, y, **prior)
         short = lambda v: repr(round(float(v), 6))
         print("const WEIGHTS: [f32; CALIBRATION] = [")
         for name, v in zip(CALIBRATION, w):

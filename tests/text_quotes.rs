@@ -3557,3 +3557,26 @@ fn round_thirteen_roles_and_their_holders() {
         Some("المتحدث باسم الخارجية الإثيوبية")
     );
 }
+
+#[test]
+fn round_thirteen_fuller_forms_of_a_compound_name() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // A verb right before a compound given name is no part of the name…
+    let s = "تشبثّ عبد اللطيف وهبي، وزير العدل، بدورية إجبارية.\nوقال عبد اللطيف وهبي، في جلسة الأسئلة، إن \"النقاش جار\".";
+    assert_eq!(speaker(s, "النقاش جار").as_deref(), Some("عبد اللطيف وهبي"));
+    // … a given name is (`محمد عبد اللطيف` for `عبد اللطيف`).
+    let s = "قال محمد عبد اللطيف إن \"الوضع جيد\".\nوأضاف عبد اللطيف: \"الهدف باق\".";
+    assert_eq!(speaker(s, "الهدف باق").as_deref(), Some("محمد عبد اللطيف"));
+    // A person's name is made no fuller by the body written before it.
+    let s = "قال الناطق باسم حركة حماس عبد اللطيف القانوع، مساء الجمعة، \"إن الذكرى مهمة\".\nوأضاف القانوع: \"الهدف باق\".";
+    assert_eq!(
+        speaker(s, "الهدف باق").as_deref(),
+        Some("عبد اللطيف القانوع")
+    );
+    // A family name written later with the article it does not have.
+    let s = "قال وزير الاقتصاد محمد سامر خليل ان الموارد محدودة.\nواضاف الخليل ان \"هناك شبه اكتفاء ذاتي\".";
+    assert_eq!(
+        speaker(s, "هناك شبه اكتفاء ذاتي").as_deref(),
+        Some("محمد سامر خليل")
+    );
+}

@@ -159,6 +159,13 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     if norms.first().is_some_and(|w| body_head(w).is_some()) {
         return fuller.starts_with(norms);
     }
+    // A person's name (opening with a given name) is no fuller for a body's name before it
+    // (`حركة حماس عبد اللطيف القانوع`: the spokesman's body, then his name).
+    let person = norms.first().is_some_and(|w| given_name(w).is_some())
+        || norms.len() >= 2 && given_name(&format!("{} {}", norms[0], norms[1])).is_some();
+    if person && fuller.first().is_some_and(|w| body_head(w).is_some()) {
+        return false;
+    }
     // A body or a role (`المجلس الانتقالي الجنوبي`) may take any words.
     if fuller.first().is_some_and(|w| {
         body_head(w).is_some() || is_title(w) || (has_article(w) && is_role_word(w))
@@ -196,7 +203,13 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     if adds_prose(norms, fuller) {
         return false;
     }
-    let added_before = (0..at).all(|k| definite_ok(k) && !possessed(&fuller[k]));
+    // `تشبث عبد اللطيف وهبي`, `اختار عبد الإله بنكيران`: right before a compound given name
+    // (`عبد …`, `أبو …`) only a given name or a particle goes on with the name.
+    let before_compound = |k: usize| {
+        matches!(fuller[k + 1].as_str(), "عبد" | "ابو") && !given_at(k) && !particle(&fuller[k])
+    };
+    let added_before =
+        (0..at).all(|k| definite_ok(k) && !possessed(&fuller[k]) && !before_compound(k));
     let end = at + norms.len();
     let last_given = norms.last().is_some_and(|w| given_name(w).is_some());
     let added_after = (end..fuller.len()).all(|k| {
@@ -888,6 +901,21 @@ impl Names {
                 let longer = |f: &&Name| f.norms.len() > first.norms.len();
                 if let Some(full) = self.fuller(&definite).filter(longer) {
                     first = full;
+                }
+            }
+            // `الخليل` for `محمد سامر خليل`: one written with the article it does not have,
+            // the last word of a name of three words or more (not a common word: a place).
+            if let Some(bare) = w.strip_prefix("ال").filter(|b| b.chars().count() >= 3) {
+                let undefined = [bare.to_string()];
+                let ends_full_name = |f: &&Name| {
+                    f.norms.len() >= 3
+                        && f.norms.last() == Some(&undefined[0])
+                        && f.norms.first().is_some_and(|g| given_name(g).is_some())
+                };
+                if first.norms.len() == 1 && !is_common_word(w) {
+                    if let Some(full) = self.fuller(&undefined).filter(ends_full_name) {
+                        first = full;
+                    }
                 }
             }
         }

@@ -162,7 +162,7 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     // A person's name (opening with a given name) is no fuller for a body's name before it
     // (`حركة حماس عبد اللطيف القانوع`: the spokesman's body, then his name).
     let person = norms.first().is_some_and(|w| given_name(w).is_some())
-        || norms.len() >= 2 && given_name(&format!("{} {}", norms[0], norms[1])).is_some();
+        || (norms.len() >= 2 && given_name(&format!("{} {}", norms[0], norms[1])).is_some());
     if person && fuller.first().is_some_and(|w| body_head(w).is_some()) {
         return false;
     }

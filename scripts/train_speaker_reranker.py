@@ -53,7 +53,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 # Speakers are compared exactly as the evaluation compares them.
-from eval_annotations import norm_name as fold
+from eval_annotations import norm_name as fold, paired
 import make_common_words
 
 # As in `rerank/mod.rs`.
@@ -137,20 +137,28 @@ def fit(x, y, quote, l2=1.0, steps=60, w0=None):
     return w
 
 
+def shipped_file(rev, name):
+    """The text of `src/text/quotes/rerank/<name>` at the git revision `rev`."""
+    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    return subprocess.run(["git", "-C", top, "show", f"{rev}:src/text/quotes/rerank/{name}"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def shipped_constant(rev, name, length):
+    """The numbers of the Rust constant `const WEIGHTS: [f32; <length>]` of `<name>` at `rev`."""
+    source = shipped_file(rev, name)
+    block = source[source.index(f"const WEIGHTS: [f32; {length}] = ["):]
+    block = block[:block.index("];")]
+    return [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+
+
 def shipped_weights(rev):
     """The pass's weights as the tool shipped them at the git revision `rev`: the dense ones of
     `rerank/mod.rs` (in the order of FEATURES) and the lexical keys' of `lexical_weights.tsv`."""
-    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    read = lambda name: subprocess.run(
-        ["git", "-C", top, "show", f"{rev}:src/text/quotes/rerank/{name}"],
-        capture_output=True, text=True, check=True).stdout
-    source = read("mod.rs")
-    block = source[source.index("const WEIGHTS: [f32; FEATURES] = ["):]
-    block = block[:block.index("];")]
-    dense = [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+    dense = shipped_constant(rev, "mod.rs", "FEATURES")
     assert len(dense) == len(FEATURES), f"rerank/mod.rs has {len(dense)} weights"
     keys = {}
-    for line in read("lexical_weights.tsv").splitlines():
+    for line in shipped_file(rev, "lexical_weights.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             k, v = line.split("\t")
             keys[k] = float(v)
@@ -159,13 +167,7 @@ def shipped_weights(rev):
 
 def shipped_calibration(rev):
     """The calibration's weights as shipped at the git revision `rev` (`rerank/calibration.rs`)."""
-    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    source = subprocess.run(
-        ["git", "-C", top, "show", f"{rev}:src/text/quotes/rerank/calibration.rs"],
-        capture_output=True, text=True, check=True).stdout
-    block = source[source.index("const WEIGHTS: [f32; CALIBRATION] = ["):]
-    block = block[:block.index("];")]
-    return [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+    return shipped_constant(rev, "calibration.rs", "CALIBRATION")
 
 
 def parse_rounds(text):
@@ -229,7 +231,6 @@ def main():
             f = line.rstrip("\n").split("\t")
             if f[0] != "id":
                 batch[f[0]] = int(f[1])
-    sq = lambda s: " ".join(s.split())
     groups, qids, labels, picks, xs = [], [], [], [], []
     gold = collections.Counter()
     qid = 0
@@ -274,11 +275,7 @@ def main():
         vocab = sorted(set(vocab) | set(keys))
         prior = {"l2": args.prior, "w0": dense + [keys.get(k, 0.0) for k in vocab]}
     for ann, (g, qs, cands, _) in zip(anns, runs):
-        used = [False] * len(qs)
-        for a in ann["quotes"]:
-            m = next((i for i, q in enumerate(qs) if not used[i] and sq(q["text"]) == sq(a["text"])), None)
-            if m is not None:
-                used[m] = True
+        for a, m in paired(ann["quotes"], qs):
             if not a["speech"]:
                 continue
             gold[g] += 1

@@ -54,17 +54,21 @@ pub(super) fn keys(mentions: &Mentions, words: &[String], mention: Option<usize>
 /// him and another official, each after his own `وقال`, gave him all four quotes; held out by
 /// rounds, where the same famous people recur, the names were worth 42 quotes of 13,520.)
 fn edge_key(slot: &str, word: &str) -> String {
-    let known = is_common_word(word)
-        || titles().contains(word)
-        || is_body_word(word)
-        || institutions().contains(word)
-        || person_nouns().contains(word)
-        || anonymous().contains(word);
+    let known = is_common_word(word) || in_role_lists(word) || anonymous().contains(word);
     if known {
         format!("{slot}:{word}")
     } else {
         format!("{slot}:<name>")
     }
+}
+
+/// True for a word of the rules' lists of what names no person: titles, bodies' head nouns,
+/// institutions and person nouns.
+pub(super) fn in_role_lists(word: &str) -> bool {
+    titles().contains(word)
+        || is_body_word(word)
+        || institutions().contains(word)
+        || person_nouns().contains(word)
 }
 
 /// The sum of the weights of `keys` (keys without a weight count 0).

@@ -10,11 +10,9 @@
 //! rules' lists; a word with tanwin or a family name with the article ends it. Spans already
 //! among a quote's candidates (spelled the same) are not added again.
 
-use crate::text::quotes::lexicon::{
-    given_name, institutions, is_common_word, person_nouns, stop_words, titles, GivenName,
-};
+use super::lexical::in_role_lists;
+use crate::text::quotes::lexicon::{given_name, is_common_word, stop_words, GivenName};
 use crate::text::quotes::marks::valid_span;
-use crate::text::quotes::speakers::is_body_word;
 use crate::text::quotes::words::lookup_forms;
 use crate::text::quotes::words::{has_article, tokenize, Token};
 use crate::text::Paragraph;
@@ -75,11 +73,7 @@ pub(super) fn name_spans(
 /// True for a word of the rules' lists: stop words, titles, bodies, institutions and person
 /// nouns.
 fn listed(w: &str) -> bool {
-    stop_words().contains(w)
-        || titles().contains(w)
-        || is_body_word(w)
-        || institutions().contains(w)
-        || person_nouns().contains(w)
+    stop_words().contains(w) || in_role_lists(w)
 }
 
 /// The number of tokens of a loose name span opening at `toks[k]`, if one does.

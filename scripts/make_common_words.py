@@ -29,6 +29,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import sys
 import unicodedata
 
@@ -108,6 +109,14 @@ def sure_given_names():
     return out
 
 
+def all_given_names():
+    """Every given name of `given_names.txt`, of both sections, normalised."""
+    path = os.path.join(HERE, "..", "src", "text", "quotes", "given_names.txt")
+    return {" ".join(norm(w) for w in line.split())
+            for line in map(str.strip, open(path, encoding="utf-8"))
+            if line and not line.startswith("#")}
+
+
 def common_words(pages, speakers):
     """`pages`: the set of normalised words of each page; `speakers`: the normalised words of
     every annotated speaker."""
@@ -151,10 +160,19 @@ def main():
     ap.add_argument("--dir", required=True)
     ap.add_argument("--exclude-batches", help="LO-HI: leave these batches out")
     ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument(
+        "--merge",
+        help="keep the words of this earlier list too (pages it was made from that are not in "
+        "DIR), less any word the pages in DIR show in a speaker's name",
+    )
+    ap.add_argument("--only-batches", help="LO-HI: read only these batches")
     args = ap.parse_args()
     lo = hi = None
     if args.exclude_batches:
         lo, hi = (int(x) for x in args.exclude_batches.split("-"))
+    only = None
+    if args.only_batches:
+        only = tuple(int(x) for x in args.only_batches.split("-"))
     pages, speakers, n = [], collections.Counter(), 0
     with open(os.path.join(HERE, "..", "tests", "annotations", "real", "index.tsv")) as fh:
         for line in fh:
@@ -163,6 +181,8 @@ def main():
                 continue
             batch = int(f[1])
             if (lo is not None and lo <= batch <= hi) or HELD_BACK[0] <= batch <= HELD_BACK[1]:
+                continue
+            if only is not None and not only[0] <= batch <= only[1]:
                 continue
             ann_path = os.path.join(args.dir, "ann", f[0] + ".json")
             if not os.path.exists(ann_path):
@@ -173,10 +193,26 @@ def main():
             for q in json.load(open(ann_path, encoding="utf-8"))["quotes"]:
                 if q.get("speaker"):
                     speakers.update(norm(w) for w in q["speaker"].split())
-    found = common_words(pages, speakers)
+    # (A given name that is also a word, `كريم`, or one with the article, `الخليل`, may be a
+    # name on the next page: such words of these pages stay off the list.)
+    every_given = all_given_names()
+    found = [w for w in common_words(pages, speakers)
+             if w not in every_given and not (w.startswith("ال") and w[2:] in every_given)]
+    source = f"{n} annotated pages"
+    if args.merge:
+        earlier, earlier_pages = set(), "an earlier list"
+        for line in open(args.merge, encoding="utf-8"):
+            line = line.strip()
+            m = re.search(r"from (\d+) annotated pages", line)
+            if m:
+                earlier_pages = f"{m.group(1)} earlier annotated pages"
+            if line and not line.startswith("#"):
+                earlier.add(line)
+        found = sorted(set(found) | {w for w in earlier if speakers[w] == 0})
+        source = f"{source} and the list made from {earlier_pages}"
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("# Common words of Arabic news, not names (normalised as words::norm), one per\n")
-        out.write(f"# line: made by scripts/make_common_words.py from {n} annotated pages.\n")
+        out.write(f"# line: made by scripts/make_common_words.py from {source}.\n")
         for w in found:
             out.write(w + "\n")
     print(f"{len(found)} words from {n} pages -> {args.out}", file=sys.stderr)

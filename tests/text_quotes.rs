@@ -3580,3 +3580,44 @@ fn round_thirteen_fuller_forms_of_a_compound_name() {
         Some("محمد سامر خليل")
     );
 }
+
+#[test]
+fn round_fourteen_compound_family_names_in_allah() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // A word before `الله` is half of a family name, even a person noun (`الجار`, the
+    // neighbour) or "according to" (`حسب`).
+    let s = "أعرب نائب وزير الخارجية الكويتي خالد الجار الله عن “قلق بلاده من الوضع في الخليج”.";
+    assert_eq!(
+        speaker(s, "قلق بلاده من الوضع في الخليج").as_deref(),
+        Some("خالد الجار الله")
+    );
+    let s = "وقال المتحدث صلاح حسب الله إن «الفريضة الوطنية واجبة».";
+    assert_eq!(
+        speaker(s, "الفريضة الوطنية واجبة").as_deref(),
+        Some("صلاح حسب الله")
+    );
+}
+
+#[test]
+fn round_fourteen_clause_verbs_before_the_subject_or_the_cue() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // `عبّر X عن …` opening a clause names its subject; the later surname is that person.
+    let s = "عبر سيموني إنزاجي المدير الفني للهلال عن صعوبة فوز فريقه.\nوقال إنزاجي: «تغلبنا على النصر بعد معاناة».";
+    assert_eq!(
+        speaker(s, "تغلبنا على النصر بعد معاناة").as_deref(),
+        Some("سيموني إنزاجي")
+    );
+    // `عبر` elsewhere is "via": no cue, no subject.
+    let s = "وصلت الرسالة عبر البريد عن طريق الخطأ.\nوقال محمد علي: «الرسالة وصلت».";
+    assert_eq!(speaker(s, "الرسالة وصلت").as_deref(), Some("محمد علي"));
+    // `عاد` ("went on") before a verb of purpose: its subject is the one before it.
+    let s =
+        "وتوقع المنصوري خفض التضخم، لكن المنصوري عاد ليقول ان تحقيق ذلك سيكون أشبه ب \"المعجزة\".";
+    assert_eq!(speaker(s, "المعجزة").as_deref(), Some("المنصوري"));
+    // A place in `في` after a role, then a given name that is also a word and a surname.
+    let s = "قال المتحدث باسم وزارة الداخلية في قطاع غزة إياد البزم ، إن \"الوزارة بنيت على عقيدة وطنية\".";
+    assert_eq!(
+        speaker(s, "الوزارة بنيت على عقيدة وطنية").as_deref(),
+        Some("إياد البزم")
+    );
+}

@@ -25,10 +25,19 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
     {
         return None;
     }
+    // `عبر سيموني إنزاجي عن صعوبة …`: `عبّر` ("expressed") opening its clause, with its
+    // subject and then `عن`; elsewhere the word is mostly `عبر` ("via").
+    if matches!(t.norm.as_str(), "عبر" | "وعبر") && expressed_about(tokens, i) {
+        return Some(CueKind::Verb);
+    }
     if is_statement_frame(tokens, i) {
         return Some(CueKind::Statement);
     }
     let kind = cue_kind(&t.norm)?;
+    // `صلاح حسب الله`: `حسب` before `الله` is a compound family name, not "according to".
+    if kind == CueKind::According && tokens.get(i + 1).is_some_and(|n| n.norm == "الله") {
+        return None;
+    }
     if kind == CueKind::Noun && evaluated_statement(tokens, i) {
         return None;
     }
@@ -52,6 +61,19 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
         return None;
     }
     Some(kind)
+}
+
+/// True when `عبر` at `tokens[i]` opens its clause (the start, punctuation or `و`) and `عن`
+/// follows its subject within a few words, with no punctuation between: `عبّر X عن`.
+fn expressed_about(tokens: &[Token], i: usize) -> bool {
+    let opens = i == 0 || !tokens[i - 1].is_word() || tokens[i].norm.starts_with('و');
+    let subject_then_an = tokens
+        .iter()
+        .skip(i + 1)
+        .take(8)
+        .take_while(|t| t.is_word() && !t.in_quote)
+        .position(|t| t.norm == "عن");
+    opens && subject_then_an.is_some_and(|k| k >= 1)
 }
 
 /// True for someone's statements that the sentence judges rather than quotes: the subject of

@@ -716,9 +716,12 @@ pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
             && name
                 .get(j + 1)
                 .is_some_and(|n| n.is_word() && !has_article(&n.norm));
+        // `خالد الجار الله`: a word before `الله` is half of a compound family name.
+        let before_allah = name.get(j + 1).is_some_and(|n| n.norm == "الله");
         t.is_word()
             && !name_amin
             && !middle
+            && !before_allah
             && (followed || office)
             && (is_title(&t.norm) || person_nouns().contains(&t.norm))
             && !NAME_PARTICLES.contains(&name[j - 1].norm.as_str())

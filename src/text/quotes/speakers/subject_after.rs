@@ -41,7 +41,9 @@ fn ends_with_definite_pair(np: &[Token]) -> Option<(&Token, &Token)> {
     let [.., head, before, last] = name else {
         return None;
     };
+    // (`خالد الجار الله`: a definite word before `الله` is a compound family name.)
     let compound = COMPOUND_SECOND.contains(&before.norm.as_str())
+        || last.norm == "الله"
         || matches!(
             head.norm.as_str(),
             "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ام"
@@ -185,7 +187,22 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && crate::text::quotes::lexicon::given_name(&tokens[k - 1].norm).is_some()
             && tokens.get(k + 1).is_some_and(opens_complement)
     };
-    while i < tokens.len() && (!ends_subject(&tokens[i]) || morning_name(i) || surname_cue(i)) {
+    // `صلاح حسب الله`: a word before `الله` after a name word is half of a compound family
+    // name, even a word that ends subjects (`حسب`, "according to").
+    let before_allah = |k: usize| {
+        k > start
+            && tokens[k].is_word()
+            && !tokens[k].in_quote
+            && tokens[k].norm.chars().count() >= 3
+            && tokens[k - 1].is_word()
+            && !opens_complement(&tokens[k])
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.norm == "الله" && !n.in_quote)
+    };
+    while i < tokens.len()
+        && (!ends_subject(&tokens[i]) || morning_name(i) || surname_cue(i) || before_allah(i))
+    {
         // `نفى حسين وجود أي وحدات`: a verbal noun after a name opens the object; so does a
         // possessed noun (`سميرة عبد العزيز حديثها`).
         let possessed = super::roles::possessed_by_them(&tokens[i].norm);
@@ -756,9 +773,20 @@ pub(super) fn after_workplace(tokens: &[Token], i: usize) -> Option<Range<usize>
                 && has_article(&tokens[k + 1].norm)
                 && is_nisba(&tokens[k + 1].norm)
                 && !is_role_word(&tokens[k].norm);
+            // (`في قطاع غزة إياد البزم ،`: a given name that is also a word, then a surname
+            // that is none, closing the phrase before a comma or the complement.)
+            let closed_name = given.is_some()
+                && b - k == 2
+                && !is_common_word(&tokens[k + 1].norm)
+                && !is_title(&tokens[k + 1].norm)
+                && !super::is_body_word(&tokens[k + 1].norm)
+                && tokens
+                    .get(b)
+                    .is_some_and(|t| !t.is_word() || opens_complement(t));
             (given == Some(crate::text::quotes::lexicon::GivenName::Sure)
                 || (given.is_some() && k == a + 1 && !is_role_word(&tokens[a].norm))
-                || nisba_surname)
+                || nisba_surname
+                || closed_name)
                 && (2..=3).contains(&(b - k))
         })
     };

@@ -296,8 +296,19 @@ pub(crate) fn subject_before_bilqawl(tokens: &[Token], cue: usize) -> Option<Ran
     if !w.contains("بال") && !purpose {
         return None;
     }
-    let s = clause_start(tokens, cue)? + 1;
-    phrase_before_cue(tokens, s, cue)
+    let s = clause_start(tokens, cue)?;
+    // `لكن المنصوري عاد ليقول`: the subject before the verb (`عاد`, "went on") that the
+    // purpose verb follows.
+    let verb_before = cue > s + 1
+        && purpose
+        && matches!(
+            tokens[cue - 1].norm.as_str(),
+            "عاد" | "عادت" | "خرج" | "خرجت" | "رجع" | "رجعت"
+        );
+    if verb_before {
+        return phrase_before_cue(tokens, s, cue - 1);
+    }
+    phrase_before_cue(tokens, s + 1, cue)
 }
 
 /// The subject phrase starting at `tokens[s]` before the cue at `tokens[cue]`: up to five words,

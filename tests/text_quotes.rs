@@ -3621,3 +3621,32 @@ fn round_fourteen_clause_verbs_before_the_subject_or_the_cue() {
         Some("إياد البزم")
     );
 }
+
+#[test]
+fn round_fourteen_verbs_and_prepositions_end_names() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // A verb in the imperfect after a headline's speaker opens the predicate: the speaker
+    // is the role before it, not the verb and its object.
+    let s = "وزير الإعلام السوري يهاجم دعوة مظلوم عبدي: «إمبراطورية على ساق دجاجة»";
+    assert_eq!(
+        speaker(s, "إمبراطورية على ساق دجاجة").as_deref(),
+        Some("وزير الإعلام السوري")
+    );
+    // A given name of that shape stays a name (`يحيى`), and so does a lone surname after a
+    // cue (`وقال يرماك`).
+    let s = "وقال يحيى السنوار إن «الحرب طويلة».";
+    assert_eq!(speaker(s, "الحرب طويلة").as_deref(), Some("يحيى السنوار"));
+    let s = "وقال يرماك في منشور: «اجتماع تاريخي».";
+    assert_eq!(speaker(s, "اجتماع تاريخي").as_deref(), Some("يرماك"));
+    // `حيال` ("regarding") is no name's word: the rules take no subject phrase that ends
+    // in it, and the page's speaker (with the learned pass) is the one who criticised.
+    let s = "وانتقد أردوغان تصريحات المسؤولين الأميركيين حيال بعض الاضطرابات في إيران، قائلاً: “إننا شهدنا حملة”.";
+    assert_ne!(speaker(s, "إننا شهدنا حملة").as_deref(), Some("حيال"));
+    let full = analyze(s, &Options::default());
+    let q = full
+        .quotes
+        .iter()
+        .find(|q| q.text == "إننا شهدنا حملة")
+        .expect("quote");
+    assert_eq!(q.speaker.as_deref(), Some("أردوغان"));
+}

@@ -629,7 +629,36 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     {
         name = &name[..name.len() - 1];
     }
+    // `وزير الإعلام السوري يهاجم دعوة …`, `ماكرون ينتقد ترامب`: a verb in the imperfect ends
+    // the name (and a role before it is the whole subject).
+    // (Not right after a lone given name: `أندريه يرماك` is a surname.)
+    let after_given = |v: usize| {
+        v == 1
+            && crate::text::quotes::lexicon::given_name(&name[0].norm)
+                == Some(crate::text::quotes::lexicon::GivenName::Sure)
+    };
+    // (Nor a lone word: `وقال يرماك`.)
+    let lone = name.len() == 1;
+    if let Some(v) =
+        (0..name.len()).find(|&v| is_imperfect_verb(&name[v].norm) && !after_given(v) && !lone)
+    {
+        name = &name[..v];
+    }
     (role, name)
+}
+
+/// True for a word of the shape of a verb in the imperfect (`يهاجم`, `يشن`, `يتفاخر`): `ي`
+/// and a consonant, no given name, title or body (`يحيى`, `يوسف` are names).
+pub(crate) fn is_imperfect_verb(w: &str) -> bool {
+    let mut c = w.chars();
+    let (Some('ي'), Some(second)) = (c.next(), c.next()) else {
+        return false;
+    };
+    (3..=7).contains(&w.chars().count())
+        && !matches!(second, 'ا' | 'و' | 'ي' | 'ى')
+        && crate::text::quotes::lexicon::given_name(w).is_none()
+        && !is_title(w)
+        && !super::is_body_word(w)
 }
 
 /// Countries and capitals (normalised): the object of a verb after its subject, never the

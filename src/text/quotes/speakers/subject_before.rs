@@ -10,7 +10,7 @@ use super::subject_after::{
     cut_after_surname, trim_construct_object, MAX_SUBJECT_WORDS, RELATIVES,
 };
 use crate::text::quotes::cues::cue_kind;
-use crate::text::quotes::lexicon::labels;
+use crate::text::quotes::lexicon::{labels, CueKind};
 use crate::text::quotes::words::has_article;
 use crate::text::quotes::words::{has_arabic_letter, TokKind, Token};
 use std::ops::Range;
@@ -527,6 +527,18 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
             .get(v + 1)
             .is_some_and(|t| t.norm.starts_with('ل') && t.norm.chars().count() >= 4);
         if addressee && np_end - v <= 4 {
+            np_end = v;
+        }
+    }
+    // `وزير الإعلام السوري يهاجم دعوة مظلوم عبدي: …`: a stance verb in the imperfect and its
+    // object after the speaker.
+    let stance = |k: usize| {
+        tokens[k].norm.strip_prefix(['ي', 'ت']).is_some_and(|rest| {
+            rest.chars().count() >= 3 && cue_kind(rest) == Some(CueKind::Stance)
+        })
+    };
+    if let Some(v) = (1..np_end).find(|&k| stance(k)) {
+        if np_end - v <= 5 {
             np_end = v;
         }
     }

@@ -3650,3 +3650,19 @@ fn round_fourteen_verbs_and_prepositions_end_names() {
         .expect("quote");
     assert_eq!(q.speaker.as_deref(), Some("أردوغان"));
 }
+
+#[test]
+fn round_fourteen_a_group_in_marks_after_a_title() {
+    // A body's whole name in marks right after the title is the group (no speech), and the
+    // name after its own title is the speaker.
+    let s = "أشار عضو \"كتلة الوفاء للمقاومة\" النائب علي المقداد، إلى أن \"المقاومة هي التي حمت لبنان\".";
+    let qs = quotes(s);
+    assert!(!quote(&qs, "كتلة الوفاء للمقاومة").speech);
+    assert_eq!(
+        speaker_of(&qs, "المقاومة هي التي حمت لبنان"),
+        Some("علي المقداد")
+    );
+    // Words in marks right after the cue and a source noun stay its speech.
+    let qs = quotes("وقال مصدر \"لا صحة لهذه الأنباء\".");
+    assert!(quote(&qs, "لا صحة لهذه الأنباء").speech);
+}

@@ -128,7 +128,10 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     // Not when the noun is the cue's own subject (`وقال مصدر "لا صحة لهذه الأنباء"`).
     let heads_body = |w: &str| !has_article(w) && (in_set(w, titles()) || in_set(w, anonymous()));
     let cue_subject = ctx.cue.is_some_and(|(_, d)| d <= 2);
-    if n <= 4 && !cue_subject && prev.is_some_and(heads_body) {
+    // (`أشار عضو "كتلة الوفاء للمقاومة" النائب …`: a group's noun opening the marks is the
+    // body even right after the cue.)
+    let group_named = ctx.words.first().is_some_and(|w| in_set(w, name_context()));
+    if n <= 4 && (!cue_subject || group_named) && prev.is_some_and(heads_body) {
         return Verdict::Other("name", 0.8);
     }
     if n <= 6

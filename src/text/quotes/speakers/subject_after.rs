@@ -658,7 +658,13 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
             && (name_context().contains(&tokens[i - 1].norm)
                 || (tokens[i - 1].norm.starts_with('ل')
                     && institutions().contains(strip_lam(&tokens[i - 1].norm)))))
-            || (titled_within(8) && acronym_then_name().is_some()));
+            || (titled_within(8) && acronym_then_name().is_some())
+            // `عضو "كتلة الوفاء للمقاومة" النائب علي المقداد`: a body's whole name in marks
+            // right after the title.
+            || (is_title(&tokens[i - 1].norm)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| super::is_body_word(&t.norm))));
     let open = if glued {
         i
     } else {

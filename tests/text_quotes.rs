@@ -3666,3 +3666,30 @@ fn round_fourteen_a_group_in_marks_after_a_title() {
     let qs = quotes("وقال مصدر \"لا صحة لهذه الأنباء\".");
     assert!(quote(&qs, "لا صحة لهذه الأنباء").speech);
 }
+
+#[test]
+fn round_fourteen_words_of_prose_and_prepositions_name_nobody() {
+    // `بلسان` ("speaking for") after a role, as `باسم`: the body it speaks for follows.
+    let qs = quotes("وقال الناطق بلسان الجيش الاسرائيلي إن \"العملية مستمرة\".");
+    assert_eq!(
+        speaker_of(&qs, "العملية مستمرة"),
+        Some("الناطق بلسان الجيش الاسرائيلي")
+    );
+    // The preposition `بـ` joined to a body's head noun is no part of its name.
+    let s = "قال الدكتور أمجد الحداد، رئيس قسم الحساسية والمناعة بهيئة المصل واللقاح، إن \"كورونا لن ينتهي\".\nالمصل واللقاح: \"العالم يستهدف تحويله لفيروس موسمي\"";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "العالم يستهدف تحويله لفيروس موسمي"),
+        Some("هيئة المصل واللقاح")
+    );
+    // A subject of common words only (`عبارة`, "a phrase") names nobody.
+    let s = "ظهرت ممثلة مجهولة على السجادة الحمراء، وكتبت عبارة \"أبحث عن دور\" على فستانها.";
+    assert_ne!(speaker_of(&quotes(s), "أبحث عن دور"), Some("عبارة"));
+    let full = analyze(s, &Options::default());
+    let q = full
+        .quotes
+        .iter()
+        .find(|q| q.text == "أبحث عن دور")
+        .expect("quote");
+    assert_eq!(q.speaker, None);
+}

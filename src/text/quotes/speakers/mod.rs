@@ -86,6 +86,18 @@ impl Name {
             norms[0] = rest.to_string();
             surface = surface.strip_prefix('و')?.to_string();
         }
+        // `بهيئة المصل واللقاح`: the preposition `بـ` joined to the head noun of a body's name
+        // of two words or more is no part of the name (`لـ` is taken off where a name after
+        // it is wanted: [`Name::after_lam`]).
+        let preposition = norms[0]
+            .strip_prefix('ب')
+            .filter(|rest| toks.len() >= 2 && !rest.starts_with("ال") && is_body_word(rest))
+            .map(str::to_string);
+        if let Some(rest) = preposition {
+            let letter = surface.chars().next()?;
+            norms[0] = rest;
+            surface = surface.strip_prefix(letter)?.to_string();
+        }
         Some(Name { norms, surface })
     }
 }
@@ -278,13 +290,32 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     {
         name = &name[..name.len() - 1];
     }
+    // `ونقد`, `عبارة الحكومة`: words of news prose only (no given name, title or body's
+    // word) name nobody; the speaker is carried over instead.
+    let prose_word = |t: &Token| {
+        let w = t.norm.as_str();
+        let bare = w
+            .strip_prefix('و')
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(w);
+        (crate::text::quotes::lexicon::is_common_word(w)
+            || crate::text::quotes::lexicon::is_common_word(bare))
+            && crate::text::quotes::lexicon::given_name(w).is_none()
+            && !is_title(w)
+            && !is_body_word(w)
+            // (`لوزارة الاقتصاد الأردنية`: a body's word after a joined preposition.)
+            && !w.strip_prefix(['ل', 'ب']).is_some_and(is_body_word)
+    };
+    if role.is_empty() && !name.is_empty() && name.iter().all(prose_word) {
+        return None;
+    }
     if let Some(n) = Name::from_tokens(input, name) {
         return Some(Who::Named(n));
     }
     let first = role.first()?;
     // `متحدث الأرصاد` is definite by its genitive: a role, not an anonymous source.
     // `متحدث باسم وزارة الصحة` is a spokesman, not the spokesman: anonymous.
-    let on_behalf = role.get(1).is_some_and(|t| t.norm == "باسم");
+    let on_behalf = role.get(1).is_some_and(|t| roles::speaks_for(&t.norm));
     let definite = is_title(&first.norm) && !on_behalf && role.iter().any(|t| has_article(&t.norm));
     if !has_article(&first.norm) && anonymous().contains(&first.norm) && !definite {
         return Some(Who::Anonymous);

@@ -390,6 +390,11 @@ fn amin_names_before(next: &Token) -> bool {
 /// An undefined title is in construct with what follows (`مدرب برشلونة`, `رئيس وزراء
 /// إسرائيل`, `وزير خارجية إسبانيا`): the construct nouns and one genitive word after it belong
 /// to the role.
+/// True for `باسم` or `بلسان` ("speaking for") after a role: the body it speaks for follows.
+pub(crate) fn speaks_for(w: &str) -> bool {
+    matches!(w, "باسم" | "بلسان")
+}
+
 pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let mut k = (0..toks.len())
         .find(|&i| starts_name(toks, i) && !genitive_of_institution(toks, i))
@@ -429,7 +434,7 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let mut second_basim = false;
     if k == toks.len() {
         if let Some(b) =
-            (1..toks.len()).find(|&b| toks[b].norm == "باسم" && is_role_word(&toks[b - 1].norm))
+            (1..toks.len()).find(|&b| speaks_for(&toks[b].norm) && is_role_word(&toks[b - 1].norm))
         {
             let mut j = b + 1;
             while toks.get(j).is_some_and(|t| has_article(&t.norm)) {
@@ -444,7 +449,7 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     if !second_basim
         && k > 0
         && k < toks.len()
-        && toks[k].norm == "باسم"
+        && speaks_for(&toks[k].norm)
         && is_role_word(&toks[k - 1].norm)
     {
         let mut j = k + 1;

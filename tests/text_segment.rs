@@ -441,6 +441,36 @@ fn r8_every_ellipsis_form_is_not_a_boundary() {
 }
 
 #[test]
+fn r8_ellipsis_before_a_quote_glued_to_its_word_is_not_a_boundary() {
+    // The mark after the ellipsis opens the quote (`«المالية»`), it closes nothing.
+    let one = "بالفيديو..«المالية»: لا توجد مطالب لإلغاء الدعم";
+    assert_split(one, &[one]);
+    // After a stop, a mark glued to the next word still closes its quote.
+    assert_split(
+        "وقال إن \"الخبر عار عن الصحة تماما.\"وأضاف أن الأمر انتهى",
+        &[
+            "وقال إن \"الخبر عار عن الصحة تماما.\"",
+            "وأضاف أن الأمر انتهى",
+        ],
+    );
+}
+
+#[test]
+fn dates_with_spaced_stops_and_space_padded_brackets() {
+    // `29 . 10 . 2017`: a date written with spaced stops.
+    let one = "السيمر / الاحد 29 . 10 . 2017 — كشف محافظ كركوك عن خطة جديدة";
+    assert_split(one, &[one]);
+    // A closing bracket after a space stays with the sentence it closes.
+    assert_split(
+        "[امرأة تطالب القوات بالخروج من المدينة. ] وقال الشهود إن الوضع هادئ.",
+        &[
+            "[امرأة تطالب القوات بالخروج من المدينة. ]",
+            "وقال الشهود إن الوضع هادئ.",
+        ],
+    );
+}
+
+#[test]
 fn r8_ellipsis_then_closer_then_space_is_a_boundary() {
     assert_split("قال: \"سنرى...\" ثم غادر", &["قال: \"سنرى...\"", "ثم غادر"]);
 }

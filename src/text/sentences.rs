@@ -424,6 +424,16 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         while m < n && is_closer(chars[m].1) {
             m += 1;
         }
+        // `بالفيديو..«المالية»`: after an ellipsis, quote marks glued to the next word open a
+        // quote; they close nothing here (after a stop they do: `تماما."وأضاف`).
+        if kind == Run::Ellipsis
+            && m > j
+            && m < n
+            && is_arabic_letter(chars[m].1)
+            && chars[j..m].iter().all(|&(_, c)| is_quote_mark(c))
+        {
+            m = j;
+        }
         let closers = m > j;
         let next = chars.get(m).map(|&(_, c)| c);
         let after_run = chars.get(j).map(|&(_, c)| c);
@@ -494,9 +504,19 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             .starts_with("انتهى")
             && next == Some('/');
         let word_before = piece.is_none_or(|p| p.chars().count() >= 2 && !is_abbreviation(p));
+        // `الاحد 29 . 10 . 2017`: a date written with spaced stops.
+        let spaced_date = kind == Run::Dot
+            && !closers
+            && text[..pos]
+                .trim_end_matches(' ')
+                .ends_with(|c: char| c.is_ascii_digit())
+            && text[..pos].ends_with(' ')
+            && text[byte_at(j)..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
         let boundary = match next {
             None => false,
-            _ if elision || continues || domain || attributed || initial => false,
+            _ if elision || continues || domain || attributed || initial || spaced_date => false,
             Some('/') => agency_end,
             // `بالنهائي.(دبي - الاتحاد)`: a missing space before a bracketed credit.
             Some('(') => kind == Run::Dot && !closers && word_before && token.is_some(),
@@ -538,9 +558,10 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             while t < n && is_terminator(chars[t].1) {
                 t += 1;
             }
+            // (`السنجار. ]`: so does a space-padded closing bracket.)
             if s > m
                 && s < n
-                && is_quote_mark(chars[s].1)
+                && (is_quote_mark(chars[s].1) || matches!(chars[s].1, ')' | ']'))
                 && chars.get(t).is_none_or(|&(_, c)| c.is_whitespace())
             {
                 end = t;

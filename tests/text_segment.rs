@@ -471,6 +471,24 @@ fn dates_with_spaced_stops_and_space_padded_brackets() {
 }
 
 #[test]
+fn initialisms_placeholders_and_as_she_put_it() {
+    // `يو.بي.أي`: an agency's initials spelled in Arabic letters.
+    let one = "القاهرة ـ يو.بي.أي ـ أعلنت الحكومة خطة جديدة";
+    assert_split(one, &[one]);
+    // A missing space before a bracketed placeholder still ends the sentence.
+    assert_split(
+        "زرع الأفكار المتشددة في عقول أطفالهن.[ads3] وقالت الوزيرة إن الخطة جاهزة.",
+        &[
+            "زرع الأفكار المتشددة في عقول أطفالهن.",
+            "[ads3] وقالت الوزيرة إن الخطة جاهزة.",
+        ],
+    );
+    // `على حد تعبيرها` ("as she put it") after a closed quote goes on with its sentence.
+    let one = "وصفت الحملة بأنها \"تشجيع على خرق القانون..\" على حد تعبيرها.";
+    assert_split(one, &[one]);
+}
+
+#[test]
 fn r8_ellipsis_then_closer_then_space_is_a_boundary() {
     assert_split("قال: \"سنرى...\" ثم غادر", &["قال: \"سنرى...\"", "ثم غادر"]);
 }

@@ -199,6 +199,8 @@ fn is_letter_name(word: &str) -> bool {
             | "إتش"
             | "اتش"
             | "آي"
+            | "أي"
+            | "اي"
             | "جيه"
             | "كيه"
             | "كي"
@@ -468,7 +470,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 .split(|c: char| c.is_whitespace() || !c.is_alphabetic())
                 .next()
                 .unwrap_or("");
-            !word.is_empty() && super::quotes::attributes_quote(word)
+            // (`..” على حد تعبيرها.`: "as she put it" goes on with the quote's sentence.)
+            (!word.is_empty() && super::quotes::attributes_quote(word))
+                || rest.trim_start_matches([' ', '\t']).starts_with("على حد ")
         };
         // `؟’ ، معلنا`: the sentence goes on after a comma or a colon.
         // `. »، برر`: also after a space-padded closing quote.
@@ -518,8 +522,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             None => false,
             _ if elision || continues || domain || attributed || initial || spaced_date => false,
             Some('/') => agency_end,
-            // `بالنهائي.(دبي - الاتحاد)`: a missing space before a bracketed credit.
-            Some('(') => kind == Run::Dot && !closers && word_before && token.is_some(),
+            // `بالنهائي.(دبي - الاتحاد)`: a missing space before a bracketed credit (or a
+            // placeholder, `أطفالهن.[ads3]`).
+            Some('(' | '[') => kind == Run::Dot && !closers && word_before && token.is_some(),
             Some(w) if w.is_whitespace() => match kind {
                 Run::Strong => true,
                 Run::Ellipsis => closers,

@@ -385,16 +385,16 @@ fn amin_names_before(next: &Token) -> bool {
         && !matches!(next.norm.as_str(), "عام" | "سر" | "صندوق" | "مال")
 }
 
-/// Split a subject phrase into its leading role words and the name after them.
-///
-/// An undefined title is in construct with what follows (`مدرب برشلونة`, `رئيس وزراء
-/// إسرائيل`, `وزير خارجية إسبانيا`): the construct nouns and one genitive word after it belong
-/// to the role.
 /// True for `باسم` or `بلسان` ("speaking for") after a role: the body it speaks for follows.
 pub(crate) fn speaks_for(w: &str) -> bool {
     matches!(w, "باسم" | "بلسان")
 }
 
+/// Split a subject phrase into its leading role words and the name after them.
+///
+/// An undefined title is in construct with what follows (`مدرب برشلونة`, `رئيس وزراء
+/// إسرائيل`, `وزير خارجية إسبانيا`): the construct nouns and one genitive word after it belong
+/// to the role.
 pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let mut k = (0..toks.len())
         .find(|&i| starts_name(toks, i) && !genitive_of_institution(toks, i))

@@ -103,32 +103,25 @@ def has_arabic_letter(w):
     return any("\u0621" <= c <= "\u064a" for c in w)
 
 
-def sure_given_names():
-    """The given names of `given_names.txt` that are never common words: the lines before the
-    header of its second section (`# also common words`, which `lexicon.rs` looks for too)."""
+def given_names(sure_only=False):
+    """The given names of `given_names.txt`, normalised: every one, or (`sure_only`) those that
+    are never common words, the lines before the header of its second section (`# also common
+    words`, which `lexicon.rs` looks for too)."""
     out = set()
     path = os.path.join(HERE, "..", "src", "text", "quotes", "given_names.txt")
     for line in open(path, encoding="utf-8"):
         line = line.strip()
-        if line.startswith("#") and "also common" in line:
+        if sure_only and line.startswith("#") and "also common" in line:
             break
         if line and not line.startswith("#"):
             out.add(" ".join(norm(w) for w in line.split()))
     return out
 
 
-def all_given_names():
-    """Every given name of `given_names.txt`, of both sections, normalised."""
-    path = os.path.join(HERE, "..", "src", "text", "quotes", "given_names.txt")
-    return {" ".join(norm(w) for w in line.split())
-            for line in map(str.strip, open(path, encoding="utf-8"))
-            if line and not line.startswith("#")}
-
-
 def common_words(pages, speakers):
     """`pages`: the set of normalised words of each page; `speakers`: the normalised words of
     every annotated speaker."""
-    given = sure_given_names()
+    given = given_names(sure_only=True)
     df = collections.Counter()
     for ws in pages:
         df.update(ws)
@@ -203,7 +196,7 @@ def main():
                     speakers.update(norm(w) for w in q["speaker"].split())
     # (A given name that is also a word, `كريم`, or one with the article, `الخليل`, may be a
     # name on the next page: such words of these pages stay off the list.)
-    every_given = all_given_names()
+    every_given = given_names()
     found = [w for w in common_words(pages, speakers)
              if w not in every_given and not (w.startswith("ال") and w[2:] in every_given)]
     source = f"{n} annotated pages"

@@ -195,6 +195,18 @@ def write_weights(w, names, vocab, path, header):
     print("];")
 
 
+def index_batches():
+    """Each annotated excerpt's batch, by ID, from `tests/annotations/real/index.tsv`."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    batch = {}
+    with open(os.path.join(here, "..", "tests", "annotations", "real", "index.tsv")) as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if f[0] != "id":
+                batch[f[0]] = int(f[1])
+    return batch
+
+
 def segment(tool, path, *flags):
     out = subprocess.run([tool, "segment", "--paragraphs", "lines", *flags, path],
                          capture_output=True, text=True, check=True).stdout
@@ -224,13 +236,7 @@ def main():
         # (The dense weights and the lexical ones are fitted together: one without the other
         # would be out of step.)
         ap.error("--rust needs --lexical-out: the pass's weights come in two files")
-    here = os.path.dirname(os.path.abspath(__file__))
-    batch = {}
-    with open(os.path.join(here, "..", "tests", "annotations", "real", "index.tsv")) as fh:
-        for line in fh:
-            f = line.rstrip("\n").split("\t")
-            if f[0] != "id":
-                batch[f[0]] = int(f[1])
+    batch = index_batches()
     groups, qids, labels, picks, xs = [], [], [], [], []
     gold = collections.Counter()
     qid = 0

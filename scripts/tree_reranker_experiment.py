@@ -7,7 +7,8 @@ same features? An experiment (round 14), not a step of any build.
 
 Reads every annotated page of `DIR` from `--from-batch` on (`texts/<ID>.txt`, `ann/<ID>.json`,
 batches as in `tests/annotations/real/index.tsv`), takes each speech quote's candidates and
-their features from `tarjama segment --speaker-features`, and for each held-out pair of batches
+their features from `tarjama segment --speaker-features` (paragraphs by lines, as the
+training script reads them), and for each held-out pair of batches
 fits scikit-learn's gradient-boosted trees (one probability per candidate that it is the
 annotated speaker) on the other pages. It prints, for the held-out quotes found as speech, how
 many get the right speaker when each quote takes its best candidate by the trees, by the shipped
@@ -18,7 +19,6 @@ not the same as, `scripts/eval_annotations.py`'s. Needs numpy and scikit-learn.
 import argparse
 import json
 import os
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
@@ -31,12 +31,6 @@ import eval_annotations  # noqa: E402
 import train_speaker_reranker as trainer  # noqa: E402
 
 
-def segment(tool, path, *flags):
-    out = subprocess.run([tool, "segment", path, *flags], capture_output=True, text=True,
-                         check=True)
-    return json.loads(out.stdout)
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tarjama", required=True)
@@ -44,19 +38,15 @@ def main():
     ap.add_argument("--from-batch", type=int, default=63)
     ap.add_argument("--held-out", default="81-82,79-80,77-78,75-76")
     args = ap.parse_args()
-    batch = {}
-    with open(os.path.join(HERE, "..", "tests", "annotations", "real", "index.tsv")) as fh:
-        for line in fh:
-            f = line.rstrip("\n").split("\t")
-            if f[0] != "id":
-                batch[f[0]] = int(f[1])
+    batch = trainer.index_batches()
     pages = [(id_, b) for id_, b in sorted(batch.items())
              if b >= args.from_batch and os.path.exists(os.path.join(args.dir, "ann", id_ + ".json"))]
 
     def run(page):
         text = os.path.join(args.dir, "texts", page[0] + ".txt")
-        quotes = segment(args.tarjama, text, "--format", "json", "--no-speaker-rerank")["quotes"]
-        cands = segment(args.tarjama, text, "--speaker-features")
+        quotes = trainer.segment(args.tarjama, text, "--format", "json",
+                                 "--no-speaker-rerank")["quotes"]
+        cands = trainer.segment(args.tarjama, text, "--speaker-features")
         return quotes, {c["quote"]: c["candidates"] for c in cands}
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as ex:

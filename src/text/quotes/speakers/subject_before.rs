@@ -511,12 +511,18 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     // `ماكرون يرد على ترامب: …`: a reporting verb and its addressee after the speaker.
     // (`بري ردا على باسيل: …`, `تعليقا على`: a verbal noun of response too.)
     // (`ماكرون يرد على ترامب`: a verb in the imperfect, whose perfect is a cue.)
+    // The cue kind of a verb in the imperfect whose perfect (of at least `min` letters) is a
+    // cue (`يرد`, `يهاجم`).
+    let imperfect_cue = |k: usize, min: usize| {
+        tokens[k]
+            .norm
+            .strip_prefix(['ي', 'ت'])
+            .filter(|rest| rest.chars().count() >= min)
+            .and_then(cue_kind)
+    };
     let responds = |k: usize| {
         let w = tokens[k].norm.as_str();
-        cue_kind(w).is_some()
-            || matches!(w, "ردا" | "تعليقا")
-            || w.strip_prefix(['ي', 'ت'])
-                .is_some_and(|rest| rest.chars().count() >= 2 && cue_kind(rest).is_some())
+        cue_kind(w).is_some() || matches!(w, "ردا" | "تعليقا") || imperfect_cue(k, 2).is_some()
     };
     if let Some(v) = (1..np_end).find(|&k| responds(k)) {
         // (`لترامب`, not `لن`/`لا`/`لم`.)
@@ -532,12 +538,7 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     }
     // `وزير الإعلام السوري يهاجم دعوة مظلوم عبدي: …`: a stance verb in the imperfect and its
     // object after the speaker.
-    let stance = |k: usize| {
-        tokens[k].norm.strip_prefix(['ي', 'ت']).is_some_and(|rest| {
-            rest.chars().count() >= 3 && cue_kind(rest) == Some(CueKind::Stance)
-        })
-    };
-    if let Some(v) = (1..np_end).find(|&k| stance(k)) {
+    if let Some(v) = (1..np_end).find(|&k| imperfect_cue(k, 3) == Some(CueKind::Stance)) {
         if np_end - v <= 5 {
             np_end = v;
         }

@@ -78,10 +78,15 @@ FEATURES = [
     "a sure given name first", "a given name in it", "an institution first", "a title first",
     "a word that is no name's", "an indefinite accusative first", "one plain word",
     "share of common words", "the last word a common word", "the first word a common word",
+    # Whether it agrees in gender with the quote's cue (`rerank/gender.rs`).
+    "agrees in gender with the cue", "a person of the other gender than the cue's",
+    "a body or role of the other gender than the cue's",
 ]
 # The rules' speaker's last word is a common word: no margin protects it (`rerank::margin`).
 LAST_COMMON = FEATURES.index("the last word a common word")
 SURE_FIRST = FEATURES.index("a sure given name first")
+# The rules' speaker is a person of the other gender than the cue's: no margin protects it.
+OTHER_GENDER = FEATURES.index("a person of the other gender than the cue's")
 
 
 # Keys written fewer times among all candidates get no weight of their own.
@@ -106,12 +111,13 @@ def design(cands, vocab):
     return x
 
 
-def fit(x, y, quote, l2=1.0, steps=60, w0=None):
+def fit(x, y, quote, l2=1.0, steps=60, w0=None, free=()):
     """L2-regularised conditional logit by Newton's method: each quote's candidates compete in
     one softmax, and the right one's log-probability is maximised. Quotes with no right
     candidate teach nothing and are left out. Returns the weights (no bias: it would be the
     same for every candidate of a quote). With `w0` the penalty pulls the weights towards
-    `w0` instead of zero (a Gaussian prior at the shipped weights, see `--prior`)."""
+    `w0` instead of zero (a Gaussian prior at the shipped weights, see `--prior`); the columns
+    `free` (features the shipped weights did not have) keep the plain penalty of 1 towards zero."""
     _, inv = np.unique(quote, return_inverse=True)
     keep = (np.bincount(inv, weights=y) > 0)[inv]
     x, y = x[keep], y[keep]
@@ -120,6 +126,8 @@ def fit(x, y, quote, l2=1.0, steps=60, w0=None):
     w0 = np.zeros(x.shape[1]) if w0 is None else np.asarray(w0, dtype=float)
     w = w0.copy()
     reg = np.eye(x.shape[1]) * l2
+    for j in free:
+        reg[j, j] = 1.0
     for _ in range(steps):
         s = x @ w
         top = np.full(n, -np.inf)
@@ -156,7 +164,9 @@ def shipped_weights(rev):
     """The pass's weights as the tool shipped them at the git revision `rev`: the dense ones of
     `rerank/mod.rs` (in the order of FEATURES) and the lexical keys' of `lexical_weights.tsv`."""
     dense = shipped_constant(rev, "mod.rs", "FEATURES")
-    assert len(dense) == len(FEATURES), f"rerank/mod.rs has {len(dense)} weights"
+    # Features added after `rev` (at the end of FEATURES) start from zero.
+    assert len(dense) <= len(FEATURES), f"rerank/mod.rs has {len(dense)} weights"
+    dense += [0.0] * (len(FEATURES) - len(dense))
     keys = {}
     for line in shipped_file(rev, "lexical_weights.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -279,7 +289,9 @@ def main():
     if args.prior:
         dense, keys = shipped_weights(args.anchor)
         vocab = sorted(set(vocab) | set(keys))
-        prior = {"l2": args.prior, "w0": dense + [keys.get(k, 0.0) for k in vocab]}
+        shipped = len(shipped_constant(args.anchor, "mod.rs", "FEATURES"))
+        prior = {"l2": args.prior, "w0": dense + [keys.get(k, 0.0) for k in vocab],
+                 "free": range(shipped, len(FEATURES))}
     for ann, (g, qs, cands, _) in zip(anns, runs):
         for a, m in paired(ann["quotes"], qs):
             if not a["speech"]:
@@ -315,7 +327,7 @@ def main():
             if first:
                 nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
                 # (A phrase ending in a common word, feature LAST_COMMON, is not protected.)
-                sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0
+                sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
                 need = OVERRULE_MARGIN if sure else NOBODYS_MARGIN if nobodys else 0.0
                 own[q] = (s, need, lab)
             if q not in best or s > best[q][0]:
@@ -397,7 +409,7 @@ def pass_choice(w, cx):
     scores = cx @ w
     f = cx[0]
     nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
-    sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0
+    sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
     need = OVERRULE_MARGIN if sure else NOBODYS_MARGIN if nobodys else 0.0
     best = int(np.argmax(scores))
     if best != 0 and scores[best] - scores[0] <= need:

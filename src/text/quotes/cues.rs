@@ -342,6 +342,17 @@ fn is_source_aside(tokens: &[Token], i: usize) -> bool {
         && matches!(before(2), Some("حسب" | "وفق" | "بحسب" | "وفقا" | "طبقا")))
 }
 
+/// The gender of the cue word that starts at byte `at` of `input` (`وقالت` feminine, `وقال`
+/// masculine), if it is a singular verb or participle.
+pub(crate) fn cue_gender_at(input: &str, at: usize) -> Option<super::lexicon::Gender> {
+    let diacritic = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+    let word = input
+        .get(at..)?
+        .split(|c: char| !c.is_alphabetic() && !diacritic(c))
+        .next()?;
+    super::lexicon::cue_gender(&super::words::norm(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

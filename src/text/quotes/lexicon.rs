@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::words::norm;
+use super::words::{lookup_forms, norm};
 
 /// What kind of reporting cue a word is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1424,5 +1424,149 @@ mod tests {
         assert!(both.is_empty(), "in both sections: {both:?}");
         assert_eq!(given_name("اياد"), Some(GivenName::AlsoWord));
         assert_eq!(given_name("محمد"), Some(GivenName::Sure));
+    }
+}
+
+/// The grammatical gender a reporting cue agrees in with its subject, and a name's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// `قال`, `مضيفا`, `يقول`; a man, or a body with a masculine name (`المجلس`).
+    Masculine,
+    /// `قالت`, `مضيفة`, `تقول`; a woman, or a body with a feminine name (`الوزارة`).
+    Feminine,
+}
+
+/// The gender of a listed cue form (`VERB_FORMS`, `DESCRIBE_FORMS`) from its shape: with any
+/// object pronoun taken off, a perfect in `ـت` or an imperfect in `تـ` is feminine, one in
+/// `يـ` or a bare perfect masculine; plurals have none.
+fn form_gender(form: &str) -> Option<Gender> {
+    let bare = ["ها", "هم", "ه"]
+        .iter()
+        .find_map(|p| form.strip_suffix(p).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(form);
+    if bare.ends_with('و') || bare.ends_with("وا") || bare.ends_with("ون") {
+        return None;
+    }
+    if bare.ends_with('ت') || (bare.starts_with('ت') && bare != "تابع") {
+        return Some(Gender::Feminine);
+    }
+    Some(Gender::Masculine)
+}
+
+/// The gender table of cue forms: normalised form → gender (verbs and participles only).
+fn cue_genders() -> &'static HashMap<String, Gender> {
+    static GENDERS: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+    GENDERS.get_or_init(|| {
+        let mut m = HashMap::new();
+        for f in VERB_FORMS.iter().chain(DESCRIBE_FORMS) {
+            let f = norm(f);
+            let bare = f
+                .strip_prefix(['و', 'ف'])
+                .filter(|r| r.chars().count() >= 3);
+            if let Some(g) = form_gender(bare.unwrap_or(&f)) {
+                m.insert(f, g);
+            }
+        }
+        let verbs = VERBS.iter().chain(MORE_VERBS).chain(STANCE_VERBS);
+        for v in verbs.clone() {
+            m.insert(format!("{}ت", norm(v)), Gender::Feminine);
+        }
+        // (The bare perfects last: `لفت` is "he pointed out", not `لف` + `ت`.)
+        for v in verbs {
+            m.insert(norm(v), Gender::Masculine);
+        }
+        for p in PARTICIPLES {
+            let p = norm(p);
+            let stem = p.strip_suffix('ا').unwrap_or(&p);
+            m.insert(format!("{stem}ا"), Gender::Masculine);
+            m.insert(format!("{stem}ه"), Gender::Feminine);
+        }
+        m
+    })
+}
+
+/// The gender of the normalised cue word `w` (`وقالت`, `مضيفة`, `يقول`), if it is a verb or
+/// participle in the singular.
+pub(crate) fn cue_gender(w: &str) -> Option<Gender> {
+    lookup_forms(w).find_map(|f| cue_genders().get(f).copied())
+}
+
+/// Women's given names, and men's that end in `ة` (marked `!`), one or more a line
+/// (`female_names.txt`).
+const FEMALE_NAMES: &str = include_str!("female_names.txt");
+
+/// The gender of each listed given name, normalised.
+fn listed_genders() -> &'static HashMap<String, Gender> {
+    static GENDERS: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+    GENDERS.get_or_init(|| {
+        let words = FEMALE_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace);
+        words
+            .map(|w| match w.strip_prefix('!') {
+                Some(man) => (norm(man), Gender::Masculine),
+                None => (norm(w), Gender::Feminine),
+            })
+            .collect()
+    })
+}
+
+/// The gender of a person whose name opens with the word written `first` (as the page spells
+/// it, `ة` and all): a listed woman's name, or a given name ending in `ة` that is no listed
+/// man's, is a woman's; any other given name, and `عبد …`, `أبو …`, a man's.
+pub(crate) fn given_name_gender(first: &str) -> Option<Gender> {
+    let n = norm(first);
+    if let Some(&g) = listed_genders().get(&n) {
+        return Some(g);
+    }
+    match n.as_str() {
+        "عبد" | "ابو" | "بن" => return Some(Gender::Masculine),
+        "ام" => return Some(Gender::Feminine),
+        _ => {}
+    }
+    given_name(&n)?;
+    Some(if first.ends_with('ة') {
+        Gender::Feminine
+    } else {
+        Gender::Masculine
+    })
+}
+
+#[cfg(test)]
+mod gender_tests {
+    use super::{cue_gender, given_name_gender, Gender};
+    use crate::text::quotes::words::norm;
+
+    #[test]
+    fn cues_agree_in_gender() {
+        let g = |w: &str| cue_gender(&norm(w));
+        assert_eq!(g("وقالت"), Some(Gender::Feminine));
+        assert_eq!(g("وقال"), Some(Gender::Masculine));
+        // `لفت` is "he pointed out", not `لف` in the feminine.
+        assert_eq!(g("ولفت"), Some(Gender::Masculine));
+        assert_eq!(g("ولفتت"), Some(Gender::Feminine));
+        assert_eq!(g("مضيفةً"), Some(Gender::Feminine));
+        assert_eq!(g("مضيفا"), Some(Gender::Masculine));
+        assert_eq!(g("تقول"), Some(Gender::Feminine));
+        assert_eq!(g("يقول"), Some(Gender::Masculine));
+        assert_eq!(g("وتابع"), Some(Gender::Masculine));
+        assert_eq!(g("وصفته"), Some(Gender::Feminine));
+        // Plurals and "according to" have none.
+        assert_eq!(g("وقالوا"), None);
+        assert_eq!(g("بحسب"), None);
+    }
+
+    #[test]
+    fn given_names_have_a_gender() {
+        assert_eq!(given_name_gender("فاطمة"), Some(Gender::Feminine));
+        assert_eq!(given_name_gender("زينب"), Some(Gender::Feminine));
+        assert_eq!(given_name_gender("أودري"), Some(Gender::Feminine));
+        assert_eq!(given_name_gender("محمد"), Some(Gender::Masculine));
+        // Men's names in `ة`.
+        assert_eq!(given_name_gender("حمزة"), Some(Gender::Masculine));
+        assert_eq!(given_name_gender("خليفة"), Some(Gender::Masculine));
+        assert_eq!(given_name_gender("عبد"), Some(Gender::Masculine));
+        assert_eq!(given_name_gender("الوزارة"), None);
     }
 }

@@ -99,6 +99,9 @@ const MAX_BEFORE_WORDS: usize = 8;
 /// Mentions looked back at for the speaker a story goes on with.
 const MAX_CARRY_LOOKBACK: usize = 256;
 
+/// Mentions looked back at for a person of a cue's gender when the last one is of the other.
+const MAX_GENDER_LOOKBACK: usize = 8;
+
 /// Words looked back at for the outlet a definite outlet noun refers to.
 const MAX_OUTLET_LOOKBACK: usize = 3000;
 
@@ -695,11 +698,23 @@ impl Analysis<'_> {
         // (Within a bounded number of mentions back, so that a page of thousands of
         // quotes after a long block of furniture stays linear.)
         if !self.paragraphs[pi].boilerplate {
-            return mentions[..k]
+            let mut story = mentions[..k]
                 .iter()
                 .rev()
                 .take(MAX_CARRY_LOOKBACK)
-                .find(|m| !outlet(m) && !self.paragraphs[m.paragraph].boilerplate);
+                .filter(|m| !outlet(m) && !self.paragraphs[m.paragraph].boilerplate);
+            let last = story.next()?;
+            // `وقالت` does not go on with a man, nor `وقال` with a woman: then with the last
+            // person of the cue's gender a few mentions back, if there is one.
+            let want = cues::cue_gender_at(self.input, at);
+            let other = |m: &Mention| want.zip(self.person_gender(m)).is_some_and(|(w, g)| w != g);
+            if other(last) {
+                let agreeing = story
+                    .take(MAX_GENDER_LOOKBACK)
+                    .find(|m| want == self.person_gender(m));
+                return Some(agreeing.unwrap_or(last));
+            }
+            return Some(last);
         }
         // A boilerplate paragraph only from a mention in the same block of furniture.
         let m = mentions[..k].iter().rev().find(|m| !outlet(m))?;
@@ -707,6 +722,19 @@ impl Analysis<'_> {
         // Boilerplate paragraphs in a..=b, from prefix counts.
         let furniture = self.boilerplate_before[b + 1] - self.boilerplate_before[a];
         (furniture == b + 1 - a).then_some(m)
+    }
+
+    /// The gender of the person a mention names: by the given name of a named one, or by its
+    /// own cue for a role (`وقالت المتحدثة`); `None` for bodies and the anonymous.
+    fn person_gender(&self, m: &Mention) -> Option<lexicon::Gender> {
+        match &m.who {
+            Who::Named(n) => {
+                let first = n.surface.split_whitespace().next()?;
+                lexicon::given_name_gender(first)
+            }
+            Who::Role(_) => cues::cue_gender_at(self.input, m.at),
+            Who::Anonymous => None,
+        }
     }
 
     fn mark_quote(

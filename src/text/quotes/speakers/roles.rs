@@ -455,6 +455,19 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         let mut j = k + 1;
         if toks.get(j).is_some_and(|t| !has_article(&t.norm)) {
             j += 1;
+            // `المتحدث باسم حركة فتح حسين حمايل`: the institution's one-word name after its
+            // noun, then a sure given name.
+            let named_institution = institutions().contains(&toks[j - 1].norm)
+                && toks
+                    .get(j)
+                    .is_some_and(|t| t.is_word() && !has_article(&t.norm))
+                && toks.get(j + 1).is_some_and(|t| {
+                    crate::text::quotes::lexicon::given_name(&t.norm)
+                        == Some(crate::text::quotes::lexicon::GivenName::Sure)
+                });
+            if named_institution {
+                j += 1;
+            }
         }
         while toks.get(j).is_some_and(|t| has_article(&t.norm)) {
             j += 1;

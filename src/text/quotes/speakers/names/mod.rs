@@ -11,7 +11,7 @@ use super::roles::{
 };
 use super::{Name, Who};
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
-use crate::text::quotes::lexicon::{given_name, is_common_word, GivenName};
+use crate::text::quotes::lexicon::{given_name, institutions, is_common_word, GivenName};
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
 use std::collections::{HashMap, HashSet};
@@ -341,7 +341,25 @@ impl Names {
             .candidates
             .extend(named.iter().map(|(_, n)| n.clone()));
         names.speakers = named.to_vec();
-        for np in mentions {
+        // A paragraph the page repeats (a teaser above the story, a lead written twice) adds
+        // no names: copied, a form is no more a name than written once.
+        let mut seen_paragraphs = std::collections::HashSet::new();
+        let repeated: Vec<bool> = paragraphs
+            .iter()
+            .map(|toks| {
+                !seen_paragraphs.insert(toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>())
+            })
+            .collect();
+        let in_repeated = |at: usize| {
+            paragraphs.iter().zip(&repeated).any(|(toks, &r)| {
+                r && toks.first().is_some_and(|f| f.start <= at)
+                    && toks.last().is_some_and(|l| at < l.end)
+            })
+        };
+        for np in mentions
+            .iter()
+            .filter(|np| np.first().is_some_and(|t| !in_repeated(t.start)))
+        {
             if let (Some(first), Some(Who::Anonymous)) = (np.first(), super::who(input, np)) {
                 let head = strip_article(&first.norm).to_string();
                 let pos = names.anonymous_heads.entry(head).or_insert(first.start);
@@ -368,7 +386,12 @@ impl Names {
         }
         // People written with a title anywhere (`ندد رئيس الوزراء مصطفى الكاظمي`), not only as
         // the subjects of cues: their full names and roles.
-        for toks in paragraphs {
+        for toks in paragraphs
+            .iter()
+            .zip(&repeated)
+            .filter(|(_, r)| !**r)
+            .map(|(p, _)| p)
+        {
             names.scan_titled_people(input, toks);
             names.scan_appositions(input, toks);
             names.scan_bodies(input, toks);
@@ -705,11 +728,16 @@ impl Names {
         // `ـي` (`حاكم الزاملي`, not `أمير قطر`); `باسم` before a definite word is `in the name
         // of`, `ان` a complementiser.
         let family = toks[start].norm.ends_with('ي') && has_article(&toks[start].norm);
+        // `لحركة فتح جمال نزال`: the word after an institution's noun is its name, not a
+        // given name.
+        let institution_name = start >= 2
+            && !has_article(&toks[start - 2].norm)
+            && institutions().contains(strip_lam(&toks[start - 2].norm));
         let before = |t: &Token| match given_name(&t.norm) {
             None => false,
             Some(_) if matches!(t.norm.as_str(), "ان" | "باسم") => false,
             Some(GivenName::Sure) => true,
-            Some(GivenName::AlsoWord) => !is_title(&t.norm) || family,
+            Some(GivenName::AlsoWord) => (!is_title(&t.norm) || family) && !institution_name,
         };
         // `المتحدث باسم الحكومة باسم العوادي`: `باسم` after a word that is no role is a
         // given name before a known surname.

@@ -452,6 +452,10 @@ impl Names {
                         && toks[k - 1].is_word()
                         && t.norm != "باسم"
                         && !crate::text::quotes::lexicon::complementisers().contains(&t.norm)
+                        // (Nor an institution's name after its noun: `لحركة فتح جمال نزال`.)
+                        && (has_article(&toks[k - 1].norm)
+                            || !crate::text::quotes::lexicon::institutions()
+                                .contains(super::super::roles::strip_lam(&toks[k - 1].norm)))
                         && toks.get(k + 1).is_some_and(|n| {
                             n.is_word() && !has_article(&n.norm) && given_name(&n.norm).is_some()
                         })

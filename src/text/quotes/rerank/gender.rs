@@ -1,0 +1,181 @@
+//! Whether a candidate speaker agrees in grammatical gender with the quote's cue: `وقالت`
+//! and `مضيفة` report a woman or a body with a feminine name (`الوزارة`), `وقال` and
+//! `مضيفا` a man or a body with a masculine one (`المجلس`). A person's gender comes from the
+//! given name (`lexicon::given_name_gender`) or, for names the lists do not know (`أورسولا
+//! فون دير لاين`, `ماو نينغ`), from the cues the page writes the person as the subject of; a
+//! body's or a role's from its first word. Bodies follow the rule less strictly than people
+//! (`وأضاف شرطة …` is written), so the two disagree in features of their own.
+
+use std::collections::HashMap;
+
+use super::fold;
+use crate::text::quotes::cues::cue_gender_at;
+use crate::text::quotes::lexicon::{cue_gender, given_name_gender, Gender};
+use crate::text::quotes::words::norm;
+use crate::text::quotes::Voice;
+
+/// How many gender features each candidate has.
+pub(super) const GENDER: usize = 3;
+
+/// First words of bodies and roles with a masculine name that does not end in `ة`.
+const MASCULINE_HEADS: &[&str] = &[
+    "مجلس",
+    "المجلس",
+    "جيش",
+    "الجيش",
+    "حزب",
+    "الحزب",
+    "مكتب",
+    "المكتب",
+    "اتحاد",
+    "الاتحاد",
+    "البيت",
+    "مرصد",
+    "المرصد",
+    "بنك",
+    "البنك",
+    "صندوق",
+    "الصندوق",
+    "مركز",
+    "المركز",
+    "التحالف",
+    "تحالف",
+    "ائتلاف",
+    "الائتلاف",
+    "تيار",
+    "التيار",
+    "ديوان",
+    "الديوان",
+    "الحرس",
+    "منتخب",
+    "المنتخب",
+    "نادي",
+    "النادي",
+    "فريق",
+    "الفريق",
+    "تنظيم",
+    "التنظيم",
+    "برنامج",
+    "البرنامج",
+    "معهد",
+    "المعهد",
+    "الكرملين",
+    "البنتاغون",
+    "وزير",
+    "الوزير",
+    "رئيس",
+    "الرئيس",
+    "مدير",
+    "المدير",
+    "المتحدث",
+    "متحدث",
+    "الناطق",
+    "ناطق",
+    "السفير",
+    "سفير",
+    "الأمين",
+    "أمين",
+    "النائب",
+    "نائب",
+    "القائد",
+    "قائد",
+    "المستشار",
+    "مستشار",
+    "المبعوث",
+    "مبعوث",
+    "المندوب",
+    "مندوب",
+    "المحافظ",
+    "محافظ",
+    "مساعد",
+    "الشيخ",
+    "الأمير",
+    "الملك",
+    "العاهل",
+    "المدرب",
+    "مدرب",
+    "اللاعب",
+    "لاعب",
+];
+
+fn masculine_heads() -> &'static std::collections::HashSet<String> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| MASCULINE_HEADS.iter().map(|w| norm(w)).collect())
+}
+
+/// The genders the page's cues give their subjects: for each folded speaker, how many
+/// feminine and how many masculine cues it is the subject of.
+pub(super) struct PageGenders {
+    votes: HashMap<String, (u32, u32)>,
+}
+
+impl PageGenders {
+    /// Count the cue of each voice that has one (`at` is the cue's offset in `input`).
+    pub(super) fn new(input: &str, voices: &[Voice]) -> PageGenders {
+        let mut votes: HashMap<String, (u32, u32)> = HashMap::new();
+        for v in voices.iter().filter(|v| v.cue) {
+            let (Some(speaker), Some(g)) = (&v.speaker, cue_gender_at(input, v.at)) else {
+                continue;
+            };
+            let e = votes.entry(fold(speaker)).or_default();
+            match g {
+                Gender::Feminine => e.0 += 1,
+                Gender::Masculine => e.1 += 1,
+            }
+        }
+        PageGenders { votes }
+    }
+
+    /// The gender most of the page's cues give the folded speaker `f`, if any do.
+    fn of(&self, f: &str) -> Option<Gender> {
+        let &(fem, masc) = self.votes.get(f)?;
+        match fem.cmp(&masc) {
+            std::cmp::Ordering::Greater => Some(Gender::Feminine),
+            std::cmp::Ordering::Less => Some(Gender::Masculine),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+/// Arabic diacritics and tatweel, which stay inside a word.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// A candidate's gender, and whether it is a person's (rather than a body's or a role's).
+fn candidate_gender(surface: &str, folded: &str, page: &PageGenders) -> Option<(Gender, bool)> {
+    let first = surface.split_whitespace().next()?;
+    if let Some(g) = given_name_gender(first) {
+        return Some((g, true));
+    }
+    // A body's or a role's first word before the page's cues: a body is often the subject of
+    // a verb in the masculine (`وأضاف البيان` for the ministry).
+    if first.trim_end_matches(is_mark).ends_with('ة') {
+        return Some((Gender::Feminine, false));
+    }
+    if masculine_heads().contains(&norm(first)) {
+        return Some((Gender::Masculine, false));
+    }
+    page.of(folded).map(|g| (g, true))
+}
+
+/// The gender features of a candidate (`surface` as the page writes it, `folded`; `None`
+/// for nobody) for a quote whose cue is `cue`: it agrees; a person disagrees; a body or role
+/// disagrees.
+pub(super) fn features(
+    cue: Option<&str>,
+    surface: Option<&str>,
+    folded: Option<&str>,
+    page: &PageGenders,
+) -> [f32; GENDER] {
+    let want = cue.and_then(|c| cue_gender(&norm(c)));
+    let have = surface
+        .zip(folded)
+        .and_then(|(s, f)| candidate_gender(s, f, page));
+    match (want, have) {
+        (Some(w), Some((g, _))) if w == g => [1.0, 0.0, 0.0],
+        (Some(_), Some((_, true))) => [0.0, 1.0, 0.0],
+        (Some(_), Some((_, false))) => [0.0, 0.0, 1.0],
+        _ => [0.0; GENDER],
+    }
+}

@@ -3727,3 +3727,16 @@ fn round_fifteen_repeated_paragraphs_and_one_word_names_of_bodies() {
     let s = "أكد المتحدث باسم حركة فتح حسين حمايل، أن \"القرار خطير\".";
     assert_eq!(speaker(s, "القرار خطير").as_deref(), Some("حسين حمايل"));
 }
+
+#[test]
+fn round_fifteen_a_name_in_b_after_a_role_is_no_preposition() {
+    // `براك` after the role opens the minister's name: no `بـ` and a word (`راك` is none), so
+    // the role's holder is named without his title.
+    let s = "صرح وزير المالية الكويتى براك الشيتان اليوم السبت، بأن المركز المالى لبلاده ”قوى“.\n\nوتأتى تصريحات الشيتان تعقيبا على تعديل النظرة المستقبلية.\n\nوقال وزير المالية الكويتى فى بيان صحفي إن تعديل النظرة هو ”نتيجة تلقائية“.";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "قوى"), Some("براك الشيتان"));
+    assert_eq!(speaker_of(&qs, "نتيجة تلقائية"), Some("براك الشيتان"));
+    // `بـ` and a noun of a role's phrase is still the preposition.
+    let s = "وقال رئيس قسم مكافحة الأمراض بمنظمة الصحة العالمية أحمد سالم إن \"الوضع خطير\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع خطير"), Some("أحمد سالم"));
+}

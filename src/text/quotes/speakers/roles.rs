@@ -385,6 +385,20 @@ fn amin_names_before(next: &Token) -> bool {
         && !matches!(next.norm.as_str(), "عام" | "سر" | "صندوق" | "مال")
 }
 
+/// True when `w`, opening with `لـ` or `بـ`, reads as the preposition and a noun: any word in
+/// `لـ`; in `بـ` a noun of prose, of a role or of a place the news names often (`بمنظمة`,
+/// `بغزة`), not a name that opens so (`براك الشيتان`, `بلينكن`).
+fn preposition_phrase(w: &str) -> bool {
+    // (Names that open with `ل` are given names, which the caller knows: `لطفي`.)
+    let Some(stem) = w.strip_prefix('ب') else {
+        return true;
+    };
+    crate::text::quotes::lexicon::is_common_word(w)
+        || crate::text::quotes::lexicon::is_common_word(stem)
+        || is_role_word(stem)
+        || super::is_body_word(stem)
+}
+
 /// True for `باسم` or `بلسان` ("speaking for") after a role: the body it speaks for follows.
 pub(crate) fn speaks_for(w: &str) -> bool {
     matches!(w, "باسم" | "بلسان")
@@ -481,8 +495,10 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         && (toks[k].norm.starts_with('ل') || toks[k].norm.starts_with('ب'))
         && !toks[k].norm.starts_with("لل")
         && !toks[k].norm.starts_with("بال")
-        // `بدر البوسعيدي`, `بشار الأسد`: a given name, not a preposition.
+        // `بدر البوسعيدي`, `بشار الأسد`: a given name, not a preposition; nor a word that
+        // is none after the preposition (`براك الشيتان`: no `راك`).
         && crate::text::quotes::lexicon::given_name(&toks[k].norm).is_none()
+        && preposition_phrase(&toks[k].norm)
         && has_article(&toks[k - 1].norm)
         && !is_title(&toks[k - 1].norm)
     {

@@ -1453,7 +1453,8 @@ fn form_gender(form: &str) -> Option<Gender> {
     Some(Gender::Masculine)
 }
 
-/// The gender table of cue forms: normalised form → gender (verbs and participles only).
+/// The gender table of cue forms: normalised form → gender (verbs, participles, and verbal
+/// nouns and adverbials with a pronoun).
 fn cue_genders() -> &'static HashMap<String, Gender> {
     static GENDERS: OnceLock<HashMap<String, Gender>> = OnceLock::new();
     GENDERS.get_or_init(|| {
@@ -1481,12 +1482,21 @@ fn cue_genders() -> &'static HashMap<String, Gender> {
             m.insert(format!("{stem}ا"), Gender::Masculine);
             m.insert(format!("{stem}ه"), Gender::Feminine);
         }
+        // A verbal noun or adverbial with a pronoun (`قوله`, `قولها`, `بدورها`), as written:
+        // `ـه` is his, `ـها` hers (`إشارة` in `ة` has none).
+        for w in NOUNS.iter().chain(ADVERBIALS) {
+            if w.ends_with("ها") {
+                m.insert(norm(w), Gender::Feminine);
+            } else if w.ends_with('ه') {
+                m.insert(norm(w), Gender::Masculine);
+            }
+        }
         m
     })
 }
 
-/// The gender of the normalised cue word `w` (`وقالت`, `مضيفة`, `يقول`), if it is a verb or
-/// participle in the singular.
+/// The gender of the normalised cue word `w` (`وقالت`, `مضيفة`, `يقول`, `قولها`), if it is in
+/// the singular.
 pub(crate) fn cue_gender(w: &str) -> Option<Gender> {
     lookup_forms(w).find_map(|f| cue_genders().get(f).copied())
 }
@@ -1553,6 +1563,9 @@ mod gender_tests {
         assert_eq!(g("وتابع"), Some(Gender::Masculine));
         assert_eq!(g("وصفته"), Some(Gender::Feminine));
         // Plurals and "according to" have none.
+        assert_eq!(g("قولها"), Some(Gender::Feminine));
+        assert_eq!(g("بدوره"), Some(Gender::Masculine));
+        assert_eq!(g("إشارة"), None);
         assert_eq!(g("وقالوا"), None);
         assert_eq!(g("بحسب"), None);
     }

@@ -3740,3 +3740,14 @@ fn round_fifteen_a_name_in_b_after_a_role_is_no_preposition() {
     let s = "وقال رئيس قسم مكافحة الأمراض بمنظمة الصحة العالمية أحمد سالم إن \"الوضع خطير\".";
     assert_eq!(speaker_of(&quotes(s), "الوضع خطير"), Some("أحمد سالم"));
 }
+
+#[test]
+fn round_fifteen_a_given_name_that_is_a_person_noun_after_a_place() {
+    // `نجم` (star, also a given name) after a construct title and a place's name, before a
+    // family name, opens the governor's name.
+    let s = "اعلن محافظ نينوى نجم الجبوري عن الشروع باعمار المشاريع.\n\nوقال ان \"المحافظة شرعت باعمار المشاريع\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المحافظة شرعت باعمار المشاريع"),
+        Some("نجم الجبوري")
+    );
+}

@@ -330,10 +330,11 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     // `رئيس اللجنة حاكم الزاملي`: a title that is a given name too (`حاكم`, governor) after a
     // construct title and its genitive, before a last definite word that is a family name
     // (no title, body or common word, a nisba that is none: not `رئيس الدولة حاكم الشارقة`).
+    // The genitive may be a place's name (`محافظ نينوى نجم الجبوري`).
     if i >= 2
         && i + 2 == toks.len()
         && is_construct_title(&toks[i - 2])
-        && has_article(&toks[i - 1].norm)
+        && (has_article(&toks[i - 1].norm) || !is_role_word(&toks[i - 1].norm))
         && crate::text::quotes::lexicon::given_name(&t.norm).is_some()
         && toks[i + 1].is_word()
         && has_article(&toks[i + 1].norm)

@@ -3751,3 +3751,31 @@ fn round_fifteen_a_given_name_that_is_a_person_noun_after_a_place() {
         Some("نجم الجبوري")
     );
 }
+
+#[test]
+fn round_fifteen_middle_and_last_names_that_are_words_too() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // `أمير` between a given name and a compound family name is a middle name.
+    let s = "قال وزير الخارجية الإيراني حسين أمير عبد اللهيان إن \"المفاوضات مستمرة\".";
+    assert_eq!(
+        speaker(s, "المفاوضات مستمرة").as_deref(),
+        Some("حسين أمير عبد اللهيان")
+    );
+    let s = "قال وزير الخارجية الإيراني حسين أمير عبداللهيان إن \"المفاوضات مستمرة\".";
+    assert_eq!(
+        speaker(s, "المفاوضات مستمرة").as_deref(),
+        Some("حسين أمير عبداللهيان")
+    );
+    // `أمير قطر` is still the emir.
+    let s = "وقال الرئيس التركي رجب طيب أردوغان أمير قطر إن \"العلاقات متينة\".";
+    assert_ne!(
+        speaker(s, "العلاقات متينة").as_deref(),
+        Some("رجب طيب أردوغان أمير قطر")
+    );
+    // A given name closing the phrase after a definite word ends the name, not an object.
+    let s = "وقال النائب حسين الحاج حسن إن \"الوضع خطير\".";
+    assert_eq!(speaker(s, "الوضع خطير").as_deref(), Some("حسين الحاج حسن"));
+    // An undefined noun there is the verb's object.
+    let s = "وجهت هيا الشعيبي رسالة قالت فيها \"الوضع خطير\".";
+    assert_eq!(speaker(s, "الوضع خطير").as_deref(), Some("هيا الشعيبي"));
+}

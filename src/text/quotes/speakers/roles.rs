@@ -526,15 +526,19 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         }
     }
     // `مدير وكالة ناسا`, `رئيس شركة أرامكو`: one word after an institution's noun ending the
-    // phrase is that institution's name, part of the role.
+    // phrase is that institution's name, part of the role; also one that is a word too
+    // besides a given name (`المكتب السياسي لحركة أمل`), after a title or a body's word.
     if k + 1 == toks.len()
         && k >= 2
         && !has_article(&toks[k].norm)
         && !has_article(&toks[k - 1].norm)
         && (institutions().contains(strip_lam(&toks[k - 1].norm))
             || super::is_body_word(&toks[k - 1].norm))
-        && crate::text::quotes::lexicon::given_name(&toks[k].norm).is_none()
-        && toks[..k].iter().any(|t| is_title(&t.norm))
+        && crate::text::quotes::lexicon::given_name(&toks[k].norm)
+            != Some(crate::text::quotes::lexicon::GivenName::Sure)
+        && toks[..k - 1]
+            .iter()
+            .any(|t| is_title(&t.norm) || super::is_body_word(&t.norm))
     {
         k = toks.len();
     }
@@ -780,6 +784,14 @@ pub(crate) fn trailing_role(name: &[Token]) -> Option<usize> {
             && name
                 .get(j + 1)
                 .is_some_and(|n| n.is_word() && !has_article(&n.norm));
+        // `حسين أمير عبد اللهيان`: `أمير` between a given name and a compound family name
+        // (`عبد …`, `عبداللهيان`) is a middle name (Persian names), not "prince".
+        let middle = middle
+            || (t.norm == "امير"
+                && crate::text::quotes::lexicon::given_name(&name[j - 1].norm).is_some()
+                && name
+                    .get(j + 1)
+                    .is_some_and(|n| n.norm == "عبد" || n.norm.starts_with("عبدال")));
         // `خالد الجار الله`: a word before `الله` is half of a compound family name.
         let before_allah = name.get(j + 1).is_some_and(|n| n.norm == "الله");
         t.is_word()

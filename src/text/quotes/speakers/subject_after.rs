@@ -560,13 +560,19 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             && is_common_word(&np[k].norm)
             && given_name(&np[k].norm).is_none()
     };
+    // `حسين الحاج حسن إن`: a given name closing the phrase after a definite word is the last
+    // part of the name (Levantine names), not the object.
+    let closing_given =
+        |k: usize| k + 1 == np.len() && !np[k].tanwin && given_name(&np[k].norm).is_some();
     (name_start + 1..np.len())
         .find(|&k| {
             joined_title(&np[k])
                 || after_particle_name(k)
                 || common_after_name(k)
                 || common_after_particle_name(k)
-                || (surname_ends_name(&np[name_start..k]) && !continues_name(&np[k]))
+                || (surname_ends_name(&np[name_start..k])
+                    && !continues_name(&np[k])
+                    && !closing_given(k))
         })
         .unwrap_or(np.len())
 }

@@ -3779,3 +3779,13 @@ fn round_fifteen_middle_and_last_names_that_are_words_too() {
     let s = "وجهت هيا الشعيبي رسالة قالت فيها \"الوضع خطير\".";
     assert_eq!(speaker(s, "الوضع خطير").as_deref(), Some("هيا الشعيبي"));
 }
+
+#[test]
+fn round_fifteen_a_headline_speaker_in_ould() {
+    // `ولد` opening a headline is the particle of a family name, not `و` and a verb.
+    let s = "ولد عباس: سنحكم الجزائر 100 عام على الأقل\n\nقال جمال ولد عباس إن الحزب سيحكم طويلا.";
+    let qs = quotes(s);
+    let q = quote(&qs, "سنحكم الجزائر 100 عام على الأقل");
+    assert_eq!(q.kind, "headline");
+    assert_eq!(q.speaker.as_deref(), Some("جمال ولد عباس"));
+}

@@ -568,9 +568,11 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
         return None;
     }
     // `وأتم إيهاب أبو جزر تصريحاته قائلا: …`: a paragraph opening with `و` and a verb is the
-    // story going on, not a headline (`وزير الخارجية: …` is one).
+    // story going on, not a headline (`وزير الخارجية: …` is one; so is `ولد عباس: …`, the
+    // particle of a Maghreb family name).
     let first = &tokens[0].norm;
     if first.starts_with('و')
+        && !(first == "ولد" && np_end >= 2)
         && !is_role_word(first)
         && crate::text::quotes::lexicon::given_name(first).is_none()
         && !super::names::is_body_word(first)

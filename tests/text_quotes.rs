@@ -3789,3 +3789,12 @@ fn round_fifteen_a_headline_speaker_in_ould() {
     assert_eq!(q.kind, "headline");
     assert_eq!(q.speaker.as_deref(), Some("جمال ولد عباس"));
 }
+
+#[test]
+fn round_fifteen_a_media_tag_with_its_outlet_ends_a_headline() {
+    // `(فيديو إرم)`: a media word and the outlet that made it are no part of the statement.
+    let qs = quotes("أمير رمسيس: أجهز لعمل جديد عن داعش (فيديو إرم)");
+    let q = quote(&qs, "أجهز لعمل جديد عن داعش");
+    assert_eq!(q.kind, "headline");
+    assert_eq!(q.speaker.as_deref(), Some("أمير رمسيس"));
+}

@@ -1632,6 +1632,13 @@ fn without_media_tag(s: &str) -> usize {
             | "إنفوجراف"
             | "انفوجراف"
     );
+    // `(فيديو إرم)`: a media word and the outlet that made it.
+    let mut words = tag.split_whitespace();
+    let media = media
+        || (words
+            .next()
+            .is_some_and(|w| matches!(w, "فيديو" | "صور" | "بالفيديو" | "بالصور"))
+            && words.count() <= 2);
     if media {
         input_trim_end(&text[..open])
     } else {

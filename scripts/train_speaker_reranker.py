@@ -79,8 +79,8 @@ FEATURES = [
     "a word that is no name's", "an indefinite accusative first", "one plain word",
     "share of common words", "the last word a common word", "the first word a common word",
     # Whether it agrees in gender with the quote's cue (`rerank/gender.rs`).
-    "agrees in gender with the cue", "a person of the other gender than the cue's",
-    "a body or role of the other gender than the cue's",
+    "a person of the cue's gender", "a person of the other gender than the cue's",
+    "a body or role of the cue's gender", "a body or role of the other gender than the cue's",
 ]
 # The rules' speaker's last word is a common word: no margin protects it (`rerank::margin`).
 LAST_COMMON = FEATURES.index("the last word a common word")

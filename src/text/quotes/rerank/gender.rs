@@ -15,7 +15,7 @@ use crate::text::quotes::words::norm;
 use crate::text::quotes::Voice;
 
 /// How many gender features each candidate has.
-pub(super) const GENDER: usize = 3;
+pub(super) const GENDER: usize = 4;
 
 /// First words of bodies and roles with a masculine name that does not end in `ة`.
 const MASCULINE_HEADS: &[&str] = &[
@@ -160,8 +160,8 @@ fn candidate_gender(surface: &str, folded: &str, page: &PageGenders) -> Option<(
 }
 
 /// The gender features of a candidate (`surface` as the page writes it, `folded`; `None`
-/// for nobody) for a quote whose cue is `cue`: it agrees; a person disagrees; a body or role
-/// disagrees.
+/// for nobody) for a quote whose cue is `cue`: a person agrees; a person disagrees; a body or
+/// role agrees; a body or role disagrees.
 pub(super) fn features(
     cue: Option<&str>,
     surface: Option<&str>,
@@ -173,9 +173,10 @@ pub(super) fn features(
         .zip(folded)
         .and_then(|(s, f)| candidate_gender(s, f, page));
     match (want, have) {
-        (Some(w), Some((g, _))) if w == g => [1.0, 0.0, 0.0],
-        (Some(_), Some((_, true))) => [0.0, 1.0, 0.0],
-        (Some(_), Some((_, false))) => [0.0, 0.0, 1.0],
+        (Some(w), Some((g, true))) if w == g => [1.0, 0.0, 0.0, 0.0],
+        (Some(_), Some((_, true))) => [0.0, 1.0, 0.0, 0.0],
+        (Some(w), Some((g, false))) if w == g => [0.0, 0.0, 1.0, 0.0],
+        (Some(_), Some((_, false))) => [0.0, 0.0, 0.0, 1.0],
         _ => [0.0; GENDER],
     }
 }

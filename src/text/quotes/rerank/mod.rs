@@ -70,49 +70,50 @@ const WINDOW: usize = 50;
 /// on every round: 0.738 → 0.774, +483 with the margin of 2.5; +557 with 2.0 once the lexical
 /// keys named people's words, see `lexical.rs`; +308 → +399 with the lexical weights, on
 /// thirteen). Those pages were lost with the machine that held them; the weights now are
-/// refitted (`--prior 30 --anchor 3c43e68`) on the 1,440 pages of batches 63–82, around the
-/// weights fitted on them, with the gender features from zero: held out by the ten rounds of
-/// those batches, 0.755 → 0.804 (+194), against 0.797 with the weights fitted before (+27 by
-/// the refit; +7 without the gender features).
+/// refitted (`--prior 30 --anchor 3c43e68`) on the 1,871 pages of batches 63–88, around the
+/// weights fitted on them, with the gender features from zero: held out by the thirteen
+/// rounds of those batches, 0.754 → 0.801 (+246), against 0.795 with the weights fitted
+/// before (+32 by the refit; +5 without the gender features, +25 with only a person's).
 const WEIGHTS: [f32; FEATURES] = [
-    -0.177927, // the rules' own speaker
-    1.501549,  // … times the rules' confidence
-    1.445807,  // nobody
-    -0.337272, // the candidate's share of the page's speech quotes
-    -0.274346, // distance to its last quote before
-    -0.421615, // distance to its next quote after
-    0.189575,  // the previous quote's speaker
-    0.021836,  // the next quote's speaker
-    0.614236,  // words in the candidate (/5)
-    -0.569858, // the candidate opens with a title
-    0.757529,  // the rules' own speaker, no cue
-    -1.002899, // the previous quote's speaker, no cue
-    -0.099225, // the rules' own speaker, opening with a title
-    -0.874778, // rank among the voices just before
-    -0.13733,  // a voice in the quote's paragraph before it
-    1.652188,  // the candidate's share of the page's voices
-    0.534824,  // a loose name span
-    -1.657696, // named before the quote
-    1.780989,  // nearness of its last-word mention before
-    -0.637498, // nearness of its whole-name mention before
-    0.924161,  // named in the quote's paragraph before it
-    -0.105883, // named just after the quote
-    1.00607,   // mentions on the page (log)
-    0.175407,  // named within 200 bytes before
-    -0.052285, // named nearest before, of the candidates
-    0.355873,  // a sure given name first
-    1.234134,  // a given name in it
-    0.064464,  // an institution first
-    -1.091389, // a title first
-    -0.687461, // a word that is no name's
-    -0.071398, // an indefinite accusative first
-    -0.82055,  // one plain word
-    -0.946084, // share of common words
-    -0.200604, // the last word a common word
-    -0.732793, // the first word a common word
-    0.747609,  // agrees in gender with the cue
-    -2.347356, // a person of the other gender than the cue's
-    -0.912224, // a body or role of the other gender than the cue's
+    -0.224375, // the rules' own speaker
+    1.47435,   // … times the rules' confidence
+    1.390654,  // nobody
+    -0.344001, // the candidate's share of the page's speech quotes
+    -0.242735, // distance to its last quote before
+    -0.433925, // distance to its next quote after
+    0.202621,  // the previous quote's speaker
+    -0.016531, // the next quote's speaker
+    0.667266,  // words in the candidate (/5)
+    -0.474858, // the candidate opens with a title
+    0.739481,  // the rules' own speaker, no cue
+    -0.990467, // the previous quote's speaker, no cue
+    -0.078745, // the rules' own speaker, opening with a title
+    -0.850819, // rank among the voices just before
+    -0.148351, // a voice in the quote's paragraph before it
+    1.728329,  // the candidate's share of the page's voices
+    0.474941,  // a loose name span
+    -1.672803, // named before the quote
+    1.778238,  // nearness of its last-word mention before
+    -0.580048, // nearness of its whole-name mention before
+    0.9943,    // named in the quote's paragraph before it
+    -0.094612, // named just after the quote
+    1.018702,  // mentions on the page (log)
+    0.09144,   // named within 200 bytes before
+    -0.052732, // named nearest before, of the candidates
+    0.289357,  // a sure given name first
+    1.154652,  // a given name in it
+    0.115481,  // an institution first
+    -1.068787, // a title first
+    -0.711102, // a word that is no name's
+    -0.031001, // an indefinite accusative first
+    -0.851229, // one plain word
+    -0.834108, // share of common words
+    -0.11729,  // the last word a common word
+    -0.591333, // the first word a common word
+    0.833083,  // a person of the cue's gender
+    -2.519283, // a person of the other gender than the cue's
+    0.400753,  // a body or role of the cue's gender
+    -0.88873,  // a body or role of the other gender than the cue's
 ];
 
 /// Title and statement words that open a role rather than a name.

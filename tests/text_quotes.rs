@@ -3798,3 +3798,23 @@ fn round_fifteen_a_media_tag_with_its_outlet_ends_a_headline() {
     assert_eq!(q.kind, "headline");
     assert_eq!(q.speaker.as_deref(), Some("أمير رمسيس"));
 }
+
+#[test]
+fn round_fifteen_family_names_in_b_and_after_bin_and_an_object_with_his_pronoun() {
+    let speaker = |s: &str, text: &str| speaker_of(&quotes(s), text).map(str::to_string);
+    // A word in `بـ` ending in `ي` is a family name, not a phrase of manner.
+    let s = "وقال المتحدث علي بهادري جهرمي إن \"الوضع خطير\".";
+    assert_eq!(
+        speaker(s, "الوضع خطير").as_deref(),
+        Some("علي بهادري جهرمي")
+    );
+    // After `بن` a title word (`مساعد`, assistant) is the father's name.
+    let s = "وقال الأمير عبدالله بن مساعد إن \"الاتحاد قوي\".";
+    assert_eq!(
+        speaker(s, "الاتحاد قوي").as_deref(),
+        Some("عبدالله بن مساعد")
+    );
+    // A noun with his pronoun after a full name is the verb's object.
+    let s = "أعلن الرئيس التونسي قيس سعيد رفضه \"الصلح والتفاوض\".";
+    assert_eq!(speaker(s, "الصلح والتفاوض").as_deref(), Some("قيس سعيد"));
+}

@@ -283,10 +283,12 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         return Name::from_tokens(input, np).map(Who::Role);
     }
     // `مصطفى عبد الجليل رئيس "المجلس الوطني"`: a title after the name starts the role.
+    // (Not after `بن`: `عبدالله بن مساعد`.)
     while name.len() >= 3
         && name
             .last()
             .is_some_and(|t| is_title(&t.norm) && !has_article(&t.norm))
+        && !roles::NAME_PARTICLES.contains(&name[name.len() - 2].norm.as_str())
     {
         name = &name[..name.len() - 1];
     }

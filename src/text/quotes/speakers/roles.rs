@@ -588,6 +588,15 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
                 // `واستهل غزواني حديثه`: a noun of speech with his pronoun.
                 || is_his_speech(&t.norm))
     };
+    // `قيس سعيد رفضه`: a noun with his pronoun after a given name and a surname.
+    let his = |k: usize| {
+        k >= 2
+            && name[k].suffixed
+            && name[k].norm.ends_with('ه')
+            && crate::text::quotes::lexicon::given_name(&name[0].norm)
+                == Some(crate::text::quotes::lexicon::GivenName::Sure)
+            && crate::text::quotes::lexicon::given_name(&name[k].norm).is_none()
+    };
     // (`مارك روته`: a short word right after a sure given name is its surname.)
     let surname = |k: usize| {
         k == 1
@@ -595,7 +604,7 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             && crate::text::quotes::lexicon::given_name(&name[0].norm)
                 == Some(crate::text::quotes::lexicon::GivenName::Sure)
     };
-    if let Some(k) = (1..name.len()).find(|&k| object(&name[k]) && !surname(k)) {
+    if let Some(k) = (1..name.len()).find(|&k| (object(&name[k]) || his(k)) && !surname(k)) {
         name = &name[..k];
     }
     // `نبيل عبد الله للصحفيين`: a `لل…` word after a name is a prepositional phrase.

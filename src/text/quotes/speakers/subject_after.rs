@@ -270,8 +270,10 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         // `ويضيف أبو عودة بصوت متعب`: a `بـ` phrase of manner after a name word (it goes on
         // with another word; a surname such as `بدران` closes the phrase).
         // (`مدير مستشفى بعلبك الحكومي`: a place's name after the noun of a workplace.)
+        // (`علي بهادري جهرمي`: a word in `ي` is a family name, no `بـ` phrase.)
         let manner = i > start
             && tokens[i].norm.starts_with('ب')
+            && !tokens[i].norm.ends_with('ي')
             && !NAME_PARTICLES.contains(&tokens[i].norm.as_str())
             && !is_role_word(&tokens[i - 1].norm)
             && !super::roles::CONSTRUCT_NOUNS.contains(&tokens[i - 1].norm.as_str())

@@ -75,45 +75,45 @@ const WINDOW: usize = 50;
 /// rounds of those batches, 0.754 → 0.801 (+246), against 0.795 with the weights fitted
 /// before (+32 by the refit; +5 without the gender features, +25 with only a person's).
 const WEIGHTS: [f32; FEATURES] = [
-    -0.224375, // the rules' own speaker
-    1.47435,   // … times the rules' confidence
-    1.390654,  // nobody
-    -0.344001, // the candidate's share of the page's speech quotes
-    -0.242735, // distance to its last quote before
-    -0.433925, // distance to its next quote after
-    0.202621,  // the previous quote's speaker
-    -0.016531, // the next quote's speaker
-    0.667266,  // words in the candidate (/5)
-    -0.474858, // the candidate opens with a title
-    0.739481,  // the rules' own speaker, no cue
-    -0.990467, // the previous quote's speaker, no cue
-    -0.078745, // the rules' own speaker, opening with a title
-    -0.850819, // rank among the voices just before
-    -0.148351, // a voice in the quote's paragraph before it
-    1.728329,  // the candidate's share of the page's voices
-    0.474941,  // a loose name span
-    -1.672803, // named before the quote
-    1.778238,  // nearness of its last-word mention before
-    -0.580048, // nearness of its whole-name mention before
-    0.9943,    // named in the quote's paragraph before it
-    -0.094612, // named just after the quote
-    1.018702,  // mentions on the page (log)
-    0.09144,   // named within 200 bytes before
-    -0.052732, // named nearest before, of the candidates
-    0.289357,  // a sure given name first
-    1.154652,  // a given name in it
-    0.115481,  // an institution first
-    -1.068787, // a title first
-    -0.711102, // a word that is no name's
-    -0.031001, // an indefinite accusative first
-    -0.851229, // one plain word
-    -0.834108, // share of common words
-    -0.11729,  // the last word a common word
-    -0.591333, // the first word a common word
-    0.833083,  // a person of the cue's gender
-    -2.519283, // a person of the other gender than the cue's
-    0.400753,  // a body or role of the cue's gender
-    -0.88873,  // a body or role of the other gender than the cue's
+    -0.224332, // the rules' own speaker
+    1.474282,  // … times the rules' confidence
+    1.390616,  // nobody
+    -0.344388, // the candidate's share of the page's speech quotes
+    -0.24273,  // distance to its last quote before
+    -0.434048, // distance to its next quote after
+    0.202595,  // the previous quote's speaker
+    -0.01644,  // the next quote's speaker
+    0.66785,   // words in the candidate (/5)
+    -0.4749,   // the candidate opens with a title
+    0.739527,  // the rules' own speaker, no cue
+    -0.99042,  // the previous quote's speaker, no cue
+    -0.078763, // the rules' own speaker, opening with a title
+    -0.851044, // rank among the voices just before
+    -0.148489, // a voice in the quote's paragraph before it
+    1.728209,  // the candidate's share of the page's voices
+    0.475132,  // a loose name span
+    -1.672818, // named before the quote
+    1.778455,  // nearness of its last-word mention before
+    -0.579871, // nearness of its whole-name mention before
+    0.994164,  // named in the quote's paragraph before it
+    -0.094593, // named just after the quote
+    1.018495,  // mentions on the page (log)
+    0.091283,  // named within 200 bytes before
+    -0.052809, // named nearest before, of the candidates
+    0.289305,  // a sure given name first
+    1.15463,   // a given name in it
+    0.115512,  // an institution first
+    -1.068795, // a title first
+    -0.711173, // a word that is no name's
+    -0.030998, // an indefinite accusative first
+    -0.851162, // one plain word
+    -0.834052, // share of common words
+    -0.11671,  // the last word a common word
+    -0.59145,  // the first word a common word
+    0.833459,  // a person of the cue's gender
+    -2.520457, // a person of the other gender than the cue's
+    0.401078,  // a body or role of the cue's gender
+    -0.888748, // a body or role of the other gender than the cue's
 ];
 
 /// Title and statement words that open a role rather than a name.

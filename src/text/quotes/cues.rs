@@ -345,11 +345,7 @@ fn is_source_aside(tokens: &[Token], i: usize) -> bool {
 /// The gender of the cue word that starts at byte `at` of `input` (`وقالت` feminine, `وقال`
 /// masculine), if it is a singular verb or participle.
 pub(crate) fn cue_gender_at(input: &str, at: usize) -> Option<super::lexicon::Gender> {
-    let diacritic = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
-    let word = input
-        .get(at..)?
-        .split(|c: char| !c.is_alphabetic() && !diacritic(c))
-        .next()?;
+    let word = super::words::word_at(input, at)?;
     super::lexicon::cue_gender(&super::words::norm(word))
 }
 

@@ -54,8 +54,17 @@ pub(crate) fn is_mark_char(c: char) -> bool {
 }
 
 /// Arabic combining marks (harakat, shadda, sukun, dagger alef …) that belong inside a word.
-fn is_diacritic(c: char) -> bool {
+pub(crate) fn is_diacritic(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// The word that starts at byte `at` of `input`: its letters and the diacritics and tatweel
+/// inside it.
+pub(crate) fn word_at(input: &str, at: usize) -> Option<&str> {
+    input
+        .get(at..)?
+        .split(|c: char| !c.is_alphabetic() && !is_diacritic(c) && c != '\u{0640}')
+        .next()
 }
 
 /// True when a normalised word has a letter of the basic Arabic block (hamza to yeh): a word

@@ -6,12 +6,13 @@
 //! body's or a role's from its first word. Bodies follow the rule less strictly than people
 //! (`وأضاف شرطة …` is written), so the two disagree in features of their own.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::fold;
 use crate::text::quotes::cues::cue_gender_at;
 use crate::text::quotes::lexicon::{cue_gender, given_name_gender, Gender};
-use crate::text::quotes::words::norm;
+use crate::text::quotes::words::{is_diacritic, norm};
 use crate::text::quotes::Voice;
 
 /// How many gender features each candidate has.
@@ -98,8 +99,8 @@ const MASCULINE_HEADS: &[&str] = &[
     "لاعب",
 ];
 
-fn masculine_heads() -> &'static std::collections::HashSet<String> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+fn masculine_heads() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| MASCULINE_HEADS.iter().map(|w| norm(w)).collect())
 }
 
@@ -137,11 +138,6 @@ impl PageGenders {
     }
 }
 
-/// Arabic diacritics and tatweel, which stay inside a word.
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
 /// A candidate's gender, and whether it is a person's (rather than a body's or a role's).
 fn candidate_gender(surface: &str, folded: &str, page: &PageGenders) -> Option<(Gender, bool)> {
     let first = surface.split_whitespace().next()?;
@@ -150,7 +146,10 @@ fn candidate_gender(surface: &str, folded: &str, page: &PageGenders) -> Option<(
     }
     // A body's or a role's first word before the page's cues: a body is often the subject of
     // a verb in the masculine (`وأضاف البيان` for the ministry).
-    if first.trim_end_matches(is_mark).ends_with('ة') {
+    if first
+        .trim_end_matches(|c| is_diacritic(c) || c == '\u{0640}')
+        .ends_with('ة')
+    {
         return Some((Gender::Feminine, false));
     }
     if masculine_heads().contains(&norm(first)) {
@@ -178,5 +177,51 @@ pub(super) fn features(
         (Some(w), Some((g, false))) if w == g => [0.0, 0.0, 1.0, 0.0],
         (Some(_), Some((_, false))) => [0.0, 0.0, 0.0, 1.0],
         _ => [0.0; GENDER],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{features, PageGenders};
+    use crate::text::quotes::Voice;
+
+    fn voice(at: usize, speaker: &str) -> Voice {
+        Voice {
+            at,
+            paragraph: 0,
+            speaker: Some(speaker.to_string()),
+            cue: true,
+        }
+    }
+
+    #[test]
+    fn people_and_bodies_agree_or_not() {
+        let none = PageGenders::new("", &[]);
+        let f = |cue: &str, who: &str| features(Some(cue), Some(who), Some(who), &none);
+        // A person of the cue's gender, and of the other.
+        assert_eq!(f("وقالت", "سارة العلي"), [1.0, 0.0, 0.0, 0.0]);
+        assert_eq!(f("وقالت", "عادل عبد المهدي"), [0.0, 1.0, 0.0, 0.0]);
+        // A body by its first word: in `ة` feminine, `المجلس` masculine.
+        assert_eq!(f("وقالت", "وزارة الخارجية"), [0.0, 0.0, 1.0, 0.0]);
+        assert_eq!(f("مضيفة", "المجلس الوطني"), [0.0, 0.0, 0.0, 1.0]);
+        // No gender: an "according to" cue, a name no list knows, nobody.
+        assert_eq!(f("بحسب", "سارة العلي"), [0.0; 4]);
+        assert_eq!(f("وقالت", "ماو نينغ"), [0.0; 4]);
+        assert_eq!(features(Some("وقالت"), None, None, &none), [0.0; 4]);
+    }
+
+    #[test]
+    fn the_page_s_cues_give_a_name_its_gender() {
+        // `قالت ماو نينغ …` twice and `قال` once: the page writes her as a woman.
+        let input = "قالت ماو نينغ قالت ماو نينغ قال ماو نينغ";
+        let at = |n: usize| input.match_indices("قال").nth(n).unwrap().0;
+        let voices = [
+            voice(at(0), "ماو نينغ"),
+            voice(at(1), "ماو نينغ"),
+            voice(at(2), "ماو نينغ"),
+        ];
+        let page = PageGenders::new(input, &voices);
+        let f = features(Some("وأضافت"), Some("ماو نينغ"), Some("ماو نينغ"), &page);
+        assert_eq!(f, [1.0, 0.0, 0.0, 0.0]);
     }
 }

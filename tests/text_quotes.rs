@@ -3818,3 +3818,15 @@ fn round_fifteen_family_names_in_b_and_after_bin_and_an_object_with_his_pronoun(
     let s = "أعلن الرئيس التونسي قيس سعيد رفضه \"الصلح والتفاوض\".";
     assert_eq!(speaker(s, "الصلح والتفاوض").as_deref(), Some("قيس سعيد"));
 }
+
+#[test]
+fn round_fifteen_compound_first_names_and_a_cleric_s_honorific() {
+    // A compound first name in `الدين` is no prose added to the surname: the later `ألطون` is
+    // the fuller name's.
+    let s = "وقال مدير الاتصالات فخر الدين ألطون إن \"الوضع خطير\".\n\nوأضاف ألطون أن \"الحل قريب\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الحل قريب"), Some("فخر الدين ألطون"));
+    // `آية الله` is an honorific, no part of the name.
+    let s = "وقال المرشد الإيراني آية الله علي خامنئي إن \"الوضع خطير\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع خطير"), Some("علي خامنئي"));
+}

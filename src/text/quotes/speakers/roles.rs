@@ -251,6 +251,13 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     if is_rank_grade(toks, i) {
         return false;
     }
+    // `آية الله علي خامنئي`, `حجة الإسلام …`: a cleric's honorific of two words is no name.
+    let honorific = |a: &str, b: &str| matches!((a, b), ("ايه", "الله") | ("حجه", "الاسلام"));
+    if toks.get(i + 1).is_some_and(|n| honorific(&t.norm, &n.norm))
+        || (i > 0 && honorific(&toks[i - 1].norm, &t.norm))
+    {
+        return false;
+    }
     // `أشاد باسم قاسم`: `باسم` (as in `الناطق باسم الحكومة`) is a first name before an
     // undefined word.
     if t.norm == "باسم"

@@ -7,7 +7,8 @@ pub(crate) use scan::{apposition_name, is_body_word};
 use scan::{body_head, short_form_head};
 
 use super::roles::{
-    ends_subject, is_rank_grade, is_role_word, is_title, split_role, strip_lam, OFFICES,
+    ends_subject, is_rank_grade, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND,
+    OFFICES,
 };
 use super::{Name, Who};
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
@@ -245,11 +246,18 @@ fn adds_prose(norms: &[String], fuller: &[String]) -> bool {
     let Some(at) = name_at(norms, fuller) else {
         return false;
     };
-    let prose = |w: &String| is_common_word(w) && given_name(w) != Some(GivenName::Sure);
-    fuller[..at]
-        .iter()
-        .chain(&fuller[at + norms.len()..])
-        .any(prose)
+    // (`فخر الدين ألطون`: a compound first name in `الدين`, `الله` … is no prose, both words.)
+    let compound = |k: usize| {
+        COMPOUND_SECOND.contains(&fuller[k].as_str())
+            || fuller
+                .get(k + 1)
+                .is_some_and(|n| COMPOUND_SECOND.contains(&n.as_str()))
+    };
+    let prose = |k: usize| {
+        let w = &fuller[k];
+        is_common_word(w) && given_name(w) != Some(GivenName::Sure) && !compound(k)
+    };
+    (0..at).chain(at + norms.len()..fuller.len()).any(prose)
 }
 
 /// True when `fuller` adds, right after a name that opens with no given name, a word in `بـ`

@@ -1323,3 +1323,17 @@ fn the_learned_speaker_pass_keeps_an_anonymous_source_anonymous() {
     let q = a.quotes.iter().find(|q| q.text == "سنواصل").expect("quote");
     assert_eq!(q.speaker.as_deref(), Some("سيرغي لافروف"));
 }
+
+#[test]
+fn a_stop_between_tatweels_inside_a_word_is_no_boundary() {
+    // `حـ.ـشود`: a word broken by a stop to slip past content filters is one word, in the
+    // analysis and in the model's input; the outputs quote it as written.
+    let one = "وأكد أن قوات النظام سحبت عناصـ.ـرها من عدة محاور إلى الجـ.ـبهة.";
+    assert_split(
+        &format!("{one} وقال القائد إن الوضع مستقر."),
+        &[one, "وقال القائد إن الوضع مستقر."],
+    );
+    assert_eq!(mt_input("عناصـ.ـرها"), "عناصرها");
+    // A stop with tatweel on one side only is still a stop.
+    assert_eq!(mt_input("الجبهـ. وقال"), "الجبه. وقال");
+}

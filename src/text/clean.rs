@@ -6,7 +6,8 @@
 //! untouched input.
 //!
 //! Steps (arabic-text.md §5): HTML entities decoded; bidi controls, zero-width characters, the
-//! soft hyphen, tatweel and C0/C1 controls (except newline and tab) removed; CR/LF and the Unicode
+//! soft hyphen, tatweel (with a stop between tatweels inside a word, `حـ.ـشود`) and C0/C1
+//! controls (except newline and tab) removed; CR/LF and the Unicode
 //! line and paragraph separators turned into `\n`; exotic spaces made U+0020; Arabic presentation
 //! forms (and only those) replaced by their NFKC form; then NFC per combining cluster.
 
@@ -48,6 +49,15 @@ impl Cleaned {
                     i += used;
                     continue;
                 }
+            }
+            // `حـ.ـشود`: a stop between tatweels inside a word (written to slip past content
+            // filters) goes with them, so that the word is whole again.
+            if c == '.'
+                && original[..i].ends_with('\u{0640}')
+                && original[i + 1..].starts_with('\u{0640}')
+            {
+                i += len;
+                continue;
             }
             let next = bytes.get(i + len).copied();
             raw.feed(c, i, i + len, next);

@@ -162,17 +162,19 @@ def shipped_constant(rev, name, length):
 
 def shipped_weights(rev):
     """The pass's weights as the tool shipped them at the git revision `rev`: the dense ones of
-    `rerank/mod.rs` (in the order of FEATURES) and the lexical keys' of `lexical_weights.tsv`."""
+    `rerank/mod.rs` (in the order of FEATURES), how many of them `rev` had, and the lexical
+    keys' of `lexical_weights.tsv`."""
     dense = shipped_constant(rev, "mod.rs", "FEATURES")
     # Features added after `rev` (at the end of FEATURES) start from zero.
     assert len(dense) <= len(FEATURES), f"rerank/mod.rs has {len(dense)} weights"
+    shipped = len(dense)
     dense += [0.0] * (len(FEATURES) - len(dense))
     keys = {}
     for line in shipped_file(rev, "lexical_weights.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             k, v = line.split("\t")
             keys[k] = float(v)
-    return dense, keys
+    return dense, shipped, keys
 
 
 def shipped_calibration(rev):
@@ -287,9 +289,8 @@ def main():
     vocab = lexical_vocabulary([c for _, _, page_cands, _ in runs for c in page_cands.values()])
     prior = {}
     if args.prior:
-        dense, keys = shipped_weights(args.anchor)
+        dense, shipped, keys = shipped_weights(args.anchor)
         vocab = sorted(set(vocab) | set(keys))
-        shipped = len(shipped_constant(args.anchor, "mod.rs", "FEATURES"))
         prior = {"l2": args.prior, "w0": dense + [keys.get(k, 0.0) for k in vocab],
                  "free": range(shipped, len(FEATURES))}
     for ann, (g, qs, cands, _) in zip(anns, runs):

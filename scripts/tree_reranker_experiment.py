@@ -51,7 +51,7 @@ def main():
 
     with ThreadPoolExecutor(os.cpu_count() or 1) as ex:
         runs = list(ex.map(run, pages))
-    dense, keys = trainer.shipped_weights("HEAD")
+    dense, _, keys = trainer.shipped_weights("HEAD")
     dense = np.array(dense)
     batches, quote_ids, ranks, xs, labels, linear = [], [], [], [], [], []
     qid = 0

@@ -1218,6 +1218,88 @@ pub(crate) fn cues() -> &'static HashMap<String, CueKind> {
     })
 }
 
+/// First words of bodies and roles with a masculine name that does not end in `ة` (`المجلس`,
+/// `الوزير`): a verb of reporting agrees with them in the masculine.
+const MASCULINE_HEADS: &[&str] = &[
+    "مجلس",
+    "المجلس",
+    "جيش",
+    "الجيش",
+    "حزب",
+    "الحزب",
+    "مكتب",
+    "المكتب",
+    "اتحاد",
+    "الاتحاد",
+    "البيت",
+    "مرصد",
+    "المرصد",
+    "بنك",
+    "البنك",
+    "صندوق",
+    "الصندوق",
+    "مركز",
+    "المركز",
+    "التحالف",
+    "تحالف",
+    "ائتلاف",
+    "الائتلاف",
+    "تيار",
+    "التيار",
+    "ديوان",
+    "الديوان",
+    "الحرس",
+    "منتخب",
+    "المنتخب",
+    "نادي",
+    "النادي",
+    "فريق",
+    "الفريق",
+    "تنظيم",
+    "التنظيم",
+    "برنامج",
+    "البرنامج",
+    "معهد",
+    "المعهد",
+    "الكرملين",
+    "البنتاغون",
+    "وزير",
+    "الوزير",
+    "رئيس",
+    "الرئيس",
+    "مدير",
+    "المدير",
+    "المتحدث",
+    "متحدث",
+    "الناطق",
+    "ناطق",
+    "السفير",
+    "سفير",
+    "الأمين",
+    "أمين",
+    "النائب",
+    "نائب",
+    "القائد",
+    "قائد",
+    "المستشار",
+    "مستشار",
+    "المبعوث",
+    "مبعوث",
+    "المندوب",
+    "مندوب",
+    "المحافظ",
+    "محافظ",
+    "مساعد",
+    "الشيخ",
+    "الأمير",
+    "الملك",
+    "العاهل",
+    "المدرب",
+    "مدرب",
+    "اللاعب",
+    "لاعب",
+];
+
 macro_rules! word_set {
     ($fn_name:ident, $list:ident, $doc:literal) => {
         #[doc = $doc]
@@ -1250,6 +1332,11 @@ word_set!(
     "Indefinite subjects that name nobody."
 );
 word_set!(stop_words, STOP, "Words that end a subject noun phrase.");
+word_set!(
+    masculine_heads,
+    MASCULINE_HEADS,
+    "First words of bodies and roles with a masculine name (see `rerank/gender.rs`)."
+);
 word_set!(
     skip_before_subject,
     SKIP_BEFORE_SUBJECT,
@@ -1565,10 +1652,11 @@ mod gender_tests {
         assert_eq!(g("يقول"), Some(Gender::Masculine));
         assert_eq!(g("وتابع"), Some(Gender::Masculine));
         assert_eq!(g("وصفته"), Some(Gender::Feminine));
-        // Plurals and "according to" have none.
+        // A verbal noun or adverbial with a pronoun: his or hers; `إشارة` in `ة`, none.
         assert_eq!(g("قولها"), Some(Gender::Feminine));
         assert_eq!(g("بدوره"), Some(Gender::Masculine));
         assert_eq!(g("إشارة"), None);
+        // Plurals and "according to" have none.
         assert_eq!(g("وقالوا"), None);
         assert_eq!(g("بحسب"), None);
     }

@@ -6,103 +6,16 @@
 //! body's or a role's from its first word. Bodies follow the rule less strictly than people
 //! (`وأضاف شرطة …` is written), so the two disagree in features of their own.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::collections::HashMap;
 
 use super::fold;
 use crate::text::quotes::cues::cue_gender_at;
-use crate::text::quotes::lexicon::{cue_gender, given_name_gender, Gender};
+use crate::text::quotes::lexicon::{given_name_gender, masculine_heads, Gender};
 use crate::text::quotes::words::{is_diacritic, norm};
 use crate::text::quotes::Voice;
 
 /// How many gender features each candidate has.
 pub(super) const GENDER: usize = 4;
-
-/// First words of bodies and roles with a masculine name that does not end in `ة`.
-const MASCULINE_HEADS: &[&str] = &[
-    "مجلس",
-    "المجلس",
-    "جيش",
-    "الجيش",
-    "حزب",
-    "الحزب",
-    "مكتب",
-    "المكتب",
-    "اتحاد",
-    "الاتحاد",
-    "البيت",
-    "مرصد",
-    "المرصد",
-    "بنك",
-    "البنك",
-    "صندوق",
-    "الصندوق",
-    "مركز",
-    "المركز",
-    "التحالف",
-    "تحالف",
-    "ائتلاف",
-    "الائتلاف",
-    "تيار",
-    "التيار",
-    "ديوان",
-    "الديوان",
-    "الحرس",
-    "منتخب",
-    "المنتخب",
-    "نادي",
-    "النادي",
-    "فريق",
-    "الفريق",
-    "تنظيم",
-    "التنظيم",
-    "برنامج",
-    "البرنامج",
-    "معهد",
-    "المعهد",
-    "الكرملين",
-    "البنتاغون",
-    "وزير",
-    "الوزير",
-    "رئيس",
-    "الرئيس",
-    "مدير",
-    "المدير",
-    "المتحدث",
-    "متحدث",
-    "الناطق",
-    "ناطق",
-    "السفير",
-    "سفير",
-    "الأمين",
-    "أمين",
-    "النائب",
-    "نائب",
-    "القائد",
-    "قائد",
-    "المستشار",
-    "مستشار",
-    "المبعوث",
-    "مبعوث",
-    "المندوب",
-    "مندوب",
-    "المحافظ",
-    "محافظ",
-    "مساعد",
-    "الشيخ",
-    "الأمير",
-    "الملك",
-    "العاهل",
-    "المدرب",
-    "مدرب",
-    "اللاعب",
-    "لاعب",
-];
-
-fn masculine_heads() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| MASCULINE_HEADS.iter().map(|w| norm(w)).collect())
-}
 
 /// The genders the page's cues give their subjects: for each folded speaker, how many
 /// feminine and how many masculine cues it is the subject of.
@@ -159,15 +72,14 @@ fn candidate_gender(surface: &str, folded: &str, page: &PageGenders) -> Option<(
 }
 
 /// The gender features of a candidate (`surface` as the page writes it, `folded`; `None`
-/// for nobody) for a quote whose cue is `cue`: a person agrees; a person disagrees; a body or
-/// role agrees; a body or role disagrees.
+/// for nobody) for a quote whose cue has the gender `want` (see [`cue_gender`]): a person
+/// agrees; a person disagrees; a body or role agrees; a body or role disagrees.
 pub(super) fn features(
-    cue: Option<&str>,
+    want: Option<Gender>,
     surface: Option<&str>,
     folded: Option<&str>,
     page: &PageGenders,
 ) -> [f32; GENDER] {
-    let want = cue.and_then(|c| cue_gender(&norm(c)));
     let have = surface
         .zip(folded)
         .and_then(|(s, f)| candidate_gender(s, f, page));
@@ -180,9 +92,14 @@ pub(super) fn features(
     }
 }
 
+/// The gender of a quote's cue as written (`وقالت`), if it has one.
+pub(super) fn cue_gender(cue: Option<&str>) -> Option<Gender> {
+    cue.and_then(|c| crate::text::quotes::lexicon::cue_gender(&norm(c)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{features, PageGenders};
+    use super::{cue_gender, features, PageGenders};
     use crate::text::quotes::Voice;
 
     fn voice(at: usize, speaker: &str) -> Voice {
@@ -197,7 +114,7 @@ mod tests {
     #[test]
     fn people_and_bodies_agree_or_not() {
         let none = PageGenders::new("", &[]);
-        let f = |cue: &str, who: &str| features(Some(cue), Some(who), Some(who), &none);
+        let f = |cue: &str, who: &str| features(cue_gender(Some(cue)), Some(who), Some(who), &none);
         // A person of the cue's gender, and of the other.
         assert_eq!(f("وقالت", "سارة العلي"), [1.0, 0.0, 0.0, 0.0]);
         assert_eq!(f("وقالت", "عادل عبد المهدي"), [0.0, 1.0, 0.0, 0.0]);
@@ -207,7 +124,10 @@ mod tests {
         // No gender: an "according to" cue, a name no list knows, nobody.
         assert_eq!(f("بحسب", "سارة العلي"), [0.0; 4]);
         assert_eq!(f("وقالت", "ماو نينغ"), [0.0; 4]);
-        assert_eq!(features(Some("وقالت"), None, None, &none), [0.0; 4]);
+        assert_eq!(
+            features(cue_gender(Some("وقالت")), None, None, &none),
+            [0.0; 4]
+        );
     }
 
     #[test]
@@ -221,7 +141,8 @@ mod tests {
             voice(at(2), "ماو نينغ"),
         ];
         let page = PageGenders::new(input, &voices);
-        let f = features(Some("وأضافت"), Some("ماو نينغ"), Some("ماو نينغ"), &page);
+        let want = cue_gender(Some("وأضافت"));
+        let f = features(want, Some("ماو نينغ"), Some("ماو نينغ"), &page);
         assert_eq!(f, [1.0, 0.0, 0.0, 0.0]);
     }
 }

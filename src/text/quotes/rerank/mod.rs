@@ -546,6 +546,7 @@ pub(crate) fn candidates(
         if !cands.iter().any(|c| c.0.is_none()) {
             cands.push((None, None));
         }
+        let cue_gender = gender::cue_gender(quote.cue.as_deref());
         let mut scored: Vec<(Option<String>, Vec<f32>, Vec<String>)> = cands
             .into_iter()
             .map(|(f, surface)| {
@@ -567,7 +568,7 @@ pub(crate) fn candidates(
                     }
                     _ => ([0.0; TEXT], [0.0; NAMENESS], Vec::new()),
                 };
-                let g = gender::features(quote.cue.as_deref(), surface, f, &genders);
+                let g = gender::features(cue_gender, surface, f, &genders);
                 (surface.map(str::to_string), combine(x, t, n, g), keys)
             })
             .collect();

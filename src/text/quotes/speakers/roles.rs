@@ -1085,10 +1085,14 @@ pub(crate) fn is_title_word(norm: &str) -> bool {
 ///
 /// Also one undefined name before a person's name of two words or more (`رئيس جبهة تقدم عبد
 /// الله حمدوك`, `الناطق باسم حركة حماس حازم قاسم`).
+/// True for an undefined institution's noun, also after `لـ` (`حركة`, `لحركة`): the word
+/// after it is in its genitive, often the institution's own name (`لحركة فتح`).
+pub(crate) fn is_institution_noun(t: &Token) -> bool {
+    !has_article(&t.norm) && institutions().contains(strip_lam(&t.norm))
+}
+
 fn genitive_of_institution(toks: &[Token], i: usize) -> bool {
-    let after_institution = i > 0
-        && institutions().contains(strip_lam(&toks[i - 1].norm))
-        && !has_article(&toks[i - 1].norm);
+    let after_institution = i > 0 && is_institution_noun(&toks[i - 1]);
     if !after_institution {
         return false;
     }

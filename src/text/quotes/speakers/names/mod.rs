@@ -7,12 +7,12 @@ pub(crate) use scan::{apposition_name, is_body_word};
 use scan::{body_head, short_form_head};
 
 use super::roles::{
-    ends_subject, is_rank_grade, is_role_word, is_title, split_role, strip_lam, COMPOUND_SECOND,
-    OFFICES,
+    ends_subject, is_institution_noun, is_rank_grade, is_role_word, is_title, split_role,
+    strip_lam, COMPOUND_SECOND, OFFICES,
 };
 use super::{Name, Who};
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};
-use crate::text::quotes::lexicon::{given_name, institutions, is_common_word, GivenName};
+use crate::text::quotes::lexicon::{given_name, is_common_word, GivenName};
 use crate::text::quotes::words::Token;
 use crate::text::quotes::words::{has_article, strip_article, TokKind};
 use std::collections::{HashMap, HashSet};
@@ -358,12 +358,14 @@ impl Names {
                 !seen_paragraphs.insert(toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>())
             })
             .collect();
-        let in_repeated = |at: usize| {
-            paragraphs.iter().zip(&repeated).any(|(toks, &r)| {
-                r && toks.first().is_some_and(|f| f.start <= at)
-                    && toks.last().is_some_and(|l| at < l.end)
-            })
-        };
+        // (Their spans, usually none: each mention is tested against these only.)
+        let repeated_spans: Vec<(usize, usize)> = paragraphs
+            .iter()
+            .zip(&repeated)
+            .filter(|(_, &r)| r)
+            .filter_map(|(toks, _)| Some((toks.first()?.start, toks.last()?.end)))
+            .collect();
+        let in_repeated = |at: usize| repeated_spans.iter().any(|&(s, e)| s <= at && at < e);
         for np in mentions
             .iter()
             .filter(|np| np.first().is_some_and(|t| !in_repeated(t.start)))
@@ -738,9 +740,7 @@ impl Names {
         let family = toks[start].norm.ends_with('ي') && has_article(&toks[start].norm);
         // `لحركة فتح جمال نزال`: the word after an institution's noun is its name, not a
         // given name.
-        let institution_name = start >= 2
-            && !has_article(&toks[start - 2].norm)
-            && institutions().contains(strip_lam(&toks[start - 2].norm));
+        let institution_name = start >= 2 && is_institution_noun(&toks[start - 2]);
         let before = |t: &Token| match given_name(&t.norm) {
             None => false,
             Some(_) if matches!(t.norm.as_str(), "ان" | "باسم") => false,

@@ -453,9 +453,7 @@ impl Names {
                         && t.norm != "باسم"
                         && !crate::text::quotes::lexicon::complementisers().contains(&t.norm)
                         // (Nor an institution's name after its noun: `لحركة فتح جمال نزال`.)
-                        && (has_article(&toks[k - 1].norm)
-                            || !crate::text::quotes::lexicon::institutions()
-                                .contains(super::super::roles::strip_lam(&toks[k - 1].norm)))
+                        && !super::super::roles::is_institution_noun(&toks[k - 1])
                         && toks.get(k + 1).is_some_and(|n| {
                             n.is_word() && !has_article(&n.norm) && given_name(&n.norm).is_some()
                         })

@@ -3830,3 +3830,98 @@ fn round_fifteen_compound_first_names_and_a_cleric_s_honorific() {
     let s = "وقال المرشد الإيراني آية الله علي خامنئي إن \"الوضع خطير\".";
     assert_eq!(speaker_of(&quotes(s), "الوضع خطير"), Some("علي خامنئي"));
 }
+
+/// The headline statement of `s` (its first line) and its speaker.
+fn headline_of(s: &str) -> Option<(String, Option<String>)> {
+    quotes(s)
+        .into_iter()
+        .find(|q| q.kind == "headline")
+        .map(|q| (q.text, q.speaker))
+}
+
+#[test]
+fn round_sixteen_headline_speakers_with_what_surrounds_them() {
+    let body = "\nوقال المسؤول في بيان إن الوضع يتحسن.";
+    let cases = [
+        // A bar before the speaker.
+        (
+            "| وزير الصحة السوري: المستشفيات تعمل بكامل طاقتها",
+            "وزير الصحة السوري",
+        ),
+        // A hashtag label and a space before the colon.
+        (
+            "#عاجل مركز مكافحة الأوبئة : البلاد تمر بلحظات حرجة",
+            "مركز مكافحة الأوبئة",
+        ),
+        // A surname that opens with `و` (no conjunction).
+        ("وهدان: البرلمان ينحاز للمواطن في ملف الرسوم", "وهدان"),
+        // A manner participle and its object after the speaker.
+        (
+            "الرئيس تبون مطمئنًا الجزائريين: قادرون على حماية وطننا",
+            "تبون",
+        ),
+        // A named speaker and when he spoke.
+        (
+            "فريد زهران بعد فوزه برئاسة الحزب: سنشارك في الحوار الوطني",
+            "فريد زهران",
+        ),
+        // An outlet in marks and its nisba.
+        (
+            "محمد بن سلمان لـ\"سي بي إس\" الأمريكية: سنعلن للعالم ما نقوم به",
+            "محمد بن سلمان",
+        ),
+    ];
+    for (headline, speaker) in cases {
+        let found = headline_of(&format!("{headline}{body}"));
+        let (_, who) = found.unwrap_or_else(|| panic!("no headline statement in {headline:?}"));
+        assert_eq!(who.as_deref(), Some(speaker), "{headline:?}");
+    }
+    // A body in marks with its nisba after a title.
+    let (text, _) = headline_of(&format!(
+        "رئيس منظمة “بدر” العراقية: الموقف الشجاع جعله في مواجهة العدوان{body}"
+    ))
+    .expect("a headline statement after a quoted body");
+    assert_eq!(text, "الموقف الشجاع جعله في مواجهة العدوان");
+    // The site's name after a dash closes the page's title, no part of the statement.
+    let (text, _) = headline_of(&format!(
+        "وزير الخارجية القطري: ما زلنا على تواصل بشأن الوساطة - خارجيات{body}"
+    ))
+    .expect("a headline statement before the site's name");
+    assert_eq!(text, "ما زلنا على تواصل بشأن الوساطة");
+    // (Not a dash inside the statement: `ممر طابا - العريش` goes on with words after it.)
+    let (text, _) = headline_of(&format!(
+        "وزير النقل: الأردن طلب التصدير عبر ممر طابا - العريش البري الجديد{body}"
+    ))
+    .expect("a headline statement with a dash");
+    assert_eq!(text, "الأردن طلب التصدير عبر ممر طابا - العريش البري الجديد");
+}
+
+#[test]
+fn round_sixteen_foreign_given_names_roles_after_names_and_bodies_whole() {
+    // A foreign given name no list holds reads as a name by its letters: the later surname
+    // alone is the fuller name's.
+    let s = "وقال مدير المكتب الإقليمي باللجنة فيليبرتو كاربوني \"إننا ندعو الدول إلى التحرك\".\nووصف كاربوني الظروف بأنها \"قاسية على الجميع\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "قاسية على الجميع"),
+        Some("فيليبرتو كاربوني")
+    );
+    // `القيادي` after a name opens a role, no part of the name.
+    let s = "وقال تيسير نصرالله القيادي في حركة فتح، في تصريح صحفي: \"المصالحة قريبة جدا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المصالحة قريبة جدا"),
+        Some("تيسير نصرالله")
+    );
+    // A group in marks, where it is, then the name.
+    let s = "قال عضو اللجنة المركزية لحركة “فتح” في فلسطين محمد اشتية إن \"المصالحة قريبة جدا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "المصالحة قريبة جدا"),
+        Some("محمد اشتية")
+    );
+    // A body named whole once is that body where a later mention shortens it.
+    let s = "اكدت قيادة العمليات المشتركة، الاربعاء، ان \"الشرطة وحدها ستحفظ الامن\".\nوذكر بيان للعمليات ان \"القوات ستنتشر قريبا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "القوات ستنتشر قريبا"),
+        Some("قيادة العمليات المشتركة")
+    );
+}

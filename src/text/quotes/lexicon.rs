@@ -421,6 +421,8 @@ const TITLES: &[&str] = &[
 /// `زوجته`), without the article.
 const PERSON_NOUNS: &[&str] = &[
     "رجل",
+    // `تيسير نصرالله القيادي في حركة فتح`: a party's leading member, after a name.
+    "قيادي",
     "نجم",
     "نجمة",
     "لاعب",
@@ -1442,6 +1444,15 @@ pub(crate) fn is_common_word(w: &str) -> bool {
 /// How sure the normalised word `w` is a given name, if it is one.
 pub(crate) fn given_name(w: &str) -> Option<GivenName> {
     given_names().get(w).copied()
+}
+
+/// [`given_name`], or for a word neither the given names nor the common words hold, a name
+/// by its letters (`فابريزيو`, see `name_shape.rs`): not a sure given name, since it may be a
+/// family name as well.
+pub(crate) fn given_name_by_shape(w: &str) -> Option<GivenName> {
+    given_name(w).or_else(|| {
+        (!is_common_word(w) && super::name_shape::reads_as_name(w)).then_some(GivenName::AlsoWord)
+    })
 }
 
 /// True for normalised words that read as a person's name: a sure given name first (also after

@@ -56,6 +56,7 @@ mod cues;
 mod key_weights;
 mod lexicon;
 mod marks;
+mod name_shape;
 pub mod rerank;
 mod speakers;
 mod speech;
@@ -333,6 +334,19 @@ impl Analysis<'_> {
             let Some(np) = headline_subject(t) else {
                 continue;
             };
+            // (The page's first paragraph is its title, which may end with the site's name.)
+            let title = !valid[..pi].iter().any(|&v| v);
+            // `وهدان: …` is a title's speaker; further down, `وزاد: …` goes on with the story.
+            let lone = &t[np.start].norm;
+            if np.len() == 1
+                && lone.starts_with('و')
+                && !title
+                && !speakers::is_title_word(lone)
+                && !speakers::is_body_word(lone)
+                && crate::text::quotes::lexicon::given_name(lone).is_none()
+            {
+                continue;
+            }
             // `https://…`, `Tel: …`: a link or a label in Latin letters, no speaker.
             if !t[np.clone()].iter().all(|x| has_arabic_letter(&x.norm)) {
                 continue;
@@ -370,7 +384,7 @@ impl Analysis<'_> {
             }
             let words = t.iter().filter(|x| x.is_word()).count();
             let statement_words = t[colon + 1..].iter().filter(|x| x.is_word()).count();
-            let text_end = p.start + without_media_tag(&self.input[p.start..p.end]);
+            let text_end = p.start + without_media_tag(&self.input[p.start..p.end], title);
             // (`… العمومية! (فيديو)`: a media tag after the statement is no sentence of it.)
             let one_sentence = p.sentences.iter().filter(|s| s.start < text_end).count() <= 1;
             // `القاهرة: قضت محكمة … .`: a dateline before a report, not a headline statement.
@@ -1295,7 +1309,7 @@ impl Analysis<'_> {
         let named = speakers::split_role(&t[np.clone()]).1;
         if named
             .first()
-            .is_some_and(|x| lexicon::given_name(&x.norm).is_some())
+            .is_some_and(|x| lexicon::given_name_by_shape(&x.norm).is_some())
         {
             return None;
         }
@@ -1345,7 +1359,7 @@ impl Analysis<'_> {
             .then(after_workplace)
             .flatten()
             .or_else(|| speakers::apposition_name(t, comma))?;
-        if !named.is_empty() && lexicon::given_name(&t[name.start].norm).is_none() {
+        if !named.is_empty() && lexicon::given_name_by_shape(&t[name.start].norm).is_none() {
             return None;
         }
         let n = speakers::Name::from_tokens(self.input, &t[name.clone()])?;
@@ -1361,7 +1375,7 @@ impl Analysis<'_> {
         let negated = noun && ti > 0 && matches!(t[ti - 1].norm.as_str(), "بدون" | "دون" | "بلا");
         let plain = |w: &str| {
             !words::has_article(w)
-                && lexicon::given_name(w).is_none()
+                && lexicon::given_name_by_shape(w).is_none()
                 && !speakers::is_title_word(w)
                 && !speakers::is_body_word(w)
         };
@@ -1504,7 +1518,7 @@ impl Analysis<'_> {
         }
         let norms: Vec<&str> = words.iter().map(|x| x.norm.as_str()).collect();
         let person = if listed {
-            lexicon::given_name(norms[0]).is_some()
+            lexicon::given_name_by_shape(norms[0]).is_some()
         } else {
             lexicon::looks_like_person(&norms)
         };
@@ -1567,8 +1581,9 @@ impl Analysis<'_> {
 
 /// The length of a headline without what a scraped page adds after its statement: trailing
 /// spaces, a lone bar, a site name or date after a dash, and a media tag (`(فيديو)`, `(صور)`,
-/// which says what the page shows).
-fn without_media_tag(s: &str) -> usize {
+/// which says what the page shows). In the page's title (`title`), any one or two words after
+/// its last dash are the site's name or section (`… - خارجيات`, `… - ستاد العرب`).
+fn without_media_tag(s: &str, title: bool) -> usize {
     let mut end = input_trim_end(s);
     // A lone bar closing a scraped headline (`… بالأمطار |`).
     if let Some(before) = s[..end].strip_suffix('|') {
@@ -1576,6 +1591,7 @@ fn without_media_tag(s: &str) -> usize {
     }
     // `… – موقع قناة المنار – لبنان`, `… - اخبارك الان`, `… - 2023/04/17`: the site's name or
     // a date after a dash. The first dash whose tail (to the end) is such a name.
+    let mut site_named = false;
     for sep in [" – ", " - ", " | "] {
         let site = |at: usize| {
             let tail = &s[at + sep.len()..end];
@@ -1597,6 +1613,19 @@ fn without_media_tag(s: &str) -> usize {
             .find(|&at| site(at));
         if let Some(at) = found {
             end = input_trim_end(&s[..at]);
+            site_named = true;
+        }
+    }
+    if title && !site_named {
+        if let Some(at) = s[..end].rfind(" - ").or_else(|| s[..end].rfind(" – ")) {
+            let tail = s[at..end].trim_start_matches([' ', '-', '–']);
+            let words = tail.split_whitespace().count();
+            let plain = tail
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || words::is_diacritic(c));
+            if (1..=2).contains(&words) && plain {
+                end = input_trim_end(&s[..at]);
+            }
         }
     }
     // `… ولا وقت لتجربة أو خطأ.. فيديو`: a media tag after an ellipsis or a dash.

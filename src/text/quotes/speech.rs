@@ -150,18 +150,18 @@ pub(crate) fn classify(ctx: &Context) -> Verdict {
     // (`سلام`, `أمل`, `نور` are words too: a given name that is also a word counts only when
     // every word reads as part of a name — given names, definite family names, `بن`/`ولد` —
     // not in `وقال الرئيس "سلام عادل وشامل"`.)
-    let first_given = ctx
-        .words
-        .first()
-        .is_some_and(|w| match super::lexicon::given_name(w) {
-            Some(super::lexicon::GivenName::Sure) => true,
-            Some(super::lexicon::GivenName::AlsoWord) => ctx.words.iter().all(|x| {
-                super::lexicon::given_name(x).is_some()
-                    || (has_article(x) && !x.starts_with("بال"))
-                    || matches!(x.as_str(), "بن" | "ولد" | "بنت" | "ابن" | "ال" | "آل")
-            }),
-            None => false,
-        });
+    let first_given =
+        ctx.words
+            .first()
+            .is_some_and(|w| match super::lexicon::given_name_by_shape(w) {
+                Some(super::lexicon::GivenName::Sure) => true,
+                Some(super::lexicon::GivenName::AlsoWord) => ctx.words.iter().all(|x| {
+                    super::lexicon::given_name_by_shape(x).is_some()
+                        || (has_article(x) && !x.starts_with("بال"))
+                        || matches!(x.as_str(), "بن" | "ولد" | "بنت" | "ابن" | "ال" | "آل")
+                }),
+                None => false,
+            });
     if (2..=4).contains(&n)
         && ctx.cue.is_some_and(|(_, d)| d > 0)
         && prev.is_some_and(has_article)

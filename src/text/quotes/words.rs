@@ -82,7 +82,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// after a sure given name (`مارك روته`): there it is a surname, and so it is wherever the
 /// page writes it alone (`وقال روته`).
 pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
-    use super::lexicon::{given_name, GivenName};
+    use super::lexicon::GivenName;
     let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
     for t in paragraphs.iter() {
         for w in t.windows(2) {
@@ -92,7 +92,7 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
                 && w[0].is_word()
                 && w[1].is_word()
                 && w[1].start - w[0].end <= 1
-                && given_name(&w[0].norm) == Some(GivenName::Sure)
+                && super::lexicon::given_name(&w[0].norm) == Some(GivenName::Sure)
                 // (`عن محمد قوله`: a noun of speech with its pronoun stays one.)
                 && super::cues::cue_kind(&w[1].norm).is_none()
                 && !super::speakers::is_his_speech(&w[1].norm)
@@ -134,7 +134,7 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
                 && !norm.ends_with("الله")
                 && !after_connector
                 // `نبيه بري`, `وجيه`: a given name ending in `ـه`.
-                && super::lexicon::given_name(&norm).is_none()
+                && super::lexicon::given_name_by_shape(&norm).is_none()
                 && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
             out.push(Token {
                 start: start + s,

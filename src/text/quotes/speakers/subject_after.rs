@@ -656,7 +656,11 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // marks after a long role, then a name opening with a given name.
     let acronym_then_name = || {
         let close = (i + 1..tokens.len().min(i + 4)).find(|&k| tokens[k].kind == Mark)?;
-        let next = tokens.get(close + 1)?;
+        // (`لحركة “فتح” في فلسطين محمد اشتية`: and where it is.)
+        let place = tokens
+            .get(close + 1)
+            .is_some_and(|t| matches!(t.norm.as_str(), "في" | "فى"));
+        let next = tokens.get(close + if place { 3 } else { 1 })?;
         (next.is_word() && crate::text::quotes::lexicon::given_name(&next.norm).is_some())
             .then_some(())
     };
@@ -690,6 +694,17 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     }
     let close = (open + 1..tokens.len().min(open + 7)).find(|&k| tokens[k].kind == Mark)?;
     let mut start = close + 1;
+    // `لحركة “فتح” في فلسطين محمد اشتية`: where the group is, then the name.
+    if tokens
+        .get(start)
+        .is_some_and(|t| matches!(t.norm.as_str(), "في" | "فى"))
+        && tokens.get(start + 1).is_some_and(Token::is_word)
+        && tokens
+            .get(start + 2)
+            .is_some_and(|t| t.is_word() && starts_name(tokens, start + 2))
+    {
+        start += 2;
+    }
     // `عضو تكتل "الجمهورية القوية" النائب نزيه متّى`: a title before the name.
     while start + 1 < tokens.len()
         && tokens[start].is_word()

@@ -410,10 +410,19 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
             lead = last + 1;
         }
     }
-    // `- إيران: …`, `• هايف: …`: a bullet or dash before the headline.
+    // `- إيران: …`, `• هايف: …`, `| وزير الإعلام: …`: a bullet, dash or bar before the
+    // headline.
     while all
         .get(lead)
-        .is_some_and(|t| matches!(t.punct(), Some('-' | '–' | '•' | '*' | '>' | '<')))
+        .is_some_and(|t| matches!(t.punct(), Some('-' | '–' | '•' | '*' | '>' | '<' | '|')))
+    {
+        lead += 1;
+    }
+    // `#عاجل مركز مكافحة الأوبئة: …`: a breaking-news tag written straight before the speaker.
+    if all
+        .get(lead)
+        .is_some_and(|t| matches!(t.norm.as_str(), "عاجل" | "بالفيديو" | "بالصور"))
+        && all.get(lead + 1).is_some_and(|t| t.is_word())
     {
         lead += 1;
     }
@@ -494,9 +503,18 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
             && colon - k <= 5
     });
     let aside = speaker_before_aside(tokens, colon);
+    // `الرئيس السيسي مطمئنًا المصريين: …`: a participle of manner and its object after the
+    // speaker.
+    let manner = (1..colon).find(|&k| {
+        let w = &tokens[k].norm;
+        let participle =
+            tokens[k].tanwin || (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5);
+        participle && k + 1 < colon && colon - k <= 3 && tokens[k..colon].iter().all(Token::is_word)
+    });
     let mut np_end = speaker_from_place(tokens, colon)
         .or(topic)
         .or(aside)
+        .or(manner)
         .unwrap_or_else(|| {
             tokens[..colon]
                 .iter()
@@ -571,8 +589,16 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     // story going on, not a headline (`وزير الخارجية: …` is one; so is `ولد عباس: …`, the
     // particle of a Maghreb family name).
     let first = &tokens[0].norm;
+    // (`وهدان: …`, `وهبي: …`: a lone surname that opens with `و`, no word of prose or cue.)
+    let surname_in_waw = np_end == 1
+        && colon == 1
+        && first.chars().count() >= 4
+        && cue_kind(first).is_none()
+        && !crate::text::quotes::lexicon::is_common_word(first);
+    let particle_ould = first == "ولد" && np_end >= 2;
     if first.starts_with('و')
-        && !(first == "ولد" && np_end >= 2)
+        && !surname_in_waw
+        && !particle_ould
         && !is_role_word(first)
         && crate::text::quotes::lexicon::given_name(first).is_none()
         && !super::names::is_body_word(first)
@@ -593,10 +619,17 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
         || speaker_from_place(tokens, colon) == Some(verb_end)
         || topic == Some(verb_end)
         || aside == Some(verb_end)
+        || manner == Some(verb_end)
         || (rest[0].norm == "ل"
             && rest.len() >= 3
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark
             && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark)
+        // `محمد بن سلمان لـ"سي بي إس" الأمريكية: …`: and the outlet's nisba.
+        || (rest[0].norm == "ل"
+            && rest.len() >= 4
+            && rest[1].kind == crate::text::quotes::words::TokKind::Mark
+            && rest[rest.len() - 2].kind == crate::text::quotes::words::TokKind::Mark
+            && super::roles::is_nisba(&rest[rest.len() - 1].norm))
         // `الشرطة السويدية لـCNN: …`: an outlet in Latin letters needs no marks.
         || (rest.len() == 2
             && rest[0].norm == "ل"
@@ -613,11 +646,16 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
                     && after[1..].iter().all(Token::is_word)
             }))
         // `أمين عام «أوبك»: …`: the body a title heads, in quote marks.
-        || (rest.len() >= 3
-            && rest[0].kind == crate::text::quotes::words::TokKind::Mark
-            && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark
-            && rest[1..rest.len() - 1].iter().all(Token::is_word)
-            && tokens[..verb_end].iter().any(|t| is_title(&t.norm)));
+        // (`رئيس منظمة “بدر” العراقية: …`: and its nisba.)
+        || ({
+            let nisba = rest.len() >= 4 && super::roles::is_nisba(&rest[rest.len() - 1].norm);
+            let rest = if nisba { &rest[..rest.len() - 1] } else { rest };
+            rest.len() >= 3
+                && rest[0].kind == crate::text::quotes::words::TokKind::Mark
+                && rest[rest.len() - 1].kind == crate::text::quotes::words::TokKind::Mark
+                && rest[1..rest.len() - 1].iter().all(Token::is_word)
+                && tokens[..verb_end].iter().any(|t| is_title(&t.norm))
+        });
     outlet_ok.then_some(lead..lead + np_end)
 }
 
@@ -634,7 +672,7 @@ fn speaker_from_place(tokens: &[Token], colon: usize) -> Option<usize> {
 fn speaker_before_circumstance(tokens: &[Token], colon: usize) -> Option<usize> {
     let first = tokens.first()?;
     if !(is_title(&first.norm) || super::names::is_body_word(&first.norm)) {
-        return None;
+        return named_speaker_before_occasion(tokens, colon);
     }
     let k = (1..colon.min(7)).find(|&k| {
         tokens[k].is_word()
@@ -656,6 +694,26 @@ fn speaker_before_circumstance(tokens: &[Token], colon: usize) -> Option<usize> 
         && colon - k <= 6
         && tokens[k + 1..colon].iter().any(Token::is_word)
         && tokens[k + 1..colon]
+            .iter()
+            .all(|t| t.is_word() || t.kind == crate::text::quotes::words::TokKind::Mark);
+    ok.then_some(k)
+}
+
+/// `فريد زهران بعد فوزه برئاسة الحزب: …`: a person named with a given name first (two or
+/// three words, no common word of prose after the given name), then when it spoke (`بعد`,
+/// `عقب`, `خلال`, `أمام` and up to six words) before the colon at `tokens[colon]`.
+fn named_speaker_before_occasion(tokens: &[Token], colon: usize) -> Option<usize> {
+    use crate::text::quotes::lexicon::{given_name, is_common_word};
+    given_name(&tokens.first()?.norm)?;
+    let k = (2..colon.min(4))
+        .find(|&k| matches!(tokens[k].norm.as_str(), "بعد" | "عقب" | "خلال" | "امام"))?;
+    let named = tokens[1..k]
+        .iter()
+        .all(|t| t.is_word() && !t.tanwin && !t.suffixed && !is_common_word(&t.norm));
+    let occasion = &tokens[k + 1..colon];
+    let ok = named
+        && (1..=6).contains(&occasion.len())
+        && occasion
             .iter()
             .all(|t| t.is_word() || t.kind == crate::text::quotes::words::TokKind::Mark);
     ok.then_some(k)

@@ -964,11 +964,21 @@ impl Names {
                     .iter()
                     .all(|w| given_name(w) == Some(GivenName::Sure))
         };
+        // (`قيادة العمليات` → `قيادة العمليات المشتركة`: a body's name goes on after it with
+        // its adjectives and genitives, written whole in another mention.)
+        let body_goes_on = |c: &Name, best: &Name| {
+            best.norms.len() >= 2
+                && is_body_word(&best.norms[0])
+                && c.norms.starts_with(&best.norms)
+                && self.support.get(&c.norms).is_some_and(|&n| n >= 1)
+        };
         for _ in 0..2 {
             match self.fuller(&best.norms) {
                 Some(c)
                     if c.norms.len() > best.norms.len()
-                        && (c.norms.ends_with(&best.norms) || goes_on(c, best)) =>
+                        && (c.norms.ends_with(&best.norms)
+                            || goes_on(c, best)
+                            || body_goes_on(c, best)) =>
                 {
                     best = c;
                 }

@@ -10,7 +10,7 @@ use super::super::subject_after::{body_without_object, ends_with_object, transit
 use super::super::subject_before::first_titled_person;
 use super::super::Name;
 use super::Names;
-use crate::text::quotes::lexicon::institutions;
+use crate::text::quotes::lexicon::{given_name_by_shape, institutions};
 use crate::text::quotes::words::{has_article, strip_article, TokKind, Token};
 
 impl Names {
@@ -105,14 +105,13 @@ impl Names {
                         && !is_title(&t.norm)
                         // (`بلدية يناشد`: a verb in the imperfect.)
                         && (!t.norm.starts_with('ي')
-                            || crate::text::quotes::lexicon::given_name(&t.norm).is_some())
+                            || given_name_by_shape(&t.norm).is_some())
                 };
                 // (Not a person's name after it: `أمانة بغداد عدي …`.)
                 while e < toks.len()
                     && e - k <= 2
                     && plain(&toks[e])
-                    && (e == k + 1
-                        || crate::text::quotes::lexicon::given_name(&toks[e].norm).is_none())
+                    && (e == k + 1 || given_name_by_shape(&toks[e].norm).is_none())
                 {
                     e += 1;
                 }
@@ -208,9 +207,7 @@ impl Names {
             // comma, a complementiser or a reporting word.
             // (A given name first is a name even when it is a word too: `صباح البزوني`.)
             let wordy = name.iter().enumerate().any(|(k, t)| {
-                let given = k == 0
-                    && name.len() > 1
-                    && crate::text::quotes::lexicon::given_name(&t.norm).is_some();
+                let given = k == 0 && name.len() > 1 && given_name_by_shape(&t.norm).is_some();
                 !given
                     && ((is_role_word(&t.norm) && !has_article(&t.norm))
                         || ends_subject_ignoring_quotes(t))
@@ -323,7 +320,7 @@ impl Names {
     /// (`وجه حسن عبدالله، محافظ البنك المركزي، الشكر`), though no cue names them: the name as
     /// a candidate and the role linked to it.
     pub(super) fn scan_named_before_role(&mut self, input: &str, toks: &[Token]) {
-        use crate::text::quotes::lexicon::{given_name, GivenName};
+        use crate::text::quotes::lexicon::GivenName;
         for c in 2..toks.len() {
             if toks[c].in_quote
                 || !matches!(toks[c].punct(), Some(',' | '،'))
@@ -341,7 +338,7 @@ impl Names {
                 t.is_word()
                     && !t.in_quote
                     && !ends_subject(t)
-                    && (given_name(w).is_some()
+                    && (given_name_by_shape(w).is_some()
                         || super::super::roles::NAME_PARTICLES.contains(&w)
                         || (has_article(w) && w.ends_with('ي'))
                         || (k > 0 && matches!(toks[k - 1].norm.as_str(), "عبد" | "ابو")))
@@ -351,11 +348,11 @@ impl Names {
                     && toks[c - len].is_word()
                     && !toks[c - len].in_quote
                     && (c - len + 1..c).all(name_word)
-                    && matches!(given_name(&toks[c - len].norm), Some(GivenName::Sure))
+                    && matches!(given_name_by_shape(&toks[c - len].norm), Some(GivenName::Sure))
                     // The name opens its clause: after a verb, punctuation or the start.
                     && (c == len
                         || !toks[c - len - 1].is_word()
-                        || given_name(&toks[c - len - 1].norm).is_none())
+                        || given_name_by_shape(&toks[c - len - 1].norm).is_none())
             }) else {
                 continue;
             };
@@ -382,12 +379,15 @@ impl Names {
     /// the first such full name per surname: what a lone surname no mention completes stands
     /// for.
     pub(super) fn scan_surnames_after_given_names(&mut self, input: &str, toks: &[Token]) {
-        use crate::text::quotes::lexicon::{given_name, GivenName};
+        use crate::text::quotes::lexicon::GivenName;
         for k in 1..toks.len() {
             let (g, w) = (&toks[k - 1], &toks[k]);
             let surname =
                 w.is_word() && !w.in_quote && has_article(&w.norm) && !names_no_person(&w.norm);
-            if surname && g.is_word() && !g.in_quote && given_name(&g.norm) == Some(GivenName::Sure)
+            if surname
+                && g.is_word()
+                && !g.in_quote
+                && given_name_by_shape(&g.norm) == Some(GivenName::Sure)
             {
                 if let Some(n) = Name::from_tokens(input, &toks[k - 1..=k]) {
                     self.given_before.entry(w.norm.clone()).or_insert(n);
@@ -403,12 +403,12 @@ impl Names {
     /// verb, adverb, preposition or `و` + word), closed by punctuation, a role or a reporting word.
     pub(super) fn scan_given_name_people(&mut self, input: &str, toks: &[Token]) {
         use crate::text::quotes::cues::cue_kind;
-        use crate::text::quotes::lexicon::{given_name, GivenName};
+        use crate::text::quotes::lexicon::GivenName;
         // `محمد الحداد`: a definite word right after the given name that is no title, body,
         // institution, person noun or common word (not a third word: `فاطمة عزيز المصرية`).
         let family_name = |k: usize, w: &str| {
             k > 0
-                && given_name(&toks[k - 1].norm) == Some(GivenName::Sure)
+                && given_name_by_shape(&toks[k - 1].norm) == Some(GivenName::Sure)
                 && !names_no_person(w)
                 // (`وحيا محمد الحضور`: a common word of news prose is the verb's object.)
                 && !crate::text::quotes::lexicon::is_common_word(w)
@@ -432,7 +432,7 @@ impl Names {
                 && !w.starts_with(['ي', 'ت', 'و'])
                 && w.chars().count() >= 3
                 && !place;
-            given_name(w).is_some()
+            given_name_by_shape(w).is_some()
                 || super::super::roles::NAME_PARTICLES.contains(&w)
                 || (has_article(w) && (w.ends_with('ي') || family_name(k, w)))
                 || matches!(toks[k - 1].norm.as_str(), "عبد" | "ابو")
@@ -443,7 +443,7 @@ impl Names {
             let t = &toks[k];
             // (A given name that is a word too, `مهدي`, before a second given name: `مهدي
             // علي`.)
-            let given = match given_name(&t.norm) {
+            let given = match given_name_by_shape(&t.norm) {
                 Some(GivenName::Sure) => true,
                 // (Not at a clause's start, where it is rather the verb: `وفضل مصطفى
                 // الخلفي`; not `باسم`, "on behalf of".)
@@ -455,7 +455,7 @@ impl Names {
                         // (Nor an institution's name after its noun: `لحركة فتح جمال نزال`.)
                         && !super::super::roles::is_institution_noun(&toks[k - 1])
                         && toks.get(k + 1).is_some_and(|n| {
-                            n.is_word() && !has_article(&n.norm) && given_name(&n.norm).is_some()
+                            n.is_word() && !has_article(&n.norm) && given_name_by_shape(&n.norm).is_some()
                         })
                 }
                 None => false,
@@ -464,10 +464,10 @@ impl Names {
             let second = toks.get(k + 1).filter(|n| n.is_word() && !n.in_quote);
             let compound = match t.norm.as_str() {
                 "عبد" => second.is_some_and(|n| {
-                    has_article(&n.norm) || given_name(&n.norm) == Some(GivenName::Sure)
+                    has_article(&n.norm) || given_name_by_shape(&n.norm) == Some(GivenName::Sure)
                 }),
                 "ابو" => second.is_some_and(|n| {
-                    !has_article(&n.norm) && given_name(&n.norm) == Some(GivenName::Sure)
+                    !has_article(&n.norm) && given_name_by_shape(&n.norm) == Some(GivenName::Sure)
                 }),
                 _ => false,
             };
@@ -475,7 +475,7 @@ impl Names {
             let opens = t.is_word()
                 && !t.in_quote
                 && (given || compound)
-                && (k == 0 || given_name(&toks[k - 1].norm).is_none());
+                && (k == 0 || given_name_by_shape(&toks[k - 1].norm).is_none());
             if !opens {
                 k += 1;
                 continue;

@@ -1337,3 +1337,35 @@ fn a_stop_between_tatweels_inside_a_word_is_no_boundary() {
     // A stop with tatweel on one side only is still a stop.
     assert_eq!(mt_input("الجبهـ. وقال"), "الجبه. وقال");
 }
+
+#[test]
+fn dotted_dates_quoted_initials_and_stray_marks_are_no_sentences() {
+    // A date written with a stop and a space after each part.
+    assert_split(
+        "نشر في 08. 03. 2023 على الموقع.",
+        &["نشر في 08. 03. 2023 على الموقع."],
+    );
+    // (A stop after a number before another number is a boundary otherwise.)
+    assert_split(
+        "وصل الوفد في الساعة 3. 5 لاعبين غابوا عن التدريب.",
+        &["وصل الوفد في الساعة 3.", "5 لاعبين غابوا عن التدريب."],
+    );
+    // A name's initial after a space, closing its quote.
+    assert_split(
+        "رحب محامو المدعية “لورا. ب” بالقرار. وقال المحامي إن القرار عادل.",
+        &[
+            "رحب محامو المدعية “لورا. ب” بالقرار.",
+            "وقال المحامي إن القرار عادل.",
+        ],
+    );
+    // (Initials signing off after a sentence start one of their own.)
+    assert_split(
+        "وصلت البعثة إلى مكة. ح.ع.ح (د.ب.أ)",
+        &["وصلت البعثة إلى مكة.", "ح.ع.ح (د.ب.أ)"],
+    );
+    // A dash left after the last sentence is no sentence of its own.
+    assert_split(
+        "رسائل بين واشنطن وطهران! -",
+        &["رسائل بين واشنطن وطهران! -"],
+    );
+}

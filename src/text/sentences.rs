@@ -495,6 +495,18 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             (piece.is_some_and(is_letter_name) && is_letter_name(after))
                 || (after.chars().count() == 1 && !matches!(after, "و" | "ف"))
         };
+        // `“لورا. ب”`: a name's initial after the space, closing the quote it is in (not a
+        // sign-off of initials after a sentence: `العمرة. ح.ع.ح/ف.ي`).
+        let spaced_initial = kind == Run::Dot && !closers && next == Some(' ') && {
+            let letter = word_after(text, byte_at(j) + 1);
+            let after = text[byte_at(j) + 1 + letter.len()..].chars().next();
+            letter.chars().count() == 1
+                && letter.chars().all(is_arabic_letter)
+                && !matches!(letter, "و" | "ف")
+                && after.is_some_and(is_quote_mark)
+        };
+        // `08. 03. 2023`: a date written with a stop and a space after each part.
+        let dotted_date = kind == Run::Dot && !closers && dotted_date_at(text, pos);
         // `عبود ".وأضاف`: a space-padded closing quote before the stop ends a real sentence.
         let padded_quote = token.is_some_and(|(start, t)| {
             !t.is_empty()
@@ -520,7 +532,17 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
         let boundary = match next {
             None => false,
-            _ if elision || continues || domain || attributed || initial || spaced_date => false,
+            _ if elision
+                || continues
+                || domain
+                || attributed
+                || initial
+                || spaced_initial
+                || spaced_date
+                || dotted_date =>
+            {
+                false
+            }
             Some('/') => agency_end,
             // `بالنهائي.(دبي - الاتحاد)`: a missing space before a bracketed credit (or a
             // placeholder, `أطفالهن.[ads3]`).
@@ -577,7 +599,62 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             k = j;
         }
     }
-    spans_between(text, &cuts)
+    // `وطهران! -`: a piece with no letter or digit (a dash, a mark left over) is no sentence
+    // of its own; it stays with the sentence before it.
+    let spans = spans_between(text, &cuts);
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        let bare = !text[start..end].chars().any(char::is_alphanumeric);
+        match merged.last_mut() {
+            Some(last) if bare => last.1 = end,
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// Whether the stop at byte `dot` is one of the stops of a date written `08. 03. 2023`: one or
+/// two digits, a stop and a space, one or two digits, a stop and a space, two or four digits.
+fn dotted_date_at(text: &str, dot: usize) -> bool {
+    // Digits then a stop then a space, as (digit count) from byte `at`; `None` otherwise.
+    let part = |at: usize| -> Option<(usize, usize)> {
+        let digits = text[at..].chars().take_while(char::is_ascii_digit).count();
+        let rest = &text[at + digits..];
+        ((1..=2).contains(&digits) && rest.starts_with(". ")).then_some((digits, at + digits + 2))
+    };
+    let year = |at: usize| {
+        let digits = text[at..].chars().take_while(char::is_ascii_digit).count();
+        let after = text[at + digits..].chars().next();
+        matches!(digits, 2 | 4) && !after.is_some_and(char::is_alphanumeric)
+    };
+    // The start of the digits right before byte `end`.
+    let digits_before = |end: usize| {
+        let n = text[..end]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        let start = end - n;
+        let clean = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (n > 0 && clean).then_some(start)
+    };
+    let Some(start) = digits_before(dot) else {
+        return false;
+    };
+    // The first stop: the day, then the month and the year.
+    let first = part(start)
+        .and_then(|(_, next)| part(next))
+        .is_some_and(|(_, y)| year(y));
+    // The second stop: the month after the day.
+    let second = start >= 3
+        && text[..start].ends_with(". ")
+        && digits_before(start - 2).is_some_and(|d| {
+            part(d).is_some_and(|(_, m)| m == start) && part(start).is_some_and(|(_, y)| year(y))
+        });
+    first || second
 }
 
 /// Top-level domains written in Arabic script after a dot (`مجالس.نت`), as written.

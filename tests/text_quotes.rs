@@ -3925,3 +3925,26 @@ fn round_sixteen_foreign_given_names_roles_after_names_and_bodies_whole() {
         Some("قيادة العمليات المشتركة")
     );
 }
+
+#[test]
+fn round_sixteen_without_borders_closes_a_body_s_name() {
+    // `بلا حدود` ("without borders") is part of the body's name, and no name of a person.
+    let s = "وقالت منظمة أطباء بلا حدود في بيان إن \"الوضع كارثي\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع كارثي"),
+        Some("منظمة أطباء بلا حدود")
+    );
+    let s = "وقال رئيس منظمة أطباء بلا حدود جاويد عبد المنعم إن \"الوضع صعب جدا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع صعب جدا"),
+        Some("جاويد عبد المنعم")
+    );
+}
+
+#[test]
+fn round_sixteen_a_verb_in_the_imperfect_before_a_name_is_no_part_of_it() {
+    // The page writes `يؤمن أليو ديانج` (a verb, then its subject): the later surname alone is
+    // `أليو ديانج`, not the verb with it.
+    let s = "يؤمن أليو ديانج، لاعب المنتخب، أن الهدف هو الفوز باللقب.\n\nوشدد ديانج على استعداده للعمل.\n\nوقال ديانج في حواره: \"الهدف واضح\".";
+    assert_eq!(speaker_of(&quotes(s), "الهدف واضح"), Some("أليو ديانج"));
+}

@@ -270,6 +270,7 @@ fn analyse_with_rows(
         })
         .collect();
     words::unsuffix_surnames(&mut toks);
+    words::join_without_borders(&mut toks);
     let mut mark_quotes = marks::pair_marks(input, paragraphs);
     unclosed::end_unclosed(&toks, &mut mark_quotes);
     // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.

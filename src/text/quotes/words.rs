@@ -111,6 +111,26 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
     }
 }
 
+/// Join `بلا حدود` ("without borders") into one word: it closes the names of bodies
+/// (`أطباء بلا حدود`, `مراسلون بلا حدود`) that would otherwise end at the preposition.
+pub(crate) fn join_without_borders(paragraphs: &mut [Vec<Token>]) {
+    for t in paragraphs.iter_mut() {
+        let mut k = 0;
+        while k + 1 < t.len() {
+            let joined = t[k].is_word()
+                && t[k + 1].is_word()
+                && t[k].norm == "بلا"
+                && t[k + 1].norm == "حدود";
+            if joined {
+                let next = t.remove(k + 1);
+                t[k].end = next.end;
+                t[k].norm = "بلا حدود".to_string();
+            }
+            k += 1;
+        }
+    }
+}
+
 /// Split `input[start..end]` into tokens with absolute byte offsets. Whitespace separates tokens
 /// and is dropped. `start` and `end` must lie on character boundaries.
 pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {

@@ -248,7 +248,9 @@ pub(super) fn is_prepositional_word(w: &str) -> bool {
 /// السني`).
 pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
-    if is_rank_grade(toks, i) {
+    // (`أطباء بلا حدود`: "without borders" closes a body's name; see
+    // `words::join_without_borders`.)
+    if is_rank_grade(toks, i) || t.norm == "بلا حدود" {
         return false;
     }
     // `آية الله علي خامنئي`, `حجة الإسلام …`: a cleric's honorific of two words is no name.

@@ -253,9 +253,19 @@ fn adds_prose(norms: &[String], fuller: &[String]) -> bool {
                 .get(k + 1)
                 .is_some_and(|n| COMPOUND_SECOND.contains(&n.as_str()))
     };
+    // (`يؤمن أليو ديانج`, `تدعم قيس سعيد`: a verb in the imperfect before the name, which
+    // the common words do not all hold.)
+    let imperfect = |k: usize| {
+        let w = &fuller[k];
+        k < at
+            && w.starts_with(['ي', 'ت'])
+            && (4..=5).contains(&w.chars().count())
+            && given_name(w).is_none()
+    };
     let prose = |k: usize| {
         let w = &fuller[k];
-        is_common_word(w) && given_name(w) != Some(GivenName::Sure) && !compound(k)
+        (is_common_word(w) && given_name(w) != Some(GivenName::Sure) && !compound(k))
+            || imperfect(k)
     };
     (0..at).chain(at + norms.len()..fuller.len()).any(prose)
 }

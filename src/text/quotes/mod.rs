@@ -344,7 +344,7 @@ impl Analysis<'_> {
                 && !title
                 && !speakers::is_title_word(lone)
                 && !speakers::is_body_word(lone)
-                && crate::text::quotes::lexicon::given_name(lone).is_none()
+                && lexicon::given_name(lone).is_none()
             {
                 continue;
             }

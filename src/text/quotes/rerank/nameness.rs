@@ -1,7 +1,8 @@
 //! How much a candidate speaker reads as a name: the rules sometimes take a verb's object or
-//! a phrase for a cue's subject (`يفوز برئاسة`, `بيانا`, `صورة`); the word lists of the rules,
-//! and the list of common words of news prose the annotated pages never write in a name, tell
-//! such phrases from people and bodies.
+//! a phrase for a cue's subject (`يفوز برئاسة`, `بيانا`, `صورة`); the word lists of the rules
+//! (given names, and foreign ones read by their letters: `name_shape.rs`), and the list of
+//! common words of news prose the annotated pages never write in a name, tell such phrases from
+//! people and bodies.
 
 use crate::text::quotes::lexicon::{
     anonymous, complementisers, cues, given_name_by_shape, indefinite_modifiers, institutions,

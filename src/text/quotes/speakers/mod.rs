@@ -11,7 +11,9 @@
 //! Names have no capital letters in Arabic, so a gazetteer of given names (`given_names.txt`,
 //! written for this project) tells a first name from a common word: it completes surnames
 //! (`الزاملي` → `حاكم الزاملي`, also when the first name is a title word too), lone first names
-//! (`مهدي` → `مهدي سالم`), and keeps a verb or object out of a name (`أرجع محمد عمر`). A name
+//! (`مهدي` → `مهدي سالم`), and keeps a verb or object out of a name (`أرجع محمد عمر`); a
+//! foreign given name the list lacks is read by its letters (`فابريزيو`, `name_shape.rs`) where
+//! a name is looked for among unknown words. A name
 //! ends after a definite family name before an undefined word (`هيا الشعيبي رسالة`) and at a
 //! word with tanwin; a spokesman of a body (`المتحدث باسم الجيش`) stays a role, never the body.
 

@@ -5,7 +5,7 @@ not know reads as a person's name by its letters alone.
     scripts/train_name_shape.py [--c 1.0] [--out src/text/quotes/name_shape_weights.tsv]
 
 The gazetteer of given names (`given_names.txt`) cannot list every foreign name a news page
-transliterates (`فابريزيو`, `ميرجانا`, `كيمبرلي`), and such names read differently from Arabic
+transliterates (`فيليبرتو`, `رافاييلا`, `بريجيت`), and such names read differently from Arabic
 words of prose: their letter sequences (`يو$`, `^مي`, `ار`) are rare in the words of news.
 This fits a logistic regression over the character 1- to 4-grams of a word (with `^` and `$`
 marking its ends) on the repository's own lists: the sure given names of `given_names.txt`

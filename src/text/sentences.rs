@@ -503,7 +503,14 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             letter.chars().count() == 1
                 && letter.chars().all(is_arabic_letter)
                 && !matches!(letter, "و" | "ف")
-                && after.is_some_and(is_quote_mark)
+                && after.is_some_and(|c| {
+                    // A closing mark (`”`, `»`), or a straight one that closes: followed by a
+                    // space, punctuation or the end (`ل“الجزيرة”` opens a quote).
+                    let rest = &text[byte_at(j) + 1 + letter.len() + c.len_utf8()..];
+                    matches!(c, '”' | '»' | '’' | '›')
+                        || (matches!(c, '"' | '\'')
+                            && rest.chars().next().is_none_or(|n| !n.is_alphanumeric()))
+                })
         };
         // `08. 03. 2023`: a date written with a stop and a space after each part.
         let dotted_date = kind == Run::Dot && !closers && dotted_date_at(text, pos);
@@ -599,8 +606,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             k = j;
         }
     }
-    // `وطهران! -`: a piece with no letter or digit (a dash, a mark left over) is no sentence
-    // of its own; it stays with the sentence before it.
+    // `وطهران! -`: a piece with no letter or digit (a dash, a mark left over) after a sentence
+    // is no sentence of its own; it stays with the sentence before it. (One at the start of
+    // the paragraph stays as it is.)
     let spans = spans_between(text, &cuts);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (start, end) in spans {
@@ -614,7 +622,8 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether the stop at byte `dot` is one of the stops of a date written `08. 03. 2023`: one or
-/// two digits, a stop and a space, one or two digits, a stop and a space, two or four digits.
+/// two ASCII digits, a stop and a space, one or two digits, a stop and a space, two or four
+/// digits. (Three such numbers in a row that are no date, `10. 11. 12`, read as one too.)
 fn dotted_date_at(text: &str, dot: usize) -> bool {
     // Digits then a stop then a space, as (digit count) from byte `at`; `None` otherwise.
     let part = |at: usize| -> Option<(usize, usize)> {

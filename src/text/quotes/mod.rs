@@ -270,7 +270,7 @@ fn analyse_with_rows(
         })
         .collect();
     words::unsuffix_surnames(&mut toks);
-    words::join_without_borders(&mut toks);
+    words::join_without_borders(input, &mut toks);
     let mut mark_quotes = marks::pair_marks(input, paragraphs);
     unclosed::end_unclosed(&toks, &mut mark_quotes);
     // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.
@@ -335,7 +335,8 @@ impl Analysis<'_> {
             let Some(np) = headline_subject(t) else {
                 continue;
             };
-            // (The page's first paragraph is its title, which may end with the site's name.)
+            // (The first paragraph the analysis reads is the page's title, which may end with
+            // the site's name.)
             let title = !valid[..pi].iter().any(|&v| v);
             // `وهدان: …` is a title's speaker; further down, `وزاد: …` goes on with the story.
             let lone = &t[np.start].norm;
@@ -1618,7 +1619,8 @@ fn without_media_tag(s: &str, title: bool) -> usize {
         }
     }
     if title && !site_named {
-        if let Some(at) = s[..end].rfind(" - ").or_else(|| s[..end].rfind(" – ")) {
+        let last_dash = s[..end].rfind(" - ").max(s[..end].rfind(" – "));
+        if let Some(at) = last_dash {
             let tail = s[at..end].trim_start_matches([' ', '-', '–']);
             let words = tail.split_whitespace().count();
             let plain = tail

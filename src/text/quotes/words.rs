@@ -111,16 +111,18 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
     }
 }
 
-/// Join `بلا حدود` ("without borders") into one word: it closes the names of bodies
-/// (`أطباء بلا حدود`, `مراسلون بلا حدود`) that would otherwise end at the preposition.
-pub(crate) fn join_without_borders(paragraphs: &mut [Vec<Token>]) {
+/// Join `بلا حدود` ("without borders"), written on one line of `input`, into one word: it
+/// closes the names of bodies (`أطباء بلا حدود`, `مراسلون بلا حدود`) that would otherwise end
+/// at the preposition. Every tokenisation the speaker passes read goes through it.
+pub(crate) fn join_without_borders(input: &str, paragraphs: &mut [Vec<Token>]) {
     for t in paragraphs.iter_mut() {
         let mut k = 0;
         while k + 1 < t.len() {
             let joined = t[k].is_word()
                 && t[k + 1].is_word()
                 && t[k].norm == "بلا"
-                && t[k + 1].norm == "حدود";
+                && t[k + 1].norm == "حدود"
+                && input[t[k].end..t[k + 1].start].chars().all(|c| c == ' ');
             if joined {
                 let next = t.remove(k + 1);
                 t[k].end = next.end;

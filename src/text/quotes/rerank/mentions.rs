@@ -83,7 +83,11 @@ impl Mentions {
                 continue;
             }
             after = p.end;
-            let toks = tokenize(input, p.start, p.end);
+            let mut toks = tokenize(input, p.start, p.end);
+            crate::text::quotes::words::join_without_borders(
+                input,
+                std::slice::from_mut(&mut toks),
+            );
             // Offsets of the words that follow a non-word token (or open the paragraph).
             let mut gap = true;
             let mut after_gap = HashSet::new();

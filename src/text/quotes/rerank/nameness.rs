@@ -5,8 +5,8 @@
 //! people and bodies.
 
 use crate::text::quotes::lexicon::{
-    anonymous, complementisers, cues, given_name_by_shape, indefinite_modifiers, institutions,
-    is_common_word, person_nouns, stop_words, titles, GivenName, PREPOSITIONS,
+    anonymous, complementisers, cues, given_name, given_name_by_shape, indefinite_modifiers,
+    institutions, is_common_word, person_nouns, stop_words, titles, GivenName, PREPOSITIONS,
 };
 use crate::text::quotes::words::{lookup_forms, strip_article};
 
@@ -26,7 +26,7 @@ pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
         return [0.0; NAMENESS];
     };
     let given = |w: &str| given_name_by_shape(w).is_some();
-    let sure_first = given_name_by_shape(first) == Some(GivenName::Sure)
+    let sure_first = given_name(first) == Some(GivenName::Sure)
         || (matches!(first.as_str(), "ابو" | "ام") && words.get(1).is_some_and(|w| given(w)))
         || first
             .strip_prefix("ابو")
@@ -34,7 +34,7 @@ pub(super) fn nameness(words: &[String]) -> [f32; NAMENESS] {
             .is_some_and(given)
         || words
             .get(1)
-            .is_some_and(|w| given_name_by_shape(&format!("{first} {w}")) == Some(GivenName::Sure));
+            .is_some_and(|w| given_name(&format!("{first} {w}")) == Some(GivenName::Sure));
     let any_given = words.iter().any(|w| given(w));
     let institution = institutions().contains(first.as_str())
         || institutions().contains(strip_article(first))

@@ -718,6 +718,15 @@ pub(crate) fn is_imperfect_verb(w: &str) -> bool {
         && !super::is_body_word(w)
 }
 
+/// True for a word shaped as a verb in the imperfect: [`is_imperfect_verb`] (`يفوز`,
+/// `يبحثان`), or four letters after `ت` or `ن` (`تدعم`, `نعمل`) that are no given name.
+pub(crate) fn looks_imperfect(w: &str) -> bool {
+    is_imperfect_verb(w)
+        || (w.starts_with(['ت', 'ن'])
+            && w.chars().count() == 4
+            && crate::text::quotes::lexicon::given_name(w).is_none())
+}
+
 /// Countries and capitals (normalised): the object of a verb after its subject, never the
 /// last word of a person's name.
 const PLACES: &[&str] = &[

@@ -507,8 +507,12 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     // speaker.
     let manner = (1..colon).find(|&k| {
         let w = &tokens[k].norm;
-        let participle =
-            tokens[k].tanwin || (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5);
+        // (Not a name of that shape: `الملكة ماريا تيريزا: …`.)
+        let participle = tokens[k].tanwin
+            || (w.starts_with('م')
+                && w.ends_with('ا')
+                && w.chars().count() >= 5
+                && crate::text::quotes::lexicon::given_name_by_shape(w).is_none());
         participle && k + 1 < colon && colon - k <= 3 && tokens[k..colon].iter().all(Token::is_word)
     });
     let mut np_end = speaker_from_place(tokens, colon)
@@ -590,11 +594,14 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     // particle of a Maghreb family name).
     let first = &tokens[0].norm;
     // (`وهدان: …`, `وهبي: …`: a lone surname that opens with `و`, no word of prose or cue.)
-    let surname_in_waw = np_end == 1
-        && colon == 1
+    let surname_in_waw = colon == 1
         && first.chars().count() >= 4
         && cue_kind(first).is_none()
-        && !crate::text::quotes::lexicon::is_common_word(first);
+        && !crate::text::quotes::lexicon::is_common_word(first)
+        // (`وختاما: …`: a word of prose after `و`.)
+        && first.strip_prefix('و').is_some_and(|bare| {
+            cue_kind(bare).is_none() && !crate::text::quotes::lexicon::is_common_word(bare)
+        });
     let particle_ould = first == "ولد" && np_end >= 2;
     if first.starts_with('و')
         && !surname_in_waw
@@ -629,7 +636,7 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
             && rest.len() >= 4
             && rest[1].kind == crate::text::quotes::words::TokKind::Mark
             && rest[rest.len() - 2].kind == crate::text::quotes::words::TokKind::Mark
-            && super::roles::is_nisba(&rest[rest.len() - 1].norm))
+            && is_feminine_nisba(&rest[rest.len() - 1].norm))
         // `الشرطة السويدية لـCNN: …`: an outlet in Latin letters needs no marks.
         || (rest.len() == 2
             && rest[0].norm == "ل"
@@ -648,7 +655,7 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
         // `أمين عام «أوبك»: …`: the body a title heads, in quote marks.
         // (`رئيس منظمة “بدر” العراقية: …`: and its nisba.)
         || ({
-            let nisba = rest.len() >= 4 && super::roles::is_nisba(&rest[rest.len() - 1].norm);
+            let nisba = rest.len() >= 4 && is_feminine_nisba(&rest[rest.len() - 1].norm);
             let rest = if nisba { &rest[..rest.len() - 1] } else { rest };
             rest.len() >= 3
                 && rest[0].kind == crate::text::quotes::words::TokKind::Mark
@@ -699,9 +706,16 @@ fn speaker_before_circumstance(tokens: &[Token], colon: usize) -> Option<usize> 
     ok.then_some(k)
 }
 
+/// A nisba in the feminine (`الأمريكية`, `العراقية`), as after an outlet's or a group's name;
+/// not a family name in `ي` (`العامري`).
+fn is_feminine_nisba(w: &str) -> bool {
+    w.ends_with("يه") && super::roles::is_nisba(w)
+}
+
 /// `فريد زهران بعد فوزه برئاسة الحزب: …`: a person named with a given name first (two or
 /// three words, no common word of prose after the given name), then when it spoke (`بعد`,
-/// `عقب`, `خلال`, `أمام` and up to six words) before the colon at `tokens[colon]`.
+/// `عقب`, `خلال`, `أمام` and up to six tokens, words or quote marks) before the colon at
+/// `tokens[colon]`.
 fn named_speaker_before_occasion(tokens: &[Token], colon: usize) -> Option<usize> {
     use crate::text::quotes::lexicon::{given_name, is_common_word};
     given_name(&tokens.first()?.norm)?;

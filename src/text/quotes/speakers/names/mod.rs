@@ -255,6 +255,7 @@ fn adds_prose(norms: &[String], fuller: &[String]) -> bool {
     };
     // (`يؤمن أليو ديانج`, `تدعم قيس سعيد`: a verb in the imperfect before the name, which
     // the common words do not all hold.)
+    // (Only `يـ` and `تـ`, the third person: `نويل` before `بارو` is a given name.)
     let imperfect = |k: usize| {
         let w = &fuller[k];
         k < at

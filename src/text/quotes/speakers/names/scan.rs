@@ -10,7 +10,7 @@ use super::super::subject_after::{body_without_object, ends_with_object, transit
 use super::super::subject_before::first_titled_person;
 use super::super::Name;
 use super::Names;
-use crate::text::quotes::lexicon::{given_name_by_shape, institutions};
+use crate::text::quotes::lexicon::{given_name, given_name_by_shape, institutions};
 use crate::text::quotes::words::{has_article, strip_article, TokKind, Token};
 
 impl Names {
@@ -348,7 +348,7 @@ impl Names {
                     && toks[c - len].is_word()
                     && !toks[c - len].in_quote
                     && (c - len + 1..c).all(name_word)
-                    && matches!(given_name_by_shape(&toks[c - len].norm), Some(GivenName::Sure))
+                    && matches!(given_name(&toks[c - len].norm), Some(GivenName::Sure))
                     // The name opens its clause: after a verb, punctuation or the start.
                     && (c == len
                         || !toks[c - len - 1].is_word()
@@ -384,10 +384,7 @@ impl Names {
             let (g, w) = (&toks[k - 1], &toks[k]);
             let surname =
                 w.is_word() && !w.in_quote && has_article(&w.norm) && !names_no_person(&w.norm);
-            if surname
-                && g.is_word()
-                && !g.in_quote
-                && given_name_by_shape(&g.norm) == Some(GivenName::Sure)
+            if surname && g.is_word() && !g.in_quote && given_name(&g.norm) == Some(GivenName::Sure)
             {
                 if let Some(n) = Name::from_tokens(input, &toks[k - 1..=k]) {
                     self.given_before.entry(w.norm.clone()).or_insert(n);
@@ -408,7 +405,7 @@ impl Names {
         // institution, person noun or common word (not a third word: `فاطمة عزيز المصرية`).
         let family_name = |k: usize, w: &str| {
             k > 0
-                && given_name_by_shape(&toks[k - 1].norm) == Some(GivenName::Sure)
+                && given_name(&toks[k - 1].norm) == Some(GivenName::Sure)
                 && !names_no_person(w)
                 // (`وحيا محمد الحضور`: a common word of news prose is the verb's object.)
                 && !crate::text::quotes::lexicon::is_common_word(w)
@@ -464,10 +461,10 @@ impl Names {
             let second = toks.get(k + 1).filter(|n| n.is_word() && !n.in_quote);
             let compound = match t.norm.as_str() {
                 "عبد" => second.is_some_and(|n| {
-                    has_article(&n.norm) || given_name_by_shape(&n.norm) == Some(GivenName::Sure)
+                    has_article(&n.norm) || given_name(&n.norm) == Some(GivenName::Sure)
                 }),
                 "ابو" => second.is_some_and(|n| {
-                    !has_article(&n.norm) && given_name_by_shape(&n.norm) == Some(GivenName::Sure)
+                    !has_article(&n.norm) && given_name(&n.norm) == Some(GivenName::Sure)
                 }),
                 _ => false,
             };

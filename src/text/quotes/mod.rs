@@ -270,7 +270,6 @@ fn analyse_with_rows(
         })
         .collect();
     words::unsuffix_surnames(&mut toks);
-    words::join_without_borders(input, &mut toks);
     let mut mark_quotes = marks::pair_marks(input, paragraphs);
     unclosed::end_unclosed(&toks, &mut mark_quotes);
     // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.
@@ -327,28 +326,18 @@ impl Analysis<'_> {
 
     fn headlines(&self, valid: &[bool]) -> Vec<Headline> {
         let mut out = Vec::new();
+        let first_valid = valid.iter().position(|&v| v);
         for (pi, p) in self.paragraphs.iter().enumerate() {
             let t = &self.toks[pi];
             if !valid[pi] {
                 continue;
             }
-            let Some(np) = headline_subject(t) else {
-                continue;
-            };
             // (The first paragraph the analysis reads is the page's title, which may end with
             // the site's name.)
-            let title = !valid[..pi].iter().any(|&v| v);
-            // `وهدان: …` is a title's speaker; further down, `وزاد: …` goes on with the story.
-            let lone = &t[np.start].norm;
-            if np.len() == 1
-                && lone.starts_with('و')
-                && !title
-                && !speakers::is_title_word(lone)
-                && !speakers::is_body_word(lone)
-                && lexicon::given_name(lone).is_none()
-            {
+            let title = Some(pi) == first_valid;
+            let Some(np) = headline_subject(t, title) else {
                 continue;
-            }
+            };
             // `https://…`, `Tel: …`: a link or a label in Latin letters, no speaker.
             if !t[np.clone()].iter().all(|x| has_arabic_letter(&x.norm)) {
                 continue;

@@ -113,28 +113,27 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
 
 /// Join `بلا حدود` ("without borders"), written on one line of `input`, into one word: it
 /// closes the names of bodies (`أطباء بلا حدود`, `مراسلون بلا حدود`) that would otherwise end
-/// at the preposition. Every tokenisation the speaker passes read goes through it.
-pub(crate) fn join_without_borders(input: &str, paragraphs: &mut [Vec<Token>]) {
-    for t in paragraphs.iter_mut() {
-        let mut k = 0;
-        while k + 1 < t.len() {
-            let joined = t[k].is_word()
-                && t[k + 1].is_word()
-                && t[k].norm == "بلا"
-                && t[k + 1].norm == "حدود"
-                && input[t[k].end..t[k + 1].start].chars().all(|c| c == ' ');
-            if joined {
-                let next = t.remove(k + 1);
-                t[k].end = next.end;
-                t[k].norm = "بلا حدود".to_string();
-            }
-            k += 1;
+/// at the preposition.
+fn join_without_borders(input: &str, t: &mut Vec<Token>) {
+    let mut k = 0;
+    while k + 1 < t.len() {
+        let joined = t[k].is_word()
+            && t[k + 1].is_word()
+            && t[k].norm == "بلا"
+            && t[k + 1].norm == "حدود"
+            && input[t[k].end..t[k + 1].start].chars().all(|c| c == ' ');
+        if joined {
+            let next = t.remove(k + 1);
+            t[k].end = next.end;
+            t[k].norm = "بلا حدود".to_string();
         }
+        k += 1;
     }
 }
 
 /// Split `input[start..end]` into tokens with absolute byte offsets. Whitespace separates tokens
-/// and is dropped. `start` and `end` must lie on character boundaries.
+/// and is dropped (`بلا حدود` is one word: see [`join_without_borders`]). `start` and `end`
+/// must lie on character boundaries.
 pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let text = &input[start..end];
@@ -155,9 +154,9 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
                 && !has_article(&norm)
                 && !norm.ends_with("الله")
                 && !after_connector
+                && text[s..at].trim_end_matches(is_diacritic).ends_with('ه')
                 // `نبيه بري`, `وجيه`: a given name ending in `ـه`.
-                && super::lexicon::given_name_by_shape(&norm).is_none()
-                && text[s..at].trim_end_matches(is_diacritic).ends_with('ه');
+                && super::lexicon::given_name_by_shape(&norm).is_none();
             out.push(Token {
                 start: start + s,
                 end: start + at,
@@ -219,6 +218,7 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
         });
     }
     flush(&mut out, &mut word_start, text.len());
+    join_without_borders(input, &mut out);
     out
 }
 

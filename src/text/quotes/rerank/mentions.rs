@@ -83,11 +83,7 @@ impl Mentions {
                 continue;
             }
             after = p.end;
-            let mut toks = tokenize(input, p.start, p.end);
-            crate::text::quotes::words::join_without_borders(
-                input,
-                std::slice::from_mut(&mut toks),
-            );
+            let toks = tokenize(input, p.start, p.end);
             // Offsets of the words that follow a non-word token (or open the paragraph).
             let mut gap = true;
             let mut after_gap = HashSet::new();

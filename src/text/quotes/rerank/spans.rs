@@ -48,8 +48,7 @@ pub(super) fn name_spans(
             continue;
         }
         after = p.end;
-        let mut toks = tokenize(input, p.start, p.end);
-        crate::text::quotes::words::join_without_borders(input, std::slice::from_mut(&mut toks));
+        let toks = tokenize(input, p.start, p.end);
         let inside = |t: &Token| {
             let i = quoted.partition_point(|q| q.0 <= t.start);
             quoted[..i].iter().rev().take(8).any(|q| t.start < q.1)

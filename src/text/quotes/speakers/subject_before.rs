@@ -375,8 +375,9 @@ pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, R
 }
 
 /// The speaker phrase of a headline `SPEAKER: statement` (or `SPEAKER لـ"OUTLET": …`): the
-/// words at the start of a paragraph before its first colon.
-pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
+/// words at the start of a paragraph before its first colon. `title`: the paragraph is the
+/// page's title line, where a lone surname may open with `و` (`وهدان: …`).
+pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize>> {
     // `date 2026-03-10 …`, `- 18:05خبير …`: a scraped date or time before the headline.
     let stamp = all
         .iter()
@@ -387,7 +388,7 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
             .iter()
             .any(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
     {
-        return headline_subject(&all[stamp..]).map(|r| r.start + stamp..r.end + stamp);
+        return headline_subject(&all[stamp..], title).map(|r| r.start + stamp..r.end + stamp);
     }
     // A leading tag such as `#عاجل |` or `عاجل -` is skipped.
     // (The `#` of a hashtag is no token: a single word before `|` is such a tag.)
@@ -455,7 +456,7 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
     if let Some(k) = label_colon {
         lead += k + 1;
     }
-    subject_at(all, lead).or_else(|| {
+    subject_at(all, lead, title).or_else(|| {
         // `بعد الوقوف دقيقة حداد.. إسرائيل: …`: a clause before the speaker, closed by an
         // ellipsis (not a comma: `…، معلقا: …` goes on with the story).
         let colon = all[lead..].iter().position(|t| t.punct() == Some(':'))? + lead;
@@ -466,13 +467,13 @@ pub(crate) fn headline_subject(all: &[Token]) -> Option<Range<usize>> {
         while all.get(k).is_some_and(|t| t.punct() == Some('.')) {
             k += 1;
         }
-        subject_at(all, k)
+        subject_at(all, k, title)
     })
 }
 
 /// The speaker phrase of a headline whose speaker starts at `all[lead]` (see
 /// [`headline_subject`]).
-fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
+fn subject_at(all: &[Token], lead: usize, title: bool) -> Option<Range<usize>> {
     let tokens = &all[lead..];
     let colon = tokens
         .iter()
@@ -593,8 +594,10 @@ fn subject_at(all: &[Token], lead: usize) -> Option<Range<usize>> {
     // story going on, not a headline (`وزير الخارجية: …` is one; so is `ولد عباس: …`, the
     // particle of a Maghreb family name).
     let first = &tokens[0].norm;
-    // (`وهدان: …`, `وهبي: …`: a lone surname that opens with `و`, no word of prose or cue.)
-    let surname_in_waw = colon == 1
+    // (`وهدان: …`, `وهبي: …`: a lone surname that opens with `و`, no word of prose or cue, on
+    // the title line; further down, `وزاد: …` goes on with the story.)
+    let surname_in_waw = title
+        && colon == 1
         && first.chars().count() >= 4
         && cue_kind(first).is_none()
         && !crate::text::quotes::lexicon::is_common_word(first)

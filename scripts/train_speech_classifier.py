@@ -28,13 +28,14 @@ import argparse
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from train_speaker_reranker import ROUNDS, fit_logistic, write_weights
+from train_speaker_reranker import ROUNDS, fit_logistic, parse_rounds, write_weights
 
 # A key needs this many quotes of the training pages to get a weight.
 KEY_MIN = 5
@@ -103,7 +104,16 @@ def main():
     ap.add_argument("--rust", action="store_true")
     ap.add_argument("--keys-out", help="write the keys' weights (fitted on every page, with the "
                     "dense weights --rust prints) here; required with --rust")
+    ap.add_argument("--rounds", help="the rounds of batches to read, as `63-64,65-66` (default: "
+                    "ROUNDS, the pages the shipped weights were fitted on)")
+    ap.add_argument("--prior", type=float, metavar="L2",
+                    help="fit around the weights shipped at --anchor instead of zero, with this "
+                    "strength: for pages annotated after them (`--rounds`), when the pages they "
+                    "were fitted on are not at hand")
+    ap.add_argument("--anchor", default="HEAD", metavar="REV",
+                    help="the git revision whose shipped weights --prior fits around")
     args = ap.parse_args()
+    rounds = parse_rounds(args.rounds) if args.rounds else ROUNDS
     if args.rust and not args.keys_out:
         sys.exit("--rust needs --keys-out: the dense weights and the keys' are fitted together")
     index = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
@@ -114,7 +124,7 @@ def main():
             f = line.rstrip("\n").split("\t")
             if f[0] != "id":
                 batch[f[0]] = int(f[1])
-    round_of = lambda b: next((r for r, (lo, hi) in enumerate(ROUNDS) if lo <= b <= hi), None)
+    round_of = lambda b: next((r for r, (lo, hi) in enumerate(rounds) if lo <= b <= hi), None)
     pages = [(id_, round_of(b)) for id_, b in sorted(batch.items())
              if round_of(b) is not None and os.path.exists(os.path.join(args.dir, "ann", id_ + ".json"))]
     with ThreadPoolExecutor(os.cpu_count() or 1) as ex:
@@ -143,11 +153,25 @@ def main():
             groups.append(g)
     y, groups = np.array(labels), np.array(groups)
     rules = np.array([r["rules_speech"] for r in rows])
+    shipped = shipped_weights(args.anchor) if args.prior else None
+
+    def fitted(idx):
+        """The weights fitted on the rows `idx`, and their vocabulary (with --prior, around the
+        shipped weights, over the shipped keys too)."""
+        vocab = vocabulary([rows[i] for i in idx])
+        if shipped is None:
+            return fit_logistic(design([rows[i] for i in idx], vocab), y[idx].astype(float),
+                                l2=L2), vocab
+        dense, keys = shipped
+        vocab = sorted(set(vocab) | set(keys))
+        w0 = dense + [keys.get(k, 0.0) for k in vocab]
+        return fit_logistic(design([rows[i] for i in idx], vocab), y[idx].astype(float),
+                            l2=args.prior, w0=w0), vocab
+
     held = np.zeros(len(rows))
-    for h in range(len(ROUNDS)):
+    for h in range(len(rounds)):
         tr, te = np.where(groups != h)[0], np.where(groups == h)[0]
-        vocab = vocabulary([rows[i] for i in tr])
-        w = fit_logistic(design([rows[i] for i in tr], vocab), y[tr].astype(float), l2=L2)
+        w, vocab = fitted(tr)
         held[te] = 1 / (1 + np.exp(-(design([rows[i] for i in te], vocab) @ w)))
     print(f"{len(rows)} quotes judged on {len(pages)} pages, {int(y.sum())} of them speech")
     show = lambda name, pred: print("{:>18}: tp {} fp {} fn {}: P {:.3f} R {:.3f} F1 {:.3f}".format(
@@ -158,12 +182,39 @@ def main():
     # The rules' verdict kept unless the model is surer (as in `speech/model.rs`).
     for keep, flip in ANCHORED:
         show(f"held out, {keep}/{flip}", np.where(rules, held >= keep, held >= flip))
+    if shipped is not None:
+        dense, keys = shipped
+        vocab = sorted(keys)
+        p = 1 / (1 + np.exp(-(design(rows, vocab) @ np.array(dense + [keys[k] for k in vocab]))))
+        for keep, flip in ANCHORED:
+            show(f"shipped, {keep}/{flip}", np.where(rules, p >= keep, p >= flip))
     if args.rust:
-        vocab = vocabulary(rows)
-        w = fit_logistic(design(rows, vocab), y.astype(float), l2=L2)
+        w, vocab = fitted(np.arange(len(rows)))
+        how = (f"refitted (--prior {args.prior:g}) on batches {args.rounds}\n"
+               f"# around the weights shipped at {args.anchor}" if args.prior
+               else "from every annotated page")
         write_weights(w, FEATURES, vocab, args.keys_out,
                       "# Weights of the word keys of the speech model (see speech/model.rs), written by\n"
-                      "# scripts/train_speech_classifier.py --rust --keys-out from every annotated page.\n")
+                      f"# scripts/train_speech_classifier.py --rust --keys-out {how}.\n")
+
+
+def shipped_weights(rev):
+    """The speech model's weights as shipped at the git revision `rev`: the dense ones of
+    `speech/model.rs` (in the order of FEATURES) and the keys' of `speech_weights.tsv`."""
+    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    show = lambda name: subprocess.run(["git", "-C", top, "show", f"{rev}:src/text/quotes/speech/{name}"],
+                                       capture_output=True, text=True, check=True).stdout
+    source = show("model.rs")
+    block = source[source.index("const WEIGHTS: [f32; FEATURES] = ["):]
+    block = block[:block.index("];")]
+    dense = [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+    assert len(dense) == len(FEATURES), f"speech/model.rs has {len(dense)} weights"
+    keys = {}
+    for line in show("speech_weights.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            k, v = line.split("\t")
+            keys[k] = float(v)
+    return dense, keys
 
 
 if __name__ == "__main__":

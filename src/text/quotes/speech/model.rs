@@ -33,67 +33,61 @@ pub(crate) const FLIP_TO_SPEECH: f32 = 0.4;
 /// with 88 fewer false ones (F1 0.949 → 0.958). A single threshold of 0.3 finds 56 more
 /// (F1 0.957; 2 more speakers right on batches 53–54 and 57–58) but reads a scare quote inside
 /// a reported clause (`إن الحديث عن "الجحيم" مبالغ فيه`) as speech; one of 0.4 overrules the
-/// rules on clauses such as `أن "المجلس منحل"`. Refitted on batches 63–102 (round 17, below),
-/// the model keeps the rules' speech down to 0.25: held out by their twenty rounds (9,843
-/// judged quotes), 0.25 finds 4 more of the speech than the weights shipped before (which saw
-/// none of these pages) with 22 fewer false ones (F1 0.955 → 0.957); 0.3 finds 5 fewer with
-/// 52 fewer false ones (F1 0.958), and speakers are counted on the speech found.
-pub(crate) const KEEP_SPEECH: f32 = 0.25;
+/// rules on clauses such as `أن "المجلس منحل"`.
+pub(crate) const KEEP_SPEECH: f32 = 0.3;
 
 /// Weights of the dense features (see [`features`] for their order), printed by
-/// `scripts/train_speech_classifier.py --rust`: fitted on the pages of batches 1–62, then
-/// refitted (`--prior 3 --anchor c8a43cf`, round 17) on the 2,878 pages of batches 63–102
-/// around those weights, as their pages were lost.
+/// `scripts/train_speech_classifier.py --rust`.
 const WEIGHTS: [f32; FEATURES] = [
-    2.738692,  // bias
-    -0.930737, // the rules: speech
-    0.623509,  // the rules: a name
-    1.047208,  // the rules: a scare quote
-    -0.739979, // the rules: a title
-    -3.984312, // the rules' confidence in no speech
-    -3.468615, // one word
-    -2.844527, // two words
-    -2.932579, // three words
-    -1.779951, // four words
-    -0.818998, // five to seven words
-    -0.491416, // words (log)
-    1.171095,  // a cue
-    0.0257,    // cue: a verb
-    0.864566,  // cue: describing
-    1.073877,  // cue: a participle
-    0.016903,  // cue: a verbal noun
-    -0.64349,  // cue: according to
-    -0.215603, // cue: an adverbial
-    0.049143,  // cue: a statement
-    -0.333859, // the cue after it or in another paragraph
-    0.305589,  // the cue right before it
-    0.318561,  // the cue within three words
-    0.496132,  // words from the cue (/20)
-    1.884904,  // a headline's marked statement
-    1.993561,  // in a headline's statement
-    0.739048,  // after a colon
-    -0.220488, // after lam
-    0.437755,  // ends its clause
-    0.071344,  // before a complementiser
-    1.33025,   // right after a complementiser
-    1.455665,  // a complementiser further back
-    1.196922,  // a describing verb before
-    1.036392,  // after bi-annahu
-    0.072199,  // after bi-
-    0.026685,  // reads as a name
-    -0.45995,  // the first word with the article
-    -0.686545, // after a preposition
-    -1.513046, // looks like a person's name
-    -0.915265, // a given name first
-    -1.08957,  // a digit
-    -0.664427, // short: right after a complementiser
-    -0.313126, // short: a complementiser further back
-    0.231799,  // short: after a preposition
-    -0.323214, // short: a cue
-    -0.164556, // short: the cue within three words
-    -1.461733, // short: ends its clause
-    1.007366,  // short: after a colon
-    0.330834,  // short: reads as a name
+    1.867315,  // bias
+    -0.367145, // the rules: speech
+    0.592313,  // the rules: a name
+    1.126335,  // the rules: a scare quote
+    -1.351502, // the rules: a title
+    -3.924664, // the rules' confidence in no speech
+    -2.909958, // one word
+    -2.213737, // two words
+    -2.241485, // three words
+    -2.075638, // four words
+    -0.749379, // five to seven words
+    -0.433582, // words (log)
+    1.46915,   // a cue
+    0.098132,  // cue: a verb
+    0.939984,  // cue: describing
+    1.14085,   // cue: a participle
+    0.339322,  // cue: a verbal noun
+    -0.6962,   // cue: according to
+    -0.32974,  // cue: an adverbial
+    -0.023197, // cue: a statement
+    -0.609933, // the cue after it or in another paragraph
+    0.002197,  // the cue right before it
+    0.365044,  // the cue within three words
+    0.12311,   // words from the cue (/20)
+    1.585027,  // a headline's marked statement
+    2.122529,  // in a headline's statement
+    0.575889,  // after a colon
+    -0.302465, // after lam
+    0.497948,  // ends its clause
+    0.272559,  // before a complementiser
+    1.04879,   // right after a complementiser
+    1.323519,  // a complementiser further back
+    1.184255,  // a describing verb before
+    1.109639,  // after bi-annahu
+    -0.06394,  // after bi-
+    0.287134,  // reads as a name
+    -0.122679, // the first word with the article
+    -0.632651, // after a preposition
+    -1.581458, // looks like a person's name
+    -1.087476, // a given name first
+    -0.643414, // a digit
+    -0.343788, // short: right after a complementiser
+    -0.406796, // short: a complementiser further back
+    0.129949,  // short: after a preposition
+    -0.774017, // short: a cue
+    -0.116248, // short: the cue within three words
+    -1.297303, // short: ends its clause
+    1.083851,  // short: after a colon
+    0.407577,  // short: reads as a name
 ];
 
 /// The key weights: one `key<TAB>weight` line each, `#` lines are comments.

@@ -316,7 +316,9 @@ def main():
         # The pass's weights with each round held out, for that round's pages.
         held_out = [fit(x[groups != h], y[groups != h], qids[groups != h], **prior)
                     for h in range(len(rounds))]
-        return calibrate(args, anns, runs, held_out, fit(x, y, qids, **prior), vocab, rounds)
+        # (With --prior the tool's pass is the one shipped at the anchor, not a refit.)
+        everything = np.asarray(prior["w0"]) if prior else fit(x, y, qids)
+        return calibrate(args, anns, runs, held_out, everything, vocab, rounds)
 
     def chosen_right(w, mask):
         score = x[mask] @ w

@@ -57,7 +57,7 @@ from eval_annotations import norm_name as fold, paired
 import make_common_words
 
 # As in `rerank/mod.rs`.
-CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.5, 1.5
+CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 0.5, 1.5
 ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48), (49, 50), (51, 52), (55, 56), (57, 58), (59, 60), (61, 62)]
 FEATURES = [
     # The page's sequence of speakers and voices.

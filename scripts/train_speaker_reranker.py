@@ -57,7 +57,8 @@ from eval_annotations import norm_name as fold, paired
 import make_common_words
 
 # As in `rerank/mod.rs`.
-CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 0.5, 1.5
+CONFIDENT, OVERRULE_MARGIN, NOBODYS_MARGIN = 0.8, 2.5, 1.5
+VERY_CONFIDENT, CONFIDENT_MARGIN = 0.9, 0.5
 ROUNDS = [(1, 8), (9, 15), (16, 18), (19, 22), (23, 26), (27, 30), (31, 34), (35, 36), (37, 40), (41, 42), (43, 46), (47, 48), (49, 50), (51, 52), (55, 56), (57, 58), (59, 60), (61, 62)]
 FEATURES = [
     # The page's sequence of speakers and voices.
@@ -331,7 +332,8 @@ def main():
                 nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
                 # (A phrase ending in a common word, feature LAST_COMMON, is not protected.)
                 sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
-                need = OVERRULE_MARGIN if sure else NOBODYS_MARGIN if nobodys else 0.0
+                need = ((OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN) if sure
+                        else NOBODYS_MARGIN if nobodys else 0.0)
                 own[q] = (s, need, lab)
             if q not in best or s > best[q][0]:
                 best[q] = (s, lab, first)
@@ -413,7 +415,8 @@ def pass_choice(w, cx):
     f = cx[0]
     nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
     sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
-    need = OVERRULE_MARGIN if sure else NOBODYS_MARGIN if nobodys else 0.0
+    need = ((OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN) if sure
+                        else NOBODYS_MARGIN if nobodys else 0.0)
     best = int(np.argmax(scores))
     if best != 0 and scores[best] - scores[0] <= need:
         best = 0

@@ -158,7 +158,7 @@ def shipped_constant(rev, name, length):
     source = shipped_file(rev, name)
     block = source[source.index(f"const WEIGHTS: [f32; {length}] = ["):]
     block = block[:block.index("];")]
-    return [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+    return [float(v) for v in re.findall(r"^\s+(-?[0-9.]+(?:e-?[0-9]+)?),", block, re.M)]
 
 
 def shipped_weights(rev):
@@ -332,8 +332,8 @@ def main():
                 nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
                 # (A phrase ending in a common word, feature LAST_COMMON, is not protected.)
                 sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
-                need = ((OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN) if sure
-                        else NOBODYS_MARGIN if nobodys else 0.0)
+                tier = OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN
+                need = tier if sure else NOBODYS_MARGIN if nobodys else 0.0
                 own[q] = (s, need, lab)
             if q not in best or s > best[q][0]:
                 best[q] = (s, lab, first)
@@ -415,8 +415,8 @@ def pass_choice(w, cx):
     f = cx[0]
     nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
     sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
-    need = ((OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN) if sure
-                        else NOBODYS_MARGIN if nobodys else 0.0)
+    tier = OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN
+    need = tier if sure else NOBODYS_MARGIN if nobodys else 0.0
     best = int(np.argmax(scores))
     if best != 0 and scores[best] - scores[0] <= need:
         best = 0
@@ -473,7 +473,8 @@ def calibrate(args, anns, runs, held_out, everything, vocab, rounds):
             xs.append(calibration_features(qs[i], best, p, cands[i]))
             ys.append(m is not None and fold(speaker) == fold(gold[m].get("speaker")))
     print(f"features as Rust computes them (weights fitted on every round): {same} of {total}")
-    assert same >= 0.99 * total, "the script's calibration features differ from Rust's"
+    assert same >= 0.99 * total, ("the script's calibration features differ from Rust's (with "
+                                  "--prior, the tool must ship the weights committed at --anchor)")
     x, y, groups = np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(groups)
     before = np.where(x[:, 3] > 0, x[:, 2], x[:, 1])
     # With --prior, around the calibration shipped at the anchor too.

@@ -3,6 +3,8 @@
 
     scripts/train_speech_classifier.py --tarjama target/release/tarjama --dir DIR
         [--rust --keys-out src/text/quotes/speech/speech_weights.tsv]
+    ... --rounds 63-64,65-66 --prior L2 --anchor REV   (refit on newer pages around the
+        weights shipped at REV, when the pages they were fitted on are not at hand)
 
 `DIR` holds `texts/<ID>.txt` and `ann/<ID>.json` (the format of `tests/annotations/real/`);
 the batch of each ID comes from `tests/annotations/real/index.tsv`, and only batches in the
@@ -153,7 +155,7 @@ def main():
             groups.append(g)
     y, groups = np.array(labels), np.array(groups)
     rules = np.array([r["rules_speech"] for r in rows])
-    shipped = shipped_weights(args.anchor) if args.prior else None
+    shipped = shipped_weights(args.anchor) if args.prior is not None else None
 
     def fitted(idx):
         """The weights fitted on the rows `idx`, and their vocabulary (with --prior, around the
@@ -190,8 +192,9 @@ def main():
             show(f"shipped, {keep}/{flip}", np.where(rules, p >= keep, p >= flip))
     if args.rust:
         w, vocab = fitted(np.arange(len(rows)))
-        how = (f"refitted (--prior {args.prior:g}) on batches {args.rounds}\n"
-               f"# around the weights shipped at {args.anchor}" if args.prior
+        how = (f"refitted (--prior {args.prior:g}) on batches {args.rounds or 'ROUNDS'}\n"
+               f"# around the weights shipped at {args.anchor}" if args.prior is not None
+               else f"from the annotated pages of batches {args.rounds}" if args.rounds
                else "from every annotated page")
         write_weights(w, FEATURES, vocab, args.keys_out,
                       "# Weights of the word keys of the speech model (see speech/model.rs), written by\n"
@@ -207,7 +210,7 @@ def shipped_weights(rev):
     source = show("model.rs")
     block = source[source.index("const WEIGHTS: [f32; FEATURES] = ["):]
     block = block[:block.index("];")]
-    dense = [float(v) for v in re.findall(r"^\s+(-?[0-9.]+),", block, re.M)]
+    dense = [float(v) for v in re.findall(r"^\s+(-?[0-9.]+(?:e-?[0-9]+)?),", block, re.M)]
     assert len(dense) == len(FEATURES), f"speech/model.rs has {len(dense)} weights"
     keys = {}
     for line in show("speech_weights.tsv").splitlines():

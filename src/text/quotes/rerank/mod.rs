@@ -41,7 +41,8 @@ use nameness::{nameness, LAST_WORD_COMMON, NAMENESS};
 /// The rules' confidence from which a quote's speaker is overruled only by a margin.
 const CONFIDENT: f32 = 0.8;
 
-/// How much higher another candidate must score to overrule a confident speaker. Held out by
+/// How much higher another candidate must score to overrule a speaker the rules give with
+/// [`VERY_CONFIDENT`] or more (until round 17, every confident speaker). Held out by
 /// rounds (on the first 7,612 quotes), the pass gains more without it (+185 against +153), but it then
 /// overrules confident speakers that the sample page and the hand-written test pages give
 /// right (13 of the sample's 17 speakers right, against 17; 276 of 335 on the test pages,
@@ -716,7 +717,8 @@ fn softmax_at(scores: &[f32], i: usize) -> f32 {
 /// (`بلقيس فتحي لأول مرة`, `صورة`): the rules surely took a phrase for the cue's subject; nor
 /// when it is a person of the other gender than the cue's (`وقالت` for `عادل عبد المهدي`).
 /// Held out by rounds this gains +246 against +233 with every confident speaker protected;
-/// the sample page keeps its 17 speakers either way.
+/// the sample page keeps its 17 speakers either way. A very confident speaker
+/// ([`VERY_CONFIDENT`]) takes [`OVERRULE_MARGIN`], a confident one [`CONFIDENT_MARGIN`].
 fn margin(quote: &Quote, own: &[f32]) -> f32 {
     let nobodys = quote.speaker.is_none() && quote.cue.is_none() && quote.confidence <= 0.3;
     let phrase = own.get(LAST_COMMON).is_some_and(|&x| x > 0.0);
@@ -751,8 +753,8 @@ fn choose(scores: &[f32], margin: f32) -> Option<(usize, f32)> {
 #[cfg(test)]
 mod tests {
     use super::{
-        candidates, choose, fold, margin, rerank, Candidates, Mentions, Named, FEATURES,
-        LAST_COMMON, NEAREST, NOBODYS_MARGIN, OVERRULE_MARGIN,
+        candidates, choose, fold, margin, rerank, Candidates, Mentions, Named, CONFIDENT_MARGIN,
+        FEATURES, LAST_COMMON, NEAREST, NOBODYS_MARGIN, OVERRULE_MARGIN,
     };
     use crate::text::{analyze, Options, Quote};
 
@@ -832,6 +834,11 @@ mod tests {
         assert_eq!(sure, OVERRULE_MARGIN);
         assert_eq!(choose(&[0.0, sure - 0.01], sure), None);
         assert_eq!(choose(&[0.0, sure + 0.01], sure).map(|c| c.0), Some(1));
+        // A speaker the rules are less sure of (0.8 to under 0.9) needs the smaller margin.
+        let leaning = margin(&quote(Some("محمد أبو سلمية"), Some("وقال"), 0.85), &named);
+        assert_eq!(leaning, CONFIDENT_MARGIN);
+        assert_eq!(choose(&[0.0, 1.0], leaning).map(|c| c.0), Some(1));
+        assert_eq!(choose(&[0.0, 1.0], sure), None);
         // Nobody's words in marks need a smaller margin; a quote with a cue none.
         // A confident speaker ending in a common word (`لأول مرة`) has no protection.
         assert_eq!(margin(&quote(Some("صورة"), Some("وقال"), 0.9), &plain), 0.0);

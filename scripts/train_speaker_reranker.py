@@ -146,19 +146,30 @@ def fit(x, y, quote, l2=1.0, steps=60, w0=None, free=()):
     return w
 
 
-def shipped_file(rev, name):
-    """The text of `src/text/quotes/rerank/<name>` at the git revision `rev`."""
+def shipped_file(rev, name, stage="rerank"):
+    """The text of `src/text/quotes/<stage>/<name>` at the git revision `rev`."""
     top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    return subprocess.run(["git", "-C", top, "show", f"{rev}:src/text/quotes/rerank/{name}"],
+    return subprocess.run(["git", "-C", top, "show", f"{rev}:src/text/quotes/{stage}/{name}"],
                           capture_output=True, text=True, check=True).stdout
 
 
-def shipped_constant(rev, name, length):
-    """The numbers of the Rust constant `const WEIGHTS: [f32; <length>]` of `<name>` at `rev`."""
-    source = shipped_file(rev, name)
+def shipped_constant(rev, name, length, stage="rerank"):
+    """The numbers of the Rust constant `const WEIGHTS: [f32; <length>]` of `<stage>/<name>` at
+    `rev`."""
+    source = shipped_file(rev, name, stage)
     block = source[source.index(f"const WEIGHTS: [f32; {length}] = ["):]
     block = block[:block.index("];")]
     return [float(v) for v in re.findall(r"^\s+(-?[0-9.]+(?:e-?[0-9]+)?),", block, re.M)]
+
+
+def shipped_keys(rev, name, stage="rerank"):
+    """The `key<TAB>weight` lines of the weight file `<stage>/<name>` at `rev`, as a dict."""
+    keys = {}
+    for line in shipped_file(rev, name, stage).splitlines():
+        if line.strip() and not line.startswith("#"):
+            k, v = line.split("\t")
+            keys[k] = float(v)
+    return keys
 
 
 def shipped_weights(rev):
@@ -170,12 +181,7 @@ def shipped_weights(rev):
     assert len(dense) <= len(FEATURES), f"rerank/mod.rs has {len(dense)} weights"
     shipped = len(dense)
     dense += [0.0] * (len(FEATURES) - len(dense))
-    keys = {}
-    for line in shipped_file(rev, "lexical_weights.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            k, v = line.split("\t")
-            keys[k] = float(v)
-    return dense, shipped, keys
+    return dense, shipped, shipped_keys(rev, "lexical_weights.tsv")
 
 
 def shipped_calibration(rev):
@@ -226,6 +232,30 @@ def segment(tool, path, *flags):
     return json.loads(out)
 
 
+def refit_arguments(ap, prior_note="", anchor_note=""):
+    """Add the options that refit shipped weights on newer pages: `--rounds`, `--prior`,
+    `--anchor` (shared with `train_speech_classifier.py`)."""
+    ap.add_argument("--rounds", help="the rounds of batches to read, as `63-64,65-66` (default: "
+                    "ROUNDS, the pages the shipped weights were fitted on)")
+    ap.add_argument("--prior", type=float, metavar="L2",
+                    help="fit around the weights shipped at --anchor instead of zero, with this "
+                    "strength: for pages annotated after them (`--rounds`), when the pages they "
+                    "were fitted on are not at hand" + prior_note)
+    ap.add_argument("--anchor", default="HEAD", metavar="REV",
+                    help="the git revision whose shipped weights --prior fits around" + anchor_note)
+
+
+def needed_margin(f):
+    """How much higher than the rules' own speaker, whose features are `f`, another candidate
+    must score to replace it, as `rerank::margin` says."""
+    nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
+    # (A phrase ending in a common word, feature LAST_COMMON, is not protected; nor a person
+    # of the other gender than the cue's.) Confidences come as f32: 0.9 is read a hair under.
+    sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
+    tier = OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN
+    return tier if sure else NOBODYS_MARGIN if nobodys else 0.0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tarjama", required=True)
@@ -235,15 +265,9 @@ def main():
                     "with the weights --rust prints) here; required with --rust")
     ap.add_argument("--calibration", action="store_true",
                     help="fit the calibration of speech quotes' confidence instead")
-    ap.add_argument("--rounds", help="the rounds of batches to read, as `63-64,65-66` (default: "
-                    "ROUNDS, the pages the shipped weights were fitted on)")
-    ap.add_argument("--prior", type=float, metavar="L2",
-                    help="fit around the weights shipped at --anchor instead of zero, with this "
-                    "strength: for pages annotated after them (`--rounds`), when the pages they "
-                    "were fitted on are not at hand; features use the built-in common words")
-    ap.add_argument("--anchor", default="HEAD", metavar="REV",
-                    help="the git revision whose shipped weights --prior fits around (the same "
-                    "for the pass and, once its weights are in, for --calibration)")
+    refit_arguments(ap, prior_note="; features use the built-in common words",
+                    anchor_note=" (the same for the pass and, once its weights are in, for "
+                    "--calibration)")
     args = ap.parse_args()
     if args.rust and not args.lexical_out and not args.calibration:
         # (The dense weights and the lexical ones are fitted together: one without the other
@@ -329,12 +353,7 @@ def main():
             # its confidence) is overruled only by a margin, and so is nobody given to words in
             # marks with no cue (features 2 and 10: nobody, with no cue), as in `margin()`.
             if first:
-                nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
-                # (A phrase ending in a common word, feature LAST_COMMON, is not protected.)
-                sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
-                tier = OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN
-                need = tier if sure else NOBODYS_MARGIN if nobodys else 0.0
-                own[q] = (s, need, lab)
+                own[q] = (s, needed_margin(f), lab)
             if q not in best or s > best[q][0]:
                 best[q] = (s, lab, first)
         right = 0
@@ -412,11 +431,7 @@ def pass_choice(w, cx):
     """The pass's choice among one quote's candidates `cx` (the rules' own first) with weights
     `w`, as `rerank::choose` and `margin` make it: its index and its softmax probability."""
     scores = cx @ w
-    f = cx[0]
-    nobodys = f[2] == 1 and f[10] == 1 and f[1] <= 0.3
-    sure = f[1] >= CONFIDENT and f[LAST_COMMON] == 0 and f[OTHER_GENDER] == 0
-    tier = OVERRULE_MARGIN if f[1] >= VERY_CONFIDENT - 1e-6 else CONFIDENT_MARGIN
-    need = tier if sure else NOBODYS_MARGIN if nobodys else 0.0
+    need = needed_margin(cx[0])
     best = int(np.argmax(scores))
     if best != 0 and scores[best] - scores[0] <= need:
         best = 0

@@ -30,14 +30,14 @@ import argparse
 import collections
 import json
 import os
-import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from train_speaker_reranker import ROUNDS, fit_logistic, parse_rounds, write_weights
+from train_speaker_reranker import (ROUNDS, fit_logistic, parse_rounds, refit_arguments,
+                                    shipped_constant, shipped_keys, write_weights)
 
 # A key needs this many quotes of the training pages to get a weight.
 KEY_MIN = 5
@@ -106,14 +106,7 @@ def main():
     ap.add_argument("--rust", action="store_true")
     ap.add_argument("--keys-out", help="write the keys' weights (fitted on every page, with the "
                     "dense weights --rust prints) here; required with --rust")
-    ap.add_argument("--rounds", help="the rounds of batches to read, as `63-64,65-66` (default: "
-                    "ROUNDS, the pages the shipped weights were fitted on)")
-    ap.add_argument("--prior", type=float, metavar="L2",
-                    help="fit around the weights shipped at --anchor instead of zero, with this "
-                    "strength: for pages annotated after them (`--rounds`), when the pages they "
-                    "were fitted on are not at hand")
-    ap.add_argument("--anchor", default="HEAD", metavar="REV",
-                    help="the git revision whose shipped weights --prior fits around")
+    refit_arguments(ap)
     args = ap.parse_args()
     rounds = parse_rounds(args.rounds) if args.rounds else ROUNDS
     if args.rust and not args.keys_out:
@@ -204,20 +197,9 @@ def main():
 def shipped_weights(rev):
     """The speech model's weights as shipped at the git revision `rev`: the dense ones of
     `speech/model.rs` (in the order of FEATURES) and the keys' of `speech_weights.tsv`."""
-    top = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-    show = lambda name: subprocess.run(["git", "-C", top, "show", f"{rev}:src/text/quotes/speech/{name}"],
-                                       capture_output=True, text=True, check=True).stdout
-    source = show("model.rs")
-    block = source[source.index("const WEIGHTS: [f32; FEATURES] = ["):]
-    block = block[:block.index("];")]
-    dense = [float(v) for v in re.findall(r"^\s+(-?[0-9.]+(?:e-?[0-9]+)?),", block, re.M)]
+    dense = shipped_constant(rev, "model.rs", "FEATURES", stage="speech")
     assert len(dense) == len(FEATURES), f"speech/model.rs has {len(dense)} weights"
-    keys = {}
-    for line in show("speech_weights.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            k, v = line.split("\t")
-            keys[k] = float(v)
-    return dense, keys
+    return dense, shipped_keys(rev, "speech_weights.tsv", stage="speech")
 
 
 if __name__ == "__main__":

@@ -723,9 +723,10 @@ fn margin(quote: &Quote, own: &[f32]) -> f32 {
     let nobodys = quote.speaker.is_none() && quote.cue.is_none() && quote.confidence <= 0.3;
     let phrase = own.get(LAST_COMMON).is_some_and(|&x| x > 0.0);
     let other_gender = own.get(PERSON_OTHER_GENDER).is_some_and(|&x| x > 0.0);
-    if quote.confidence >= VERY_CONFIDENT && !phrase && !other_gender {
+    let protected = !phrase && !other_gender;
+    if protected && quote.confidence >= VERY_CONFIDENT {
         OVERRULE_MARGIN
-    } else if quote.confidence >= CONFIDENT && !phrase && !other_gender {
+    } else if protected && quote.confidence >= CONFIDENT {
         CONFIDENT_MARGIN
     } else if nobodys {
         NOBODYS_MARGIN

@@ -198,6 +198,42 @@ fn verb_subject_quote_without_colon() {
 }
 
 #[test]
+fn an_undefined_title_after_a_full_name_opens_its_role() {
+    // `رئيس نادي …` in apposition without a comma: no part of the name.
+    let s = "وقال نواف بن سعد رئيس نادي الهلال إن «الفريق قدم مباراة كبيرة».";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الفريق قدم مباراة كبيرة",
+        "direct",
+        Some("نواف بن سعد"),
+        Some("وقال"),
+    );
+    let s = "أعرب مرتضى منصور رئيس نادي الزمالك عن سعادته.\n\nوقال: «الفريق قدم مباراة كبيرة».";
+    let qs = quotes(s);
+    speech(
+        &qs,
+        "الفريق قدم مباراة كبيرة",
+        "direct",
+        Some("مرتضى منصور"),
+        Some("وقال"),
+    );
+}
+
+#[test]
+fn clause_particles_before_a_verb_are_no_subject() {
+    // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
+    let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";
+    let qs = quotes(s);
+    let q = quote(&qs, "أمر مثير للدهشة والغرابة");
+    assert_eq!(q.speaker.as_deref(), Some("جمال نجم"), "{q:#?}");
+    let s = "وقال النائب فيصل الكندري إن الوزارة مقصرة.\n\nوإذ تساءل حول السبب في «تفريغ مخازن الأدوية»، أشار الكندري إلى أن «تصريحات الوزير غير موثوق فيها».";
+    let qs = quotes(s);
+    let q = quote(&qs, "تفريغ مخازن الأدوية");
+    assert_eq!(q.speaker.as_deref(), Some("فيصل الكندري"), "{q:#?}");
+}
+
+#[test]
 fn single_curly_quotes_and_apostrophes() {
     let s = "وفي تصريحات لصحيفة ‘الأهرام’، قال الخبير عباس شراقي إن السد \"يتم دون تنسيق\". وقالت O’Neil شيئا آخر.";
     let qs = quotes(s);

@@ -453,7 +453,38 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     if object_taking || takes_object {
         end = start + body_without_object(&tokens[start..end]);
     }
+    end = start + without_tail(&tokens[start..end]);
     (end > start).then_some(start..end)
+}
+
+/// The length of a subject phrase without words no person's name ends with, once the name
+/// has two words: an undefined title opening an apposition (`مرتضى منصور رئيس نادي …`), a
+/// `لـ`/`بـ` phrase (`محمد محيي لشبكة …`), a lineage particle left without its name.
+pub(super) fn without_tail(np: &[Token]) -> usize {
+    let (role, name) = split_role(np);
+    let person = name
+        .first()
+        .is_some_and(|t| given_name(&t.norm) == Some(GivenName::Sure));
+    if !person {
+        return np.len();
+    }
+    let mut end = np.len();
+    while end > role.len() + 2 {
+        let t = &np[end - 1];
+        let w = t.norm.as_str();
+        let dangling = matches!(
+            w,
+            "بن" | "ابن" | "بنت" | "ولد" | "ال" | "آل" | "ابو" | "عبد"
+        );
+        let title = !has_article(w) && is_title(w) && given_name(w).is_none();
+        let prepositional = is_prepositional_word(w) && !NAME_PARTICLES.contains(&w);
+        if dangling || title || prepositional {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// The length of a body's name without a definite object after it: `الوزارة` + a definite

@@ -221,6 +221,22 @@ fn an_undefined_title_after_a_full_name_opens_its_role() {
 }
 
 #[test]
+fn a_name_set_off_before_a_role_is_its_full_form() {
+    // `منذر الكبير، المدير الفني`: the comma and the role show the name ends after `الكبير`,
+    // a word of news prose too.
+    let s = "تحدث منذر الكبير، المدير الفني للمنتخب، عن جاهزية فريقه.\n\nوقال منذر في المؤتمر: «مستوى تونس في نسق تصاعدي».";
+    let qs = quotes(s);
+    let q = quote(&qs, "مستوى تونس في نسق تصاعدي");
+    assert_eq!(q.speaker.as_deref(), Some("منذر الكبير"), "{q:#?}");
+    // `عيد` → `أحمد عيد` → `أحمد عيد الحربي`: a family name in `ـي` after the name the page
+    // writes with a role.
+    let s = "قدم رئيس الاتحاد السعودي لكرة القدم، أحمد عيد الحربي، الشكر للأمير.\n\nوأكد عيد في تصريحات: “راضي كل الرضا عن ما قدمته”.";
+    let qs = quotes(s);
+    let q = quote(&qs, "راضي كل الرضا عن ما قدمته");
+    assert_eq!(q.speaker.as_deref(), Some("أحمد عيد الحربي"), "{q:#?}");
+}
+
+#[test]
 fn clause_particles_before_a_verb_are_no_subject() {
     // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
     let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";

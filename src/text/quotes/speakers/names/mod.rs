@@ -137,6 +137,9 @@ pub(crate) struct Names {
     role_mentions: Vec<(usize, Name)>,
     /// How many times each candidate spelling was found (mentions, extensions, scans).
     support: HashMap<Vec<String>, usize>,
+    /// Names written with a role set off after them (`منذر الكبير، المدير الفني`): a fuller
+    /// form however its words read.
+    apposed: std::collections::HashSet<Vec<String>>,
     /// Candidates already counted into `support` (the first `counted` are deduplicated).
     counted: usize,
     /// Each candidate spaced one way (see [`super::respace`]), where its page spaced it
@@ -785,11 +788,21 @@ impl Names {
         // An undefined word that is no role, or a definite one ending like a family name
         // (`الشعيبي`) that is no title.
         // Not a verb in the imperfect (`جيرارد يحيّي`), and the phrase ends after it.
+        // `منذر الكبير، المدير الفني`: a role set off by a comma after the word shows where
+        // the name ends, even after a definite word of news prose.
+        let apposed = toks
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.punct(), Some(',' | '،')))
+            && toks
+                .get(end + 2)
+                .is_some_and(|t| t.is_word() && !t.in_quote && is_title(&t.norm));
         let surname = toks.get(end).filter(|t| {
             usable(t)
                 && !ends_subject(t)
                 && if has_article(&t.norm) {
-                    t.norm.ends_with('ي') && !is_title(&t.norm)
+                    (t.norm.ends_with('ي') && !is_title(&t.norm))
+                        // (A title's word too: `الكبير`.)
+                        || (apposed && !is_body_word(&t.norm))
                 } else {
                     // (`يوسف`, `توفيق` are names; `يحيي` is also the verb "greets".)
                     let verb_like = t.norm.starts_with(['ي', 'ت'])
@@ -803,6 +816,9 @@ impl Names {
         let surname = surname.filter(|_| closed);
         if lone_given && surname.is_some() {
             if let Some(full) = Name::from_tokens(input, &toks[s..end + 1]) {
+                if apposed {
+                    self.apposed.insert(full.norms.clone());
+                }
                 self.candidates.push(full);
             }
         }
@@ -983,13 +999,25 @@ impl Names {
                 && c.norms.starts_with(&best.norms)
                 && self.support.get(&c.norms).is_some_and(|&n| n >= 1)
         };
+        // (`أحمد عيد` → `أحمد عيد الحربي`: a family name in `ال…ي` after it, in a full name
+        // the page writes with a role.)
+        let family_goes_on = |c: &Name, best: &Name| {
+            c.norms.len() == best.norms.len() + 1
+                && c.norms.starts_with(&best.norms)
+                && best.norms.first().is_some_and(|w| given_name(w).is_some())
+                && c.norms.last().is_some_and(|w| has_article(w) && w.ends_with('ي'))
+                // (Written with `ي`, not the `ى` of a noun: `فتحي باشاغا الفوضى`.)
+                && c.surface.ends_with('ي')
+                && self.people.iter().any(|(_, p)| p.norms == c.norms)
+        };
         for _ in 0..2 {
             match self.fuller(&best.norms) {
                 Some(c)
                     if c.norms.len() > best.norms.len()
                         && (c.norms.ends_with(&best.norms)
                             || goes_on(c, best)
-                            || body_goes_on(c, best)) =>
+                            || body_goes_on(c, best)
+                            || family_goes_on(c, best)) =>
                 {
                     best = c;
                 }
@@ -1051,6 +1079,7 @@ impl Names {
                     && !adds_prose(mention, whole)
                     && !adds_object_after(mention, whole))
                     || plausible_fuller(mention, whole)
+                    || (self.apposed.contains(&c.norms) && whole.starts_with(mention))
             })
             .map(|(_, c)| c)
             .max_by_key(|c| {

@@ -237,6 +237,24 @@ fn a_name_set_off_before_a_role_is_its_full_form() {
 }
 
 #[test]
+fn a_headline_body_without_its_head_noun_is_the_body_named_in_full() {
+    // `فتح:` in the headline, `حركة فتح` in the story: the fullest form.
+    let s = "فتح: جهود مصرية تبذل الآن مع حماس بشأن المصالحة\n\nذكرت حركة فتح مساء الأربعاء، إن هناك \"جهود مصرية تبذل الآن\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "جهود مصرية تبذل الآن مع حماس بشأن المصالحة");
+    assert_eq!(q.speaker.as_deref(), Some("حركة فتح"), "{q:#?}");
+    // (`الوزارة` keeps standing for the ministry named before it.)
+    let s = "وقالت وزارة الصحة السودانية إن الوضع مستقر.\n\nوأضافت الوزارة أن \"الإمدادات وصلت\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الإمدادات وصلت");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("وزارة الصحة السودانية"),
+        "{q:#?}"
+    );
+}
+
+#[test]
 fn clause_particles_before_a_verb_are_no_subject() {
     // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
     let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";

@@ -564,6 +564,21 @@ impl Names {
         if let Some(ministry) = self.ministry_named(short, at) {
             return Some(ministry);
         }
+        // `فتح` for `حركة فتح`, `الحوثي` for `جماعة الحوثي`: the name without its head noun.
+        // (Not a body's own head, `الوزارة`, which stands for the ministry named before.)
+        let own_head = short
+            .norms
+            .first()
+            .is_some_and(|w| body_head(w).is_some() || short_form_head(w).is_some());
+        let headless = |_: &String, b: &Name| {
+            !own_head
+                && b.norms.len() == short.norms.len() + 1
+                && b.norms.ends_with(&short.norms)
+                && body_head(&b.norms[0]).is_some()
+        };
+        if let Some(full) = self.body_near(at, headless) {
+            return Some(full);
+        }
         let [word] = &short.norms[..] else {
             return None;
         };

@@ -255,6 +255,15 @@ fn a_headline_body_without_its_head_noun_is_the_body_named_in_full() {
 }
 
 #[test]
+fn more_first_names_written_with_the_article() {
+    // `الفاتح`, `المهدي`: a first name after a title, not a definite noun.
+    let s = "وأكد المتحدث الفاتح قرشي أن قوات الدعم السريع لم ترتكب أي انتهاك.\n\nوقال قرشي: \"نحن نطلب تحقيقا دوليا\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "نحن نطلب تحقيقا دوليا");
+    assert_eq!(q.speaker.as_deref(), Some("الفاتح قرشي"), "{q:#?}");
+}
+
+#[test]
 fn clause_particles_before_a_verb_are_no_subject() {
     // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
     let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";

@@ -173,6 +173,11 @@ pub(super) const DEFINITE_FIRST_NAMES: &[&str] = &[
     "المعتصم",
     "المنذر",
     "الباجي",
+    "الفاتح",
+    "المهدي",
+    "الميلودي",
+    "الحافظ",
+    "المرسي",
     // Not the article at all: `إلياس` written without its hamza, `إلهام`.
     "الياس",
     "الهام",

@@ -264,6 +264,33 @@ fn more_first_names_written_with_the_article() {
 }
 
 #[test]
+fn the_place_of_a_role_is_no_first_name() {
+    // `محافظ ريف دمشق عامر الشيخ`, `القيادي في حماس محمود مرداوي`, `وزير خارجية سلطنة عمان
+    // بدر …`: the role's place or group, then the name.
+    for (s, text, speaker) in [
+        (
+            "أكد محافظ ريف دمشق عامر الشيخ أن \"المحافظة ما زالت بخير\".",
+            "المحافظة ما زالت بخير",
+            "عامر الشيخ",
+        ),
+        (
+            "وقال القيادي في حماس محمود مرداوي في بيان، إن \"اقتحام الأقصى جريمة\".",
+            "اقتحام الأقصى جريمة",
+            "محمود مرداوي",
+        ),
+        (
+            "قال وزير خارجية سلطنة عمان بدر بن حمد البوسعيدي، إن \"الحل قريب\".",
+            "الحل قريب",
+            "بدر بن حمد البوسعيدي",
+        ),
+    ] {
+        let qs = quotes(s);
+        let q = quote(&qs, text);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
+    }
+}
+
+#[test]
 fn clause_particles_before_a_verb_are_no_subject() {
     // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
     let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";

@@ -100,6 +100,21 @@ impl Name {
             norms[0] = rest;
             surface = surface.strip_prefix(letter)?.to_string();
         }
+        // `دمشق عامر الشيخ`, `لصنعاء عبدالقادر المرتضى`, `حماس محمود مرداوي`: the place or
+        // group of a role written before it, then a full name opening with a given name.
+        let place = |t: &Token| {
+            let w = t.norm.as_str();
+            let bare = w.strip_prefix('ل').unwrap_or(w);
+            crate::text::quotes::lexicon::given_name(w).is_none()
+                && (roles::is_place(w) || roles::is_place(bare) || matches!(w, "حماس" | "لحماس"))
+        };
+        let given = |t: &Token| crate::text::quotes::lexicon::given_name(&t.norm).is_some();
+        if let Some(g) = (1..3.min(toks.len().saturating_sub(1)))
+            .find(|&g| given(&toks[g]) && toks[..g].iter().all(place))
+        {
+            norms.drain(..g);
+            surface = input[toks[g].start..last.end].replace('#', "");
+        }
         Some(Name { norms, surface })
     }
 }

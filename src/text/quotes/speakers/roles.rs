@@ -575,6 +575,28 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             }
         }
     }
+    // `محافظ ريف دمشق عامر الشيخ`, `القيادي في حماس محمود مرداوي`: one or two words of the
+    // role's place that are no given names, then a full name opening with a sure given name.
+    if k > 0 && toks[..k].iter().any(|t| is_role_word(&t.norm)) {
+        let sure = |t: &Token| {
+            crate::text::quotes::lexicon::given_name(&t.norm)
+                == Some(crate::text::quotes::lexicon::GivenName::Sure)
+        };
+        let place = |t: &Token| {
+            t.is_word()
+                && !t.in_quote
+                && crate::text::quotes::lexicon::given_name(&t.norm).is_none()
+                && !NAME_PARTICLES.contains(&t.norm.as_str())
+                && !is_title(&t.norm)
+        };
+        if let Some(g) =
+            (k + 1..(k + 3).min(toks.len().saturating_sub(1))).find(|&g| sure(&toks[g]))
+        {
+            if toks[k..g].iter().all(place) && toks[g + 1].is_word() {
+                k = g;
+            }
+        }
+    }
     let (role, mut name) = toks.split_at(k.min(toks.len()));
     // `رئيس المرصد السوري لحقوق`, `رئيس فريق الحزب بمجلس`: a word with the preposition
     // `لـ`/`بـ` after a role goes on with the role's place; it is no name.
@@ -784,7 +806,42 @@ const PLACES: &[&str] = &[
     "السعوديه",
     "الامارات",
     "الاردن",
+    "عمان",
+    "مسقط",
+    "المنامه",
+    "ابوظبي",
+    "دبي",
+    "جده",
+    "حلب",
+    "حمص",
+    "الموصل",
+    "البصره",
+    "اربيل",
+    "كردستان",
+    "بنغازي",
+    "طرابلس",
+    "مصراته",
+    "عدن",
+    "تعز",
+    "الحديده",
+    "مارب",
+    "صنعا",
+    "القدس",
+    "نابلس",
+    "جنين",
+    "رفح",
+    "الاسكندريه",
+    "اسوان",
+    "وهران",
+    "مراكش",
+    "نواكشوط",
+    "دارفور",
 ];
+
+/// True for a country, capital or city (normalised).
+pub(crate) fn is_place(norm: &str) -> bool {
+    PLACES.contains(&norm)
+}
 
 /// Where a role written after a name starts (`رامي عبد الرحمن رئيس المرصد`, `أنطونيو
 /// غوتيريش الأمين العام`): a title followed by at least one more word, after at least one name

@@ -291,6 +291,33 @@ fn the_place_of_a_role_is_no_first_name() {
 }
 
 #[test]
+fn a_person_name_ends_before_words_no_name_goes_on_with() {
+    // A `لـ` phrase (`لشبكة`), a preposition with a title (`برئيس`), another person joined
+    // by `و`: no part of the name; a surname in `ب` is (`نور الدين بدوي`).
+    for (s, text, speaker) in [
+        (
+            "وذكر المتحدث باسم الحركة محمد محيي لشبكة (رويترز) “نحن ما قمنا بذلك”.",
+            "نحن ما قمنا بذلك",
+            "محمد محيي",
+        ),
+        (
+            "قال النائب أمين شري وحسن عز الدين في مؤتمر صحفي: \"هذه المدينة صامدة\".",
+            "هذه المدينة صامدة",
+            "أمين شري",
+        ),
+        (
+            "وقال رئيس الوزراء نور الدين بدوي إن \"الجزائر دفعت ثمنا باهظا\".",
+            "الجزائر دفعت ثمنا باهظا",
+            "نور الدين بدوي",
+        ),
+    ] {
+        let qs = quotes(s);
+        let q = quote(&qs, text);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
+    }
+}
+
+#[test]
 fn clause_particles_before_a_verb_are_no_subject() {
     // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
     let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";

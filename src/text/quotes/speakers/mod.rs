@@ -74,6 +74,7 @@ impl Name {
     }
 
     pub(crate) fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
+        let toks = &toks[..person_name_end(toks)];
         let (first, last) = (toks.first()?, toks.last()?);
         // `رجب طيب #أردوغان`: the hashtag sign is no part of the name.
         let mut surface = input[first.start..last.end].replace('#', "");
@@ -117,6 +118,46 @@ impl Name {
         }
         Some(Name { norms, surface })
     }
+}
+
+/// Where a person's name (a given name first) ends among `toks`: before the first word after
+/// its second that no name goes on with (`قيس سعيد رفضه`, `حسن الهيدوس إدارة النادي`, `أمين شري
+/// وحسن …`, `محمد محيي لشبكة`): a noun with a pronoun, a verbal noun, a `لـ`/`بـ` phrase, or
+/// another person's given name or title joined by `و`.
+fn person_name_end(toks: &[Token]) -> usize {
+    use crate::text::quotes::lexicon::{given_name, is_common_word};
+    let person = toks
+        .first()
+        .is_some_and(|t| t.is_word() && given_name(&t.norm).is_some());
+    if !person || toks.len() < 3 {
+        return toks.len();
+    }
+    let ends = |k: usize| {
+        let t = &toks[k];
+        let w = t.norm.as_str();
+        if !t.is_word()
+            || given_name(w).is_some()
+            || roles::NAME_PARTICLES.contains(&w)
+            || roles::COMPOUND_SECOND.contains(&w)
+        {
+            return false;
+        }
+        // (Followed by more of that person: `رامي أمين واصف،` ends with a surname.)
+        let joined = w
+            .strip_prefix('و')
+            .is_some_and(|rest| given_name(rest).is_some() || is_title(rest))
+            && toks.get(k + 1).is_some_and(Token::is_word);
+        // (A word of news prose after the preposition, not a surname in `ب`: `بدوي`, `برون`.)
+        let prepositional = roles::is_prepositional_word(w)
+            && w.strip_prefix(['ل', 'ب'])
+                .is_some_and(|rest| is_common_word(rest) || is_title(rest) || is_body_word(rest));
+        (t.suffixed && is_common_word(w))
+            || VERBAL_NOUNS.contains(&w)
+            || looks_like_verbal_noun(w)
+            || prepositional
+            || joined
+    };
+    (2..toks.len()).find(|&k| ends(k)).unwrap_or(toks.len())
 }
 
 /// A name's words spaced one way whichever way the page spaced them, so that its mentions

@@ -120,15 +120,16 @@ impl Name {
     }
 }
 
-/// Where a person's name (a given name first) ends among `toks`: before the first word after
+/// Where a person's name (a given name, `عبد` or `أبو` first) ends among `toks`: before the first word after
 /// its second that no name goes on with (`قيس سعيد رفضه`, `حسن الهيدوس إدارة النادي`, `أمين شري
 /// وحسن …`, `محمد محيي لشبكة`): a noun with a pronoun, a verbal noun, a `لـ`/`بـ` phrase, or
 /// another person's given name or title joined by `و`.
 fn person_name_end(toks: &[Token]) -> usize {
     use crate::text::quotes::lexicon::{given_name, is_common_word};
-    let person = toks
-        .first()
-        .is_some_and(|t| t.is_word() && given_name(&t.norm).is_some());
+    // (Or a compound given name: `عبد المجيد عطار بخصوص …`.)
+    let person = toks.first().is_some_and(|t| {
+        t.is_word() && (given_name(&t.norm).is_some() || matches!(t.norm.as_str(), "عبد" | "ابو"))
+    });
     if !person || toks.len() < 3 {
         return toks.len();
     }
@@ -149,8 +150,10 @@ fn person_name_end(toks: &[Token]) -> usize {
             && toks.get(k + 1).is_some_and(Token::is_word);
         // (A word of news prose after the preposition, not a surname in `ب`: `بدوي`, `برون`.)
         let prepositional = roles::is_prepositional_word(w)
-            && w.strip_prefix(['ل', 'ب'])
-                .is_some_and(|rest| is_common_word(rest) || is_title(rest) || is_body_word(rest));
+            && (is_common_word(w)
+                || w.strip_prefix(['ل', 'ب']).is_some_and(|rest| {
+                    is_common_word(rest) || is_title(rest) || is_body_word(rest)
+                }));
         (t.suffixed && is_common_word(w))
             || VERBAL_NOUNS.contains(&w)
             || looks_like_verbal_noun(w)

@@ -330,6 +330,15 @@ fn a_person_name_ends_before_words_no_name_goes_on_with() {
 }
 
 #[test]
+fn a_ba_phrase_of_manner_or_a_verbal_noun_opens_no_subject() {
+    // `وقالت بصوت متألم`: the manner, not the speaker, who is carried over.
+    let s = "قالت الفنانة شيرين عبد الوهاب إنها سعيدة.\n\nوقالت بصوت متألم ونبرة حزينة: \"أبويا كان واحشني\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "أبويا كان واحشني");
+    assert_eq!(q.speaker.as_deref(), Some("شيرين عبد الوهاب"), "{q:#?}");
+}
+
+#[test]
 fn clause_particles_before_a_verb_are_no_subject() {
     // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
     let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";

@@ -413,6 +413,19 @@ fn can_open_subject(t: &Token) -> bool {
     {
         return false;
     }
+    // `وقالت بصوت متألم`, `وأعلن بتهميش دوره`: `بـ` and a word of news prose or a verbal
+    // noun (not a given name, `بدر`, `براك`, nor a body, `بلدية`).
+    if crate::text::quotes::lexicon::given_name(bare).is_none()
+        && !is_body_word(bare)
+        && bare.strip_prefix('ب').is_some_and(|r| {
+            r.chars().count() >= 3
+                && (crate::text::quotes::lexicon::is_common_word(r) || looks_like_verbal_noun(r))
+                && !is_body_word(r)
+                && !is_title(r)
+        })
+    {
+        return false;
+    }
     // `وأضاف هناك تواطؤ`: "there is", the reported clause itself.
     if matches!(bare, "هناك" | "هنالك" | "هنا") {
         return false;

@@ -339,6 +339,40 @@ fn a_ba_phrase_of_manner_or_a_verbal_noun_opens_no_subject() {
 }
 
 #[test]
+fn name_end_rules_keep_surnames_and_people() {
+    for (s, text, speaker) in [
+        // A surname in `ب` is no `بـ` phrase.
+        (
+            "وقال أحمد محمد بركات إن \"الوضع صعب\".",
+            "الوضع صعب",
+            "أحمد محمد بركات",
+        ),
+        // `لحماس` dropped as a group before the name; the given name keeps its `ل`.
+        (
+            "وقال بيان لحماس لطفي الزعبي: \"الوضع صعب\".",
+            "الوضع صعب",
+            "لطفي الزعبي",
+        ),
+        // A person is not the office named after them.
+        (
+            "قال رئيس الوزراء بنيامين نتنياهو إن الحرب مستمرة.\n\nوقال مكتب نتنياهو في بيان إن الوضع مستقر.\n\nوأضاف نتنياهو: \"لن نتوقف\".",
+            "لن نتوقف",
+            "بنيامين نتنياهو",
+        ),
+        // A family name in `ـيّ`, with its shadda.
+        (
+            "وقال أحمد عيد الحربيّ رئيس الاتحاد إن الفريق جاهز.\n\nوأكد عيد: \"راض عن الأداء\".",
+            "راض عن الأداء",
+            "أحمد عيد الحربيّ",
+        ),
+    ] {
+        let qs = quotes(s);
+        let q = quote(&qs, text);
+        assert_eq!(q.speaker.as_deref(), Some(speaker), "{q:#?}");
+    }
+}
+
+#[test]
 fn clause_particles_before_a_verb_are_no_subject() {
     // `فقد أشار قائلا`, `وإذ تساءل`: the speaker is carried over, not the particle.
     let s = "وقال محافظ البنك جمال نجم إن الدولار مستقر، فقد أشار قائلا “أمر مثير للدهشة والغرابة”.";

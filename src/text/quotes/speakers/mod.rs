@@ -53,6 +53,10 @@ impl Name {
     /// القطرية` → `وزارة الخارجية القطرية`).
     pub(crate) fn after_lam(input: &str, toks: &[Token]) -> Option<Name> {
         let mut n = Name::from_tokens(input, toks)?;
+        // (`لحماس محمود مرداوي`: the word with `لـ` was a place before the name, dropped.)
+        if place_before_person(toks) > 0 {
+            return Some(n);
+        }
         let first = n.norms.first_mut()?;
         if first.chars().count() < 3 {
             return None;
@@ -74,6 +78,7 @@ impl Name {
     }
 
     pub(crate) fn from_tokens(input: &str, toks: &[Token]) -> Option<Name> {
+        let toks = &toks[place_before_person(toks)..];
         let toks = &toks[..person_name_end(toks)];
         let (first, last) = (toks.first()?, toks.last()?);
         // `رجب طيب #أردوغان`: the hashtag sign is no part of the name.
@@ -101,23 +106,25 @@ impl Name {
             norms[0] = rest;
             surface = surface.strip_prefix(letter)?.to_string();
         }
-        // `دمشق عامر الشيخ`, `لصنعاء عبدالقادر المرتضى`, `حماس محمود مرداوي`: the place or
-        // group of a role written before it, then a full name opening with a given name.
-        let place = |t: &Token| {
-            let w = t.norm.as_str();
-            let bare = w.strip_prefix('ل').unwrap_or(w);
-            crate::text::quotes::lexicon::given_name(w).is_none()
-                && (roles::is_place(w) || roles::is_place(bare) || matches!(w, "حماس" | "لحماس"))
-        };
-        let given = |t: &Token| crate::text::quotes::lexicon::given_name(&t.norm).is_some();
-        if let Some(g) = (1..3.min(toks.len().saturating_sub(1)))
-            .find(|&g| given(&toks[g]) && toks[..g].iter().all(place))
-        {
-            norms.drain(..g);
-            surface = input[toks[g].start..last.end].replace('#', "");
-        }
         Some(Name { norms, surface })
     }
+}
+
+/// The number of words before a person's name that are the place or group of a role written
+/// before it (`دمشق عامر الشيخ`, `لصنعاء عبدالقادر المرتضى`, `حماس محمود مرداوي`): one or two
+/// places, then a given name and another word; else 0.
+fn place_before_person(toks: &[Token]) -> usize {
+    use crate::text::quotes::lexicon::given_name;
+    let place = |t: &Token| {
+        let w = t.norm.as_str();
+        let bare = w.strip_prefix('ل').unwrap_or(w);
+        given_name(w).is_none()
+            && (roles::is_place(w) || roles::is_place(bare) || matches!(w, "حماس" | "لحماس"))
+    };
+    let given = |t: &Token| given_name(&t.norm).is_some();
+    (1..3.min(toks.len().saturating_sub(1)))
+        .find(|&g| given(&toks[g]) && toks[..g].iter().all(place))
+        .unwrap_or(0)
 }
 
 /// Where a person's name (a given name, `عبد` or `أبو` first) ends among `toks`: before the first word after

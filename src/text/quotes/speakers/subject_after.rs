@@ -477,7 +477,13 @@ pub(super) fn without_tail(np: &[Token]) -> usize {
             "بن" | "ابن" | "بنت" | "ولد" | "ال" | "آل" | "ابو" | "عبد"
         );
         let title = !has_article(w) && is_title(w) && given_name(w).is_none();
-        let prepositional = is_prepositional_word(w) && !NAME_PARTICLES.contains(&w);
+        // (A word of news prose after the preposition: `لشبكة`, not the surname `بركات`.)
+        let prepositional = is_prepositional_word(w)
+            && !NAME_PARTICLES.contains(&w)
+            && (is_common_word(w)
+                || w.strip_prefix(['ل', 'ب']).is_some_and(|rest| {
+                    is_common_word(rest) || is_title(rest) || super::is_body_word(rest)
+                }));
         if dangling || title || prepositional {
             end -= 1;
         } else {

@@ -566,10 +566,19 @@ impl Names {
         }
         // `فتح` for `حركة فتح`, `الحوثي` for `جماعة الحوثي`: the name without its head noun.
         // (Not a body's own head, `الوزارة`, which stands for the ministry named before.)
-        let own_head = short
-            .norms
-            .first()
-            .is_some_and(|w| body_head(w).is_some() || short_form_head(w).is_some());
+        // (Nor a person's name: `نتنياهو` is not `مكتب نتنياهو`.)
+        let own_head = short.norms.first().is_some_and(|w| {
+            body_head(w).is_some()
+                || short_form_head(w).is_some()
+                || given_name(w) == Some(GivenName::Sure)
+        }) || self
+            .people
+            .iter()
+            .any(|(_, p)| p.norms.ends_with(&short.norms))
+            || self
+                .speakers
+                .iter()
+                .any(|(_, p)| p.norms.len() > short.norms.len() && p.norms.ends_with(&short.norms));
         let headless = |_: &String, b: &Name| {
             !own_head
                 && b.norms.len() == short.norms.len() + 1
@@ -1022,7 +1031,10 @@ impl Names {
                 && best.norms.first().is_some_and(|w| given_name(w).is_some())
                 && c.norms.last().is_some_and(|w| has_article(w) && w.ends_with('ي'))
                 // (Written with `ي`, not the `ى` of a noun: `فتحي باشاغا الفوضى`.)
-                && c.surface.ends_with('ي')
+                && c
+                    .surface
+                    .trim_end_matches(|ch: char| ('\u{064B}'..='\u{0652}').contains(&ch))
+                    .ends_with('ي')
                 && self.people.iter().any(|(_, p)| p.norms == c.norms)
         };
         for _ in 0..2 {

@@ -460,7 +460,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
 /// The length of a subject phrase without words no person's name ends with, once the name
 /// has two words: an undefined title opening an apposition (`مرتضى منصور رئيس نادي …`), a
 /// `لـ`/`بـ` phrase (`محمد محيي لشبكة …`), a lineage particle left without its name.
-pub(super) fn without_tail(np: &[Token]) -> usize {
+fn without_tail(np: &[Token]) -> usize {
     let (role, name) = split_role(np);
     let person = name
         .first()

@@ -155,16 +155,10 @@ fn person_name_end(toks: &[Token]) -> usize {
             .strip_prefix('و')
             .is_some_and(|rest| given_name(rest).is_some() || is_title(rest))
             && toks.get(k + 1).is_some_and(Token::is_word);
-        // (A word of news prose after the preposition, not a surname in `ب`: `بدوي`, `برون`.)
-        let prepositional = roles::is_prepositional_word(w)
-            && (is_common_word(w)
-                || w.strip_prefix(['ل', 'ب']).is_some_and(|rest| {
-                    is_common_word(rest) || is_title(rest) || is_body_word(rest)
-                }));
         (t.suffixed && is_common_word(w))
             || VERBAL_NOUNS.contains(&w)
             || looks_like_verbal_noun(w)
-            || prepositional
+            || roles::is_prose_after_preposition(w)
             || joined
     };
     (2..toks.len()).find(|&k| ends(k)).unwrap_or(toks.len())

@@ -414,6 +414,17 @@ fn preposition_phrase(w: &str) -> bool {
         || super::is_body_word(stem)
 }
 
+/// True for a word of news prose with `لـ` or `بـ` joined to it (`لشبكة`, `برئيس`, `بخصوص`):
+/// no name goes on with it, unlike a surname in `ب` (`بدوي`, `بركات`).
+pub(super) fn is_prose_after_preposition(w: &str) -> bool {
+    use crate::text::quotes::lexicon::is_common_word;
+    is_prepositional_word(w)
+        && (is_common_word(w)
+            || w.strip_prefix(['ل', 'ب']).is_some_and(|rest| {
+                is_common_word(rest) || is_title(rest) || super::is_body_word(rest)
+            }))
+}
+
 /// True for `باسم` or `بلسان` ("speaking for") after a role: the body it speaks for follows.
 pub(crate) fn speaks_for(w: &str) -> bool {
     matches!(w, "باسم" | "بلسان")

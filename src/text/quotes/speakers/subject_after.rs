@@ -477,13 +477,8 @@ fn without_tail(np: &[Token]) -> usize {
             "بن" | "ابن" | "بنت" | "ولد" | "ال" | "آل" | "ابو" | "عبد"
         );
         let title = !has_article(w) && is_title(w) && given_name(w).is_none();
-        // (A word of news prose after the preposition: `لشبكة`, not the surname `بركات`.)
-        let prepositional = is_prepositional_word(w)
-            && !NAME_PARTICLES.contains(&w)
-            && (is_common_word(w)
-                || w.strip_prefix(['ل', 'ب']).is_some_and(|rest| {
-                    is_common_word(rest) || is_title(rest) || super::is_body_word(rest)
-                }));
+        let prepositional =
+            !NAME_PARTICLES.contains(&w) && super::roles::is_prose_after_preposition(w);
         if dangling || title || prepositional {
             end -= 1;
         } else {

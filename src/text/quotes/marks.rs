@@ -55,9 +55,15 @@ fn family_dir(c: char) -> Option<(Family, Nominal)> {
         '\u{FD3E}' => (Ornate, Closing),
         '\u{2039}' => (Angle, Opening),
         '\u{203A}' => (Angle, Closing),
+        // A double prime: what WordPress makes of a closing `"` typed after a digit
+        // (`“… عام 1948″`); see [`marks_in`].
+        DOUBLE_PRIME => (Curly, Closing),
         _ => return None,
     })
 }
+
+/// `″`, a quote mark only where it closes an open curly quote after a digit.
+const DOUBLE_PRIME: char = '\u{2033}';
 
 /// The family of a quote-mark character, or `None` for any other character.
 pub(crate) fn family(c: char) -> Option<Family> {
@@ -178,6 +184,10 @@ fn marks_in(input: &str, start: usize, end: usize) -> Vec<Mark> {
         skip_to = i + len;
         let prev = text[..i].chars().next_back();
         let next = text[i + len..].chars().next();
+        // Inches and seconds (`6.5″`) are no marks; the pairing drops one that closes nothing.
+        if ch == DOUBLE_PRIME && !prev.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
         let left_open = prev.is_none_or(opens_after) || proclitic_before(&text[..i]);
         let right_close = next.is_none_or(closes_before);
         let role = match (left_open, right_close) {
@@ -381,6 +391,8 @@ pub(crate) fn pair_marks(input: &str, paragraphs: &[Paragraph]) -> Vec<MarkQuote
                     .find(|n| n.family == m.family)
                     .is_some_and(|n| n.role != Role::Opener);
             let close_at = match (m.role, same) {
+                _ if m.ch == DOUBLE_PRIME && same.is_none() => continue,
+                _ if m.ch == DOUBLE_PRIME => same,
                 _ if reopens => None,
                 (Role::Opener, _) | (Role::Ambiguous, None) => None,
                 (Role::Closer | Role::Ambiguous, Some(i)) => Some(i),
@@ -518,6 +530,18 @@ mod tests {
         assert_eq!(t[0].0, "أرقام لا تكذب");
         assert_eq!(t[1].0, "مخصصات مالية");
         assert!(texts("قالوا إنها الحقيقة” وانتهى الأمر").is_empty());
+    }
+
+    #[test]
+    fn double_prime_after_a_digit_closes_a_curly_quote() {
+        let t = texts("وقال إن “غزة تعرضت لنكبة أسوأ من نكبة 1948″، مضيفاً: “ما نملكه قليل”");
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].0, "غزة تعرضت لنكبة أسوأ من نكبة 1948");
+        assert_eq!(t[1].0, "ما نملكه قليل");
+        // Nothing open, or after no digit: inches and seconds, no mark.
+        assert!(texts("شاشة بحجم 6.5″ وسعر مرتفع").is_empty());
+        let t = texts("قال “الوقت 5 دقائق و30″ فقط” أمس");
+        assert_eq!(t[0].0, "الوقت 5 دقائق و30");
     }
 
     #[test]

@@ -237,6 +237,38 @@ fn a_name_set_off_before_a_role_is_its_full_form() {
 }
 
 #[test]
+fn a_title_in_the_accusative_or_an_age_ends_a_name() {
+    // `شريف سامي رئيسا`: what the bank made him, no family name.
+    let s = "وعين البنك حينها شريف سامي رئيسا لمجلس إدارته.\n\nوقال شريف سامي إن \"الملاحظات عولجت كلها\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الملاحظات عولجت كلها");
+    assert_eq!(q.speaker.as_deref(), Some("شريف سامي"), "{q:#?}");
+    // `غالغت البالغ من العمر 57 عاما`: the age after the surname.
+    let s = "فاز الروائي دايمون غالغت بالجائزة.\n\nوقال غالغت البالغ من العمر 57 عاما: \"أنا ممتن جدا\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "أنا ممتن جدا");
+    assert_eq!(q.speaker.as_deref(), Some("دايمون غالغت"), "{q:#?}");
+}
+
+#[test]
+fn a_bodys_definite_noun_after_a_body_named_in_full_is_the_object() {
+    // `دعت منظمة العفو الدولية الشرطة`: the police are asked, the organisation speaks.
+    let s = "دعت منظمة العفو الدولية الشرطة في تيمور الشرقية إلى \"احترام حق الأشخاص في التظاهر\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "احترام حق الأشخاص في التظاهر");
+    assert_eq!(q.speaker.as_deref(), Some("منظمة العفو الدولية"), "{q:#?}");
+    // A `لـ` phrase goes on with the body.
+    let s = "وأكد المكتب الفدرالي للاتحاد الجزائري \"الدعم التام للناخب الوطني\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الدعم التام للناخب الوطني");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("المكتب الفدرالي للاتحاد الجزائري"),
+        "{q:#?}"
+    );
+}
+
+#[test]
 fn a_headline_body_without_its_head_noun_is_the_body_named_in_full() {
     // `فتح:` in the headline, `حركة فتح` in the story: the fullest form.
     let s = "فتح: جهود مصرية تبذل الآن مع حماس بشأن المصالحة\n\nذكرت حركة فتح مساء الأربعاء، إن هناك \"جهود مصرية تبذل الآن\".";

@@ -149,6 +149,15 @@ impl Names {
                 if !(has_article(w) || w.starts_with("لل")) {
                     break;
                 }
+                // `منظمة العفو الدولية الشرطة`: once closed by a definite word, the name
+                // takes no other body's definite noun (the verb's object).
+                if e > k + 1
+                    && w.starts_with("ال")
+                    && has_article(&toks[e - 1].norm)
+                    && is_body_word(w)
+                {
+                    break;
+                }
                 e += 1;
             }
             let mut e = e.min(toks.len());
@@ -417,6 +426,8 @@ impl Names {
                 return false;
             }
             if is_title(w)
+                || super::super::roles::is_accusative_title(w)
+                || super::super::roles::is_age_phrase_head(w)
                 || cue_kind(w).is_some()
                 || is_manner_adverb(w)
                 || super::super::looks_like_verbal_noun(w)

@@ -269,6 +269,29 @@ fn a_bodys_definite_noun_after_a_body_named_in_full_is_the_object() {
 }
 
 #[test]
+fn a_headline_speaker_after_a_section_and_a_dash() {
+    // A section or outlet of any length, a dash, then the speaker and the colon.
+    let s = "أولمبياد طوكيو 2020 - مدرب الأرجنتين: مباراة مصر صعبة وفرصة للاستمرار في السباق\n\nقال فيرناندو باتيستا مدرب الأرجنتين إن الفريق جاهز.";
+    let qs = quotes(s);
+    let q = quote(&qs, "مباراة مصر صعبة وفرصة للاستمرار في السباق");
+    assert!(q.speech, "{q:#?}");
+    assert_eq!(q.speaker.as_deref(), Some("فيرناندو باتيستا"), "{q:#?}");
+}
+
+#[test]
+fn a_headline_verb_with_no_subject_after_it_is_the_speakers_own() {
+    // `ترامب: تحدثت مع …`: "I spoke", no dateline.
+    let s = "ترامب: تحدثت مع السيسي من أجل تهجير سكان غزة\n\nقال الرئيس الأمريكي دونالد ترامب إنه تحدث مع نظيره المصري.";
+    let qs = quotes(s);
+    let q = quote(&qs, "تحدثت مع السيسي من أجل تهجير سكان غزة");
+    assert!(q.speech, "{q:#?}");
+    assert_eq!(q.speaker.as_deref(), Some("دونالد ترامب"), "{q:#?}");
+    // A dateline's verb has its subject after it: no headline statement.
+    let s = "القاهرة: قال وزير الخارجية المصري إن المحادثات مستمرة\n\nوجاء ذلك في مؤتمر صحفي.";
+    assert!(quotes(s).is_empty(), "{:#?}", quotes(s));
+}
+
+#[test]
 fn a_headline_body_without_its_head_noun_is_the_body_named_in_full() {
     // `فتح:` in the headline, `حركة فتح` in the story: the fullest form.
     let s = "فتح: جهود مصرية تبذل الآن مع حماس بشأن المصالحة\n\nذكرت حركة فتح مساء الأربعاء، إن هناك \"جهود مصرية تبذل الآن\".";

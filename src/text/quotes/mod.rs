@@ -384,8 +384,14 @@ impl Analysis<'_> {
             // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`;
             // after a title, a verb is the speaker's own: `رئيس البرلمان: تعهدت بالدفاع …`.)
             let titled = speakers::is_title_word(&t[np.start].norm);
-            let dateline = text.ends_with('.')
-                || (!titled && cues::cue_kind(&next.norm).is_some_and(|k| k != CueKind::Noun));
+            // (A reporting verb with no subject after it is the speaker's own: `ترامب: تحدثت
+            // مع السيسي …`; a dateline's verb has its subject, `القاهرة: قال وزير …`.)
+            let reported = cues::cue_kind(&next.norm)
+                .filter(|&k| k != CueKind::Noun)
+                .is_some_and(|k| {
+                    speakers::subject_after(t, colon + 1, k).is_some_and(|r| !r.is_empty())
+                });
+            let dateline = text.ends_with('.') || (!titled && reported);
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence

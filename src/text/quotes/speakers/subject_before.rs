@@ -456,19 +456,29 @@ pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize
     if let Some(k) = label_colon {
         lead += k + 1;
     }
-    subject_at(all, lead, title).or_else(|| {
-        // `بعد الوقوف دقيقة حداد.. إسرائيل: …`: a clause before the speaker, closed by an
-        // ellipsis (not a comma: `…، معلقا: …` goes on with the story).
-        let colon = all[lead..].iter().position(|t| t.punct() == Some(':'))? + lead;
-        let mut k = (lead..colon)
-            .rev()
-            .find(|&k| all[k].punct() == Some('.') && k > 0 && all[k - 1].punct() == Some('.'))?
-            + 1;
-        while all.get(k).is_some_and(|t| t.punct() == Some('.')) {
-            k += 1;
-        }
-        subject_at(all, k, title)
-    })
+    subject_at(all, lead, title)
+        .or_else(|| {
+            // `بعد الوقوف دقيقة حداد.. إسرائيل: …`: a clause before the speaker, closed by an
+            // ellipsis (not a comma: `…، معلقا: …` goes on with the story).
+            let colon = all[lead..].iter().position(|t| t.punct() == Some(':'))? + lead;
+            let mut k = (lead..colon).rev().find(|&k| {
+                all[k].punct() == Some('.') && k > 0 && all[k - 1].punct() == Some('.')
+            })? + 1;
+            while all.get(k).is_some_and(|t| t.punct() == Some('.')) {
+                k += 1;
+            }
+            subject_at(all, k, title)
+        })
+        .or_else(|| {
+            // `أولمبياد طوكيو 2020 - مدرب الأرجنتين: …`, `وكالة خبر للانباء - عالية نصيف: …`: a
+            // section or outlet of any length before a dash or bar; the speaker follows the last.
+            let colon = all[lead..].iter().position(|t| t.punct() == Some(':'))? + lead;
+            let k = (lead..colon)
+                .rev()
+                .find(|&k| matches!(all[k].punct(), Some('-' | '–' | '—' | '|')))?;
+            (k > lead).then_some(())?;
+            subject_at(all, k + 1, title)
+        })
 }
 
 /// The speaker phrase of a headline whose speaker starts at `all[lead]` (see

@@ -292,6 +292,24 @@ fn a_headline_verb_with_no_subject_after_it_is_the_speakers_own() {
 }
 
 #[test]
+fn a_call_or_a_demand_takes_an_object_after_its_subject() {
+    // `تدعو X السلطات الجزائرية إلى`: the authorities are called on.
+    let s = "وحيال ذلك، تدعو حركة مجتمع السلم السلطات الجزائرية إلى \"اتخاذ الإجراءات الفعلية\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "اتخاذ الإجراءات الفعلية");
+    assert_eq!(q.speaker.as_deref(), Some("حركة مجتمع السلم"), "{q:#?}");
+    // A `لـ` genitive after a nisba goes on with the body.
+    let s = "دعت النقابة الوطنية للتعليم العالي مكتبها التنفيذي إلى اجتماع طارئ، بعد ما وصفته بـ\"الاستخفاف بها ومغالطة الرأي العام\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الاستخفاف بها ومغالطة الرأي العام");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("النقابة الوطنية للتعليم العالي"),
+        "{q:#?}"
+    );
+}
+
+#[test]
 fn a_headline_body_without_its_head_noun_is_the_body_named_in_full() {
     // `فتح:` in the headline, `حركة فتح` in the story: the fullest form.
     let s = "فتح: جهود مصرية تبذل الآن مع حماس بشأن المصالحة\n\nذكرت حركة فتح مساء الأربعاء، إن هناك \"جهود مصرية تبذل الآن\".";

@@ -78,6 +78,18 @@ pub(super) fn transitive(cue: &Token) -> bool {
                 | "ادانت"
                 | "هاجم"
                 | "هاجمت"
+                | "دعا"
+                | "دعت"
+                | "يدعو"
+                | "تدعو"
+                | "طالب"
+                | "طالبت"
+                | "يطالب"
+                | "تطالب"
+                | "ناشد"
+                | "ناشدت"
+                | "حث"
+                | "حثت"
         )
     })
 }
@@ -421,6 +433,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             is_nisba(&tokens[k - 1].norm)
                 && has_article(&tokens[k - 1].norm)
                 && has_article(&tokens[k].norm)
+                // (A `لـ` genitive goes on with the body: `النقابة الوطنية للتعليم العالي`.)
+                && !tokens[k].norm.starts_with("لل")
                 && !is_nisba(&tokens[k].norm)
         }) {
             return Some(start..k);
@@ -535,21 +549,31 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
                 | "المشتركه"
         )
     };
+    // (`المستقلة`, `المتحدة`: a feminine participle of the derived forms agrees with the body.)
+    let participle =
+        |w: &str| (w.starts_with("المست") || w.starts_with("المت")) && w.ends_with('ه');
     let object_at = |k: usize| {
         np.get(k).is_some_and(|t| {
-            has_article(&t.norm) && !is_nisba(&t.norm) && !is_title(&t.norm) && !adjective(&t.norm)
+            has_article(&t.norm)
+                && !is_nisba(&t.norm)
+                && !is_title(&t.norm)
+                && !adjective(&t.norm)
+                && !participle(&t.norm)
         })
     };
-    if has_article(&head.norm) && object_at(1) {
-        1
-    } else if !has_article(&head.norm)
-        && np.get(1).is_some_and(|t| has_article(&t.norm))
-        && object_at(2)
-    {
-        2
-    } else {
-        np.len()
+    // The genitive chain ends at its first definite word (`حركة مجتمع السلم`); after it only
+    // adjectives go on with the name, and a definite noun is the object (`السلطات`).
+    let Some(closed) = np.iter().position(|t| has_article(&t.norm)) else {
+        return np.len();
+    };
+    let mut k = closed + 1;
+    while k < np.len() && np[k].norm.starts_with("ال") {
+        if object_at(k) {
+            return k;
+        }
+        k += 1;
     }
+    np.len()
 }
 
 /// True for a verb whose object takes `بـ` (`رحب`, `اجتمع`, `أشاد`, `ندد`), also with `و`/`ف`

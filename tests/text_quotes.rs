@@ -310,6 +310,16 @@ fn a_call_or_a_demand_takes_an_object_after_its_subject() {
 }
 
 #[test]
+fn undefined_journalists_after_a_cue_are_the_audience() {
+    // `وقال لصحافيين`: no subject, the speaker goes on from the sentence before.
+    let s =
+        "وقال محمد الماضي في مؤتمر صحافي إن الأسعار تراجعت.\nوقال لصحافيين: «نحن مستمرون في العمل».";
+    let qs = quotes(s);
+    let q = quote(&qs, "نحن مستمرون في العمل");
+    assert_eq!(q.speaker.as_deref(), Some("محمد الماضي"), "{q:#?}");
+}
+
+#[test]
 fn a_headline_body_without_its_head_noun_is_the_body_named_in_full() {
     // `فتح:` in the headline, `حركة فتح` in the story: the fullest form.
     let s = "فتح: جهود مصرية تبذل الآن مع حماس بشأن المصالحة\n\nذكرت حركة فتح مساء الأربعاء، إن هناك \"جهود مصرية تبذل الآن\".";

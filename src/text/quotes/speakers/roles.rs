@@ -988,6 +988,11 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
             | "للمراسلين"
             | "للحضور"
             | "لرويترز"
+            // (Undefined: `وقال لصحافيين: …`.)
+            | "لصحفيين"
+            | "لصحافيين"
+            | "لاعلاميين"
+            | "لمراسلين"
     );
     // `محمد حمدان دقلو الملقب بـ"حميدتي"`: a nickname or a known-as phrase follows the name.
     // `برنامج الغذاء العالمي التابع للأمم المتحدة`: what a body belongs to follows its name.

@@ -276,6 +276,15 @@ fn a_headline_speaker_after_a_section_and_a_dash() {
     let q = quote(&qs, "مباراة مصر صعبة وفرصة للاستمرار في السباق");
     assert!(q.speech, "{q:#?}");
     assert_eq!(q.speaker.as_deref(), Some("فيرناندو باتيستا"), "{q:#?}");
+    // A match-up or a topic before the colon is nobody speaking.
+    for s in [
+        "مصر - السودان: مباراة حاسمة الليلة في الدوحة",
+        "نتيجة مباراة مصر - السودان: فوز الفراعنة بهدفين",
+        "كأس العالم 2022 - الأرجنتين ضد فرنسا: موعد المباراة والقنوات",
+        "ارتفاع الأسعار - التضخم: أرقام جديدة تظهر تراجعا كبيرا",
+    ] {
+        assert!(quotes(s).is_empty(), "{s}: {:#?}", quotes(s));
+    }
 }
 
 #[test]
@@ -289,6 +298,13 @@ fn a_headline_verb_with_no_subject_after_it_is_the_speakers_own() {
     // A dateline's verb has its subject after it: no headline statement.
     let s = "القاهرة: قال وزير الخارجية المصري إن المحادثات مستمرة\n\nوجاء ذلك في مؤتمر صحفي.";
     assert!(quotes(s).is_empty(), "{:#?}", quotes(s));
+    // Nor is a verb that cannot be the speaker's own "I", or one after a place.
+    for s in [
+        "بيروت: أكد في بيان أن المحادثات مستمرة",
+        "القاهرة: قالت إن المحادثات مستمرة بين الطرفين",
+    ] {
+        assert!(quotes(s).is_empty(), "{s}: {:#?}", quotes(s));
+    }
 }
 
 #[test]
@@ -307,6 +323,21 @@ fn a_call_or_a_demand_takes_an_object_after_its_subject() {
         Some("النقابة الوطنية للتعليم العالي"),
         "{q:#?}"
     );
+    // Adjectives go on with the body after such a verb.
+    for (s, who) in [
+        (
+            "دعت الحكومة الليبية المؤقتة إلى \"وقف القتال فورا\".",
+            "الحكومة الليبية المؤقتة",
+        ),
+        (
+            "طالبت المنظمة العربية الحرة بـ\"وقف القتال فورا\".",
+            "المنظمة العربية الحرة",
+        ),
+    ] {
+        let qs = quotes(s);
+        let q = quote(&qs, "وقف القتال فورا");
+        assert_eq!(q.speaker.as_deref(), Some(who), "{q:#?}");
+    }
 }
 
 #[test]

@@ -392,7 +392,21 @@ pub(crate) fn pair_marks(input: &str, paragraphs: &[Paragraph]) -> Vec<MarkQuote
                     .is_some_and(|n| n.role != Role::Opener);
             let close_at = match (m.role, same) {
                 _ if m.ch == DOUBLE_PRIME && same.is_none() => continue,
-                _ if m.ch == DOUBLE_PRIME => same,
+                // (Only where the curly marks after it leave a quote to close: in `“… و30″
+                // فقط”` the closer that follows is the quote's own and `″` reads seconds; in
+                // `“… “القرار 1701″ كاملة”` two quotes are open and one closer follows.)
+                _ if m.ch == DOUBLE_PRIME => {
+                    let open = stack.iter().filter(|o| o.mark.family == m.family).count();
+                    let closers = marks[pi][mi + 1..]
+                        .iter()
+                        .filter(|n| n.family == m.family && n.ch != DOUBLE_PRIME)
+                        .take_while(|n| n.role != Role::Opener)
+                        .count();
+                    if closers >= open {
+                        continue;
+                    }
+                    same
+                }
                 _ if reopens => None,
                 (Role::Opener, _) | (Role::Ambiguous, None) => None,
                 (Role::Closer | Role::Ambiguous, Some(i)) => Some(i),
@@ -540,8 +554,14 @@ mod tests {
         assert_eq!(t[1].0, "ما نملكه قليل");
         // Nothing open, or after no digit: inches and seconds, no mark.
         assert!(texts("شاشة بحجم 6.5″ وسعر مرتفع").is_empty());
+        // Seconds inside a quote its own closer ends.
         let t = texts("قال “الوقت 5 دقائق و30″ فقط” أمس");
-        assert_eq!(t[0].0, "الوقت 5 دقائق و30");
+        assert_eq!(t[0].0, "الوقت 5 دقائق و30″ فقط");
+        assert_eq!(t.len(), 1);
+        // Two quotes open, one closer after it: `″` closes the inner one.
+        let t = texts("وأكد “أن لبنان نفذ كل بنود “القرار 1701″ كاملة” أمس");
+        assert_eq!(t[0].0, "أن لبنان نفذ كل بنود “القرار 1701″ كاملة");
+        assert_eq!(t[1].0, "القرار 1701");
     }
 
     #[test]

@@ -384,12 +384,16 @@ impl Analysis<'_> {
             // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`;
             // after a title, a verb is the speaker's own: `رئيس البرلمان: تعهدت بالدفاع …`.)
             let titled = speakers::is_title_word(&t[np.start].norm);
-            // (A reporting verb with no subject after it is the speaker's own: `ترامب: تحدثت
-            // مع السيسي …`; a dateline's verb has its subject, `القاهرة: قال وزير …`.)
+            // (A reporting verb in the first person with no subject after it is the
+            // speaker's own: `ترامب: تحدثت مع السيسي …`. A dateline's verb has its subject,
+            // `القاهرة: قال وزير …`, or a place speaks for nobody: `القاهرة: قالت إن …`.)
             let reported = cues::cue_kind(&next.norm)
                 .filter(|&k| k != CueKind::Noun)
                 .is_some_and(|k| {
-                    speakers::subject_after(t, colon + 1, k).is_some_and(|r| !r.is_empty())
+                    let own = next.norm.ends_with('ت')
+                        && !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
+                        && !speakers::subject_after(t, colon + 1, k).is_some_and(|r| !r.is_empty());
+                    !own
                 });
             let dateline = text.ends_with('.') || (!titled && reported);
             if words <= MAX_HEADLINE_WORDS

@@ -24,7 +24,8 @@ mod subject_before;
 
 pub(crate) use names::{apposition_name, is_body_word, Names};
 pub(crate) use roles::{
-    is_description, is_his_speech, is_nisba, is_title_word, looks_imperfect, split_role, strip_lam,
+    is_description, is_his_speech, is_nisba, is_place, is_title_word, looks_imperfect, split_role,
+    strip_lam,
 };
 pub(crate) use subject_after::{relative_about_antecedent, subject_after, subject_before_relative};
 pub(crate) use subject_before::{

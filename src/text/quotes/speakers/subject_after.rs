@@ -436,6 +436,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
                 // (A `لـ` genitive goes on with the body: `النقابة الوطنية للتعليم العالي`.)
                 && !tokens[k].norm.starts_with("لل")
                 && !is_nisba(&tokens[k].norm)
+                && !is_body_adjective(&tokens[k].norm)
         }) {
             return Some(start..k);
         }
@@ -523,18 +524,13 @@ fn without_tail(np: &[Token]) -> usize {
     end
 }
 
-/// The length of a body's name without a definite object after it: `الوزارة` + a definite
-/// noun, or `وزارة الداخلية` + a definite noun; nisba adjectives go on with the name.
-pub(super) fn body_without_object(np: &[Token]) -> usize {
-    let Some(head) = np.first() else {
-        return 0;
-    };
-    if !crate::text::quotes::speakers::is_body_word(&head.norm) {
-        return np.len();
-    }
-    // Adjectives bodies take besides nisbas (`مديرية الأمن العام`, `اللجنة العليا`).
-    let adjective = |w: &str| {
-        matches!(
+/// True for a definite adjective a body's name takes besides nisbas (`مديرية الأمن العام`,
+/// `اللجنة العليا`, `الحكومة الليبية المؤقتة`), also a feminine participle of the derived forms
+/// (`المستقلة`, `المتحدة`): no object after the name.
+fn is_body_adjective(w: &str) -> bool {
+    let participle = (w.starts_with("المست") || w.starts_with("المت")) && w.ends_with('ه');
+    participle
+        || matches!(
             w,
             "العام"
                 | "العامه"
@@ -547,18 +543,37 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
                 | "الخاصه"
                 | "الدائمه"
                 | "المشتركه"
+                | "الجديد"
+                | "الجديده"
+                | "المؤقت"
+                | "المؤقته"
+                | "الحر"
+                | "الحره"
+                | "الكبير"
+                | "الكبيره"
+                | "الاحمر"
+                | "السابق"
+                | "السابقه"
+                | "المنتخب"
+                | "المنتخبه"
         )
+}
+
+/// The length of a body's name without a definite object after it: `الوزارة` + a definite
+/// noun, or `وزارة الداخلية` + a definite noun; nisba adjectives go on with the name.
+pub(super) fn body_without_object(np: &[Token]) -> usize {
+    let Some(head) = np.first() else {
+        return 0;
     };
-    // (`المستقلة`, `المتحدة`: a feminine participle of the derived forms agrees with the body.)
-    let participle =
-        |w: &str| (w.starts_with("المست") || w.starts_with("المت")) && w.ends_with('ه');
+    if !crate::text::quotes::speakers::is_body_word(&head.norm) {
+        return np.len();
+    }
     let object_at = |k: usize| {
         np.get(k).is_some_and(|t| {
             has_article(&t.norm)
                 && !is_nisba(&t.norm)
                 && !is_title(&t.norm)
-                && !adjective(&t.norm)
-                && !participle(&t.norm)
+                && !is_body_adjective(&t.norm)
         })
     };
     // The genitive chain ends at its first definite word (`حركة مجتمع السلم`); after it only

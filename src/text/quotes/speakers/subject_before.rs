@@ -476,7 +476,19 @@ pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize
             let k = (lead..colon)
                 .rev()
                 .find(|&k| matches!(all[k].punct(), Some('-' | '–' | '—' | '|')))?;
-            (k > lead).then_some(())?;
+            // (Not a match-up or a topic, `مصر - السودان: …`, `ارتفاع الأسعار - التضخم: …`:
+            // the speaker after the dash opens with a title, a body's noun or a given name, or
+            // it has two words or more after a section of two words or more, and no `ضد`:
+            // `الأقباط متحدون - المصريين الأحرار: …`.)
+            let first = &all.get(k + 1)?.norm;
+            let speaker_like = is_title(first)
+                || super::names::is_body_word(first)
+                || crate::text::quotes::lexicon::given_name(first).is_some();
+            let words = |r: std::ops::Range<usize>| all[r].iter().filter(|t| t.is_word()).count();
+            let named_after_section = words(lead..k) >= 2
+                && words(k + 1..colon) >= 2
+                && !all[k + 1..colon].iter().any(|t| t.norm == "ضد");
+            (k > lead && (speaker_like || named_after_section)).then_some(())?;
             subject_at(all, k + 1, title)
         })
 }

@@ -392,7 +392,7 @@ impl Analysis<'_> {
                 .is_some_and(|k| {
                     let own = next.norm.ends_with('ت')
                         && !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
-                        && !speakers::subject_after(t, colon + 1, k).is_some_and(|r| !r.is_empty());
+                        && speakers::subject_after(t, colon + 1, k).is_none_or(|r| r.is_empty());
                     !own
                 });
             let dateline = text.ends_with('.') || (!titled && reported);

@@ -351,6 +351,20 @@ fn undefined_journalists_after_a_cue_are_the_audience() {
 }
 
 #[test]
+fn one_word_in_marks_opening_a_headline_statement_is_its_subject() {
+    // `ترامب: "مايكروسوفت" تبدي …`: the company is the statement's subject, a name; the
+    // statement is the headline's.
+    let s = "ترامب: \"مايكروسوفت\" تبدي اهتماما بشراء منصة تيك توك\n\nقال الرئيس الأمريكي دونالد ترامب إن الصفقة ممكنة.";
+    let qs = quotes(s);
+    let name = quote(&qs, "مايكروسوفت");
+    assert!(!name.speech, "{name:#?}");
+    assert_eq!(name.kind, "name");
+    let q = quote(&qs, "\"مايكروسوفت\" تبدي اهتماما بشراء منصة تيك توك");
+    assert!(q.speech, "{q:#?}");
+    assert_eq!(q.speaker.as_deref(), Some("دونالد ترامب"), "{q:#?}");
+}
+
+#[test]
 fn a_headline_body_without_its_head_noun_is_the_body_named_in_full() {
     // `فتح:` in the headline, `حركة فتح` in the story: the fullest form.
     let s = "فتح: جهود مصرية تبذل الآن مع حماس بشأن المصالحة\n\nذكرت حركة فتح مساء الأربعاء، إن هناك \"جهود مصرية تبذل الآن\".";

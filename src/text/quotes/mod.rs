@@ -129,6 +129,9 @@ struct Headline {
     marked: Option<usize>,
     /// The statement's byte span, when it is not in marks.
     statement: Option<(usize, usize)>,
+    /// A quote of one word opening the statement without ending it (`ترامب:
+    /// "مايكروسوفت" تبدي اهتماما …`): the statement's subject, a name.
+    opening_name: Option<usize>,
 }
 
 /// The byte span of the sentence of paragraph `p` containing `pos` and its index; the whole
@@ -369,10 +372,18 @@ impl Analysis<'_> {
                         np,
                         marked: Some(qi),
                         statement: None,
+                        opening_name: None,
                     });
                 }
                 continue;
             }
+            let opening_name = marked.filter(|&qi| {
+                let q = &self.mark_quotes[qi];
+                let words = self.input[q.content_start()..q.content_end()]
+                    .split_whitespace()
+                    .count();
+                q.parts.len() == 1 && words == 1
+            });
             let words = t.iter().filter(|x| x.is_word()).count();
             let statement_words = t[colon + 1..].iter().filter(|x| x.is_word()).count();
             let text_end = p.start + without_media_tag(&self.input[p.start..p.end], title);
@@ -407,6 +418,7 @@ impl Analysis<'_> {
                     np,
                     marked: None,
                     statement: Some((next.start, text_end)),
+                    opening_name,
                 });
             }
         }
@@ -512,6 +524,7 @@ impl Analysis<'_> {
             .collect();
         let mut out: Vec<Quote> = Vec::new();
         let statements: Vec<(usize, usize)> = heads.iter().filter_map(|h| h.statement).collect();
+        let opening_names: Vec<usize> = heads.iter().filter_map(|h| h.opening_name).collect();
         for (qi, q) in self.mark_quotes.iter().enumerate() {
             let head = head_of.get(&qi).map(|&h| &heads[h]);
             // `X: الوضع في القطاع "لا يحتمل"`: marks ending an unmarked headline statement.
@@ -522,7 +535,13 @@ impl Analysis<'_> {
                 let (_, e) = statements[k - 1];
                 q.end <= e && self.input[q.end..e].chars().all(|c| !c.is_alphanumeric())
             };
-            if let Some(quote) = self.mark_quote(q, head, in_statement, &mentions, &names) {
+            if let Some(mut quote) = self.mark_quote(q, head, in_statement, &mentions, &names) {
+                if opening_names.contains(&qi) {
+                    quote.speech = false;
+                    quote.kind = "name".into();
+                    quote.speaker = None;
+                    quote.cue = None;
+                }
                 out.push(quote);
             }
         }

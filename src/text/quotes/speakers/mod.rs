@@ -22,7 +22,7 @@ mod roles;
 mod subject_after;
 mod subject_before;
 
-pub(crate) use names::{apposition_name, is_body_word, Names};
+pub(crate) use names::{another_body_after, apposition_name, is_body_word, Names};
 pub(crate) use roles::{
     is_description, is_his_speech, is_nisba, is_place, is_title_word, looks_imperfect, split_role,
     strip_lam,

@@ -79,20 +79,16 @@ pub(super) fn is_title(norm: &str) -> bool {
         || feminine.is_some_and(|w| person_nouns().contains(&w))
 }
 
-/// True for a title in the accusative written without its tanwin mark (`رئيسا`, `مديرا`,
-/// `وزيرا`): after a name it says what the person was made or came as (`وعين البنك شريف سامي
-/// رئيسا لمجلس إدارته`), never a family name.
-pub(crate) fn is_accusative_title(w: &str) -> bool {
-    !has_article(w)
+/// True for a word that, after a name, says what the person named is and is never part of the
+/// name: a title in the accusative written without its tanwin mark (`وعين البنك شريف سامي
+/// رئيسا لمجلس إدارته`; `مديرا`, `وزيرا`), or the age (`غالغت البالغ من العمر 57 عاما`).
+pub(crate) fn describes_the_named(w: &str) -> bool {
+    let accusative_title = !has_article(w)
         && w.chars().count() >= 4
         && w.strip_suffix('ا').is_some_and(|stem| {
             titles().contains(stem) && crate::text::quotes::lexicon::given_name(w).is_none()
-        })
-}
-
-/// True for `البالغ` / `البالغة` (`غالغت البالغ من العمر 57 عاما`): the age after a name.
-pub(crate) fn is_age_phrase_head(w: &str) -> bool {
-    matches!(w, "البالغ" | "البالغه")
+        });
+    accusative_title || matches!(w, "البالغ" | "البالغه")
 }
 
 /// True for a noun with the pronoun `ـها` or `ـهم` (`حديثها`, `تفسيرها`): after a name it is

@@ -311,19 +311,12 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
         }
         // `وعين شريف سامي رئيسا`, `وقال غالغت البالغ من العمر`: a title in the accusative
         // or the age after a name.
-        if i > start
-            && (super::roles::is_accusative_title(&tokens[i].norm)
-                || super::roles::is_age_phrase_head(&tokens[i].norm))
-        {
+        if i > start && super::roles::describes_the_named(&tokens[i].norm) {
             break;
         }
-        // `دعت منظمة العفو الدولية الشرطة إلى`: a body's name closed by a definite word, then
-        // another body's definite noun: the verb's object (a `لـ` phrase goes on with the
-        // body: `المكتب الفدرالي للاتحاد الجزائري`).
+        // `دعت منظمة العفو الدولية الشرطة إلى`: another body's noun after a body's name.
         if i > start + 1
-            && tokens[i].norm.starts_with("ال")
-            && has_article(&tokens[i - 1].norm)
-            && super::is_body_word(&tokens[i].norm)
+            && super::another_body_after(&tokens[i - 1].norm, &tokens[i].norm)
             && tokens[start..i]
                 .iter()
                 .any(|t| super::is_body_word(&t.norm))

@@ -456,11 +456,16 @@ pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize
     if let Some(k) = label_colon {
         lead += k + 1;
     }
+    // The fallbacks below look for the speaker's start before the colon.
+    let colon = all[lead..]
+        .iter()
+        .position(|t| t.punct() == Some(':'))
+        .map(|c| c + lead);
     subject_at(all, lead, title)
         .or_else(|| {
             // `بعد الوقوف دقيقة حداد.. إسرائيل: …`: a clause before the speaker, closed by an
             // ellipsis (not a comma: `…، معلقا: …` goes on with the story).
-            let colon = all[lead..].iter().position(|t| t.punct() == Some(':'))? + lead;
+            let colon = colon?;
             let mut k = (lead..colon).rev().find(|&k| {
                 all[k].punct() == Some('.') && k > 0 && all[k - 1].punct() == Some('.')
             })? + 1;
@@ -472,7 +477,7 @@ pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize
         .or_else(|| {
             // `أولمبياد طوكيو 2020 - مدرب الأرجنتين: …`, `وكالة خبر للانباء - عالية نصيف: …`: a
             // section or outlet of any length before a dash or bar; the speaker follows the last.
-            let colon = all[lead..].iter().position(|t| t.punct() == Some(':'))? + lead;
+            let colon = colon?;
             let k = (lead..colon)
                 .rev()
                 .find(|&k| matches!(all[k].punct(), Some('-' | '–' | '—' | '|')))?;

@@ -3,7 +3,7 @@
 
 mod scan;
 
-pub(crate) use scan::{apposition_name, is_body_word};
+pub(crate) use scan::{another_body_after, apposition_name, is_body_word};
 use scan::{body_head, short_form_head};
 
 use super::roles::{

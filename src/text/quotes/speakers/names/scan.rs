@@ -149,13 +149,7 @@ impl Names {
                 if !(has_article(w) || w.starts_with("لل")) {
                     break;
                 }
-                // `منظمة العفو الدولية الشرطة`: once closed by a definite word, the name
-                // takes no other body's definite noun (the verb's object).
-                if e > k + 1
-                    && w.starts_with("ال")
-                    && has_article(&toks[e - 1].norm)
-                    && is_body_word(w)
-                {
+                if e > k + 1 && another_body_after(&toks[e - 1].norm, w) {
                     break;
                 }
                 e += 1;
@@ -426,8 +420,7 @@ impl Names {
                 return false;
             }
             if is_title(w)
-                || super::super::roles::is_accusative_title(w)
-                || super::super::roles::is_age_phrase_head(w)
+                || super::super::roles::describes_the_named(w)
                 || cue_kind(w).is_some()
                 || is_manner_adverb(w)
                 || super::super::looks_like_verbal_noun(w)
@@ -896,6 +889,13 @@ fn names_no_person(norm: &str) -> bool {
         || is_body_word(norm)
         || crate::text::quotes::lexicon::institutions().contains(norm)
         || crate::text::quotes::lexicon::person_nouns().contains(norm)
+}
+
+/// True when the definite word `w` after `prev`, a definite word closing a body's name, is
+/// another body's noun (`منظمة العفو الدولية الشرطة`): the verb's object, no more of the name.
+/// (A `لـ` genitive goes on with the name: `المكتب الفدرالي للاتحاد الجزائري`.)
+pub(crate) fn another_body_after(prev: &str, w: &str) -> bool {
+    w.starts_with("ال") && has_article(prev) && is_body_word(w)
 }
 
 /// True for a word that is a body's head noun, also after `لـ` (`للمنظمة`).

@@ -341,6 +341,127 @@ fn a_call_or_a_demand_takes_an_object_after_its_subject() {
 }
 
 #[test]
+fn a_conjunction_written_apart_joins_the_word_after_it() {
+    // `حزب الأصالة و المعاصرة`, `و قال`: the conjunction as a word of its own.
+    let s = "و قال حزب الأصالة و المعاصرة في بلاغ إن \"الحكومة فشلت في مهامها\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الحكومة فشلت في مهامها");
+    assert_eq!(q.speaker.as_deref(), Some("حزب الأصالة والمعاصرة"), "{q:#?}");
+    assert!(q.speech, "{q:#?}");
+}
+
+#[test]
+fn a_given_name_and_family_name_stand_for_the_name_with_middle_names() {
+    // `مشعل الصباح` for `مشعل الأحمد الجابر الصباح`, the one fuller name with both ends.
+    let s = "أصدر أمير الكويت الشيخ مشعل الأحمد الجابر الصباح أمرا بحل البرلمان.\n\
+             وفي كلمة متلفزة، قال مشعل الصباح: \"أمرنا بحل مجلس الأمة\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "أمرنا بحل مجلس الأمة");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("مشعل الأحمد الجابر الصباح"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn ali_spelled_ala_after_a_title_is_a_given_name() {
+    // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
+    // there and wherever the page writes the same two words.
+    let s = "قال الدكتور على عبدالعال، رئيس مجلس النواب، إن \"هناك ضغوطا كبيرة على المجلس\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "هناك ضغوطا كبيرة على المجلس");
+    assert_eq!(q.speaker.as_deref(), Some("على عبدالعال"), "{q:#?}");
+    let s = "وقال على المصيلحي، وزير التموين، إن \"الدعم مستمر للمستحقين\".\n\
+             وكشف الدكتور على المصيلحي عن خطة جديدة للبطاقات.";
+    let qs = quotes(s);
+    let q = quote(&qs, "الدعم مستمر للمستحقين");
+    assert_eq!(q.speaker.as_deref(), Some("على المصيلحي"), "{q:#?}");
+    // The preposition after a title stays one: the speaker is the minister named before.
+    let s = "وقال وزير المالية محمد معيط إن \"الموازنة متوازنة\".\n\
+             ووافق الوزير على المقترح، وقال: \"سنبدأ التنفيذ فورا\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "سنبدأ التنفيذ فورا");
+    assert_eq!(q.speaker.as_deref(), Some("محمد معيط"), "{q:#?}");
+}
+
+#[test]
+fn a_delegation_or_the_media_after_a_name_is_the_audience() {
+    // `وقال عون لوفد …`, `لوسائل الإعلام`: no part of the name.
+    let s = "اعتبر رئيس الجمهورية جوزاف عون أن \"ما حصل أثر سلبا على لبنان\".\n\
+             وقال عون لوفد الرابطة المارونية: \"نحن مع حرية التعبير السلمي\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "نحن مع حرية التعبير السلمي");
+    assert_eq!(q.speaker.as_deref(), Some("جوزاف عون"), "{q:#?}");
+    let s = "وقال شاسوار عبد الواحد لوسائل الإعلام إن \"الجلسة لم تجر وفق الأصول\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الجلسة لم تجر وفق الأصول");
+    assert_eq!(q.speaker.as_deref(), Some("شاسوار عبد الواحد"), "{q:#?}");
+}
+
+#[test]
+fn a_ministry_joined_by_waw_goes_on_with_the_role() {
+    // `وزيرة البريد وتكنولوجيات الإعلام والاتصال إيمان هدى فرعون`: the role, then the name.
+    let s = "وأكدت وزيرة البريد وتكنولوجيات الإعلام والاتصال إيمان هدى فرعون أن الجزائر \
+             \"حسنت شبكتها\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "حسنت شبكتها");
+    assert_eq!(q.speaker.as_deref(), Some("إيمان هدى فرعون"), "{q:#?}");
+    // A given name in `و…` is the name: `الناخب الوطني وليد الركراكي`.
+    let s = "وقال الناخب الوطني وليد الركراكي إن \"المنتخب جاهز للمباراة\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "المنتخب جاهز للمباراة");
+    assert_eq!(q.speaker.as_deref(), Some("وليد الركراكي"), "{q:#?}");
+}
+
+#[test]
+fn a_headline_statement_may_end_with_a_full_stop_after_a_name() {
+    // A page of statements, `الفايز : … .`, the speaker named in the story: the full stop is
+    // no part of the statement.
+    let s = "الفايز : الأردن مقدر ومحترم في كل أنحاء العالم.\n\
+             قال رئيس مجلس الأعيان فيصل الفايز إن الهجمة على العشائر مرفوضة.";
+    let qs = quotes(s);
+    let q = quote(&qs, "الأردن مقدر ومحترم في كل أنحاء العالم");
+    assert_eq!(q.speaker.as_deref(), Some("فيصل الفايز"), "{q:#?}");
+    assert_eq!(q.kind, "headline", "{q:#?}");
+    // A place before the colon is a dateline: `القاهرة: قضت المحكمة … .`
+    let s = "القاهرة: قضت محكمة جنايات القاهرة اليوم بالسجن على المتهمين.\n\
+             وقال محامي المتهمين إن الحكم قابل للطعن في القاهرة.";
+    let qs = quotes(s);
+    assert!(qs.iter().all(|q| !q.speech), "{qs:#?}");
+}
+
+#[test]
+fn a_body_name_goes_on_with_the_object_of_its_verbal_noun_and_its_government() {
+    // `للدفاع عن حقوق الإنسان`, `للدعم في ليبيا`, `بحكومة الوحدة الوطنية`.
+    let s = "أكدت الرابطة التونسية للدفاع عن حقوق الإنسان أن \"الوضع خطير\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الوضع خطير");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("الرابطة التونسية للدفاع عن حقوق الإنسان"),
+        "{q:#?}"
+    );
+    let s = "قالت بعثة الأمم المتحدة للدعم في ليبيا إنها \"تتابع بقلق تجدد العنف\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "تتابع بقلق تجدد العنف");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("بعثة الأمم المتحدة للدعم في ليبيا"),
+        "{q:#?}"
+    );
+    // The verb's object after the government's name is still no part of it.
+    let s = "ودعت وزارة الداخلية بحكومة الوحدة الوطنية المواطنين إلى \"البقاء في منازلهم\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "البقاء في منازلهم");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("وزارة الداخلية بحكومة الوحدة الوطنية"),
+        "{q:#?}"
+    );
+}
+
+#[test]
 fn undefined_journalists_after_a_cue_are_the_audience() {
     // `وقال لصحافيين`: no subject, the speaker goes on from the sentence before.
     let s =

@@ -273,6 +273,7 @@ fn analyse_with_rows(
         })
         .collect();
     words::unsuffix_surnames(&mut toks);
+    words::read_ali_as_name(&mut toks);
     let mut mark_quotes = marks::pair_marks(input, paragraphs);
     unclosed::end_unclosed(&toks, &mut mark_quotes);
     // Nested quotes lie inside their outer quote's content: marking the outer ones is enough.
@@ -406,7 +407,18 @@ impl Analysis<'_> {
                         && speakers::subject_after(t, colon + 1, k).is_none_or(|r| r.is_empty());
                     !own
                 });
-            let dateline = text.ends_with('.') || (!titled && reported);
+            // (`الفايز : الأردن مقدر ومحترم في كل أنحاء العالم.`: a statement may end with a
+            // full stop after a title or a name the page writes elsewhere, not after a place.)
+            let named_elsewhere = !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
+                && t[np.end - 1].norm.chars().count() >= 3
+                && self.toks.iter().enumerate().any(|(pj, other)| {
+                    pj != pi
+                        && other
+                            .iter()
+                            .any(|x| !x.in_quote && x.norm == t[np.end - 1].norm)
+                });
+            let full_stop = text.ends_with('.') && !titled && !named_elsewhere;
+            let dateline = full_stop || (!titled && reported);
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3
                 && one_sentence
@@ -417,7 +429,8 @@ impl Analysis<'_> {
                     paragraph: pi,
                     np,
                     marked: None,
-                    statement: Some((next.start, text_end)),
+                    // (The statement's full stop is no part of the words quoted.)
+                    statement: Some((next.start, text.trim_end_matches('.').trim_end().len())),
                     opening_name,
                 });
             }

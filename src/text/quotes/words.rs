@@ -111,10 +111,48 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
     }
 }
 
+/// Read `على` as the given name `علي` (so Egyptian pages spell it) before a word the page
+/// writes after a title and `على` (`الدكتور على عبدالعال`, `المهندس على المصيلحي`), there and
+/// wherever else the page writes the two together (`وقال على المصيلحي`). A title followed by
+/// the preposition (`وافق الوزير على المقترح`) is told apart by the word after it, which must
+/// read as a name.
+pub(crate) fn read_ali_as_name(paragraphs: &mut [Vec<Token>]) {
+    use super::lexicon::{given_name_by_shape, is_common_word};
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for t in paragraphs.iter() {
+        for w in t.windows(3) {
+            let name_like = |n: &str| {
+                n.chars().count() >= 3
+                    && (n.starts_with("عبد")
+                        || given_name_by_shape(n).is_some()
+                        || (has_article(n) && n.ends_with('ي') && !is_common_word(n)))
+            };
+            if w.iter().all(Token::is_word)
+                && w[1].norm == "على"
+                && super::speakers::is_title_word(&w[0].norm)
+                && has_article(&w[0].norm)
+                && name_like(&w[2].norm)
+            {
+                surnames.insert(w[2].norm.clone());
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for t in paragraphs.iter_mut() {
+        for k in 1..t.len() {
+            if t[k - 1].norm == "على" && t[k].is_word() && surnames.contains(&t[k].norm) {
+                t[k - 1].norm = "علي".to_string();
+            }
+        }
+    }
+}
+
 /// Join `بلا حدود` ("without borders"), written on one line of `input`, into one word: it
 /// closes the names of bodies (`أطباء بلا حدود`, `مراسلون بلا حدود`) that would otherwise end
-/// at the preposition.
-fn join_without_borders(input: &str, t: &mut Vec<Token>) {
+/// at the preposition. Join a conjunction `و` written as a word of its own to the word after it.
+fn join_split_words(input: &str, t: &mut Vec<Token>) {
     let mut k = 0;
     while k + 1 < t.len() {
         let joined = t[k].is_word()
@@ -127,12 +165,27 @@ fn join_without_borders(input: &str, t: &mut Vec<Token>) {
             t[k].end = next.end;
             t[k].norm = "بلا حدود".to_string();
         }
+        // `حزب الأصالة و المعاصرة`, `و قال`: some sites write the conjunction as a word of its
+        // own; it is read as the prefix it is.
+        let spaced_waw = k + 1 < t.len()
+            && t[k].is_word()
+            && t[k + 1].is_word()
+            && &input[t[k].start..t[k].end] == "و"
+            && has_arabic_letter(&t[k + 1].norm)
+            && input[t[k].end..t[k + 1].start].chars().all(|c| c == ' ');
+        if spaced_waw {
+            let next = t.remove(k + 1);
+            t[k].end = next.end;
+            t[k].norm = format!("و{}", next.norm);
+            t[k].suffixed = next.suffixed;
+            t[k].tanwin = next.tanwin;
+        }
         k += 1;
     }
 }
 
 /// Split `input[start..end]` into tokens with absolute byte offsets. Whitespace separates tokens
-/// and is dropped (`بلا حدود` is one word: see [`join_without_borders`]). `start` and `end`
+/// and is dropped (`بلا حدود` and `و قال` are one word: see [`join_split_words`]). `start` and `end`
 /// must lie on character boundaries.
 pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
     let mut out = Vec::new();
@@ -218,7 +271,7 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
         });
     }
     flush(&mut out, &mut word_start, text.len());
-    join_without_borders(input, &mut out);
+    join_split_words(input, &mut out);
     out
 }
 

@@ -84,6 +84,10 @@ impl Name {
         let (first, last) = (toks.first()?, toks.last()?);
         // `رجب طيب #أردوغان`: the hashtag sign is no part of the name.
         let mut surface = input[first.start..last.end].replace('#', "");
+        // `حزب الأصالة و المعاصرة`: a conjunction written apart is joined in the name shown.
+        if toks.iter().any(|t| input[t.start..t.end].starts_with("و ")) {
+            surface = surface.replace(" و ", " و");
+        }
         let mut norms: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
         // `… والقاضي: …`: the conjunction joined to a title or a body is no part of it.
         let joined = first.norm.strip_prefix('و').filter(|rest| {

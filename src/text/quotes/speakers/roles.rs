@@ -266,7 +266,7 @@ pub(super) fn is_prepositional_word(w: &str) -> bool {
 pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
     // (`أطباء بلا حدود`: "without borders" closes a body's name; see
-    // `words::join_without_borders`.)
+    // `words::join_split_words`.)
     if is_rank_grade(toks, i) || t.norm == "بلا حدود" {
         return false;
     }
@@ -442,6 +442,21 @@ pub(crate) fn speaks_for(w: &str) -> bool {
     matches!(w, "باسم" | "بلسان")
 }
 
+/// True when `toks[k]` is an undefined noun joined by `و` with a definite genitive after it,
+/// and a name after both (see [`split_role`]).
+fn coordinated_construct(toks: &[Token], k: usize) -> bool {
+    let Some(w) = toks.get(k).map(|t| &t.norm) else {
+        return false;
+    };
+    k + 2 < toks.len()
+        && toks[k].is_word()
+        && !has_article(w)
+        && w.strip_prefix('و').is_some_and(|r| r.chars().count() >= 4)
+        && crate::text::quotes::lexicon::given_name_by_shape(w).is_none()
+        && toks[k + 1].is_word()
+        && has_article(&toks[k + 1].norm)
+}
+
 /// Split a subject phrase into its leading role words and the name after them.
 ///
 /// An undefined title is in construct with what follows (`مدرب برشلونة`, `رئيس وزراء
@@ -451,6 +466,21 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let mut k = (0..toks.len())
         .find(|&i| starts_name(toks, i) && !genitive_of_institution(toks, i))
         .unwrap_or(toks.len());
+    // `وزيرة البريد وتكنولوجيات الإعلام والاتصال إيمان …`: an undefined noun joined by `و`
+    // and its definite genitive go on with a role, and so does a definite word joined by `و`
+    // after them (a given name in `و…` does not: `وليد`).
+    if k > 0 && toks[..k].iter().any(|t| is_title_word(&t.norm)) {
+        let mut j = k;
+        while coordinated_construct(toks, j) {
+            j += 2;
+            while toks.get(j).is_some_and(|t| {
+                t.norm.strip_prefix('و').is_some_and(has_article) && j + 1 < toks.len()
+            }) {
+                j += 1;
+            }
+        }
+        k = j;
+    }
     if k > 0 && k < toks.len() && is_construct_title(&toks[k - 1]) {
         let mut j = k;
         while j < toks.len() && CONSTRUCT_NOUNS.contains(&toks[j].norm.as_str()) {
@@ -1041,6 +1071,14 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
                     | "اذاعه"
                     | "مجله"
                     | "تلفزيون"
+                    // `ميشال عون لوفد من`, `عبد الواحد لوسائل الإعلام`: an audience.
+                    | "وفد"
+                    | "وفود"
+                    | "وسائل"
+                    | "مراسل"
+                    | "مراسلي"
+                    | "جمع"
+                    | "حشد"
             ))
 }
 

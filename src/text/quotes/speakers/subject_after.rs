@@ -575,7 +575,30 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
         return np.len();
     };
     let mut k = closed + 1;
-    while k < np.len() && np[k].norm.starts_with("ال") {
+    while k < np.len() {
+        // `وزارة الداخلية بحكومة الوحدة الوطنية`: the government a body belongs to opens a
+        // genitive chain of its own.
+        let parent = match np[k].norm.as_str() {
+            "بحكومه" | "بوزاره" => 1,
+            "في" if np
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "حكومه" | "وزاره")) =>
+            {
+                2
+            }
+            _ => 0,
+        };
+        if parent > 0 {
+            k += parent;
+            while k < np.len() && !has_article(&np[k].norm) {
+                k += 1;
+            }
+            k += 1;
+            continue;
+        }
+        if !np[k].norm.starts_with("ال") {
+            break;
+        }
         if object_at(k) {
             return k;
         }

@@ -971,11 +971,16 @@ impl Names {
             _ => None,
         };
         let Some(mut first) = self.fuller(&name.norms) else {
-            return given_before().unwrap_or_else(|| name.surface.clone());
+            return given_before()
+                .or_else(|| self.middle_names_added(name).map(|n| n.surface.clone()))
+                .unwrap_or_else(|| name.surface.clone());
         };
         if first.norms == name.norms {
             if let Some(full) = given_before() {
                 return full;
+            }
+            if let Some(full) = self.middle_names_added(name) {
+                return full.surface.clone();
             }
             // `جراندي` for `ليزا جريندى`: a foreign surname transliterated another way.
             if let Some(full) = self.variant_spelling(name) {
@@ -1053,6 +1058,26 @@ impl Names {
             }
         }
         best.surface.clone()
+    }
+
+    /// The one fuller name that adds middle names to the given name and family name `name`
+    /// (`مشعل الصباح` for `مشعل الأحمد الجابر الصباح`); `None` when there is no such name or
+    /// several.
+    fn middle_names_added(&self, name: &Name) -> Option<&Name> {
+        let [given, family] = &name.norms[..] else {
+            return None;
+        };
+        if given_name(given).is_none() || given_name(family).is_some() {
+            return None;
+        }
+        let mut found = self.candidates.iter().filter(|c| {
+            c.norms.len() > 2
+                && &c.norms[0] == given
+                && c.norms.last() == Some(family)
+                && self.people.iter().any(|(_, p)| p.norms == c.norms)
+        });
+        let first = found.next()?;
+        found.all(|c| c.norms == first.norms).then_some(first)
     }
 
     /// The one full name (a given name first) whose last word is the lone surname `name`

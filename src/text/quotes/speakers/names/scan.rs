@@ -116,7 +116,41 @@ impl Names {
                     e += 1;
                 }
             }
+            let mut extended = false;
             while e < toks.len() && e - k < 8 && toks[e].is_word() {
+                // `الرابطة التونسية للدفاع عن حقوق الإنسان`, `بعثة الأمم المتحدة للدعم في
+                // ليبيا`: the object of a verbal noun after `لل` goes on with the name.
+                let object_of_lam = e > k + 1
+                    && toks[e - 1].norm.starts_with("لل")
+                    && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.in_quote)
+                    && match toks[e].norm.as_str() {
+                        "عن" => {
+                            has_article(&toks[e + 1].norm)
+                                || toks.get(e + 2).is_some_and(|n| has_article(&n.norm))
+                        }
+                        "في" => toks[e - 1].norm == "للدعم",
+                        _ => false,
+                    };
+                // `وزارة الصحة بحكومة الوحدة الوطنية`, `إدارة الإعلام في وزارة الدفاع`: the
+                // government or ministry a body belongs to.
+                let parent = e > k + 1
+                    && match toks[e].norm.as_str() {
+                        "بحكومه" | "بوزاره" => true,
+                        "في" => toks
+                            .get(e + 1)
+                            .is_some_and(|n| matches!(n.norm.as_str(), "حكومه" | "وزاره")),
+                        _ => false,
+                    };
+                if object_of_lam || (parent && toks[e].norm == "في") {
+                    e += 2;
+                    extended = true;
+                    continue;
+                }
+                if parent {
+                    e += 1;
+                    extended = true;
+                    continue;
+                }
                 let genitive = lam_genitive(e);
                 // `… والتونسيين بالخارج`: abroad, part of a ministry's name.
                 let abroad = e > k + 1 && matches!(toks[e].norm.as_str(), "بالخارج" | "بالمهجر");
@@ -149,7 +183,11 @@ impl Names {
                 if !(has_article(w) || w.starts_with("لل")) {
                     break;
                 }
-                if e > k + 1 && another_body_after(&toks[e - 1].norm, w) {
+                let parent_before = matches!(
+                    toks[e - 1].norm.as_str(),
+                    "بحكومه" | "بوزاره" | "حكومه" | "وزاره"
+                );
+                if e > k + 1 && !parent_before && another_body_after(&toks[e - 1].norm, w) {
                     break;
                 }
                 e += 1;
@@ -181,7 +219,7 @@ impl Names {
                 // المرصد …`), is the full name of `المرصد السوري` too.
                 if !toks[k].in_quote
                     && !short_only
-                    && (!has_article(&toks[k].norm) || (k + 2..e).any(lam_genitive))
+                    && (!has_article(&toks[k].norm) || extended || (k + 2..e).any(lam_genitive))
                 {
                     self.candidates.push(n.clone());
                 }

@@ -462,6 +462,31 @@ fn a_body_name_goes_on_with_the_object_of_its_verbal_noun_and_its_government() {
 }
 
 #[test]
+fn a_reporting_participle_after_a_name_is_no_part_of_it() {
+    // `وختمت رولا سعد قائلة:`: the participle is the cue, not a third name.
+    let s = "وختمت رولا سعد قائلة: \"أنا أتيت إلى الدراما اللبنانية\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "أنا أتيت إلى الدراما اللبنانية");
+    assert_eq!(q.speaker.as_deref(), Some("رولا سعد"), "{q:#?}");
+}
+
+#[test]
+fn a_name_after_bin_is_the_father_not_the_person() {
+    // `عبدالله الثاني` is not `الحسين بن عبدالله الثاني`, his son.
+    let s = "وأكد ولي العهد الأمير الحسين بن عبدالله الثاني دعم الأردن للبنان.\n\
+             وقال الملك عبدالله الثاني إن \"الأردن يقف مع لبنان\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الأردن يقف مع لبنان");
+    assert_eq!(q.speaker.as_deref(), Some("عبدالله الثاني"), "{q:#?}");
+    // `بن سلمان` is still `محمد بن سلمان`.
+    let s = "استقبل ولي العهد الأمير محمد بن سلمان الوفد.\n\
+             وقال بن سلمان إن \"المملكة ماضية في الإصلاح\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "المملكة ماضية في الإصلاح");
+    assert_eq!(q.speaker.as_deref(), Some("محمد بن سلمان"), "{q:#?}");
+}
+
+#[test]
 fn undefined_journalists_after_a_cue_are_the_audience() {
     // `وقال لصحافيين`: no subject, the speaker goes on from the sentence before.
     let s =

@@ -160,7 +160,9 @@ fn person_name_end(toks: &[Token]) -> usize {
             .strip_prefix('و')
             .is_some_and(|rest| given_name(rest).is_some() || is_title(rest))
             && toks.get(k + 1).is_some_and(Token::is_word);
+        // (`وختمت رولا سعد قائلة`: a reporting word is no part of the name.)
         (t.suffixed && is_common_word(w))
+            || crate::text::quotes::cues::cue_kind(w).is_some()
             || VERBAL_NOUNS.contains(&w)
             || looks_like_verbal_noun(w)
             || roles::is_prose_after_preposition(w)

@@ -154,6 +154,20 @@ pub(crate) struct Names {
 /// noun (`إليسا رأيها`), no common word of news prose (`محمد سعد تفاصيل`, see
 /// [`adds_prose`]), and after the name only a given name, a particle or — after a given name — a
 /// surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
+/// True when every place `fuller` holds the words `norms` follows `بن`, `ابن` or `بنت`: there
+/// they name the father of the person `fuller` names (`الحسين بن عبدالله الثاني`).
+fn names_the_father(norms: &[String], fuller: &[String]) -> bool {
+    let n = norms.len();
+    if n == 0 || fuller.len() <= n {
+        return false;
+    }
+    let mut places = (1..=fuller.len() - n)
+        .filter(|&p| fuller[p..p + n] == *norms)
+        .peekable();
+    places.peek().is_some()
+        && places.all(|p| matches!(fuller[p - 1].as_str(), "بن" | "ابن" | "بنت"))
+}
+
 fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     use super::roles::{COMPOUND_SECOND, DEFINITE_FIRST_NAMES, NAME_PARTICLES};
     if fuller.len() == norms.len() {
@@ -1126,6 +1140,10 @@ impl Names {
                 } else {
                     return false;
                 };
+                // (`عبدالله الثاني` in `الحسين بن عبدالله الثاني` is his father.)
+                if names_the_father(mention, whole) {
+                    return false;
+                }
                 // (A form written twice is a name however it reads: `شرف لقمان`, `ماو نينغ`;
                 // but not with a common word added to a person's name: `لقاء قيس سعيّد`.)
                 (self.support.get(&c.norms).is_some_and(|&n| n >= 2)

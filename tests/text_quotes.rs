@@ -487,6 +487,23 @@ fn a_name_after_bin_is_the_father_not_the_person() {
 }
 
 #[test]
+fn a_lone_surname_is_written_as_the_one_full_name_among_the_candidates() {
+    // Through the learned pass, whose candidates these are: `الغرسلي` for `محمد ناجم الغرسلي`, named between commas after his role (`ناجم` is no
+    // given name the list knows).
+    let s = "وقال وزير الداخلية التونسي، محمد ناجم الغرسلي، على هامش لقاء نظمته وزارته إن \
+             الوضع مستقر.\nوفي سياق آخر أوضح الغرسلي أن \"هذا إجراء عادي ومعمول به\".";
+    let qs = analyzed_quotes(s);
+    let q = quote(&qs, "هذا إجراء عادي ومعمول به");
+    assert_eq!(q.speaker.as_deref(), Some("محمد ناجم الغرسلي"), "{q:#?}");
+    // A participle after the name is no surname: `عباس موجها` stays `محمود عباس`.
+    let s = "قال رئيس السلطة الفلسطينية محمود عباس إن \"القدس عاصمة فلسطين\".\n\
+             وأضاف عباس موجها كلامه للاحتلال: \"لن نقبل ببقاء الاحتلال\".";
+    let qs = analyzed_quotes(s);
+    let q = quote(&qs, "لن نقبل ببقاء الاحتلال");
+    assert_eq!(q.speaker.as_deref(), Some("محمود عباس"), "{q:#?}");
+}
+
+#[test]
 fn undefined_journalists_after_a_cue_are_the_audience() {
     // `وقال لصحافيين`: no subject, the speaker goes on from the sentence before.
     let s =

@@ -685,8 +685,15 @@ fn decide(
         let quote = &quotes[c.quote];
         let chosen = choose(&scores, margin(quote, own));
         let best = chosen.map_or(0, |(b, _)| b);
-        let speaker = chosen.map(|(b, _)| c.candidates[b].0.clone());
+        let mut speaker = chosen.map(|(b, _)| c.candidates[b].0.clone());
         let features = &c.candidates[best].1;
+        let ends_with = speaker.clone().unwrap_or_else(|| quote.speaker.clone());
+        if let Some(full) = ends_with
+            .as_deref()
+            .and_then(|s| fuller_candidate(s, &c.candidates))
+        {
+            speaker = Some(Some(full));
+        }
         let x = calibration::features(&calibration::Evidence {
             quote,
             // (The speaker the quote ends with: an anonymous source's quote keeps the rules'
@@ -702,6 +709,59 @@ fn decide(
         out.push((c.quote, speaker, x));
     }
     out
+}
+
+/// The one candidate of a quote that writes the one-word speaker `speaker` in full: a person's
+/// name opening with a given name and ending with it (`الغرسلي` → `محمد ناجم الغرسلي`), or,
+/// for a given name, the two words opening with it (`منذر` → `منذر الكبير`). A surname is
+/// not the given name of another person (`عباس` is no `عباس زكي`).
+fn fuller_candidate(
+    speaker: &str,
+    candidates: &[(Option<String>, Vec<f32>, Vec<String>)],
+) -> Option<String> {
+    use crate::text::quotes::lexicon::given_name_by_shape;
+    use crate::text::quotes::words::{has_article, norm};
+    let one = fold(speaker);
+    if one.split_whitespace().count() != 1 {
+        return None;
+    }
+    let person = |words: &[&str]| {
+        words
+            .first()
+            .is_some_and(|w| given_name_by_shape(&norm(w)).is_some())
+    };
+    // (`عباس موجها`: a participle or a reporting word after the name, no surname.)
+    let reports = |w: &str| {
+        let w = norm(w);
+        crate::text::quotes::cues::cue_kind(&w).is_some() || (!has_article(&w) && w.ends_with('ا'))
+    };
+    let mut ending = Vec::new();
+    let mut opening = Vec::new();
+    for surface in candidates.iter().filter_map(|(s, _, _)| s.as_deref()) {
+        let folded = fold(surface);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        if words.len() < 2 || !person(&words) {
+            continue;
+        }
+        if words.last() == Some(&one.as_str()) {
+            ending.push((folded.clone(), surface));
+        } else if words.len() == 2 && words[0] == one && !reports(words[1]) {
+            opening.push((folded.clone(), surface));
+        }
+    }
+    let given = !has_article(&norm(&one)) && person(&[one.as_str()]);
+    let found = if !ending.is_empty() {
+        ending
+    } else if given {
+        opening
+    } else {
+        return None;
+    };
+    let first = found.first()?;
+    found
+        .iter()
+        .all(|(f, _)| *f == first.0)
+        .then(|| first.1.to_string())
 }
 
 /// The softmax probability of `scores[i]`.

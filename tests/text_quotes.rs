@@ -383,6 +383,11 @@ fn ali_spelled_ala_after_a_title_is_a_given_name() {
     let qs = quotes(s);
     let q = quote(&qs, "سنبدأ التنفيذ فورا");
     assert_eq!(q.speaker.as_deref(), Some("محمد معيط"), "{q:#?}");
+    // Only after an honorific: a role and the preposition before a nationality stay so.
+    let s = "ورد المتحدث على التركي قائلا \"إن بلاده لن تقبل الإملاءات\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "إن بلاده لن تقبل الإملاءات");
+    assert_eq!(q.speaker.as_deref(), Some("المتحدث"), "{q:#?}");
 }
 
 #[test]
@@ -393,10 +398,19 @@ fn a_delegation_or_the_media_after_a_name_is_the_audience() {
     let qs = quotes(s);
     let q = quote(&qs, "نحن مع حرية التعبير السلمي");
     assert_eq!(q.speaker.as_deref(), Some("جوزاف عون"), "{q:#?}");
-    let s = "وقال شاسوار عبد الواحد لوسائل الإعلام إن \"الجلسة لم تجر وفق الأصول\".";
+    // A body's own `لـ` noun is no audience: `الهيئة العليا لوسائل الإعلام`, `لجمع التبرعات`.
+    let s = "وقال رئيس الهيئة العليا لوسائل الإعلام خالد يوسف \"إن القانون الجديد يحمي الصحفيين\".";
     let qs = quotes(s);
-    let q = quote(&qs, "الجلسة لم تجر وفق الأصول");
-    assert_eq!(q.speaker.as_deref(), Some("شاسوار عبد الواحد"), "{q:#?}");
+    let q = quote(&qs, "إن القانون الجديد يحمي الصحفيين");
+    assert_eq!(q.speaker.as_deref(), Some("خالد يوسف"), "{q:#?}");
+    let s = "وقالت الحملة الوطنية لجمع التبرعات في بيان \"إن التبرعات تجاوزت المليون\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "إن التبرعات تجاوزت المليون");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("الحملة الوطنية لجمع التبرعات"),
+        "{q:#?}"
+    );
 }
 
 #[test]
@@ -429,6 +443,16 @@ fn a_headline_statement_may_end_with_a_full_stop_after_a_name() {
              وقال محامي المتهمين إن الحكم قابل للطعن في القاهرة.";
     let qs = quotes(s);
     assert!(qs.iter().all(|q| !q.speech), "{qs:#?}");
+    // Nor after a town the page names again, or a role (a masthead line).
+    for s in [
+        "صعدة: سقط عدد من الضحايا في غارة استهدفت سوقا شعبيا.\n\
+         وقال مسؤول محلي في صعدة إن الغارة استهدفت المدنيين.",
+        "رئيس التحرير: محمد أحمد حسن.\n\
+         وقال رئيس التحرير في افتتاحية العدد إن الصحافة تمر بأزمة.",
+    ] {
+        let qs = quotes(s);
+        assert!(qs.iter().all(|q| !q.speech), "{qs:#?}");
+    }
 }
 
 #[test]
@@ -459,6 +483,25 @@ fn a_body_name_goes_on_with_the_object_of_its_verbal_noun_and_its_government() {
         Some("وزارة الداخلية بحكومة الوحدة الوطنية"),
         "{q:#?}"
     );
+    // Not after a verb whose object takes `بـ`, nor for a body that is no government unit's;
+    // `أعلن عن` is no name's, nor `في بيان`.
+    let s = "ورحبت الجامعة العربية بحكومة الوحدة الجديدة وقالت \"إن هذه خطوة مهمة\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "إن هذه خطوة مهمة");
+    assert_eq!(q.speaker.as_deref(), Some("الجامعة العربية"), "{q:#?}");
+    let s = "وأعلنت الهيئة العامة للاستثمار عن إطلاق البرنامج الجديد، وقالت \"إن البرنامج يدعم \
+             الشركات\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "إن البرنامج يدعم الشركات");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("الهيئة العامة للاستثمار"),
+        "{q:#?}"
+    );
+    let s = "وقال الصندوق الوطني للدعم في بيان \"إن المنح ستصرف\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "إن المنح ستصرف");
+    assert_eq!(q.speaker.as_deref(), Some("الصندوق الوطني للدعم"), "{q:#?}");
 }
 
 #[test]
@@ -484,6 +527,12 @@ fn a_name_after_bin_is_the_father_not_the_person() {
     let qs = quotes(s);
     let q = quote(&qs, "المملكة ماضية في الإصلاح");
     assert_eq!(q.speaker.as_deref(), Some("محمد بن سلمان"), "{q:#?}");
+    // One word after `بن` is more often the person written short: `فرحان`.
+    let s = "التقى وزير الخارجية السعودي الأمير فيصل بن فرحان نظيره الأمريكي.\n\
+             وأضاف فرحان أن \"المباحثات كانت مثمرة\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "المباحثات كانت مثمرة");
+    assert_eq!(q.speaker.as_deref(), Some("فيصل بن فرحان"), "{q:#?}");
 }
 
 #[test]

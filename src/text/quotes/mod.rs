@@ -408,16 +408,23 @@ impl Analysis<'_> {
                     !own
                 });
             // (`الفايز : الأردن مقدر ومحترم في كل أنحاء العالم.`: a statement may end with a
-            // full stop after a title or a name the page writes elsewhere, not after a place.)
-            let named_elsewhere = !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
-                && t[np.end - 1].norm.chars().count() >= 3
+            // full stop after a name the page writes elsewhere after a given name or a title,
+            // a person's; not after a place, `صعدة: سقط …`, or a role, `رئيس التحرير: …`.)
+            let surname = &t[np.end - 1].norm;
+            let named_elsewhere = !titled
+                && np.len() <= 3
+                && !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
+                && surname.chars().count() >= 3
                 && self.toks.iter().enumerate().any(|(pj, other)| {
                     pj != pi
-                        && other
-                            .iter()
-                            .any(|x| !x.in_quote && x.norm == t[np.end - 1].norm)
+                        && other.windows(2).any(|w| {
+                            !w[1].in_quote
+                                && w[1].norm == *surname
+                                && (crate::text::quotes::lexicon::given_name(&w[0].norm).is_some()
+                                    || speakers::is_title_word(&w[0].norm))
+                        })
                 });
-            let full_stop = text.ends_with('.') && !titled && !named_elsewhere;
+            let full_stop = text.ends_with('.') && !named_elsewhere;
             let dateline = full_stop || (!titled && reported);
             if words <= MAX_HEADLINE_WORDS
                 && statement_words >= 3

@@ -112,10 +112,10 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
 }
 
 /// Read `على` as the given name `علي` (so Egyptian pages spell it) before a word the page
-/// writes after a title and `على` (`الدكتور على عبدالعال`, `المهندس على المصيلحي`), there and
-/// wherever else the page writes the two together (`وقال على المصيلحي`). A title followed by
-/// the preposition (`وافق الوزير على المقترح`) is told apart by the word after it, which must
-/// read as a name.
+/// writes after an honorific and `على` (`الدكتور على عبدالعال`, `المهندس على المصيلحي`), there
+/// and wherever else the page writes the two together (`وقال على المصيلحي`). An honorific
+/// followed by the preposition (`حصل الدكتور على جائزة`) is told apart by the word after it,
+/// which must read as a name.
 pub(crate) fn read_ali_as_name(paragraphs: &mut [Vec<Token>]) {
     use super::lexicon::{given_name_by_shape, is_common_word};
     let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -127,10 +127,24 @@ pub(crate) fn read_ali_as_name(paragraphs: &mut [Vec<Token>]) {
                         || given_name_by_shape(n).is_some()
                         || (has_article(n) && n.ends_with('ي') && !is_common_word(n)))
             };
+            // (Only an honorific that writes a name after it: `ورد المتحدث على التركي`,
+            // `تغلب اللاعب على الياباني` have a role and the preposition.)
+            let honorific = matches!(
+                w[0].norm.as_str(),
+                "د" | "الدكتور"
+                    | "المستشار"
+                    | "المهندس"
+                    | "اللواء"
+                    | "العميد"
+                    | "الفريق"
+                    | "الشيخ"
+                    | "الكابتن"
+                    | "الاستاذ"
+                    | "الحاج"
+            );
             if w.iter().all(Token::is_word)
                 && w[1].norm == "على"
-                && super::speakers::is_title_word(&w[0].norm)
-                && has_article(&w[0].norm)
+                && honorific
                 && name_like(&w[2].norm)
             {
                 surnames.insert(w[2].norm.clone());

@@ -609,7 +609,7 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
 
 /// True for a verb whose object takes `بـ` (`رحب`, `اجتمع`, `أشاد`, `ندد`), also with `و`/`ف`
 /// and in the feminine.
-fn takes_object_with_bi(norm: &str) -> bool {
+pub(super) fn takes_object_with_bi(norm: &str) -> bool {
     let bare = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
     let bare = bare.strip_suffix('ت').unwrap_or(bare);
     matches!(

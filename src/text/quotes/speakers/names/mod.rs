@@ -154,11 +154,13 @@ pub(crate) struct Names {
 /// noun (`إليسا رأيها`), no common word of news prose (`محمد سعد تفاصيل`, see
 /// [`adds_prose`]), and after the name only a given name, a particle or — after a given name — a
 /// surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
-/// True when every place `fuller` holds the words `norms` follows `بن`, `ابن` or `بنت`: there
-/// they name the father of the person `fuller` names (`الحسين بن عبدالله الثاني`).
+/// True when every place `fuller` holds the name of two words or more `norms` follows `بن`,
+/// `ابن` or `بنت`: there they name the father of the person `fuller` names (`الحسين بن
+/// عبدالله الثاني`).
 fn names_the_father(norms: &[String], fuller: &[String]) -> bool {
     let n = norms.len();
-    if n == 0 || fuller.len() <= n {
+    // (One word is more often the person written short: `فرحان` for `فيصل بن فرحان`.)
+    if n < 2 || fuller.len() <= n {
         return false;
     }
     let mut places = (1..=fuller.len() - n)

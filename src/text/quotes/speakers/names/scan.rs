@@ -6,7 +6,9 @@ use super::super::roles::{
     ends_subject, is_day_word, is_manner_adverb, is_nisba, is_role_word, is_title, is_title_word,
     split_role, strip_lam, word_ends_subject, COMPOUND_SECOND,
 };
-use super::super::subject_after::{body_without_object, ends_with_object, transitive};
+use super::super::subject_after::{
+    body_without_object, ends_with_object, takes_object_with_bi, transitive,
+};
 use super::super::subject_before::first_titled_person;
 use super::super::Name;
 use super::Names;
@@ -124,16 +126,30 @@ impl Names {
                     && toks[e - 1].norm.starts_with("لل")
                     && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.in_quote)
                     && match toks[e].norm.as_str() {
+                        // (Not `الهيئة العامة للاستثمار عن إطلاق`: `أعلن عن`.)
                         "عن" => {
-                            has_article(&toks[e + 1].norm)
-                                || toks.get(e + 2).is_some_and(|n| has_article(&n.norm))
+                            matches!(toks[e - 1].norm.as_str(), "للدفاع" | "للبحث" | "للكشف")
+                                && (has_article(&toks[e + 1].norm)
+                                    || toks.get(e + 2).is_some_and(|n| has_article(&n.norm)))
                         }
-                        "في" => toks[e - 1].norm == "للدعم",
+                        "في" => {
+                            toks[e - 1].norm == "للدعم"
+                                && super::super::roles::is_place(&toks[e + 1].norm)
+                        }
                         _ => false,
                     };
                 // `وزارة الصحة بحكومة الوحدة الوطنية`, `إدارة الإعلام في وزارة الدفاع`: the
                 // government or ministry a body belongs to.
+                // (A government unit's, after no verb whose object takes `بـ`: `ورحبت
+                // الجامعة العربية بحكومة الوحدة` welcomes that government.)
+                let unit = matches!(
+                    head.as_str(),
+                    "وزاره" | "مديريه" | "هيئه" | "دائره" | "مكتب" | "مصلحه" | "جهاز"
+                ) || toks[k].norm.ends_with("اداره");
+                let welcomes = k > 0 && takes_object_with_bi(&toks[k - 1].norm);
                 let parent = e > k + 1
+                    && unit
+                    && !welcomes
                     && match toks[e].norm.as_str() {
                         "بحكومه" | "بوزاره" => true,
                         "في" => toks

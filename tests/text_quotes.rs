@@ -553,6 +553,18 @@ fn a_lone_surname_is_written_as_the_one_full_name_among_the_candidates() {
 }
 
 #[test]
+fn a_headline_role_may_close_with_where_it_is_held() {
+    // `مديرة الاتصال بالأونروا: …`: the role's workplace in `بال…`, then the colon; the
+    // speaker is the person the story names in that role.
+    let s = "بعد حظرها.. مديرة الاتصال بالأونروا: إسرائيل لا تمتلك بديلا عن الوكالة في غزة\n\
+             قالت مديرة الاتصال في الأونروا جولييت توما إن الوكالة مستمرة في عملها.";
+    let qs = analyzed_quotes(s);
+    let q = quote(&qs, "إسرائيل لا تمتلك بديلا عن الوكالة في غزة");
+    assert!(q.speech, "{q:#?}");
+    assert_eq!(q.speaker.as_deref(), Some("جولييت توما"), "{q:#?}");
+}
+
+#[test]
 fn undefined_journalists_after_a_cue_are_the_audience() {
     // `وقال لصحافيين`: no subject, the speaker goes on from the sentence before.
     let s =

@@ -466,6 +466,10 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let mut k = (0..toks.len())
         .find(|&i| starts_name(toks, i) && !genitive_of_institution(toks, i))
         .unwrap_or(toks.len());
+    // `مديرة الاتصال بالأونروا`: where the role is held, in `بال…`, closes it; no name.
+    if k + 1 == toks.len() && k > 0 && toks[k].norm.starts_with("بال") {
+        k = toks.len();
+    }
     // `وزيرة البريد وتكنولوجيات الإعلام والاتصال إيمان …`: an undefined noun joined by `و`
     // and its definite genitive go on with a role, and so does a definite word joined by `و`
     // after them (a given name in `و…` does not: `وليد`).

@@ -541,7 +541,13 @@ fn subject_at(all: &[Token], lead: usize, title: bool) -> Option<Range<usize>> {
                 && w.ends_with('ا')
                 && w.chars().count() >= 5
                 && crate::text::quotes::lexicon::given_name_by_shape(w).is_none());
-        participle && k + 1 < colon && colon - k <= 3 && tokens[k..colon].iter().all(Token::is_word)
+        // (A reporting participle may take a longer object: `وزير التعليم محذرا الغشاشين في
+        // امتحانات الثانوية العامة: …`.)
+        let reach = if cue_kind(w).is_some() { 6 } else { 3 };
+        participle
+            && k + 1 < colon
+            && colon - k <= reach
+            && tokens[k..colon].iter().all(Token::is_word)
     });
     let mut np_end = speaker_from_place(tokens, colon)
         .or(topic)
@@ -599,6 +605,11 @@ fn subject_at(all: &[Token], lead: usize, title: bool) -> Option<Range<usize>> {
             && tokens[k].norm.starts_with("بال")
             && crate::text::quotes::lexicon::given_name(&tokens[k - 1].norm).is_some()
     };
+    // (`مديرة الاتصال بالأونروا: …`, `وكيل التربية والتعليم بالقليوبية: …`: where a role is
+    // held, in `بال…` closing it.)
+    let workplace_bal = |k: usize, end: usize| {
+        k + 1 == end && k >= 1 && tokens[k].norm.starts_with("بال") && is_role_word(&tokens[0].norm)
+    };
     // `الرئيس البرازيلي الجديد باكياً: …`: a manner adverb (tanwin) after the speaker.
     while np_end > 1 && tokens[np_end - 1].tanwin {
         np_end -= 1;
@@ -611,7 +622,7 @@ fn subject_at(all: &[Token], lead: usize, title: bool) -> Option<Range<usize>> {
     };
     if np_end == 0
         || np_end > longest
-        || (0..np_end).any(|k| ends_subject(&tokens[k]) && !surname_bal(k))
+        || (0..np_end).any(|k| ends_subject(&tokens[k]) && !surname_bal(k) && !workplace_bal(k, np_end))
         // (No speaker's name has tanwin: `الديوانية الأكثر تضرراً الدفاع المدني: …`.)
         || tokens[..np_end].iter().any(|t| t.tanwin)
     {

@@ -411,12 +411,8 @@ impl Analysis<'_> {
             // full stop after a name the page writes elsewhere after a given name or a title,
             // a person's; not after a place, `صعدة: سقط …`, or a role, `رئيس التحرير: …`.)
             let surname = &t[np.end - 1].norm;
-            // (`النائب علي حسن خليل: … .`: a title before a person's given name.)
-            let person = t[np.clone()]
-                .iter()
-                .any(|x| crate::text::quotes::lexicon::given_name(&x.norm).is_some());
-            let named_elsewhere = (!titled || person)
-                && np.len() <= 5
+            let named_elsewhere = !titled
+                && np.len() <= 3
                 && !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
                 && surname.chars().count() >= 3
                 && self.toks.iter().enumerate().any(|(pj, other)| {

@@ -541,13 +541,7 @@ fn subject_at(all: &[Token], lead: usize, title: bool) -> Option<Range<usize>> {
                 && w.ends_with('ا')
                 && w.chars().count() >= 5
                 && crate::text::quotes::lexicon::given_name_by_shape(w).is_none());
-        // (A reporting participle may take a longer object: `وزير التعليم محذرا الغشاشين في
-        // امتحانات الثانوية العامة: …`.)
-        let reach = if cue_kind(w).is_some() { 6 } else { 3 };
-        participle
-            && k + 1 < colon
-            && colon - k <= reach
-            && tokens[k..colon].iter().all(Token::is_word)
+        participle && k + 1 < colon && colon - k <= 3 && tokens[k..colon].iter().all(Token::is_word)
     });
     let mut np_end = speaker_from_place(tokens, colon)
         .or(topic)

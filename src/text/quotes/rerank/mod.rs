@@ -687,8 +687,9 @@ fn decide(
         let best = chosen.map_or(0, |(b, _)| b);
         let mut speaker = chosen.map(|(b, _)| c.candidates[b].0.clone());
         let features = &c.candidates[best].1;
-        let ends_with = speaker.clone().unwrap_or_else(|| quote.speaker.clone());
-        if let Some(full) = ends_with
+        // (A one-word speaker the pass ends with is written as its one full candidate.)
+        let final_speaker = speaker.clone().unwrap_or_else(|| quote.speaker.clone());
+        if let Some(full) = final_speaker
             .as_deref()
             .and_then(|s| fuller_candidate(s, &c.candidates))
         {

@@ -149,11 +149,6 @@ pub(crate) struct Names {
     canonical_cache: std::cell::RefCell<HashMap<(Vec<String>, String), String>>,
 }
 
-/// True when `fuller` (holding the person's name `norms`) adds only words a name may have:
-/// no definite common noun (`بايدن الشعب الكيني`, `عبد الفتاح البرهان الحديث`), no possessed
-/// noun (`إليسا رأيها`), no common word of news prose (`محمد سعد تفاصيل`, see
-/// [`adds_prose`]), and after the name only a given name, a particle or — after a given name — a
-/// surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
 /// True when every place `fuller` holds the name of two words or more `norms` follows `بن`,
 /// `ابن` or `بنت`: there they name the father of the person `fuller` names (`الحسين بن
 /// عبدالله الثاني`).
@@ -170,6 +165,11 @@ fn names_the_father(norms: &[String], fuller: &[String]) -> bool {
         && places.all(|p| matches!(fuller[p - 1].as_str(), "بن" | "ابن" | "بنت"))
 }
 
+/// True when `fuller` (holding the person's name `norms`) adds only words a name may have:
+/// no definite common noun (`بايدن الشعب الكيني`, `عبد الفتاح البرهان الحديث`), no possessed
+/// noun (`إليسا رأيها`), no common word of news prose (`محمد سعد تفاصيل`, see
+/// [`adds_prose`]), and after the name only a given name, a particle or — after a given name — a
+/// surname (`مهدي سالم`, not `بلينكن حكومة`). Bodies may take any words.
 fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     use super::roles::{COMPOUND_SECOND, DEFINITE_FIRST_NAMES, NAME_PARTICLES};
     if fuller.len() == norms.len() {

@@ -396,6 +396,7 @@ impl Analysis<'_> {
             // (A verbal noun may open it: `مساعد الرئيس: تصريحات الوزير لا تعبر عن الموقف`;
             // after a title, a verb is the speaker's own: `رئيس البرلمان: تعهدت بالدفاع …`.)
             let titled = speakers::is_title_word(&t[np.start].norm);
+            let at_place = t[np.clone()].iter().any(|x| speakers::is_place(&x.norm));
             // (A reporting verb in the first person with no subject after it is the
             // speaker's own: `ترامب: تحدثت مع السيسي …`. A dateline's verb has its subject,
             // `القاهرة: قال وزير …`, or a place speaks for nobody: `القاهرة: قالت إن …`.)
@@ -403,7 +404,7 @@ impl Analysis<'_> {
                 .filter(|&k| k != CueKind::Noun)
                 .is_some_and(|k| {
                     let own = next.norm.ends_with('ت')
-                        && !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
+                        && !at_place
                         && speakers::subject_after(t, colon + 1, k).is_none_or(|r| r.is_empty());
                     !own
                 });
@@ -413,7 +414,7 @@ impl Analysis<'_> {
             let surname = &t[np.end - 1].norm;
             let named_elsewhere = !titled
                 && np.len() <= 3
-                && !t[np.clone()].iter().any(|x| speakers::is_place(&x.norm))
+                && !at_place
                 && surname.chars().count() >= 3
                 && self.toks.iter().enumerate().any(|(pj, other)| {
                     pj != pi

@@ -118,15 +118,15 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
 /// which must read as a name.
 pub(crate) fn read_ali_as_name(paragraphs: &mut [Vec<Token>]) {
     use super::lexicon::{given_name_by_shape, is_common_word};
+    let name_like = |n: &str| {
+        n.chars().count() >= 3
+            && (n.starts_with("عبد")
+                || given_name_by_shape(n).is_some()
+                || (has_article(n) && n.ends_with('ي') && !is_common_word(n)))
+    };
     let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
     for t in paragraphs.iter() {
         for w in t.windows(3) {
-            let name_like = |n: &str| {
-                n.chars().count() >= 3
-                    && (n.starts_with("عبد")
-                        || given_name_by_shape(n).is_some()
-                        || (has_article(n) && n.ends_with('ي') && !is_common_word(n)))
-            };
             // (Only an honorific that writes a name after it: `ورد المتحدث على التركي`,
             // `تغلب اللاعب على الياباني` have a role and the preposition.)
             let honorific = matches!(
@@ -199,8 +199,8 @@ fn join_split_words(input: &str, t: &mut Vec<Token>) {
 }
 
 /// Split `input[start..end]` into tokens with absolute byte offsets. Whitespace separates tokens
-/// and is dropped (`بلا حدود` and `و قال` are one word: see [`join_split_words`]). `start` and `end`
-/// must lie on character boundaries.
+/// and is dropped (`بلا حدود` and `و قال` are one word: see [`join_split_words`]). `start` and
+/// `end` must lie on character boundaries.
 pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let text = &input[start..end];

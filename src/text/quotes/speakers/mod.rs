@@ -132,10 +132,10 @@ fn place_before_person(toks: &[Token]) -> usize {
         .unwrap_or(0)
 }
 
-/// Where a person's name (a given name, `عبد` or `أبو` first) ends among `toks`: before the first word after
-/// its second that no name goes on with (`قيس سعيد رفضه`, `حسن الهيدوس إدارة النادي`, `أمين شري
-/// وحسن …`, `محمد محيي لشبكة`): a noun with a pronoun, a verbal noun, a `لـ`/`بـ` phrase, or
-/// another person's given name or title joined by `و`.
+/// Where a person's name (a given name, `عبد` or `أبو` first) ends among `toks`: before the
+/// first word after its second that no name goes on with (`قيس سعيد رفضه`, `حسن الهيدوس
+/// إدارة النادي`, `أمين شري وحسن …`, `محمد محيي لشبكة`): a noun with a pronoun, a verbal noun,
+/// a `لـ`/`بـ` phrase, or another person's given name or title joined by `و`.
 fn person_name_end(toks: &[Token]) -> usize {
     use crate::text::quotes::lexicon::{given_name, is_common_word};
     // (Or a compound given name: `عبد المجيد عطار بخصوص …`.)

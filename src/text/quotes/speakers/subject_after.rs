@@ -578,16 +578,7 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
     while k < np.len() {
         // `وزارة الداخلية بحكومة الوحدة الوطنية`: the government a body belongs to opens a
         // genitive chain of its own.
-        let parent = match np[k].norm.as_str() {
-            "بحكومه" | "بوزاره" => 1,
-            "في" if np
-                .get(k + 1)
-                .is_some_and(|t| matches!(t.norm.as_str(), "حكومه" | "وزاره")) =>
-            {
-                2
-            }
-            _ => 0,
-        };
+        let parent = government_opening(np, k);
         if parent > 0 {
             k += parent;
             while k < np.len() && !has_article(&np[k].norm) {
@@ -605,6 +596,22 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
         k += 1;
     }
     np.len()
+}
+
+/// The number of words opening, at `toks[k]`, the government or ministry a body belongs to:
+/// 1 for `بحكومة`, `بوزارة`; 2 for `في حكومة`, `في وزارة`; else 0.
+pub(super) fn government_opening(toks: &[Token], k: usize) -> usize {
+    match toks.get(k).map(|t| t.norm.as_str()) {
+        Some("بحكومه" | "بوزاره") => 1,
+        Some("في")
+            if toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "حكومه" | "وزاره")) =>
+        {
+            2
+        }
+        _ => 0,
+    }
 }
 
 /// True for a verb whose object takes `بـ` (`رحب`, `اجتمع`, `أشاد`, `ندد`), also with `و`/`ف`

@@ -149,6 +149,13 @@ pub(crate) struct Names {
     canonical_cache: std::cell::RefCell<HashMap<(Vec<String>, String), String>>,
 }
 
+/// The name all of `found` write (the same words each time); `None` when they are none or
+/// differ.
+fn the_only<'a>(mut found: impl Iterator<Item = &'a Name>) -> Option<&'a Name> {
+    let first = found.next()?;
+    found.all(|c| c.norms == first.norms).then_some(first)
+}
+
 /// True when every place `fuller` holds the name of two words or more `norms` follows `بن`,
 /// `ابن` or `بنت`: there they name the father of the person `fuller` names (`الحسين بن
 /// عبدالله الثاني`).
@@ -1086,14 +1093,12 @@ impl Names {
         if given_name(given).is_none() || given_name(family).is_some() {
             return None;
         }
-        let mut found = self.candidates.iter().filter(|c| {
+        the_only(self.candidates.iter().filter(|c| {
             c.norms.len() > 2
                 && &c.norms[0] == given
                 && c.norms.last() == Some(family)
                 && self.people.iter().any(|(_, p)| p.norms == c.norms)
-        });
-        let first = found.next()?;
-        found.all(|c| c.norms == first.norms).then_some(first)
+        }))
     }
 
     /// The one full name (a given name first) whose last word is the lone surname `name`
@@ -1106,15 +1111,13 @@ impl Names {
         if w.chars().count() < 5 || given_name(w).is_some() {
             return None;
         }
-        let mut found = self.candidates.iter().filter(|c| {
+        the_only(self.candidates.iter().filter(|c| {
             c.norms.len() >= 2
                 && given_name(&c.norms[0]).is_some()
                 && c.norms
                     .last()
                     .is_some_and(|l| l != w && one_edit_apart(l, w))
-        });
-        let first = found.next()?;
-        found.all(|c| c.norms == first.norms).then_some(first)
+        }))
     }
 
     /// The fullest candidate holding the words `norms` (see [`Names::canonical`]).

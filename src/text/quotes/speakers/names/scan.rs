@@ -7,7 +7,7 @@ use super::super::roles::{
     split_role, strip_lam, word_ends_subject, COMPOUND_SECOND,
 };
 use super::super::subject_after::{
-    body_without_object, ends_with_object, takes_object_with_bi, transitive,
+    body_without_object, ends_with_object, government_opening, takes_object_with_bi, transitive,
 };
 use super::super::subject_before::first_titled_person;
 use super::super::Name;
@@ -118,6 +118,14 @@ impl Names {
                     e += 1;
                 }
             }
+            // (A government unit's parent government goes on with its name, after no verb
+            // whose object takes `بـ`: `ورحبت الجامعة العربية بحكومة الوحدة` welcomes that
+            // government.)
+            let unit = matches!(
+                head.as_str(),
+                "وزاره" | "مديريه" | "هيئه" | "دائره" | "مكتب" | "مصلحه" | "جهاز"
+            ) || toks[k].norm.ends_with("اداره");
+            let has_parent = unit && !(k > 0 && takes_object_with_bi(&toks[k - 1].norm));
             let mut extended = false;
             while e < toks.len() && e - k < 8 && toks[e].is_word() {
                 // `الرابطة التونسية للدفاع عن حقوق الإنسان`, `بعثة الأمم المتحدة للدعم في
@@ -140,30 +148,14 @@ impl Names {
                     };
                 // `وزارة الصحة بحكومة الوحدة الوطنية`, `إدارة الإعلام في وزارة الدفاع`: the
                 // government or ministry a body belongs to.
-                // (A government unit's, after no verb whose object takes `بـ`: `ورحبت
-                // الجامعة العربية بحكومة الوحدة` welcomes that government.)
-                let unit = matches!(
-                    head.as_str(),
-                    "وزاره" | "مديريه" | "هيئه" | "دائره" | "مكتب" | "مصلحه" | "جهاز"
-                ) || toks[k].norm.ends_with("اداره");
-                let welcomes = k > 0 && takes_object_with_bi(&toks[k - 1].norm);
-                let parent = e > k + 1
-                    && unit
-                    && !welcomes
-                    && match toks[e].norm.as_str() {
-                        "بحكومه" | "بوزاره" => true,
-                        "في" => toks
-                            .get(e + 1)
-                            .is_some_and(|n| matches!(n.norm.as_str(), "حكومه" | "وزاره")),
-                        _ => false,
-                    };
-                if object_of_lam || (parent && toks[e].norm == "في") {
-                    e += 2;
-                    extended = true;
-                    continue;
-                }
-                if parent {
-                    e += 1;
+                let parent = if e > k + 1 && has_parent {
+                    government_opening(toks, e)
+                } else {
+                    0
+                };
+                let skip = if object_of_lam { 2 } else { parent };
+                if skip > 0 {
+                    e += skip;
                     extended = true;
                     continue;
                 }

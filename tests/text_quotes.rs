@@ -365,6 +365,57 @@ fn a_given_name_and_family_name_stand_for_the_name_with_middle_names() {
 }
 
 #[test]
+fn a_foreign_surname_shaped_like_a_word_of_prose_goes_on_with_the_name() {
+    // `موكوينا` has the shape of a participle of manner (`مبتسما`), `إنجرام` that of a verbal
+    // noun (`انسحاب`): no common word, and spelled as names are, they are surnames.
+    let s = "وتابع رولاني موكوينا: \"مسؤوليتنا الأولى كانت تحقيق الفوز\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "مسؤوليتنا الأولى كانت تحقيق الفوز"),
+        Some("رولاني موكوينا")
+    );
+    let s = "قالت تيس إنجرام، المتحدثة باسم منظمة اليونيسيف: \"الأطفال تضرروا من كل الزوايا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الأطفال تضرروا من كل الزوايا"),
+        Some("تيس إنجرام")
+    );
+    // A participle of manner and a verbal noun after a name still end it.
+    let s = "وقال جبالي مبتسما: \"الجلسة انتهت\".";
+    assert_eq!(speaker_of(&quotes(s), "الجلسة انتهت"), Some("جبالي"));
+    let s = "وأكد محمد انسحاب: \"الجيش محايد\".";
+    assert_eq!(speaker_of(&quotes(s), "الجيش محايد"), Some("محمد"));
+}
+
+#[test]
+fn first_names_that_are_words_too_after_titles() {
+    // `السعيد` (happy) is a first name written with the article, after a rank.
+    let s = "أكد الفريق السعيد شنقريحة رئيس أركان الجيش: \"الجيش محايد\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الجيش محايد"),
+        Some("السعيد شنقريحة")
+    );
+    let s = "وقال الدكتور خالد السعيد وزير الصحة: \"الوضع مستقر\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع مستقر"), Some("خالد السعيد"));
+    // `باسم` after an honorific is the first name, not "on behalf of"; the later surname
+    // alone is his.
+    let s = "أدان د. باسم نعيم، عضو المكتب السياسي في حركة حماس، العدوان.\n\
+             وقال نعيم: \"نترحم على الشهداء\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "نترحم على الشهداء"),
+        Some("باسم نعيم")
+    );
+    let s = "وقال المتحدث باسم الحكومة باسم العوادي: \"الموازنة جاهزة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الموازنة جاهزة"),
+        Some("باسم العوادي")
+    );
+    // `والي` (governor) is a family name after a given name, not `و` and a misspelt `إلى`.
+    let s = "وقالت وزيرة التضامن الدكتورة غادة والي: \"الدعم مستمر\".";
+    assert_eq!(speaker_of(&quotes(s), "الدعم مستمر"), Some("غادة والي"));
+    let s = "وقال والي الخرطوم: \"الدعم مستمر\".";
+    assert_eq!(speaker_of(&quotes(s), "الدعم مستمر"), Some("والي الخرطوم"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

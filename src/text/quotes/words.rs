@@ -111,6 +111,27 @@ pub(crate) fn unsuffix_surnames(paragraphs: &mut [Vec<Token>]) {
     }
 }
 
+/// True for an honorific or rank written right before a person's name, never before a
+/// genitive or a preposition's object (`الدكتور`, `المستشار`, `اللواء`, `د.`), normalised.
+pub(crate) fn is_name_honorific(norm: &str) -> bool {
+    matches!(
+        norm,
+        "د" | "الدكتور"
+            | "الدكتوره"
+            | "المستشار"
+            | "المهندس"
+            | "المهندسه"
+            | "اللواء"
+            | "العميد"
+            | "الفريق"
+            | "الشيخ"
+            | "الكابتن"
+            | "الاستاذ"
+            | "الاستاذه"
+            | "الحاج"
+    )
+}
+
 /// Read `على` as the given name `علي` (so Egyptian pages spell it) before a word the page
 /// writes after an honorific and `على` (`الدكتور على عبدالعال`, `المهندس على المصيلحي`), there
 /// and wherever else the page writes the two together (`وقال على المصيلحي`). An honorific
@@ -129,19 +150,7 @@ pub(crate) fn read_ali_as_name(paragraphs: &mut [Vec<Token>]) {
         for w in t.windows(3) {
             // (Only an honorific that writes a name after it: `ورد المتحدث على التركي`,
             // `تغلب اللاعب على الياباني` have a role and the preposition.)
-            let honorific = matches!(
-                w[0].norm.as_str(),
-                "د" | "الدكتور"
-                    | "المستشار"
-                    | "المهندس"
-                    | "اللواء"
-                    | "العميد"
-                    | "الفريق"
-                    | "الشيخ"
-                    | "الكابتن"
-                    | "الاستاذ"
-                    | "الحاج"
-            );
+            let honorific = is_name_honorific(&w[0].norm);
             if w.iter().all(Token::is_word)
                 && w[1].norm == "على"
                 && honorific

@@ -184,6 +184,7 @@ pub(super) const DEFINITE_FIRST_NAMES: &[&str] = &[
     "الوليد",
     "المعتصم",
     "المنذر",
+    "السعيد",
     "الباجي",
     "الفاتح",
     "المهدي",
@@ -532,11 +533,13 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             }
         }
     }
+    // (Not after an honorific: `الدكتور باسم نعيم` is a doctor named `باسم`.)
     if !second_basim
         && k > 0
         && k < toks.len()
         && speaks_for(&toks[k].norm)
         && is_role_word(&toks[k - 1].norm)
+        && !crate::text::quotes::words::is_name_honorific(&toks[k - 1].norm)
     {
         let mut j = k + 1;
         if toks.get(j).is_some_and(|t| !has_article(&t.norm)) {
@@ -1060,7 +1063,9 @@ pub(super) fn word_ends_subject(w: &str) -> bool {
         || known_as
         || adverb
         || stop_words().contains(w)
-        || bare.is_some_and(|r| stop_words().contains(r))
+        // (`والي` is the governor or a family name, `غادة والي`, more often than `إلى`
+        // misspelt after `و`.)
+        || (bare.is_some_and(|r| stop_words().contains(r)) && w != "والي")
         || cue_kind(w).is_some()
         || ((w.starts_with("بال") || w.starts_with("وبال")) && !is_acting(w))
         || (w.starts_with('ل')
@@ -1096,6 +1101,15 @@ pub(super) fn is_manner_adverb(norm: &str) -> bool {
     c.last() == Some(&'ا')
         && !has_article(norm)
         && ((c[0] == 'م' && n >= 5) || (n == 5 && c[1] == 'ا'))
+        && !spelled_as_foreign_name(norm)
+}
+
+/// True for a word of the shape of an accusative participle that is spelled as a foreign name
+/// (`موكوينا`, `ميلانيا`): no common word or cue, and letters the name model reads as a name's.
+fn spelled_as_foreign_name(norm: &str) -> bool {
+    !crate::text::quotes::lexicon::is_common_word(norm)
+        && crate::text::quotes::cues::cue_kind(norm).is_none()
+        && crate::text::quotes::name_shape::name_probability(norm) >= 0.9
 }
 
 /// True for `صباح` at `tokens[k]` as a first name (`الشيخ صباح الخالد`): after a title and

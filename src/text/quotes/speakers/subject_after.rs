@@ -96,6 +96,12 @@ pub(super) fn transitive(cue: &Token) -> bool {
 
 /// True for a token that opens the reported statement right after a subject: a bare
 /// complementiser (`إن`, `أن`, `بأن`) or a colon.
+/// True for a colon or comma, or a complementiser: what follows a subject phrase, not its
+/// object.
+fn closes_phrase(t: &Token) -> bool {
+    opens_complement(t) || t.punct() == Some('،')
+}
+
 fn opens_complement(t: &Token) -> bool {
     t.punct() == Some(':') || (t.is_word() && complementisers().contains(&t.norm))
 }
@@ -227,7 +233,12 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && !super::is_body_word(&tokens[i - 1].norm)
             // (`برنامج الغذاء العالمي`: a programme of the United Nations.)
             && tokens[i - 1].norm != "برنامج"
-            && !is_role_word(&tokens[i - 1].norm);
+            && !is_role_word(&tokens[i - 1].norm)
+            // (`قالت تيس إنجرام:`: closing the phrase, a word the name model reads as a
+            // name's is a surname; an object goes on with more words.)
+            && !(tokens.get(i + 1).is_some_and(closes_phrase)
+                && !is_common_word(&tokens[i].norm)
+                && crate::text::quotes::name_shape::name_probability(&tokens[i].norm) >= 0.5);
         // `دعا الرئيس حسن شيخ محمود الصوماليين إلى`: a plural nisba after a name is the
         // people addressed (not after a role: `رئيس اتحاد الصحفيين الفلسطينيين`).
         let plural_nisba = super::roles::is_plural_nisba(&tokens[i].norm)

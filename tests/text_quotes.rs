@@ -416,6 +416,19 @@ fn first_names_that_are_words_too_after_titles() {
 }
 
 #[test]
+fn a_delegate_of_a_country_is_no_anonymous_source() {
+    // `مندوب` alone is "a delegate"; with a country after it, that country's one delegate,
+    // a role the page names as written.
+    let s = "وقال مندوب روسيا إن \"النص لم يراع موقف لبنان\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "النص لم يراع موقف لبنان"),
+        Some("مندوب روسيا")
+    );
+    let s = "وقال مندوب غربي إن \"النص لم يراع موقف لبنان\".";
+    assert_eq!(speaker_of(&quotes(s), "النص لم يراع موقف لبنان"), None);
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

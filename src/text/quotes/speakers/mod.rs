@@ -213,6 +213,12 @@ pub(crate) enum Who {
     Anonymous,
 }
 
+/// True for a word that makes a noun phrase definite: the article, or the name of a country or
+/// city (`مندوب روسيا` is Russia's one delegate, not "a delegate").
+fn definite_word(t: &Token) -> bool {
+    has_article(&t.norm) || roles::is_place(&t.norm)
+}
+
 /// Classify a subject phrase.
 pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     if !can_open_subject(np.first()?) {
@@ -276,7 +282,7 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     // `دراسة حديثة نشرتها مجلة`: an undefined source noun (no title) and nothing definite.
     let undefined_source = np.first().is_some_and(|t| {
         anonymous().contains(&t.norm) && !is_title(&t.norm) && !has_article(&t.norm)
-    }) && !np.iter().any(|t| has_article(&t.norm));
+    }) && !np.iter().any(definite_word);
     // `المصدر ذاته`, `المصدر نفسه`: the anonymous source again.
     let source_again = |w: &str| matches!(strip_article(w), "مصدر" | "مصادر");
     let same_source =
@@ -387,7 +393,7 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
     // `متحدث الأرصاد` is definite by its genitive: a role, not an anonymous source.
     // `متحدث باسم وزارة الصحة` is a spokesman, not the spokesman: anonymous.
     let on_behalf = role.get(1).is_some_and(|t| roles::speaks_for(&t.norm));
-    let definite = is_title(&first.norm) && !on_behalf && role.iter().any(|t| has_article(&t.norm));
+    let definite = is_title(&first.norm) && !on_behalf && role.iter().any(definite_word);
     if !has_article(&first.norm) && anonymous().contains(&first.norm) && !definite {
         return Some(Who::Anonymous);
     }

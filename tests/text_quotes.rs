@@ -429,6 +429,21 @@ fn a_delegate_of_a_country_is_no_anonymous_source() {
 }
 
 #[test]
+fn armed_wings_are_bodies() {
+    // `سرايا`, `كتائب` head a body's name, and its short form stands for the whole.
+    let s = "قالت سرايا القدس إن «الجهاد المسلح هو الخيار الوحيد».";
+    assert_eq!(
+        speaker_of(&quotes(s), "الجهاد المسلح هو الخيار الوحيد"),
+        Some("سرايا القدس")
+    );
+    let s = "وقالت كتائب حزب الله العراق في بيان إن «القرار نهائي».\nورأت الكتائب أن «التنظيم مدعوم من الخارج».";
+    assert_eq!(
+        speaker_of(&quotes(s), "التنظيم مدعوم من الخارج"),
+        Some("كتائب حزب الله العراق")
+    );
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

@@ -786,6 +786,9 @@ const BODY_HEADS: &[&str] = &[
     "مصلحه",
     // `المنسقية العامة للنازحين`.
     "منسقيه",
+    // Armed wings: `سرايا القدس`, `كتائب القسام`.
+    "سرايا",
+    "كتائب",
 ];
 
 /// The bare head noun of a body for a word (`الوزارة` → `وزاره`), when it is one.

@@ -444,6 +444,22 @@ fn armed_wings_are_bodies() {
 }
 
 #[test]
+fn a_definite_first_name_opens_a_lineage() {
+    // `المياسة` before `بنت` and a given name is her first name, not a role's adjective.
+    let s = "وأكدت الشيخة المياسة بنت حمد بن خليفة آل ثاني أن \"الثقافة القطرية استطاعت الكثير\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الثقافة القطرية استطاعت الكثير"),
+        Some("المياسة بنت حمد بن خليفة آل ثاني")
+    );
+    // A nisba before `بن` stays with the role.
+    let s = "وقال الرئيس التونسي بن علي: \"الثقافة القطرية استطاعت الكثير\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الثقافة القطرية استطاعت الكثير"),
+        Some("بن علي")
+    );
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

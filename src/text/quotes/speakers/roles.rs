@@ -375,10 +375,23 @@ pub(super) fn starts_name(toks: &[Token], i: usize) -> bool {
     if !(t.is_word() && is_role_word(&t.norm)) {
         return true;
     }
-    DEFINITE_FIRST_NAMES.contains(&t.norm.as_str())
+    // `الشيخة المياسة بنت حمد`: a definite word before `بن`/`بنت` and a given name is
+    // the first name of a lineage (no title or body: `الرئيس بن علي`).
+    let lineage = has_article(&t.norm)
+        && !is_title(&t.norm)
+        && !is_nisba(&t.norm)
+        && !super::is_body_word(&t.norm)
         && toks
             .get(i + 1)
-            .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_title(&n.norm))
+            .is_some_and(|n| matches!(n.norm.as_str(), "بن" | "بنت"))
+        && toks
+            .get(i + 2)
+            .is_some_and(|n| crate::text::quotes::lexicon::given_name(&n.norm).is_some());
+    lineage
+        || (DEFINITE_FIRST_NAMES.contains(&t.norm.as_str())
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && !ends_subject(n) && !is_title(&n.norm)))
 }
 
 /// An undefined title that needs a genitive after it (`مدرب`, `رئيس`), not one with a

@@ -460,6 +460,25 @@ fn a_definite_first_name_opens_a_lineage() {
 }
 
 #[test]
+fn names_after_long_roles_and_lineages_stay_whole() {
+    // A father's name after `بن` and the family name are no object of `أعلن`.
+    let s = "أعلن ياسر بن عثمان الرميان أن \"الطرح قريب جدا\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الطرح قريب جدا"),
+        Some("ياسر بن عثمان الرميان")
+    );
+    // An object in construct after a name is still cut.
+    let s = "انتقد النائب سجاد سالم أداء الحكومة، وقال إن \"الوضع كارثي\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع كارثي"), Some("سجاد سالم"));
+    // An honorific between a body's name and the person's is the role's.
+    let s = "قال المتحدث باسم مستشفى الشفاء د. خليل دقران إن \"الوضع كارثي\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع كارثي"), Some("خليل دقران"));
+    // A body's name of two words, then a given name that is a word too and a surname.
+    let s = "قال المتحدث باسم مستشفى شهداء الأقصى خليل دقران إن \"الوضع كارثي\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع كارثي"), Some("خليل دقران"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

@@ -662,13 +662,25 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
                 && !NAME_PARTICLES.contains(&t.norm.as_str())
                 && !is_title(&t.norm)
         };
-        if let Some(g) =
-            (k + 1..(k + 3).min(toks.len().saturating_sub(1))).find(|&g| sure(&toks[g]))
-        {
+        // (Any given name before a last word no common word: `شهداء الأقصى خليل دقران`.)
+        let named_at = |g: usize| {
+            sure(&toks[g])
+                || (g + 2 == toks.len()
+                    && has_article(&toks[g - 1].norm)
+                    && crate::text::quotes::lexicon::given_name(&toks[g].norm).is_some()
+                    && !has_article(&toks[g + 1].norm)
+                    && !crate::text::quotes::lexicon::is_common_word(&toks[g + 1].norm))
+        };
+        if let Some(g) = (k + 1..(k + 3).min(toks.len().saturating_sub(1))).find(|&g| named_at(g)) {
             if toks[k..g].iter().all(place) && toks[g + 1].is_word() {
                 k = g;
             }
         }
+    }
+    // `المتحدث باسم مستشفى الشفاء د. خليل دقران`: an honorific opening the name is the
+    // role's last word.
+    while k + 1 < toks.len() && crate::text::quotes::words::is_name_honorific(&toks[k].norm) {
+        k += 1;
     }
     let (role, mut name) = toks.split_at(k.min(toks.len()));
     // `رئيس المرصد السوري لحقوق`, `رئيس فريق الحزب بمجلس`: a word with the preposition

@@ -751,9 +751,13 @@ pub(super) fn trim_construct_object(np: &[Token]) -> usize {
         return np.len();
     }
     let (x, y) = (&name[n - 2], &name[n - 1]);
+    // (`ياسر بن عثمان الرميان`: a father's name after `بن`, or any sure given name, and the
+    // family name go on with the name.)
     let compound = NAME_PARTICLES.contains(&x.norm.as_str())
         || COMPOUND_SECOND.contains(&y.norm.as_str())
-        || DEFINITE_FIRST_NAMES.contains(&y.norm.as_str());
+        || DEFINITE_FIRST_NAMES.contains(&y.norm.as_str())
+        || NAME_PARTICLES.contains(&name[n - 3].norm.as_str())
+        || given_name(&x.norm) == Some(GivenName::Sure);
     // A masculine nisba closes many surnames (`محمد شياع السوداني`); a feminine one does not.
     if !has_article(&x.norm) && has_article(&y.norm) && !y.norm.ends_with('ي') && !compound {
         role.len() + n - 2

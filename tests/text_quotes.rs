@@ -479,6 +479,29 @@ fn names_after_long_roles_and_lineages_stay_whole() {
 }
 
 #[test]
+fn a_hyphenated_surname_is_one_word_of_the_name() {
+    // `هينيس-بلاسخارت` is one surname; the page's later `بلاسخارت` is the same person.
+    let s = "وأكدت المنسقة الخاصة جينين هينيس-بلاسخارت، اليوم الخميس، أن \"الوضع صعب\".\n\
+             وقالت بلاسخارت إن \"الحرب مدمرة\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الوضع صعب"), Some("جينين هينيس-بلاسخارت"));
+    assert_eq!(speaker_of(&qs, "الحرب مدمرة"), Some("جينين هينيس-بلاسخارت"));
+}
+
+#[test]
+fn an_association_s_genitive_is_no_audience() {
+    // `للصحفيين` is the audience after a speaker, but the genitive of a union's name when a
+    // plural nisba follows it.
+    let s = "واعتبرت النقابة الوطنية للصحفيين التونسيين أن \"الوضع صعب\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع صعب"),
+        Some("النقابة الوطنية للصحفيين التونسيين")
+    );
+    let s = "وقالت وزارة الخارجية للصحفيين المصريين إن \"الوضع صعب\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع صعب"), Some("وزارة الخارجية"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

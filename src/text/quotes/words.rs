@@ -264,6 +264,16 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
             prev = Some(c);
             continue;
         }
+        // `جينين هينيس-بلاسخارت`: a hyphen between two Arabic letters joins one word.
+        let arabic = crate::text::sentences::is_arabic_letter;
+        if c == '-'
+            && word_start.is_some()
+            && prev.is_some_and(arabic)
+            && text[i + 1..].chars().next().is_some_and(arabic)
+        {
+            prev = Some(c);
+            continue;
+        }
         prev = Some(c);
         flush(&mut out, &mut word_start, i);
         // `متحدث #الصحة`: a hashtag sign is no token; the word after it reads as written.

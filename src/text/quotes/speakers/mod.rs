@@ -22,7 +22,7 @@ mod roles;
 mod subject_after;
 mod subject_before;
 
-pub(crate) use names::{another_body_after, apposition_name, is_body_word, Names};
+pub(crate) use names::{another_body_after, apposition_name, body_head, is_body_word, Names};
 pub(crate) use roles::{
     is_description, is_his_speech, is_nisba, is_place, is_title_word, looks_imperfect, split_role,
     strip_lam,
@@ -110,6 +110,14 @@ impl Name {
             let letter = surface.chars().next()?;
             norms[0] = rest;
             surface = surface.strip_prefix(letter)?.to_string();
+        }
+        // `هينيس-بلاسخارت`: each half of a hyphenated name is a word of it (the page may
+        // write `بلاسخارت` alone), shown as written.
+        if norms.iter().any(|w| w.contains('-')) {
+            norms = norms
+                .iter()
+                .flat_map(|w| w.split('-').filter(|p| !p.is_empty()).map(str::to_string))
+                .collect();
         }
         Some(Name { norms, surface })
     }

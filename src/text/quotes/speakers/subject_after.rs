@@ -218,8 +218,38 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
                 .get(k + 1)
                 .is_some_and(|n| n.norm == "الله" && !n.in_quote)
     };
+    // `النقابة الوطنية للصحفيين التونسيين`: an audience word with a plural nisba after it,
+    // after an association's name of two words or more, is its genitive (not after a
+    // ministry's: `وقالت الوزارة للصحفيين المصريين`).
+    let association = |t: &Token| {
+        super::body_head(&t.norm).is_some_and(|h| {
+            matches!(
+                h.as_str(),
+                "نقابه"
+                    | "اتحاد"
+                    | "جمعيه"
+                    | "رابطه"
+                    | "هيئه"
+                    | "منظمه"
+                    | "مركز"
+                    | "لجنه"
+            )
+        })
+    };
+    let body_genitive = |k: usize| {
+        k >= start + 2
+            && tokens[k].norm.starts_with("لل")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && super::roles::is_plural_nisba(&n.norm))
+            && tokens[start..k].iter().any(association)
+    };
     while i < tokens.len()
-        && (!ends_subject(&tokens[i]) || morning_name(i) || surname_cue(i) || before_allah(i))
+        && (!ends_subject(&tokens[i])
+            || morning_name(i)
+            || surname_cue(i)
+            || before_allah(i)
+            || body_genitive(i))
     {
         // `نفى حسين وجود أي وحدات`: a verbal noun after a name opens the object; so does a
         // possessed noun (`سميرة عبد العزيز حديثها`).

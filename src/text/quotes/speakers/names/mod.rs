@@ -3,8 +3,8 @@
 
 mod scan;
 
-pub(crate) use scan::{another_body_after, apposition_name, is_body_word};
-use scan::{body_head, short_form_head};
+use scan::short_form_head;
+pub(crate) use scan::{another_body_after, apposition_name, body_head, is_body_word};
 
 use super::roles::{
     ends_subject, is_institution_noun, is_rank_grade, is_role_word, is_title, split_role,

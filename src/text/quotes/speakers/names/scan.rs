@@ -792,7 +792,7 @@ const BODY_HEADS: &[&str] = &[
 ];
 
 /// The bare head noun of a body for a word (`الوزارة` → `وزاره`), when it is one.
-pub(super) fn body_head(norm: &str) -> Option<String> {
+pub(crate) fn body_head(norm: &str) -> Option<String> {
     // `والوزارة` is `و` + `الوزارة`; `وزارة` itself starts with a root `و`.
     let unjoined = norm
         .strip_prefix('و')

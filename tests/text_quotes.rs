@@ -502,6 +502,16 @@ fn an_association_s_genitive_is_no_audience() {
 }
 
 #[test]
+fn a_name_set_off_by_commas_after_a_group_in_marks() {
+    // The spokesman's group in marks, then his name between commas: the name, not the group.
+    let s = "أكد المتحدث باسم حركة “فتح”، عبد الفتاح دولة، أن حركته “لن تكون عائقا أمام أي اسم”.";
+    assert_eq!(
+        speaker_of(&quotes(s), "لن تكون عائقا أمام أي اسم"),
+        Some("عبد الفتاح دولة")
+    );
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

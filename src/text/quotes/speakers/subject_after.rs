@@ -854,6 +854,12 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     }
     let close = (open + 1..tokens.len().min(open + 7)).find(|&k| tokens[k].kind == Mark)?;
     let mut start = close + 1;
+    // `المتحدث باسم حركة “فتح”، عبد الفتاح دولة، أن`: the name set off by commas.
+    let comma = |t: &Token| matches!(t.punct(), Some('،' | ','));
+    let set_off = tokens.get(start).is_some_and(comma);
+    if set_off {
+        start += 1;
+    }
     // `لحركة “فتح” في فلسطين محمد اشتية`: where the group is, then the name.
     if tokens
         .get(start)
@@ -882,6 +888,9 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     let mut end = start;
     while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
         end += 1;
+    }
+    if set_off && !tokens.get(end).is_some_and(comma) {
+        return None;
     }
     (end > start).then_some(start..end)
 }

@@ -512,6 +512,19 @@ fn a_name_set_off_by_commas_after_a_group_in_marks() {
 }
 
 #[test]
+fn sabah_before_a_definite_family_name_is_a_name() {
+    // `صباح` (morning) between a given name and a family name is the father's name.
+    let s = "أكد سمو الشيخ الدكتور محمد صباح السالم الصباح رئيس مجلس الوزراء أن \"الحكومة تعمل\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الحكومة تعمل"),
+        Some("محمد صباح السالم الصباح")
+    );
+    // Before a day it is the morning.
+    let s = "وقال محمد صباح الخميس إن \"الحكومة تعمل\".";
+    assert_eq!(speaker_of(&quotes(s), "الحكومة تعمل"), Some("محمد"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

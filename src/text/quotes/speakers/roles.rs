@@ -1160,13 +1160,17 @@ pub(super) fn is_morning_name(tokens: &[Token], k: usize) -> bool {
     });
     let comma_next = next.is_some_and(|n| matches!(n.punct(), Some(',' | '،')));
     // (A given name or a word of no prose after it; not `صباح هذا اليوم`.)
+    // (Also a definite family name that is no word of prose: `محمد صباح السالم`.)
     let name_next = next.is_some_and(|n| {
         n.is_word()
-            && !has_article(&n.norm)
             && !ends_subject(n)
             && !is_day_word(&n.norm)
-            && (crate::text::quotes::lexicon::given_name(&n.norm).is_some()
-                || !crate::text::quotes::lexicon::is_common_word(&n.norm))
+            && if has_article(&n.norm) {
+                !crate::text::quotes::lexicon::is_common_word(&n.norm) && !is_title(&n.norm)
+            } else {
+                crate::text::quotes::lexicon::given_name(&n.norm).is_some()
+                    || !crate::text::quotes::lexicon::is_common_word(&n.norm)
+            }
     });
     match tokens[k].norm.as_str() {
         "صباح" => {

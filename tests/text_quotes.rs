@@ -383,6 +383,9 @@ fn a_foreign_surname_shaped_like_a_word_of_prose_goes_on_with_the_name() {
     assert_eq!(speaker_of(&quotes(s), "الجلسة انتهت"), Some("جبالي"));
     let s = "وأكد محمد انسحاب: \"الجيش محايد\".";
     assert_eq!(speaker_of(&quotes(s), "الجيش محايد"), Some("محمد"));
+    // Adverbs of five letters read as names by their letters too: they still end the name.
+    let s = "وقال السيسي مرارا إن \"مصر لن تسمح بذلك\".";
+    assert_eq!(speaker_of(&quotes(s), "مصر لن تسمح بذلك"), Some("السيسي"));
 }
 
 #[test]
@@ -457,6 +460,12 @@ fn a_definite_first_name_opens_a_lineage() {
         speaker_of(&quotes(s), "الثقافة القطرية استطاعت الكثير"),
         Some("بن علي")
     );
+    // A definite first name the lists know stays after a title.
+    let s = "وقال الشيخ المعتصم بن علي: \"الاستثمار مستمر\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الاستثمار مستمر"),
+        Some("المعتصم بن علي")
+    );
 }
 
 #[test]
@@ -476,6 +485,15 @@ fn names_after_long_roles_and_lineages_stay_whole() {
     // A body's name of two words, then a given name that is a word too and a surname.
     let s = "قال المتحدث باسم مستشفى شهداء الأقصى خليل دقران إن \"الوضع كارثي\".";
     assert_eq!(speaker_of(&quotes(s), "الوضع كارثي"), Some("خليل دقران"));
+    // A definite word of prose after a lineage is the object.
+    let s = "واتهم الوزير فيصل بن فرحان الاحتلال، وقال: \"نعم\".";
+    assert_eq!(speaker_of(&quotes(s), "نعم"), Some("فيصل بن فرحان"));
+    // A state or province after a governor's title is its genitive.
+    let s = "وقال والي ولاية القضارف: \"الوضع مستقر\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع مستقر"),
+        Some("والي ولاية القضارف")
+    );
 }
 
 #[test]
@@ -486,6 +504,11 @@ fn a_hyphenated_surname_is_one_word_of_the_name() {
     let qs = quotes(s);
     assert_eq!(speaker_of(&qs, "الوضع صعب"), Some("جينين هينيس-بلاسخارت"));
     assert_eq!(speaker_of(&qs, "الحرب مدمرة"), Some("جينين هينيس-بلاسخارت"));
+    // An unspaced dash around an aside or before a word of prose joins nothing.
+    let s = "وقال الوزير-في تصريح صحفي-إن \"الأمور مستقرة\".";
+    assert_eq!(speaker_of(&quotes(s), "الأمور مستقرة"), Some("الوزير"));
+    let s = "وقالت النائبة رشيدة طليب-الديمقراطية: \"نعم\".";
+    assert_eq!(speaker_of(&quotes(s), "نعم"), Some("رشيدة طليب"));
 }
 
 #[test]
@@ -499,6 +522,9 @@ fn an_association_s_genitive_is_no_audience() {
     );
     let s = "وقالت وزارة الخارجية للصحفيين المصريين إن \"الوضع صعب\".";
     assert_eq!(speaker_of(&quotes(s), "الوضع صعب"), Some("وزارة الخارجية"));
+    // After a role, the audience stays the audience.
+    let s = "وقال رئيس المركز للصحفيين المصريين: \"نعم\".";
+    assert_eq!(speaker_of(&quotes(s), "نعم"), Some("رئيس المركز"));
 }
 
 #[test]

@@ -174,7 +174,8 @@ pub(crate) fn read_ali_as_name(paragraphs: &mut [Vec<Token>]) {
 
 /// Join `بلا حدود` ("without borders"), written on one line of `input`, into one word: it
 /// closes the names of bodies (`أطباء بلا حدود`, `مراسلون بلا حدود`) that would otherwise end
-/// at the preposition. Join a conjunction `و` written as a word of its own to the word after it.
+/// at the preposition. Join a conjunction `و` written as a word of its own to the word after it,
+/// and two halves of a hyphenated surname.
 fn join_split_words(input: &str, t: &mut Vec<Token>) {
     let mut k = 0;
     while k + 1 < t.len() {
@@ -200,6 +201,29 @@ fn join_split_words(input: &str, t: &mut Vec<Token>) {
             let next = t.remove(k + 1);
             t[k].end = next.end;
             t[k].norm = format!("و{}", next.norm);
+            t[k].suffixed = next.suffixed;
+            t[k].tanwin = next.tanwin;
+        }
+        // `جينين هينيس-بلاسخارت`: two words of no prose joined by a hyphen, no space on
+        // either side, are one surname (not `الوزير-في تصريح`, `المصرية-القطرية`).
+        let name_part = |t: &Token| {
+            t.is_word()
+                && has_arabic_letter(&t.norm)
+                && !super::lexicon::is_common_word(&t.norm)
+                && !super::lexicon::stop_words().contains(t.norm.as_str())
+                && !has_article(&t.norm)
+        };
+        let hyphenated = k + 2 < t.len()
+            && t[k + 1].punct() == Some('-')
+            && t[k].end == t[k + 1].start
+            && t[k + 1].end == t[k + 2].start
+            && name_part(&t[k])
+            && name_part(&t[k + 2]);
+        if hyphenated {
+            let next = t.remove(k + 2);
+            t.remove(k + 1);
+            t[k].end = next.end;
+            t[k].norm = format!("{}-{}", t[k].norm, next.norm);
             t[k].suffixed = next.suffixed;
             t[k].tanwin = next.tanwin;
         }
@@ -261,16 +285,6 @@ pub(crate) fn tokenize(input: &str, start: usize, end: usize) -> Vec<Token> {
             if word_start.is_none() {
                 word_start = Some(i);
             }
-            prev = Some(c);
-            continue;
-        }
-        // `جينين هينيس-بلاسخارت`: a hyphen between two Arabic letters joins one word.
-        let arabic = crate::text::sentences::is_arabic_letter;
-        if c == '-'
-            && word_start.is_some()
-            && prev.is_some_and(arabic)
-            && text[i + 1..].chars().next().is_some_and(arabic)
-        {
             prev = Some(c);
             continue;
         }

@@ -242,6 +242,10 @@ pub(super) const CONSTRUCT_NOUNS: &[&str] = &[
     "مطار",
     "ميناء",
     "سجن",
+    // `والي ولاية القضارف`, `محافظ محافظة البصرة`: an administrative unit and its name.
+    "ولايه",
+    "محافظه",
+    "اقليم",
     // `رئيس جنوب أفريقيا`: a compass word and its place.
     "جنوب",
     "شمال",
@@ -667,6 +671,9 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
             sure(&toks[g])
                 || (g + 2 == toks.len()
                     && has_article(&toks[g - 1].norm)
+                    // (Not a lineage: `الشيخ المعتصم بن علي`.)
+                    && !NAME_PARTICLES.contains(&toks[g].norm.as_str())
+                    && !DEFINITE_FIRST_NAMES.contains(&toks[g - 1].norm.as_str())
                     && crate::text::quotes::lexicon::given_name(&toks[g].norm).is_some()
                     && !has_article(&toks[g + 1].norm)
                     && !crate::text::quotes::lexicon::is_common_word(&toks[g + 1].norm))
@@ -1130,9 +1137,12 @@ pub(super) fn is_manner_adverb(norm: &str) -> bool {
 }
 
 /// True for a word of the shape of an accusative participle that is spelled as a foreign name
-/// (`موكوينا`, `ميلانيا`): no common word or cue, and letters the name model reads as a name's.
+/// (`موكوينا`, `ميلانيا`): six letters or more, no common word or cue, and letters the name
+/// model reads as a name's.
 fn spelled_as_foreign_name(norm: &str) -> bool {
-    !crate::text::quotes::lexicon::is_common_word(norm)
+    // (Six letters or more: adverbs of five, `مرارا`, `مطولا`, `ماديا`, read as names too.)
+    norm.chars().count() >= 6
+        && !crate::text::quotes::lexicon::is_common_word(norm)
         && crate::text::quotes::cues::cue_kind(norm).is_none()
         && crate::text::quotes::name_shape::name_probability(norm) >= 0.9
 }

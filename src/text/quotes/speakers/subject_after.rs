@@ -219,8 +219,9 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
                 .is_some_and(|n| n.norm == "الله" && !n.in_quote)
     };
     // `النقابة الوطنية للصحفيين التونسيين`: an audience word with a plural nisba after it,
-    // after an association's name of two words or more, is its genitive (not after a
-    // ministry's: `وقالت الوزارة للصحفيين المصريين`).
+    // after an association's name of two words or more opening the phrase, is its genitive
+    // (not after a ministry's, `وقالت الوزارة للصحفيين المصريين`, nor a role's, `وقال رئيس
+    // المركز للصحفيين المصريين`).
     let association = |t: &Token| {
         super::body_head(&t.norm).is_some_and(|h| {
             matches!(
@@ -242,7 +243,7 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && super::roles::is_plural_nisba(&n.norm))
-            && tokens[start..k].iter().any(association)
+            && association(&tokens[start])
     };
     while i < tokens.len()
         && (!ends_subject(&tokens[i])
@@ -781,13 +782,17 @@ pub(super) fn trim_construct_object(np: &[Token]) -> usize {
         return np.len();
     }
     let (x, y) = (&name[n - 2], &name[n - 1]);
-    // (`ياسر بن عثمان الرميان`: a father's name after `بن`, or any sure given name, and the
-    // family name go on with the name.)
+    // (`ياسر بن عثمان الرميان`: a father's name after `بن`, or any sure given name, and a
+    // family name that is no word of prose go on with the name; `فيصل بن فرحان الاحتلال`
+    // ends with the object.)
+    let family = (NAME_PARTICLES.contains(&name[n - 3].norm.as_str())
+        || given_name(&x.norm) == Some(GivenName::Sure))
+        && may_be_family_name(&y.norm)
+        && !is_common_word(strip_article(&y.norm));
     let compound = NAME_PARTICLES.contains(&x.norm.as_str())
         || COMPOUND_SECOND.contains(&y.norm.as_str())
         || DEFINITE_FIRST_NAMES.contains(&y.norm.as_str())
-        || NAME_PARTICLES.contains(&name[n - 3].norm.as_str())
-        || given_name(&x.norm) == Some(GivenName::Sure);
+        || family;
     // A masculine nisba closes many surnames (`محمد شياع السوداني`); a feminine one does not.
     if !has_article(&x.norm) && has_article(&y.norm) && !y.norm.ends_with('ي') && !compound {
         role.len() + n - 2

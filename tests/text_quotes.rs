@@ -551,6 +551,27 @@ fn sabah_before_a_definite_family_name_is_a_name() {
 }
 
 #[test]
+fn objects_brackets_and_second_roles_around_subjects() {
+    // An undefined noun with a definite genitive after a body's adjective is the object.
+    let s = "واعلنت الحكومة الاردنية حالة الطوارئ القصوى، وقالت إن \"الوضع خطير\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع خطير"),
+        Some("الحكومة الاردنية")
+    );
+    // A body's short name in brackets, then the name of the role's holder.
+    let s = "أكد المتحدث باسم حركة المقاومة الإسلامية (حماس) حازم قاسم، اليوم، أن \"الاحتلال يماطل\".";
+    assert_eq!(speaker_of(&quotes(s), "الاحتلال يماطل"), Some("حازم قاسم"));
+    let s = "وقالت منظمة الأمم المتحدة للطفولة (يونيسف) إن \"الأطفال يعانون\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الأطفال يعانون"),
+        Some("منظمة الأمم المتحدة للطفولة")
+    );
+    // An institution's one-word name, then a second role, then the name.
+    let s = "قال عضو اللجنة المركزية لحركة فتح وزير الشؤون المدنية حسين الشيخ إن \"الاحتلال يماطل\".";
+    assert_eq!(speaker_of(&quotes(s), "الاحتلال يماطل"), Some("حسين الشيخ"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

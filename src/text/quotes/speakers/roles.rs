@@ -484,6 +484,23 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     let mut k = (0..toks.len())
         .find(|&i| starts_name(toks, i) && !genitive_of_institution(toks, i))
         .unwrap_or(toks.len());
+    // `عضو اللجنة المركزية لحركة فتح وزير الشؤون المدنية حسين الشيخ`: an institution's
+    // one-word name, then a second role: the name starts after that role.
+    if k > 0
+        && k + 2 < toks.len()
+        && institutions().contains(strip_lam(&toks[k - 1].norm))
+        && !has_article(&toks[k].norm)
+        && is_title(&toks[k + 1].norm)
+        && !has_article(&toks[k + 1].norm)
+    {
+        if let Some(j) =
+            (k + 2..toks.len()).find(|&j| starts_name(toks, j) && !genitive_of_institution(toks, j))
+        {
+            if j + 1 < toks.len() {
+                k = j;
+            }
+        }
+    }
     // `مديرة الاتصال بالأونروا`: where the role is held, in `بال…`, closes it; no name.
     if k + 1 == toks.len() && k > 0 && toks[k].norm.starts_with("بال") {
         k = toks.len();

@@ -391,6 +391,17 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             return Some(name);
         }
     }
+    // `المتحدث باسم حركة المقاومة الإسلامية (حماس) حازم قاسم`: a body's short name in
+    // brackets after a role, then the name of its holder opening with a given name.
+    if i > start
+        && split_role(&tokens[start..i]).1.is_empty()
+        && tokens.get(i).and_then(Token::punct) == Some('(')
+    {
+        if let Some(name) = after_brackets(tokens, i) {
+            start = name.start;
+            i = name.end;
+        }
+    }
     // `وقال دفاع المتهم، المحامي خالد علي، إن …`: a named apposition after an unnamed subject.
     if i > start && tokens.get(i).and_then(Token::punct) == Some('،') {
         let (_, first_name) = split_role(&tokens[start..i]);
@@ -630,6 +641,18 @@ pub(super) fn body_without_object(np: &[Token]) -> usize {
             continue;
         }
         if !np[k].norm.starts_with("ال") {
+            // `أعلنت الحكومة الأردنية حالة الطوارئ`: after the name's adjective, an undefined
+            // noun with a definite genitive is the object (a `لـ`/`بـ` genitive, a title or
+            // a body's word goes on with the name).
+            let construct_object = k > closed
+                && is_nisba(&np[k - 1].norm)
+                && !np[k].norm.starts_with(['ل', 'ب', 'و', 'ف'])
+                && !is_title(&np[k].norm)
+                && !crate::text::quotes::speakers::is_body_word(&np[k].norm)
+                && np.get(k + 1).is_some_and(|t| has_article(&t.norm));
+            if construct_object {
+                return k;
+            }
             break;
         }
         if object_at(k) {
@@ -799,6 +822,27 @@ pub(super) fn trim_construct_object(np: &[Token]) -> usize {
     } else {
         np.len()
     }
+}
+
+/// The name after a bracketed group of one to three words at `tokens[open]` (`(حماس) حازم
+/// قاسم`): a given name first, then words up to where a subject ends.
+fn after_brackets(tokens: &[Token], open: usize) -> Option<Range<usize>> {
+    let close = (open + 2..tokens.len().min(open + 5)).find(|&k| tokens[k].punct() == Some(')'))?;
+    if !tokens[open + 1..close].iter().all(Token::is_word) {
+        return None;
+    }
+    let start = close + 1;
+    if !tokens
+        .get(start)
+        .is_some_and(|t| t.is_word() && given_name(&t.norm).is_some())
+    {
+        return None;
+    }
+    let mut end = start;
+    while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
+        end += 1;
+    }
+    (end > start + 1).then_some(start..end)
 }
 
 /// The name after `عن «GROUP»` or `في شركة "GROUP"` starting at `tokens[i]`.

@@ -525,6 +525,12 @@ fn an_association_s_genitive_is_no_audience() {
     // After a role, the audience stays the audience.
     let s = "وقال رئيس المركز للصحفيين المصريين: \"نعم\".";
     assert_eq!(speaker_of(&quotes(s), "نعم"), Some("رئيس المركز"));
+    // Also after the role's head.
+    let s = "وقال نقيب النقابة الوطنية للصحفيين التونسيين \"الوضع صعب\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "الوضع صعب"),
+        Some("نقيب النقابة الوطنية للصحفيين التونسيين")
+    );
 }
 
 #[test]
@@ -569,6 +575,12 @@ fn objects_brackets_and_second_roles_around_subjects() {
     // An institution's one-word name, then a second role, then the name.
     let s = "قال عضو اللجنة المركزية لحركة فتح وزير الشؤون المدنية حسين الشيخ إن \"الاحتلال يماطل\".";
     assert_eq!(speaker_of(&quotes(s), "الاحتلال يماطل"), Some("حسين الشيخ"));
+    // A description in brackets names the relative after it, not the speaker.
+    let s = "وقالت زوجة الأسير (المريض) وليد دقة \"الوضع صعب\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع صعب"), Some("زوجة الأسير"));
+    // A name in the second role's genitive is no speaker.
+    let s = "وقال عضو اللجنة المركزية لحركة فتح مستشار الرئيس محمود عباس \"الوضع صعب\".";
+    assert_ne!(speaker_of(&quotes(s), "الوضع صعب"), Some("محمود عباس"));
 }
 
 #[test]

@@ -492,11 +492,15 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
         && !has_article(&toks[k].norm)
         && is_title(&toks[k + 1].norm)
         && !has_article(&toks[k + 1].norm)
+        // (`سلطان أبو العينين`: a title that is a given name too opens the name.)
+        && crate::text::quotes::lexicon::given_name(&toks[k + 1].norm).is_none()
     {
+        // (Not a name in the second role's genitive: `مستشار الرئيس محمود عباس` is the
+        // unnamed adviser.)
         if let Some(j) =
             (k + 2..toks.len()).find(|&j| starts_name(toks, j) && !genitive_of_institution(toks, j))
         {
-            if j + 1 < toks.len() {
+            if j + 1 < toks.len() && !is_title(&toks[j - 1].norm) {
                 k = j;
             }
         }

@@ -219,9 +219,9 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
                 .is_some_and(|n| n.norm == "الله" && !n.in_quote)
     };
     // `النقابة الوطنية للصحفيين التونسيين`: an audience word with a plural nisba after it,
-    // after an association's name of two words or more opening the phrase, is its genitive
-    // (not after a ministry's, `وقالت الوزارة للصحفيين المصريين`, nor a role's, `وقال رئيس
-    // المركز للصحفيين المصريين`).
+    // after an association's name of two words or more opening the phrase or its role, is
+    // its genitive (not after a ministry's, `وقالت الوزارة للصحفيين المصريين`, nor a
+    // one-word body's, `وقال رئيس المركز للصحفيين المصريين`).
     let association = |t: &Token| {
         super::body_head(&t.norm).is_some_and(|h| {
             matches!(
@@ -237,13 +237,19 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             )
         })
     };
+    // (Or right after the role's head: `نقيب النقابة الوطنية للصحفيين التونسيين`.)
+    let opens_with_association = |k: usize| {
+        (association(&tokens[start]) && k >= start + 2)
+            || (is_title(&tokens[start].norm)
+                && tokens.get(start + 1).is_some_and(association)
+                && k >= start + 3)
+    };
     let body_genitive = |k: usize| {
-        k >= start + 2
-            && tokens[k].norm.starts_with("لل")
+        tokens[k].norm.starts_with("لل")
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is_word() && super::roles::is_plural_nisba(&n.norm))
-            && association(&tokens[start])
+            && opens_with_association(k)
     };
     while i < tokens.len()
         && (!ends_subject(&tokens[i])
@@ -824,11 +830,17 @@ pub(super) fn trim_construct_object(np: &[Token]) -> usize {
     }
 }
 
-/// The name after a bracketed group of one to three words at `tokens[open]` (`(حماس) حازم
-/// قاسم`): a given name first, then words up to where a subject ends.
+/// The name after a body's short name in brackets at `tokens[open]` (`(حماس) حازم قاسم`: one
+/// or two words without the article): a given name first, then words up to where a subject
+/// ends.
 fn after_brackets(tokens: &[Token], open: usize) -> Option<Range<usize>> {
-    let close = (open + 2..tokens.len().min(open + 5)).find(|&k| tokens[k].punct() == Some(')'))?;
-    if !tokens[open + 1..close].iter().all(Token::is_word) {
+    let close = (open + 2..tokens.len().min(open + 4)).find(|&k| tokens[k].punct() == Some(')'))?;
+    // (A short name, no description: `محامي الأسير (المضرب عن الطعام) خليل عواودة` names
+    // the prisoner, not the lawyer.)
+    if !tokens[open + 1..close]
+        .iter()
+        .all(|t| t.is_word() && !has_article(&t.norm))
+    {
         return None;
     }
     let start = close + 1;

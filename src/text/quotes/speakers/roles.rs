@@ -1190,8 +1190,8 @@ pub(super) fn is_morning_name(tokens: &[Token], k: usize) -> bool {
         n.is_word() && has_article(&n.norm) && is_title(&n.norm) && !is_day_word(&n.norm)
     });
     let comma_next = next.is_some_and(|n| matches!(n.punct(), Some(',' | '،')));
-    // (A given name or a word of no prose after it; not `صباح هذا اليوم`.)
-    // (Also a definite family name that is no word of prose: `محمد صباح السالم`.)
+    // (A given name or a word of no prose after it, or a definite family name that is no
+    // word of prose, `محمد صباح السالم`; not `صباح هذا اليوم`.)
     let name_next = next.is_some_and(|n| {
         n.is_word()
             && !ends_subject(n)

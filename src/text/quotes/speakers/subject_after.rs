@@ -96,14 +96,14 @@ pub(super) fn transitive(cue: &Token) -> bool {
 
 /// True for a token that opens the reported statement right after a subject: a bare
 /// complementiser (`إن`, `أن`, `بأن`) or a colon.
+fn opens_complement(t: &Token) -> bool {
+    t.punct() == Some(':') || (t.is_word() && complementisers().contains(&t.norm))
+}
+
 /// True for a colon or comma, or a complementiser: what follows a subject phrase, not its
 /// object.
 fn closes_phrase(t: &Token) -> bool {
     opens_complement(t) || t.punct() == Some('،')
-}
-
-fn opens_complement(t: &Token) -> bool {
-    t.punct() == Some(':') || (t.is_word() && complementisers().contains(&t.norm))
 }
 
 /// A person's full name in quote marks at `tokens[open]`, right after a role

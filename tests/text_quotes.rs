@@ -584,6 +584,20 @@ fn objects_brackets_and_second_roles_around_subjects() {
 }
 
 #[test]
+fn wasil_before_a_name_is_a_first_name() {
+    // `واصل` ("went on") is a reporting verb's form and a first name: after a role, before
+    // `أبو`, it opens the name, and the cue is the verb before it.
+    let s = "وقال عضو اللجنة التنفيذية واصل أبو يوسف إن \"الوضع صعب\".";
+    let qs = quotes(s);
+    let q = quote(&qs, "الوضع صعب");
+    assert_eq!(q.speaker.as_deref(), Some("واصل أبو يوسف"), "{q:#?}");
+    assert_eq!(q.cue.as_deref(), Some("وقال"), "{q:#?}");
+    // Before a role it is the verb.
+    let s = "وقال الوزير في كلمته: \"الوضع صعب\". ثم واصل الوزير حديثه قائلا: \"لن نتراجع\".";
+    assert_eq!(speaker_of(&quotes(s), "لن نتراجع"), Some("الوزير"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

@@ -10,6 +10,16 @@ pub(crate) fn cue_kind(norm: &str) -> Option<CueKind> {
     lookup_forms(norm).find_map(|f| cues().get(f).copied())
 }
 
+/// True for `واصل` ("went on"), a reporting verb's form that is a first name too, at
+/// `tokens[i]` before `أبو` or a sure given name (`واصل أبو يوسف`): there it opens a name.
+pub(crate) fn first_name_not_cue(tokens: &[Token], i: usize) -> bool {
+    tokens[i].norm == "واصل"
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.norm == "ابو"
+                || super::lexicon::given_name(&n.norm) == Some(super::lexicon::GivenName::Sure)
+        })
+}
+
 /// The cue kind of the word at `tokens[i]`, in context: `طلب عدم ذكر اسمه` ("asked not to be
 /// named") is no cue.
 pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
@@ -34,6 +44,18 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<CueKind> {
         return Some(CueKind::Statement);
     }
     let kind = cue_kind(&t.norm)?;
+    // `عضو اللجنة التنفيذية واصل أبو يوسف`, `وقال د. واصل أبو يوسف`: after a role's word, an
+    // honorific or a cue, the verb's form opens a name (see [`first_name_not_cue`]).
+    let before_name = |p: &Token| {
+        p.is_word()
+            && (super::words::has_article(&p.norm)
+                || super::speakers::is_title_word(&p.norm)
+                || super::words::is_name_honorific(&p.norm)
+                || cue_kind(&p.norm).is_some())
+    };
+    if i > 0 && before_name(&tokens[i - 1]) && first_name_not_cue(tokens, i) {
+        return None;
+    }
     // `صلاح حسب الله`: `حسب` before `الله` is a compound family name, not "according to".
     if kind == CueKind::According && tokens.get(i + 1).is_some_and(|n| n.norm == "الله") {
         return None;

@@ -256,7 +256,8 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
             || morning_name(i)
             || surname_cue(i)
             || before_allah(i)
-            || body_genitive(i))
+            || body_genitive(i)
+            || crate::text::quotes::cues::first_name_not_cue(tokens, i))
     {
         // `نفى حسين وجود أي وحدات`: a verbal noun after a name opens the object; so does a
         // possessed noun (`سميرة عبد العزيز حديثها`).

@@ -1295,17 +1295,17 @@ pub(crate) fn is_title_word(norm: &str) -> bool {
     is_title(norm) || norm.strip_prefix('و').is_some_and(is_title)
 }
 
-/// True when `toks[i]` is the proper-noun genitive of an institution noun before it (`مصرف
-/// لبنان`, `لشركة أرامكو`, `بنك المغرب`), followed by more role words: part of the role.
-///
-/// Also one undefined name before a person's name of two words or more (`رئيس جبهة تقدم عبد
-/// الله حمدوك`, `الناطق باسم حركة حماس حازم قاسم`).
 /// True for an undefined institution's noun, also after `لـ` (`حركة`, `لحركة`): the word
 /// after it is in its genitive, often the institution's own name (`لحركة فتح`).
 pub(crate) fn is_institution_noun(t: &Token) -> bool {
     !has_article(&t.norm) && institutions().contains(strip_lam(&t.norm))
 }
 
+/// True when `toks[i]` is the proper-noun genitive of an institution noun before it (`مصرف
+/// لبنان`, `لشركة أرامكو`, `بنك المغرب`), followed by more role words: part of the role.
+///
+/// Also one undefined name before a person's name of two words or more (`رئيس جبهة تقدم عبد
+/// الله حمدوك`, `الناطق باسم حركة حماس حازم قاسم`).
 fn genitive_of_institution(toks: &[Token], i: usize) -> bool {
     let after_institution = i > 0 && is_institution_noun(&toks[i - 1]);
     if !after_institution {

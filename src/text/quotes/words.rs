@@ -198,11 +198,8 @@ fn join_split_words(input: &str, t: &mut Vec<Token>) {
             && has_arabic_letter(&t[k + 1].norm)
             && input[t[k].end..t[k + 1].start].chars().all(|c| c == ' ');
         if spaced_waw {
-            let next = t.remove(k + 1);
-            t[k].end = next.end;
-            t[k].norm = format!("و{}", next.norm);
-            t[k].suffixed = next.suffixed;
-            t[k].tanwin = next.tanwin;
+            let norm = format!("و{}", t[k + 1].norm);
+            absorb(t, k, k + 1, norm);
         }
         // `جينين هينيس-بلاسخارت`: two words of no prose joined by a hyphen, no space on
         // either side, are one surname (not `الوزير-في تصريح`, `المصرية-القطرية`).
@@ -220,15 +217,22 @@ fn join_split_words(input: &str, t: &mut Vec<Token>) {
             && name_part(&t[k])
             && name_part(&t[k + 2]);
         if hyphenated {
-            let next = t.remove(k + 2);
-            t.remove(k + 1);
-            t[k].end = next.end;
-            t[k].norm = format!("{}-{}", t[k].norm, next.norm);
-            t[k].suffixed = next.suffixed;
-            t[k].tanwin = next.tanwin;
+            let norm = format!("{}-{}", t[k].norm, t[k + 2].norm);
+            absorb(t, k, k + 2, norm);
         }
         k += 1;
     }
+}
+
+/// Make `t[k]` the word written from it to `t[last]`, read as `norm`: it ends where `t[last]`
+/// does and takes its suffix and tanwin flags; the tokens after `t[k]` up to `t[last]` go.
+fn absorb(t: &mut Vec<Token>, k: usize, last: usize, norm: String) {
+    let next = t.remove(last);
+    t.drain(k + 1..last);
+    t[k].end = next.end;
+    t[k].norm = norm;
+    t[k].suffixed = next.suffixed;
+    t[k].tanwin = next.tanwin;
 }
 
 /// Split `input[start..end]` into tokens with absolute byte offsets. Whitespace separates tokens

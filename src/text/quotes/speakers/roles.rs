@@ -488,7 +488,7 @@ pub(crate) fn split_role(toks: &[Token]) -> (&[Token], &[Token]) {
     // one-word name, then a second role: the name starts after that role.
     if k > 0
         && k + 2 < toks.len()
-        && institutions().contains(strip_lam(&toks[k - 1].norm))
+        && is_institution_noun(&toks[k - 1])
         && !has_article(&toks[k].norm)
         && is_title(&toks[k + 1].norm)
         && !has_article(&toks[k + 1].norm)

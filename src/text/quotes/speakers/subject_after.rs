@@ -851,11 +851,18 @@ fn after_brackets(tokens: &[Token], open: usize) -> Option<Range<usize>> {
     {
         return None;
     }
+    let end = name_end(tokens, start);
+    (end > start + 1).then_some(start..end)
+}
+
+/// Where a name of at most four words starting at `tokens[start]` ends: at the first token
+/// that ends a subject.
+fn name_end(tokens: &[Token], start: usize) -> usize {
     let mut end = start;
     while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
         end += 1;
     }
-    (end > start + 1).then_some(start..end)
+    end
 }
 
 /// The name after `عن «GROUP»` or `في شركة "GROUP"` starting at `tokens[i]`.
@@ -947,10 +954,7 @@ fn after_quoted_group(tokens: &[Token], i: usize) -> Option<Range<usize>> {
     {
         return None;
     }
-    let mut end = start;
-    while end < tokens.len() && end - start < 4 && !ends_subject(&tokens[end]) {
-        end += 1;
-    }
+    let end = name_end(tokens, start);
     if set_off && !tokens.get(end).is_some_and(comma) {
         return None;
     }

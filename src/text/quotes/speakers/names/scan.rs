@@ -191,11 +191,7 @@ impl Names {
                 if !(has_article(w) || w.starts_with("لل")) {
                     break;
                 }
-                let parent_before = matches!(
-                    toks[e - 1].norm.as_str(),
-                    "بحكومه" | "بوزاره" | "حكومه" | "وزاره"
-                );
-                if e > k + 1 && !parent_before && another_body_after(&toks[e - 1].norm, w) {
+                if e > k + 1 && another_body_after(&toks[e - 1].norm, w) {
                     break;
                 }
                 e += 1;

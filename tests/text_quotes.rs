@@ -598,6 +598,17 @@ fn wasil_before_a_name_is_a_first_name() {
 }
 
 #[test]
+fn a_long_chain_of_roles_keeps_the_whole_name_after_it() {
+    // Two offices and an honorific before a name of four words: twelve words of subject.
+    let s = "نفى نائب رئيس مجلس الوزراء وزير المالية الكويتى الشيخ سالم عبد العزيز الصباح \
+             مزاعم تناقلتها مؤخرا بعض القنوات. وأكد الشيخ سالم فى تصريح أنه “لا حقيقة لوجود رسالة”.";
+    assert_eq!(
+        speaker_of(&quotes(s), "لا حقيقة لوجود رسالة"),
+        Some("سالم عبد العزيز الصباح")
+    );
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

@@ -609,6 +609,16 @@ fn a_long_chain_of_roles_keeps_the_whole_name_after_it() {
 }
 
 #[test]
+fn a_full_name_ends_before_the_verbs_object() {
+    // `بموهبة` ("the talent of") is what she praised, not her surname.
+    let s = "أشادت سميرة سعيد بموهبة ابن بلدها قائلة \"سعد إنسان طيب\".";
+    assert_eq!(speaker_of(&quotes(s), "سعد إنسان طيب"), Some("سميرة سعيد"));
+    // A word in `بـ` after a particle is the name's.
+    let s = "وقال هاني بن بريك إن \"القرار تكتيكي\".";
+    assert_eq!(speaker_of(&quotes(s), "القرار تكتيكي"), Some("هاني بن بريك"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

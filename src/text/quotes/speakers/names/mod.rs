@@ -256,6 +256,44 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     added_before && added_after
 }
 
+/// A person's full name (a sure given name, then at least two more words) without the words
+/// after it that no name ends with: a reporting verb (`فراس حمادة أكد`), a noun in `بـ` or
+/// `لـ` (`سميرة سعيد بموهبة`) or a noun with a pronoun (`عبدالله باتيلي استقالته`): the
+/// verb's object or the next clause, taken into a mention. It keeps two words at least, and
+/// a word after a particle. (Common words of news prose are surnames too: `السوداني`,
+/// `عز العرب`.)
+fn without_object_after(surface: &str) -> String {
+    use super::roles::is_prepositional_word;
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let norms: Vec<String> = words
+        .iter()
+        .map(|w| crate::text::quotes::words::norm(w))
+        .collect();
+    let person = norms.first().is_some_and(|w| given_name(w) == Some(GivenName::Sure))
+        && !norms.iter().any(|w| is_body_word(w) || is_title(w));
+    if !person || norms.len() < 3 {
+        return surface.to_string();
+    }
+    let not_a_name_end = |w: &str| {
+        let possessed = !has_article(w)
+            && w.chars().count() >= 5
+            && ["ها", "هم", "ته"].iter().any(|x| w.ends_with(x));
+        given_name(w).is_none()
+            && !COMPOUND_SECOND.contains(&w)
+            && (cue_kind(w).is_some() || is_prepositional_word(w) || possessed)
+    };
+    // (A word after a particle is the name's: `هاني بن بريك`.)
+    let after_particle = |k: usize| super::roles::NAME_PARTICLES.contains(&norms[k - 1].as_str());
+    let mut keep = norms.len();
+    while keep > 2 && !after_particle(keep - 1) && not_a_name_end(&norms[keep - 1]) {
+        keep -= 1;
+    }
+    if keep == norms.len() {
+        return surface.to_string();
+    }
+    words[..keep].join(" ")
+}
+
 /// Where `fuller` holds the words `norms`, if it does.
 fn name_at(norms: &[String], fuller: &[String]) -> Option<usize> {
     (0..=fuller.len().saturating_sub(norms.len())).find(|&i| fuller[i..].starts_with(norms))
@@ -977,7 +1015,7 @@ impl Names {
         if let Some(found) = self.canonical_cache.borrow().get(&key) {
             return found.clone();
         }
-        let found = self.canonical_uncached(name);
+        let found = without_object_after(&self.canonical_uncached(name));
         self.canonical_cache.borrow_mut().insert(key, found.clone());
         found
     }

@@ -615,7 +615,23 @@ fn a_full_name_ends_before_the_verbs_object() {
     assert_eq!(speaker_of(&quotes(s), "سعد إنسان طيب"), Some("سميرة سعيد"));
     // A word in `بـ` after a particle is the name's.
     let s = "وقال هاني بن بريك إن \"القرار تكتيكي\".";
-    assert_eq!(speaker_of(&quotes(s), "القرار تكتيكي"), Some("هاني بن بريك"));
+    assert_eq!(
+        speaker_of(&quotes(s), "القرار تكتيكي"),
+        Some("هاني بن بريك")
+    );
+}
+
+#[test]
+fn a_bodys_name_takes_the_head_noun_the_page_writes_before_it() {
+    // `اليونيسف` is written whole once, after `بـ` and its head noun.
+    let s = "قال مسؤول بمنظمة اليونيسف إن الوضع صعب. وقالت اليونيسف: \"تسعون بالمئة من الأطفال يعانون\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "تسعون بالمئة من الأطفال يعانون"),
+        Some("منظمة اليونيسف")
+    );
+    // A definite head before a person's name is the holder's body, no part of the name.
+    let s = "وقال المتحدث باسم المنظمة عمر صالح إن الوضع صعب. وقال صالح: \"الحالات قليلة\".";
+    assert_eq!(speaker_of(&quotes(s), "الحالات قليلة"), Some("عمر صالح"));
 }
 
 #[test]

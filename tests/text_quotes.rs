@@ -635,6 +635,17 @@ fn a_bodys_name_takes_the_head_noun_the_page_writes_before_it() {
 }
 
 #[test]
+fn a_title_closing_a_full_name_is_a_surname() {
+    // `السلطان` ("the sultan") is the surname of `مروان السلطان`, written once after a role
+    // the name scan does not follow.
+    let s = "كشف مدير \"المستشفى الإندونيسي\" شمالي قطاع غزة مروان السلطان، اليوم، أن المستشفى يواجه صعوبة.\n\nوقال السلطان إن \"شمال غزة أمضى ليلة صعبة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "شمال غزة أمضى ليلة صعبة"),
+        Some("مروان السلطان")
+    );
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

@@ -1411,7 +1411,9 @@ impl Names {
                     let surname = self
                         .candidates
                         .iter()
-                        .find(|c| c.norms.len() > 1 && c.norms.last() == Some(word));
+                        .find(|c| c.norms.len() > 1 && c.norms.last() == Some(word))
+                        // (`السلطان` for `مروان السلطان،`, written after a sure given name.)
+                        .or_else(|| self.given_before.get(word));
                     if let Some(full) = surname {
                         return (Some(full.surface.clone()), 0.8);
                     }

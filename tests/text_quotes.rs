@@ -646,6 +646,16 @@ fn a_title_closing_a_full_name_is_a_surname() {
 }
 
 #[test]
+fn dan_condemned_has_a_subject_for_what_it_described() {
+    // `دان` is the plain form of `أدان`; its subject describes.
+    let s = "ودان المجلس الانتقالي الجنوبي في بيان ما وصفه بـ”الغارات غير المبررة”.";
+    assert_eq!(
+        speaker_of(&quotes(s), "الغارات غير المبررة"),
+        Some("المجلس الانتقالي الجنوبي")
+    );
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

@@ -656,6 +656,16 @@ fn dan_condemned_has_a_subject_for_what_it_described() {
 }
 
 #[test]
+fn a_verb_before_a_name_is_no_part_of_it() {
+    // `استهلت` ("opened") is the verb of the clause, not part of the name.
+    let s = "حيث استهلت ليلى مصطفى حديثها بالقول: “بعد الإعلان عن الحملة”.";
+    assert_eq!(speaker_of(&quotes(s), "بعد الإعلان عن الحملة"), Some("ليلى مصطفى"));
+    // A given name the list lacks, ending in `ت`, stays.
+    let s = "وقالت جولييت توما إن \"الوضع صعب\".";
+    assert_eq!(speaker_of(&quotes(s), "الوضع صعب"), Some("جولييت توما"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

@@ -377,6 +377,36 @@ fn head_prefix(norm: &str) -> Option<Prefix> {
         .map(|_| Prefix::One)
 }
 
+/// A name without a verb in the past written before it (`عادت لويزة حنون`, `أصدرت حركة
+/// الجهاد الإسلامي`): a word ending in `ت` of four letters or more that reads as no name, or
+/// a reporting verb's form, before a sure given name or a body's head noun.
+fn without_verb_before(surface: &str) -> String {
+    let words: Vec<&str> = surface.split_whitespace().collect();
+    let [first, second, ..] = &words[..] else {
+        return surface.to_string();
+    };
+    let (first, second) = (
+        crate::text::quotes::words::norm(first),
+        crate::text::quotes::words::norm(second),
+    );
+    // (Not a word the name model reads as a name's: `جولييت توما` opens with a given name
+    // the list lacks.)
+    let verb = (first.ends_with('ت')
+        && first.chars().count() >= 4
+        && crate::text::quotes::name_shape::name_probability(&first) < 0.5
+        || cue_kind(&first).is_some())
+        && given_name(&first).is_none()
+        && !is_body_word(&first)
+        && !is_title(&first)
+        && !super::roles::NAME_PARTICLES.contains(&first.as_str());
+    let opens_name = given_name(&second) == Some(GivenName::Sure) || body_head(&second).is_some();
+    if verb && opens_name {
+        words[1..].join(" ")
+    } else {
+        surface.to_string()
+    }
+}
+
 /// Where `fuller` holds the words `norms`, if it does.
 fn name_at(norms: &[String], fuller: &[String]) -> Option<usize> {
     (0..=fuller.len().saturating_sub(norms.len())).find(|&i| fuller[i..].starts_with(norms))
@@ -1099,7 +1129,7 @@ impl Names {
         if let Some(found) = self.canonical_cache.borrow().get(&key) {
             return found.clone();
         }
-        let found = without_object_after(&self.canonical_uncached(name));
+        let found = without_verb_before(&without_object_after(&self.canonical_uncached(name)));
         self.canonical_cache.borrow_mut().insert(key, found.clone());
         found
     }

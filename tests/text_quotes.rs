@@ -659,7 +659,10 @@ fn dan_condemned_has_a_subject_for_what_it_described() {
 fn a_verb_before_a_name_is_no_part_of_it() {
     // `استهلت` ("opened") is the verb of the clause, not part of the name.
     let s = "حيث استهلت ليلى مصطفى حديثها بالقول: “بعد الإعلان عن الحملة”.";
-    assert_eq!(speaker_of(&quotes(s), "بعد الإعلان عن الحملة"), Some("ليلى مصطفى"));
+    assert_eq!(
+        speaker_of(&quotes(s), "بعد الإعلان عن الحملة"),
+        Some("ليلى مصطفى")
+    );
     // A given name the list lacks, ending in `ت`, stays.
     let s = "وقالت جولييت توما إن \"الوضع صعب\".";
     assert_eq!(speaker_of(&quotes(s), "الوضع صعب"), Some("جولييت توما"));

@@ -145,8 +145,8 @@ pub(crate) struct Names {
     /// Each candidate spaced one way (see [`super::respace`]), where its page spaced it
     /// otherwise; computed once, since names are looked up for every quote.
     respaced: Vec<Option<Vec<String>>>,
-    /// Bodies' names the page writes after their head noun (`قوات الدعم السريع`, `حركة
-    /// "النجباء"`, `بمنظمة اليونيسف`), by the words after the head: the fuller form of a name
+    /// Bodies' names the page writes after their head noun outside quotes (`حركة "النجباء"`,
+    /// `بمنظمة اليونيسف`), by the words after the head: the fuller form of a name
     /// written without it; `None` where two heads go before the same words.
     headed: HashMap<Vec<String>, Option<String>>,
     /// Canonical names already found, by the name's words and spelling.
@@ -261,8 +261,8 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
 }
 
 /// A person's full name (a sure given name, then at least two more words) without the words
-/// after it that no name ends with: a reporting verb (`فراس حمادة أكد`), a noun in `بـ` or
-/// `لـ` (`سميرة سعيد بموهبة`) or a noun with a pronoun (`عبدالله باتيلي استقالته`): the
+/// after it that no name ends with: a reporting verb (`فراس حمادة أكد`), a feminine or definite
+/// noun in `بـ` or `لـ` (`سميرة سعيد بموهبة`) or a noun with a pronoun (`عبدالله باتيلي استقالته`): the
 /// verb's object or the next clause, taken into a mention. It keeps two words at least, and
 /// a word after a particle. (Common words of news prose are surnames too: `السوداني`,
 /// `عز العرب`.)
@@ -280,13 +280,18 @@ fn without_object_after(surface: &str) -> String {
     if !person || norms.len() < 3 {
         return surface.to_string();
     }
+    // `بموهبة`, `للمسري`: a feminine noun or a definite one (not `بركات`, a surname).
+    let prepositional = |w: &str| {
+        is_prepositional_word(w)
+            && (w.ends_with('ه') || w.starts_with("بال") || w.starts_with("لل"))
+    };
     let not_a_name_end = |w: &str| {
         let possessed = !has_article(w)
             && w.chars().count() >= 5
             && ["ها", "هم", "ته"].iter().any(|x| w.ends_with(x));
         given_name(w).is_none()
             && !COMPOUND_SECOND.contains(&w)
-            && (cue_kind(w).is_some() || is_prepositional_word(w) || possessed)
+            && (cue_kind(w).is_some() || prepositional(w) || possessed)
     };
     // (A word after a particle is the name's: `هاني بن بريك`.)
     let after_particle = |k: usize| super::roles::NAME_PARTICLES.contains(&norms[k - 1].as_str());
@@ -307,7 +312,9 @@ fn headed_bodies(input: &str, paragraphs: &[Vec<Token>]) -> HashMap<Vec<String>,
     let mut out: HashMap<Vec<String>, Option<String>> = HashMap::new();
     for toks in paragraphs {
         for (k, head) in toks.iter().enumerate() {
-            let Some(skip) = head_prefix(&head.norm) else {
+            // (Not in quote marks: there a name is the speaker's words, or itself quoted,
+            // `لـ"قوات الدعم السريع"`, and the page's own short form stands.)
+            let Some(skip) = head_prefix(&head.norm).filter(|_| !head.in_quote) else {
                 continue;
             };
             let written = &input[head.start..head.end];

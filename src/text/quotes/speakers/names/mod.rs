@@ -145,10 +145,6 @@ pub(crate) struct Names {
     /// Each candidate spaced one way (see [`super::respace`]), where its page spaced it
     /// otherwise; computed once, since names are looked up for every quote.
     respaced: Vec<Option<Vec<String>>>,
-    /// Bodies' names the page writes after their head noun outside quotes (`حركة "النجباء"`,
-    /// `بمنظمة اليونيسف`), by the words after the head: the fuller form of a name
-    /// written without it; `None` where two heads go before the same words.
-    headed: HashMap<Vec<String>, Option<String>>,
     /// Canonical names already found, by the name's words and spelling.
     canonical_cache: std::cell::RefCell<HashMap<(Vec<String>, String), String>>,
 }
@@ -303,85 +299,6 @@ fn without_object_after(surface: &str) -> String {
         return surface.to_string();
     }
     words[..keep].join(" ")
-}
-
-/// The words of up to four written after each body's head noun on the page (see
-/// [`Names::headed`]), with the whole name as written, the head without a joined `و`, `بـ`
-/// or `لـ`.
-fn headed_bodies(input: &str, paragraphs: &[Vec<Token>]) -> HashMap<Vec<String>, Option<String>> {
-    let mut out: HashMap<Vec<String>, Option<String>> = HashMap::new();
-    for toks in paragraphs {
-        for (k, head) in toks.iter().enumerate() {
-            // (Not in quote marks: there a name is the speaker's words, or itself quoted,
-            // `لـ"قوات الدعم السريع"`, and the page's own short form stands.)
-            let Some(skip) = head_prefix(&head.norm).filter(|_| !head.in_quote) else {
-                continue;
-            };
-            let written = &input[head.start..head.end];
-            let head_surface = match skip {
-                Prefix::None => written.to_string(),
-                Prefix::One => written.chars().skip(1).collect(),
-                Prefix::LamLam => format!("ال{}", written.chars().skip(2).collect::<String>()),
-            };
-            // (`حركة “النجباء”`: the name in marks.)
-            let first =
-                k + 1 + usize::from(toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Mark));
-            for n in 1..=4 {
-                let Some(tail) = toks.get(first..first + n) else {
-                    break;
-                };
-                // (A person's name after a definite head is its holder's: `المنظمة عمر
-                // صالح`; a given name after any head too: `قيادة … محمد`.)
-                if !tail.iter().all(Token::is_word)
-                    || is_body_word(&tail[0].norm)
-                    || has_article(&head.norm)
-                    || given_name(&tail[0].norm).is_some()
-                    // (A foreign name is written with its head or without it alike:
-                    // `منظمة هيومن رايتس ووتش`, `وكالة سبأ`.)
-                    || !has_article(&tail[0].norm)
-                {
-                    break;
-                }
-                let norms: Vec<String> = tail.iter().map(|t| t.norm.clone()).collect();
-                let full = format!("{head_surface} {}", &input[tail[0].start..tail[n - 1].end]);
-                out.entry(norms)
-                    .and_modify(|e| {
-                        if e.as_deref().is_some_and(|f| {
-                            f.split_whitespace().next() != full.split_whitespace().next()
-                        }) {
-                            *e = None;
-                        }
-                    })
-                    .or_insert(Some(full));
-            }
-        }
-    }
-    out
-}
-
-/// How a body's head noun is written joined to a particle.
-enum Prefix {
-    None,
-    /// `وحركة`, `بمنظمة`, `لحركة`.
-    One,
-    /// `للمنظمة`.
-    LamLam,
-}
-
-/// The particle joined to a body's head noun `norm` (`قوات` counts as one), if it is one.
-fn head_prefix(norm: &str) -> Option<Prefix> {
-    let head = |w: &str| body_head(w).is_some() || strip_article(w) == "قوات";
-    if head(norm) {
-        return Some(Prefix::None);
-    }
-    if let Some(rest) = norm.strip_prefix("لل") {
-        if head(&format!("ال{rest}")) {
-            return Some(Prefix::LamLam);
-        }
-    }
-    norm.strip_prefix(['و', 'ب', 'ل'])
-        .filter(|rest| head(rest))
-        .map(|_| Prefix::One)
 }
 
 /// A name without a verb in the past written before it (`عادت لويزة حنون`, `أصدرت حركة
@@ -622,7 +539,6 @@ impl Names {
             }
         }
         names.dedup();
-        names.headed = headed_bodies(input, paragraphs);
         let known: Vec<Name> = names.candidates.clone();
         for name in &known {
             let Some(first) = name.norms.first() else {
@@ -1237,16 +1153,6 @@ impl Names {
                     best = c;
                 }
                 _ => break,
-            }
-        }
-        // `الدعم السريع` for `قوات الدعم السريع`, written whole where no cue names it.
-        let person = best
-            .norms
-            .first()
-            .is_some_and(|w| given_name(w) == Some(GivenName::Sure));
-        if !person && !best.norms.first().is_some_and(|w| is_body_word(w)) {
-            if let Some(Some(full)) = self.headed.get(&best.norms) {
-                return full.clone();
             }
         }
         best.surface.clone()

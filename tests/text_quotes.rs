@@ -656,6 +656,16 @@ fn a_verb_before_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn the_leads_subject_goes_on_when_its_verb_is_no_cue() {
+    // `وجّه` ("addressed") reports nothing, but its subject is the person the story quotes.
+    let s = "وجه الدكتور أشرف صبحي وزير الشباب والرياضة رسالة إلى محمد صلاح لاعب المنتخب بعد أزمته الأخيرة.\n\nوقال: \"تحدثت مع محمد صلاح ومع العائلة\".";
+    assert_eq!(
+        speaker_of(&quotes(s), "تحدثت مع محمد صلاح ومع العائلة"),
+        Some("أشرف صبحي")
+    );
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

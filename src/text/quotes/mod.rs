@@ -497,6 +497,9 @@ impl Analysis<'_> {
                 }
             }
         }
+        if let Some(lead) = self.lead_subject() {
+            out.push(lead);
+        }
         for h in heads {
             let t = &self.toks[h.paragraph];
             if let Some(w) = who(self.input, &t[h.np.clone()]) {
@@ -510,6 +513,47 @@ impl Analysis<'_> {
         }
         out.sort_by_key(|m| m.at);
         out
+    }
+
+    /// The subject of the story's lead when it opens with a verb the cue lists lack
+    /// (`قدم عصام الدين البديوي محافظ المنيا … واجب العزاء`, then `وقال: "…"`): the person the story goes on
+    /// with. The lead is the first story paragraph of ten words or more; its first word must be
+    /// no name, title, body or definite word, and right after it a title or a person's full
+    /// name.
+    fn lead_subject(&self) -> Option<Mention> {
+        let pi = (0..self.toks.len()).find(|&pi| {
+            !self.paragraphs[pi].boilerplate
+                && self.toks[pi].iter().filter(|t| t.is_word()).count() >= 10
+        })?;
+        let t = &self.toks[pi];
+        let first = t.first().filter(|x| x.is_word() && !x.in_quote)?;
+        let w = first.norm.as_str();
+        if cues::cue_at(t, 0).is_some()
+            || lexicon::given_name(w).is_some()
+            || speakers::is_title(w)
+            || speakers::is_body_word(w)
+            || words::has_article(w)
+        {
+            return None;
+        }
+        let np = subject_after(t, 0, CueKind::Verb)?;
+        let titled = t.get(1).is_some_and(|x| speakers::is_title(&x.norm));
+        let person = lexicon::looks_like_person(
+            &t[1..np.end.min(t.len())]
+                .iter()
+                .map(|x| x.norm.as_str())
+                .collect::<Vec<_>>(),
+        );
+        if np.start != 1 || !(titled || person) || !speakers::names_someone(&t[np.clone()]) {
+            return None;
+        }
+        let w = who(self.input, &t[np.clone()])?;
+        Some(Mention {
+            at: first.start,
+            paragraph: pi,
+            np,
+            who: w,
+        })
     }
 
     fn run(&self, valid: &[bool], want_voices: bool) -> (Vec<Quote>, Vec<Voice>) {

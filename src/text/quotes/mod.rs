@@ -497,9 +497,6 @@ impl Analysis<'_> {
                 }
             }
         }
-        if let Some(lead) = self.lead_subject() {
-            out.push(lead);
-        }
         for h in heads {
             let t = &self.toks[h.paragraph];
             if let Some(w) = who(self.input, &t[h.np.clone()]) {
@@ -518,8 +515,8 @@ impl Analysis<'_> {
     /// The subject of the story's lead when it opens with a verb the cue lists lack
     /// (`قدم عصام الدين البديوي محافظ المنيا … واجب العزاء`, then `وقال: "…"`): the person the story goes on
     /// with. The lead is the first story paragraph of ten words or more; its first word must be
-    /// no name, title, body or definite word, and right after it a title or a person's full
-    /// name.
+    /// no name, title, body or definite word, and right after it a person's full name (a sure
+    /// given name first), after a title or not.
     fn lead_subject(&self) -> Option<Mention> {
         let pi = (0..self.toks.len()).find(|&pi| {
             !self.paragraphs[pi].boilerplate
@@ -537,14 +534,19 @@ impl Analysis<'_> {
             return None;
         }
         let np = subject_after(t, 0, CueKind::Verb)?;
-        let titled = t.get(1).is_some_and(|x| speakers::is_title(&x.norm));
-        let person = lexicon::looks_like_person(
-            &t[1..np.end.min(t.len())]
-                .iter()
-                .map(|x| x.norm.as_str())
-                .collect::<Vec<_>>(),
-        );
-        if np.start != 1 || !(titled || person) || !speakers::names_someone(&t[np.clone()]) {
+        // A person named in full, after a title or not (`ممثلة مجهولة` names nobody).
+        // (After a title any given name: `الدكتور أشرف صبحي`.)
+        let (role, name) = speakers::split_role(&t[np.clone()]);
+        // (Or a compound one: `عبد الرحمن تشياني`, `عصام الدين البديوي`.)
+        let person = name.len() >= 2
+            && (matches!(name[0].norm.as_str(), "عبد" | "ابو")
+                || lexicon::given_name(&format!("{} {}", name[0].norm, name[1].norm)).is_some()
+                || match lexicon::given_name(&name[0].norm) {
+                    Some(lexicon::GivenName::Sure) => true,
+                    Some(_) => !role.is_empty(),
+                    None => false,
+                });
+        if np.start != 1 || !person {
             return None;
         }
         let w = who(self.input, &t[np.clone()])?;
@@ -582,6 +584,12 @@ impl Analysis<'_> {
             })
             .collect();
         let names = Names::build(self.input, &self.toks, &slices, &sources);
+        // (After the names: the lead's verb links no role to its subject.)
+        let mut mentions = mentions;
+        if let Some(lead) = self.lead_subject() {
+            let k = mentions.partition_point(|m| m.at < lead.at);
+            mentions.insert(k, lead);
+        }
         let head_of: std::collections::HashMap<usize, usize> = heads
             .iter()
             .enumerate()

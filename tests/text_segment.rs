@@ -1225,6 +1225,20 @@ fn initialisms_reporter_initials_padded_quotes_and_agency_end_marks() {
         "أطلقوا قذيفة آر.بي.جي على القوة.",
         &["أطلقوا قذيفة آر.بي.جي على القوة."],
     );
+    // … also after a joined `لـ` or `و` and a quote mark, and `في` (V) among the letters.
+    assert_split(
+        "باعت الشركة حصتها لإي.إن.إن الصينية و\"أو.إم.في\" النمساوية.",
+        &["باعت الشركة حصتها لإي.إن.إن الصينية و\"أو.إم.في\" النمساوية."],
+    );
+    // `ود.` is `و` and the doctor's `د.`; `به.` and `ون.` end sentences.
+    assert_split(
+        "قدم النائبان ثامر السويط ود.عبدالكريم الكندري استجوابا.",
+        &["قدم النائبان ثامر السويط ود.عبدالكريم الكندري استجوابا."],
+    );
+    assert_split(
+        "استهانوا به. كل استهان بالثاني.",
+        &["استهانوا به.", "كل استهان بالثاني."],
+    );
     // A reporter's initial after the name, before a colon or at the line end.
     assert_split(
         "الجزائر-سارة.ب: قال الوزير إن الوضع مستقر.",

@@ -153,6 +153,22 @@ fn last_piece(token: &str) -> &str {
     token.rsplit('.').next().unwrap_or(token)
 }
 
+/// A piece without a joined `و`, `ف`, `لـ` or `بـ` and the quote mark after it, where what is
+/// left is a Latin letter's name (`لإي.إن.إن`, `و"أو.إم.في`), or `د` after `و` (`ود.` is `و` +
+/// `د.`).
+fn without_particle(piece: &str) -> &str {
+    let Some(rest) = piece.strip_prefix(['و', 'ف', 'ل', 'ب']) else {
+        return piece;
+    };
+    let rest = rest.trim_start_matches(is_quote_mark);
+    // (Of single letters only `د.` after `و`: `به.` and `ون.` end sentences.)
+    if (rest == "د" && piece.starts_with('و')) || is_letter_name(rest) {
+        rest
+    } else {
+        piece
+    }
+}
+
 /// R7: a single letter (`د.`, `U.S.`), a chain of single letters, or a Latin title.
 fn is_abbreviation(piece: &str) -> bool {
     let mut chars = piece.chars();
@@ -222,6 +238,8 @@ fn is_letter_name(word: &str) -> bool {
             | "واي"
             | "زد"
             | "زي"
+            // (`أو.إم.في`, OMV.)
+            | "في"
     )
 }
 
@@ -447,7 +465,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         // A lone era or time letter after a number (`1950 م.`, `10 ص.`) is not a title.
         let piece = token
             .filter(|&(start, t)| !(is_era_letter(t) && follows_number(text, start)))
-            .map(|(_, t)| last_piece(t));
+            .map(|(_, t)| without_particle(last_piece(t)));
         let is_list_marker = token.is_some_and(|(start, t)| {
             !t.is_empty()
                 && t.chars().all(is_digit)

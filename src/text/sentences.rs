@@ -153,20 +153,13 @@ fn last_piece(token: &str) -> &str {
     token.rsplit('.').next().unwrap_or(token)
 }
 
-/// A piece without a joined `و`, `ف`, `لـ` or `بـ` and the quote mark after it, where what is
-/// left is a Latin letter's name (`لإي.إن.إن`, `و"أو.إم.في`), or `د` after `و` (`ود.` is `و` +
-/// `د.`).
-fn without_particle(piece: &str) -> &str {
-    let Some(rest) = piece.strip_prefix(['و', 'ف', 'ل', 'ب']) else {
-        return piece;
-    };
-    let rest = rest.trim_start_matches(is_quote_mark);
-    // (Of single letters only `د.` after `و`: `به.` and `ون.` end sentences.)
-    if (rest == "د" && piece.starts_with('و')) || is_letter_name(rest) {
-        rest
-    } else {
-        piece
-    }
+/// A piece without a joined `و`, `ف`, `لـ` or `بـ` and a quote mark after it, where what is
+/// left is a Latin letter's name (`لإي` in `لإي.إن.إن`, `و"أو` in `و"أو.إم`); `None` otherwise.
+fn letter_name_after_particle(piece: &str) -> Option<&str> {
+    let rest = piece
+        .strip_prefix(['و', 'ف', 'ل', 'ب'])?
+        .trim_start_matches(is_quote_mark);
+    is_letter_name(rest).then_some(rest)
 }
 
 /// R7: a single letter (`د.`, `U.S.`), a chain of single letters, or a Latin title.
@@ -238,8 +231,6 @@ fn is_letter_name(word: &str) -> bool {
             | "واي"
             | "زد"
             | "زي"
-            // (`أو.إم.في`, OMV.)
-            | "في"
     )
 }
 
@@ -465,7 +456,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         // A lone era or time letter after a number (`1950 م.`, `10 ص.`) is not a title.
         let piece = token
             .filter(|&(start, t)| !(is_era_letter(t) && follows_number(text, start)))
-            .map(|(_, t)| without_particle(last_piece(t)));
+            .map(|(_, t)| last_piece(t));
         let is_list_marker = token.is_some_and(|(start, t)| {
             !t.is_empty()
                 && t.chars().all(is_digit)
@@ -510,7 +501,13 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         // a reporter's initial after the name.
         let initial = kind == Run::Dot && !closers && {
             let after = word_after(text, byte_at(j));
+            // (After a joined particle only inside a chain of three: `ودي.إن الخلاف` ends a
+            // sentence in `ودي`, "friendly".)
+            let chained = || text[byte_at(j) + after.len()..].starts_with('.');
             (piece.is_some_and(is_letter_name) && is_letter_name(after))
+                || (piece.and_then(letter_name_after_particle).is_some()
+                    && is_letter_name(after)
+                    && chained())
                 || (after.chars().count() == 1 && !matches!(after, "و" | "ف"))
         };
         // `“لورا. ب”`: a name's initial after the space, closing the quote it is in (not a

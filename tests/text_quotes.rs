@@ -609,40 +609,6 @@ fn a_long_chain_of_roles_keeps_the_whole_name_after_it() {
 }
 
 #[test]
-fn a_full_name_ends_before_the_verbs_object() {
-    // `بموهبة` ("the talent of") is what she praised, not her surname.
-    let s = "أشادت سميرة سعيد بموهبة ابن بلدها قائلة \"سعد إنسان طيب\".";
-    assert_eq!(speaker_of(&quotes(s), "سعد إنسان طيب"), Some("سميرة سعيد"));
-    // A word in `بـ` after a particle is the name's.
-    let s = "وقال هاني بن بريك إن \"القرار تكتيكي\".";
-    assert_eq!(
-        speaker_of(&quotes(s), "القرار تكتيكي"),
-        Some("هاني بن بريك")
-    );
-}
-
-#[test]
-fn a_title_closing_a_full_name_is_a_surname() {
-    // `السلطان` ("the sultan") is the surname of `مروان السلطان`, written once after a role
-    // the name scan does not follow.
-    let s = "كشف مدير \"المستشفى الإندونيسي\" شمالي قطاع غزة مروان السلطان، اليوم، أن المستشفى يواجه صعوبة.\n\nوقال السلطان إن \"شمال غزة أمضى ليلة صعبة\".";
-    assert_eq!(
-        speaker_of(&quotes(s), "شمال غزة أمضى ليلة صعبة"),
-        Some("مروان السلطان")
-    );
-}
-
-#[test]
-fn dan_condemned_has_a_subject_for_what_it_described() {
-    // `دان` is the plain form of `أدان`; its subject describes.
-    let s = "ودان المجلس الانتقالي الجنوبي في بيان ما وصفه بـ”الغارات غير المبررة”.";
-    assert_eq!(
-        speaker_of(&quotes(s), "الغارات غير المبررة"),
-        Some("المجلس الانتقالي الجنوبي")
-    );
-}
-
-#[test]
 fn a_verb_before_a_name_is_no_part_of_it() {
     // `استهلت` ("opened") is the verb of the clause, not part of the name.
     let s = "حيث استهلت ليلى مصطفى حديثها بالقول: “بعد الإعلان عن الحملة”.";
@@ -653,16 +619,6 @@ fn a_verb_before_a_name_is_no_part_of_it() {
     // A given name the list lacks, ending in `ت`, stays.
     let s = "وقالت جولييت توما إن \"الوضع صعب\".";
     assert_eq!(speaker_of(&quotes(s), "الوضع صعب"), Some("جولييت توما"));
-}
-
-#[test]
-fn the_leads_subject_goes_on_when_its_verb_is_no_cue() {
-    // `وجّه` ("addressed") reports nothing, but its subject is the person the story quotes.
-    let s = "وجه الدكتور أشرف صبحي وزير الشباب والرياضة رسالة إلى محمد صلاح لاعب المنتخب بعد أزمته الأخيرة.\n\nوقال: \"تحدثت مع محمد صلاح ومع العائلة\".";
-    assert_eq!(
-        speaker_of(&quotes(s), "تحدثت مع محمد صلاح ومع العائلة"),
-        Some("أشرف صبحي")
-    );
 }
 
 #[test]

@@ -106,8 +106,6 @@ const STANCE_VERBS: &[&str] = &[
     "أثنى",
     "امتدح",
     "استنكر",
-    // `ودان المجلس … ما وصفه بـ"…"`: the plain form of `أدان`.
-    "دان",
     "تحدث",
 ];
 
@@ -123,8 +121,6 @@ const NOT_CUES: &[&str] = &[
     "طالبا",
     "كتبا",
     "نقلا",
-    // `دانا` is the given name Dana far more often than "the two condemned".
-    "دانا",
 ];
 
 /// Verb forms the generator cannot produce (weak verbs, imperfects).

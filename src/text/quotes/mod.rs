@@ -512,52 +512,6 @@ impl Analysis<'_> {
         out
     }
 
-    /// The subject of the story's lead when it opens with a verb the cue lists lack
-    /// (`قدم عصام الدين البديوي محافظ المنيا … واجب العزاء`, then `وقال: "…"`): the person the story goes on
-    /// with. The lead is the first story paragraph of ten words or more; its first word must be
-    /// no name, title, body or definite word, and right after it a person's full name (a sure
-    /// given name first), after a title or not.
-    fn lead_subject(&self) -> Option<Mention> {
-        let pi = (0..self.toks.len()).find(|&pi| {
-            !self.paragraphs[pi].boilerplate
-                && self.toks[pi].iter().filter(|t| t.is_word()).count() >= 10
-        })?;
-        let t = &self.toks[pi];
-        let first = t.first().filter(|x| x.is_word() && !x.in_quote)?;
-        let w = first.norm.as_str();
-        if cues::cue_at(t, 0).is_some()
-            || lexicon::given_name(w).is_some()
-            || speakers::is_title(w)
-            || speakers::is_body_word(w)
-            || words::has_article(w)
-        {
-            return None;
-        }
-        let np = subject_after(t, 0, CueKind::Verb)?;
-        // A person named in full, after a title or not (`ممثلة مجهولة` names nobody).
-        // (After a title any given name: `الدكتور أشرف صبحي`.)
-        let (role, name) = speakers::split_role(&t[np.clone()]);
-        // (Or a compound one: `عبد الرحمن تشياني`, `عصام الدين البديوي`.)
-        let person = name.len() >= 2
-            && (matches!(name[0].norm.as_str(), "عبد" | "ابو")
-                || lexicon::given_name(&format!("{} {}", name[0].norm, name[1].norm)).is_some()
-                || match lexicon::given_name(&name[0].norm) {
-                    Some(lexicon::GivenName::Sure) => true,
-                    Some(_) => !role.is_empty(),
-                    None => false,
-                });
-        if np.start != 1 || !person {
-            return None;
-        }
-        let w = who(self.input, &t[np.clone()])?;
-        Some(Mention {
-            at: first.start,
-            paragraph: pi,
-            np,
-            who: w,
-        })
-    }
-
     fn run(&self, valid: &[bool], want_voices: bool) -> (Vec<Quote>, Vec<Voice>) {
         let heads = self.headlines(valid);
         let mentions = self.mentions(&heads);
@@ -584,12 +538,6 @@ impl Analysis<'_> {
             })
             .collect();
         let names = Names::build(self.input, &self.toks, &slices, &sources);
-        // (After the names: the lead's verb links no role to its subject.)
-        let mut mentions = mentions;
-        if let Some(lead) = self.lead_subject() {
-            let k = mentions.partition_point(|m| m.at < lead.at);
-            mentions.insert(k, lead);
-        }
         let head_of: std::collections::HashMap<usize, usize> = heads
             .iter()
             .enumerate()

@@ -38,8 +38,7 @@ use crate::text::quotes::lexicon::{anonymous, indefinite_modifiers};
 use crate::text::quotes::words::has_article;
 use crate::text::quotes::words::strip_article;
 use crate::text::quotes::words::Token;
-pub(crate) use roles::is_title;
-use roles::{is_same, BROKEN_PLURAL_SOURCES};
+use roles::{is_same, is_title, BROKEN_PLURAL_SOURCES};
 
 /// A name or role as words: normalised forms for matching and the original surface text.
 #[derive(Debug, Clone, PartialEq)]

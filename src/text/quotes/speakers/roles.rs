@@ -66,7 +66,7 @@ fn is_acting(norm: &str) -> bool {
 }
 
 /// True for a title word proper (not just a definite word).
-pub(crate) fn is_title(norm: &str) -> bool {
+pub(super) fn is_title(norm: &str) -> bool {
     let own = strip_pronoun(norm);
     // `زوجته`, `جارته`: the ta marbuta is written ت before the pronoun.
     let feminine = own

@@ -256,51 +256,6 @@ fn plausible_fuller(norms: &[String], fuller: &[String]) -> bool {
     added_before && added_after
 }
 
-/// A person's full name (a sure given name, then at least two more words) without the words
-/// after it that no name ends with: a reporting verb (`فراس حمادة أكد`), a feminine or definite
-/// noun in `بـ` or `لـ` (`سميرة سعيد بموهبة`) or a noun with a pronoun (`عبدالله باتيلي استقالته`): the
-/// verb's object or the next clause, taken into a mention. It keeps two words at least, and
-/// a word after a particle. (Common words of news prose are surnames too: `السوداني`,
-/// `عز العرب`.)
-fn without_object_after(surface: &str) -> String {
-    use super::roles::is_prepositional_word;
-    let words: Vec<&str> = surface.split_whitespace().collect();
-    let norms: Vec<String> = words
-        .iter()
-        .map(|w| crate::text::quotes::words::norm(w))
-        .collect();
-    let person = norms
-        .first()
-        .is_some_and(|w| given_name(w) == Some(GivenName::Sure))
-        && !norms.iter().any(|w| is_body_word(w) || is_title(w));
-    if !person || norms.len() < 3 {
-        return surface.to_string();
-    }
-    // `بموهبة`, `للمسري`: a feminine noun or a definite one (not `بركات`, a surname).
-    let prepositional = |w: &str| {
-        is_prepositional_word(w)
-            && (w.ends_with('ه') || w.starts_with("بال") || w.starts_with("لل"))
-    };
-    let not_a_name_end = |w: &str| {
-        let possessed = !has_article(w)
-            && w.chars().count() >= 5
-            && ["ها", "هم", "ته"].iter().any(|x| w.ends_with(x));
-        given_name(w).is_none()
-            && !COMPOUND_SECOND.contains(&w)
-            && (cue_kind(w).is_some() || prepositional(w) || possessed)
-    };
-    // (A word after a particle is the name's: `هاني بن بريك`.)
-    let after_particle = |k: usize| super::roles::NAME_PARTICLES.contains(&norms[k - 1].as_str());
-    let mut keep = norms.len();
-    while keep > 2 && !after_particle(keep - 1) && not_a_name_end(&norms[keep - 1]) {
-        keep -= 1;
-    }
-    if keep == norms.len() {
-        return surface.to_string();
-    }
-    words[..keep].join(" ")
-}
-
 /// A name without a verb in the past written before it (`عادت لويزة حنون`, `أصدرت حركة
 /// الجهاد الإسلامي`): a word ending in `ت` of four letters or more that reads as no name, or
 /// a reporting verb's form, before a sure given name or a body's head noun.
@@ -1052,7 +1007,7 @@ impl Names {
         if let Some(found) = self.canonical_cache.borrow().get(&key) {
             return found.clone();
         }
-        let found = without_verb_before(&without_object_after(&self.canonical_uncached(name)));
+        let found = without_verb_before(&self.canonical_uncached(name));
         self.canonical_cache.borrow_mut().insert(key, found.clone());
         found
     }
@@ -1354,9 +1309,7 @@ impl Names {
                     let surname = self
                         .candidates
                         .iter()
-                        .find(|c| c.norms.len() > 1 && c.norms.last() == Some(word))
-                        // (`السلطان` for `مروان السلطان،`, written after a sure given name.)
-                        .or_else(|| self.given_before.get(word));
+                        .find(|c| c.norms.len() > 1 && c.norms.last() == Some(word));
                     if let Some(full) = surname {
                         return (Some(full.surface.clone()), 0.8);
                     }

@@ -427,12 +427,8 @@ impl Names {
         use crate::text::quotes::lexicon::GivenName;
         for k in 1..toks.len() {
             let (g, w) = (&toks[k - 1], &toks[k]);
-            // (`مروان السلطان،`: a title closing the name before punctuation is a surname.)
-            let closed = toks.get(k + 1).is_none_or(|n| !n.is_word());
-            let surname = w.is_word()
-                && !w.in_quote
-                && has_article(&w.norm)
-                && (!names_no_person(&w.norm) || (closed && is_title(&w.norm)));
+            let surname =
+                w.is_word() && !w.in_quote && has_article(&w.norm) && !names_no_person(&w.norm);
             if surname && g.is_word() && !g.in_quote && given_name(&g.norm) == Some(GivenName::Sure)
             {
                 if let Some(n) = Name::from_tokens(input, &toks[k - 1..=k]) {

@@ -153,13 +153,12 @@ fn last_piece(token: &str) -> &str {
     token.rsplit('.').next().unwrap_or(token)
 }
 
-/// A piece without a joined `و`, `ف`, `لـ` or `بـ` and a quote mark after it, where what is
-/// left is a Latin letter's name (`لإي` in `لإي.إن.إن`, `و"أو` in `و"أو.إم`); `None` otherwise.
-fn letter_name_after_particle(piece: &str) -> Option<&str> {
-    let rest = piece
-        .strip_prefix(['و', 'ف', 'ل', 'ب'])?
-        .trim_start_matches(is_quote_mark);
-    is_letter_name(rest).then_some(rest)
+/// True for a piece that is a joined `و`, `ف`, `لـ` or `بـ` (and maybe a quote mark) before a
+/// Latin letter's name (`لإي` in `لإي.إن.إن`, `و"إم` in `و"إم.بي.سي"`).
+fn is_letter_name_after_particle(piece: &str) -> bool {
+    piece
+        .strip_prefix(['و', 'ف', 'ل', 'ب'])
+        .is_some_and(|rest| is_letter_name(rest.trim_start_matches(is_quote_mark)))
 }
 
 /// R7: a single letter (`د.`, `U.S.`), a chain of single letters, or a Latin title.
@@ -505,7 +504,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             // sentence in `ودي`, "friendly".)
             let chained = || text[byte_at(j) + after.len()..].starts_with('.');
             (piece.is_some_and(is_letter_name) && is_letter_name(after))
-                || (piece.and_then(letter_name_after_particle).is_some()
+                || (piece.is_some_and(is_letter_name_after_particle)
                     && is_letter_name(after)
                     && chained())
                 || (after.chars().count() == 1 && !matches!(after, "و" | "ف"))

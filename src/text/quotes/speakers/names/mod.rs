@@ -270,10 +270,10 @@ fn without_verb_before(surface: &str) -> String {
     );
     // (Not a word the name model reads as a name's: `جولييت توما` opens with a given name
     // the list lacks.)
-    let verb = (first.ends_with('ت')
+    let past = first.ends_with('ت')
         && first.chars().count() >= 4
-        && crate::text::quotes::name_shape::name_probability(&first) < 0.5
-        || cue_kind(&first).is_some())
+        && crate::text::quotes::name_shape::name_probability(&first) < 0.5;
+    let verb = (past || cue_kind(&first).is_some())
         && given_name(&first).is_none()
         && !is_body_word(&first)
         && !is_title(&first)

@@ -503,10 +503,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             // (After a joined particle only inside a chain of three: `ودي.إن الخلاف` ends a
             // sentence in `ودي`, "friendly".)
             let chained = || text[byte_at(j) + after.len()..].starts_with('.');
-            (piece.is_some_and(is_letter_name) && is_letter_name(after))
-                || (piece.is_some_and(is_letter_name_after_particle)
-                    && is_letter_name(after)
-                    && chained())
+            (is_letter_name(after)
+                && (piece.is_some_and(is_letter_name)
+                    || (piece.is_some_and(is_letter_name_after_particle) && chained())))
                 || (after.chars().count() == 1 && !matches!(after, "و" | "ف"))
         };
         // `“لورا. ب”`: a name's initial after the space, closing the quote it is in (not a

@@ -622,6 +622,80 @@ fn a_verb_before_a_name_is_no_part_of_it() {
 }
 
 #[test]
+fn a_headline_after_a_breadcrumb_trail_with_arrows_is_a_statement() {
+    let s = "جريدة المدى > سياسية > العمليات المشتركة: لن نسمح بأن يكون العراق ساحة لأي صراع\n\nوقالت قيادة العمليات المشتركة في بيان إن الوضع مستقر.";
+    let qs = quotes(s);
+    let q = quote(&qs, "لن نسمح بأن يكون العراق ساحة لأي صراع");
+    assert!(q.speech);
+    assert_eq!(q.speaker.as_deref(), Some("قيادة العمليات المشتركة"));
+}
+
+#[test]
+fn a_named_headline_speaker_may_take_a_long_aside_before_the_colon() {
+    let s = "ميدفيديف تعليقا على استهداف سفينة نفط روسية: أوكرانيا لا تفهم إلا لغة القوة\n\nوقال الرئيس الروسي السابق دميتري ميدفيديف إن الرد سيكون قاسيا.";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "أوكرانيا لا تفهم إلا لغة القوة"),
+        Some("دميتري ميدفيديف")
+    );
+    // A topic before an aside names nobody the story names: no statement.
+    let s = "ارتفاع الأسعار في مصر خلال شهر رمضان: التجار يرفعون الأسعار بلا رقابة\n\nوقال مواطنون إن الأسعار ارتفعت.";
+    assert!(quotes(s).iter().all(|q| q.kind != "headline"));
+}
+
+#[test]
+fn a_two_word_statement_counts_on_the_title_line_only() {
+    let s = "تبون: الجزائر قوية\n\nقال الرئيس الجزائري عبد المجيد تبون إن البلاد بخير.\n\nالقاهرة: هبة علي";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "الجزائر قوية"), Some("عبد المجيد تبون"));
+    assert!(qs.iter().all(|q| q.text != "هبة علي"));
+}
+
+#[test]
+fn a_headline_statement_stops_before_the_pages_words_after_an_ellipsis() {
+    let qs = quotes("يوسف بن علوي: لم نهرب السلاح إلى اليمن .. ويرد على أسباب عدم المشاركة");
+    assert_eq!(
+        speaker_of(&qs, "لم نهرب السلاح إلى اليمن"),
+        Some("يوسف بن علوي")
+    );
+    // The speaker's own words go on after it.
+    let qs = quotes("الرميد للمحامين: أنا منكم وأنتم مني.. وأعتذر إذا أخطأت في حقكم");
+    assert!(quote(&qs, "أنا منكم وأنتم مني.. وأعتذر إذا أخطأت في حقكم").speech);
+}
+
+#[test]
+fn whom_a_headline_speaker_addresses_is_no_part_of_the_name() {
+    let s = "لوبان لماكرون: لم يتبق عليك سوى حل الجمعية الوطنية\n\nوقالت زعيمة اليمين الفرنسي مارين لوبان إن الحكومة فشلت.";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "لم يتبق عليك سوى حل الجمعية الوطنية"),
+        Some("مارين لوبان")
+    );
+}
+
+#[test]
+fn a_headline_role_is_the_person_the_story_names_with_it() {
+    let s = "وزير الصحة: نتوقع ارتفاعا بحالات الكوليرا في لبنان\n\nقال وزير الصحة في حكومة تصريف الأعمال فراس أبيض: \"نتعاون مع النقابات\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "نتوقع ارتفاعا بحالات الكوليرا في لبنان"),
+        Some("فراس أبيض")
+    );
+}
+
+#[test]
+fn a_title_line_statement_of_a_body_may_end_with_a_full_stop() {
+    let qs = quotes("وزارة الدفاع الأوكرانية: هجمات جوية روسية من أراضي بيلاروسيا والقرم.");
+    assert_eq!(
+        speaker_of(&qs, "هجمات جوية روسية من أراضي بيلاروسيا والقرم"),
+        Some("وزارة الدفاع الأوكرانية")
+    );
+    // After a bare name it is a byline and a report.
+    let qs = quotes("نصر المجالي: أمرت محكمة عمانية بإغلاق صحيفة يومية في السلطنة.");
+    assert!(qs.iter().all(|q| q.kind != "headline"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

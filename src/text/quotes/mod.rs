@@ -70,13 +70,15 @@ use cues::{nearest_before, right_after, Cue};
 use lexicon::{complementisers, CueKind};
 use marks::MarkQuote;
 use speakers::{
-    first_titled_person, headline_subject, phrase_after_an, subject_after, subject_before_bilqawl,
-    subject_before_noun, subject_before_qad, subject_before_relative, subject_before_verb, who,
-    Names, Who,
+    first_titled_person, headline_subject, loose_headline_subject, phrase_after_an,
+    statement_end_at_ellipsis, subject_after, subject_before_bilqawl, subject_before_noun,
+    subject_before_qad, subject_before_relative, subject_before_verb, who, Names, Who,
 };
 pub use speech::SpeechRow;
 use speech::{classify, Context, Verdict};
-use words::{has_arabic_letter, has_article, lookup_forms, tokenize, TokKind, Token};
+use words::{
+    has_arabic_letter, has_article, lookup_forms, strip_article, tokenize, TokKind, Token,
+};
 
 /// Document nouns whose issuer is the source in `بحسب تقرير صادر عن X` (normalised spelling).
 const DOCUMENTS: &[&str] = &[
@@ -328,6 +330,75 @@ impl Analysis<'_> {
         (i < t.len() && t[i].start == at).then_some(i)
     }
 
+    /// True when the speaker phrase `np` of paragraph `pi` opens with a role or a body's
+    /// noun, or ends with a surname that another paragraph writes after a given name or a
+    /// title (outside quotes).
+    fn known_speaker(&self, pi: usize, np: &[Token]) -> bool {
+        let (Some(first), Some(last)) = (np.first(), np.last()) else {
+            return false;
+        };
+        if speakers::is_title_word(&first.norm) || speakers::is_body_word(&first.norm) {
+            return true;
+        }
+        // (A given name of three letters or more, `إن الأسعار` is no `آن الأسعار`; and no
+        // definite word of news prose.)
+        let surname = &last.norm;
+        let sure = |w: &str| w.chars().count() >= 3 && lexicon::given_name(w).is_some();
+        surname.chars().count() >= 3
+            && !speakers::is_place(surname)
+            && !(has_article(surname) && lexicon::is_common_word(surname))
+            && self.toks.iter().enumerate().any(|(pj, other)| {
+                pj != pi
+                    && other.windows(2).any(|w| {
+                        !w[1].in_quote
+                            && w[1].norm == *surname
+                            && (sure(&w[0].norm) || speakers::is_title_word(&w[0].norm))
+                    })
+            })
+    }
+
+    /// The person whose subject phrase in a story's cue (outside paragraph `pi`) holds the
+    /// title and its genitive of the headline role `role`, resolved; `None` when no such
+    /// phrase names someone.
+    fn holder_in_story(
+        &self,
+        pi: usize,
+        role: &speakers::Name,
+        mentions: &[Mention],
+        names: &Names,
+    ) -> Option<String> {
+        let [title, genitive, ..] = &role.norms[..] else {
+            return None;
+        };
+        if !speakers::is_title_word(title) {
+            return None;
+        }
+        mentions
+            .iter()
+            .filter(|m| m.paragraph != pi && matches!(m.who, Who::Named(_)))
+            .find(|m| {
+                // (The phrase from the cue on: the role may stand before the name the
+                // subject was cut to, `قال وزير الصحة في حكومة تصريف الأعمال فراس أبيض`.)
+                let t = &self.toks[m.paragraph];
+                let from = t.partition_point(|x| x.start < m.at);
+                // (Its genitive with or without the article, `وزير خارجية قطر` for `وزير
+                // الخارجية القطري`, or its last word, `قائممقام قضاء سنجار` for `قائممقام
+                // سنجار`, within a few words after the title.)
+                let last = role.norms.last().unwrap_or(genitive);
+                let same = |w: &str| {
+                    strip_article(w) == strip_article(genitive)
+                        || (role.norms.len() > 2 && w == last)
+                };
+                from < m.np.end
+                    && m.np.end - from <= 16
+                    && (from..m.np.end).any(|j| {
+                        t[j].norm == *title
+                            && t[j + 1..m.np.end.min(j + 5)].iter().any(|x| same(&x.norm))
+                    })
+            })
+            .and_then(|m| names.resolve(&m.who, m.at).0)
+    }
+
     fn headlines(&self, valid: &[bool]) -> Vec<Headline> {
         let mut out = Vec::new();
         let first_valid = valid.iter().position(|&v| v);
@@ -339,7 +410,11 @@ impl Analysis<'_> {
             // (The first paragraph the analysis reads is the page's title, which may end with
             // the site's name.)
             let title = Some(pi) == first_valid;
-            let Some(np) = headline_subject(t, title) else {
+            // (A speaker with a longer aside before the colon only when it is a role or a
+            // body, or a person named elsewhere on the page.)
+            let Some(np) = headline_subject(t, title).or_else(|| {
+                loose_headline_subject(t).filter(|np| self.known_speaker(pi, &t[np.clone()]))
+            }) else {
                 continue;
             };
             // `https://…`, `Tel: …`: a link or a label in Latin letters, no speaker.
@@ -425,10 +500,27 @@ impl Analysis<'_> {
                                     || speakers::is_title_word(&w[0].norm))
                         })
                 });
-            let full_stop = text.ends_with('.') && !named_elsewhere;
+            // (On the page's title line a statement may end with a full stop after a role or a
+            // body too: `وزارة الدفاع الأوكرانية: هجمات جوية روسية من أراضي بيلاروسيا.`.)
+            // (Not after a bare name: `نصر المجالي: أمرت محكمة …` is a byline and a report.)
+            let role_or_body = titled || speakers::is_body_word(&t[np.start].norm);
+            let titled_statement = title && role_or_body && !at_place && statement_words >= 4;
+            let full_stop = text.ends_with('.') && !named_elsewhere && !titled_statement;
             let dateline = full_stop || (!titled && reported);
+            // (A statement of two words, `نحن أقوى`, only on the title line or a copy of it:
+            // further down, `القاهرة: هبة علي` is a byline, `شعبة الآداب: 37.25%` a figure.)
+            let title_text = first_valid.map(|f| self.paragraphs[f].text.trim());
+            let on_title = title || title_text == Some(p.text.trim());
+            let short_ok = statement_words >= 3
+                || (statement_words == 2
+                    && on_title
+                    && !t[colon + 1..].iter().any(|x| {
+                        x.norm.chars().any(char::is_numeric) || matches!(x.punct(), Some('(' | ')'))
+                    })
+                    // (`الرباط: إلياس الزاهدي`: a byline.)
+                    && crate::text::quotes::lexicon::given_name(&next.norm).is_none());
             if words <= MAX_HEADLINE_WORDS
-                && statement_words >= 3
+                && short_ok
                 && one_sentence
                 && !text.ends_with(':')
                 && !dateline
@@ -438,7 +530,13 @@ impl Analysis<'_> {
                     np,
                     marked: None,
                     // (The statement's full stop is no part of the words quoted.)
-                    statement: Some((next.start, text.trim_end_matches('.').trim_end().len())),
+                    statement: Some((
+                        next.start,
+                        match statement_end_at_ellipsis(t, colon + 1) {
+                            Some(k) => self.input[..t[k].start].trim_end().len(),
+                            None => text.trim_end_matches('.').trim_end().len(),
+                        },
+                    )),
                     opening_name,
                 });
             }
@@ -571,8 +669,17 @@ impl Analysis<'_> {
                 continue;
             };
             let t = &self.toks[h.paragraph];
-            let (speaker, factor) =
-                who(self.input, &t[h.np.clone()]).map_or((None, 1.0), |w| names.resolve(&w, start));
+            let (speaker, factor) = match who(self.input, &t[h.np.clone()]) {
+                Some(w) => match (names.resolve(&w, start), &w) {
+                    // `وزير الصحة: …` over a story whose cue names `وزير الصحة في حكومة
+                    // تصريف الأعمال فراس أبيض`: the role's holder, found in the story.
+                    ((Some(s), f), Who::Role(role)) if s == role.surface => self
+                        .holder_in_story(h.paragraph, role, &mentions, &names)
+                        .map_or((Some(s), f), |n| (Some(n), 0.8 * f)),
+                    (found, _) => found,
+                },
+                None => (None, 1.0),
+            };
             // `أمين الناصر: أرامكو باتت "أقوى من ذي قبل"`: marks around part of the statement
             // make that part the quote, in the headline speaker's words; the statement itself
             // is not listed again.

@@ -29,8 +29,9 @@ pub(crate) use roles::{
 };
 pub(crate) use subject_after::{relative_about_antecedent, subject_after, subject_before_relative};
 pub(crate) use subject_before::{
-    first_titled_person, headline_subject, issuer_before_resumptive, opening_role, phrase_after_an,
-    subject_before_bilqawl, subject_before_noun, subject_before_qad, subject_before_verb,
+    first_titled_person, headline_subject, issuer_before_resumptive, loose_headline_subject,
+    opening_role, phrase_after_an, statement_end_at_ellipsis, subject_before_bilqawl,
+    subject_before_noun, subject_before_qad, subject_before_verb,
 };
 
 use crate::text::quotes::cues::{cue_kind, STATEMENT_NOUNS};

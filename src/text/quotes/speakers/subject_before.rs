@@ -378,6 +378,52 @@ pub(crate) fn phrase_after_an(tokens: &[Token], from: usize) -> Option<(usize, R
 /// words at the start of a paragraph before its first colon. `title`: the paragraph is the
 /// page's title line, where a lone surname may open with `و` (`وهدان: …`).
 pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize>> {
+    let lead = headline_lead(all);
+    // The fallbacks below look for the speaker's start before the colon.
+    let colon = all[lead..]
+        .iter()
+        .position(|t| t.punct() == Some(':'))
+        .map(|c| c + lead);
+    subject_at(all, lead, title)
+        .or_else(|| {
+            // `بعد الوقوف دقيقة حداد.. إسرائيل: …`: a clause before the speaker, closed by an
+            // ellipsis (not a comma: `…، معلقا: …` goes on with the story).
+            let colon = colon?;
+            let mut k = (lead..colon).rev().find(|&k| {
+                all[k].punct() == Some('.') && k > 0 && all[k - 1].punct() == Some('.')
+            })? + 1;
+            while all.get(k).is_some_and(|t| t.punct() == Some('.')) {
+                k += 1;
+            }
+            subject_at(all, k, title)
+        })
+        .or_else(|| {
+            // `أولمبياد طوكيو 2020 - مدرب الأرجنتين: …`, `وكالة خبر للانباء - عالية نصيف: …`: a
+            // section or outlet of any length before a dash or bar; the speaker follows the last.
+            let colon = colon?;
+            let k = (lead..colon)
+                .rev()
+                .find(|&k| matches!(all[k].punct(), Some('-' | '–' | '—' | '|')))?;
+            // (Not a match-up or a topic, `مصر - السودان: …`, `ارتفاع الأسعار - التضخم: …`:
+            // the speaker after the dash opens with a title, a body's noun or a given name, or
+            // it has two words or more after a section of two words or more, and no `ضد`:
+            // `الأقباط متحدون - المصريين الأحرار: …`.)
+            let first = &all.get(k + 1)?.norm;
+            let speaker_like = is_title(first)
+                || super::names::is_body_word(first)
+                || crate::text::quotes::lexicon::given_name(first).is_some();
+            let words = |r: std::ops::Range<usize>| all[r].iter().filter(|t| t.is_word()).count();
+            let named_after_section = words(lead..k) >= 2
+                && words(k + 1..colon) >= 2
+                && !all[k + 1..colon].iter().any(|t| t.norm == "ضد");
+            (k > lead && (speaker_like || named_after_section)).then_some(())?;
+            subject_at(all, k + 1, title)
+        })
+}
+
+/// Where a headline's speaker may start: after a scraped date or time, a tag, a breadcrumb
+/// trail, a bullet or a page label (see [`headline_subject`]).
+fn headline_lead(all: &[Token]) -> usize {
     // `date 2026-03-10 …`, `- 18:05خبير …`: a scraped date or time before the headline.
     let stamp = all
         .iter()
@@ -388,7 +434,7 @@ pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize
             .iter()
             .any(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
     {
-        return headline_subject(&all[stamp..], title).map(|r| r.start + stamp..r.end + stamp);
+        return stamp + headline_lead(&all[stamp..]);
     }
     // A leading tag such as `#عاجل |` or `عاجل -` is skipped.
     // (The `#` of a hashtag is no token: a single word before `|` is such a tag.)
@@ -402,7 +448,19 @@ pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize
     let mut lead = separator.filter(|_| tagged).map_or(0, |k| k + 1);
     // `الرئيسية / مجلس الجالية / رئيس البرلمان الليبي: …`: a breadcrumb trail from the home
     // page; the headline follows its last separator.
-    if all.first().is_some_and(|t| t.norm == "الرئيسيه") {
+    // (`الصفحة الرئيسية / الداخلية: …`, `جريدة المدى > سياسية > العمليات المشتركة: …`:
+    // any trail with an arrow, or one opening at the home page.)
+    let home = match all {
+        [a, ..] if a.norm == "الرئيسيه" => true,
+        [a, b, ..] => a.norm == "الصفحه" && b.norm == "الرئيسيه",
+        _ => false,
+    };
+    let arrows = all
+        .iter()
+        .take(16)
+        .take_while(|t| t.punct() != Some(':'))
+        .any(|t| matches!(t.punct(), Some('>' | '»')));
+    if home || arrows {
         let colon = all.iter().take(16).position(|t| t.punct() == Some(':'));
         if let Some(last) = (1..colon.unwrap_or(0))
             .rev()
@@ -456,46 +514,7 @@ pub(crate) fn headline_subject(all: &[Token], title: bool) -> Option<Range<usize
     if let Some(k) = label_colon {
         lead += k + 1;
     }
-    // The fallbacks below look for the speaker's start before the colon.
-    let colon = all[lead..]
-        .iter()
-        .position(|t| t.punct() == Some(':'))
-        .map(|c| c + lead);
-    subject_at(all, lead, title)
-        .or_else(|| {
-            // `بعد الوقوف دقيقة حداد.. إسرائيل: …`: a clause before the speaker, closed by an
-            // ellipsis (not a comma: `…، معلقا: …` goes on with the story).
-            let colon = colon?;
-            let mut k = (lead..colon).rev().find(|&k| {
-                all[k].punct() == Some('.') && k > 0 && all[k - 1].punct() == Some('.')
-            })? + 1;
-            while all.get(k).is_some_and(|t| t.punct() == Some('.')) {
-                k += 1;
-            }
-            subject_at(all, k, title)
-        })
-        .or_else(|| {
-            // `أولمبياد طوكيو 2020 - مدرب الأرجنتين: …`, `وكالة خبر للانباء - عالية نصيف: …`: a
-            // section or outlet of any length before a dash or bar; the speaker follows the last.
-            let colon = colon?;
-            let k = (lead..colon)
-                .rev()
-                .find(|&k| matches!(all[k].punct(), Some('-' | '–' | '—' | '|')))?;
-            // (Not a match-up or a topic, `مصر - السودان: …`, `ارتفاع الأسعار - التضخم: …`:
-            // the speaker after the dash opens with a title, a body's noun or a given name, or
-            // it has two words or more after a section of two words or more, and no `ضد`:
-            // `الأقباط متحدون - المصريين الأحرار: …`.)
-            let first = &all.get(k + 1)?.norm;
-            let speaker_like = is_title(first)
-                || super::names::is_body_word(first)
-                || crate::text::quotes::lexicon::given_name(first).is_some();
-            let words = |r: std::ops::Range<usize>| all[r].iter().filter(|t| t.is_word()).count();
-            let named_after_section = words(lead..k) >= 2
-                && words(k + 1..colon) >= 2
-                && !all[k + 1..colon].iter().any(|t| t.norm == "ضد");
-            (k > lead && (speaker_like || named_after_section)).then_some(())?;
-            subject_at(all, k + 1, title)
-        })
+    lead
 }
 
 /// The speaker phrase of a headline whose speaker starts at `all[lead]` (see
@@ -536,10 +555,13 @@ fn subject_at(all: &[Token], lead: usize, title: bool) -> Option<Range<usize>> {
     let manner = (1..colon).find(|&k| {
         let w = &tokens[k].norm;
         // (Not a name of that shape: `الملكة ماريا تيريزا: …`.)
+        // (`ترامب ساخرا من الديمقراطيين: …`: a participle of the first form, فاعلا.)
+        let first_form = {
+            let c: Vec<char> = w.chars().collect();
+            c.len() == 5 && c[1] == 'ا' && c[4] == 'ا'
+        };
         let participle = tokens[k].tanwin
-            || (w.starts_with('م')
-                && w.ends_with('ا')
-                && w.chars().count() >= 5
+            || ((first_form || (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5))
                 && crate::text::quotes::lexicon::given_name_by_shape(w).is_none());
         participle && k + 1 < colon && colon - k <= 3 && tokens[k..colon].iter().all(Token::is_word)
     });
@@ -800,7 +822,15 @@ fn speaker_before_aside(tokens: &[Token], colon: usize) -> Option<usize> {
         && tokens[k - 1].norm.starts_with(['ي', 'ت'])
         && crate::text::quotes::lexicon::given_name(&tokens[k - 1].norm).is_none();
     let aside = &tokens[k + 1..colon];
-    let short = (1..=3).contains(&aside.iter().filter(|t| t.is_word()).count())
+    // (`لوبان لماكرون: …`: whom it was said to may be all there is.)
+    // (Not the end of a name, `أورسولا فون دير لايين`.)
+    let addressee = tokens[k].norm.starts_with("لل")
+        || tokens[k]
+            .norm
+            .strip_prefix('ل')
+            .is_some_and(|rest| rest.chars().count() >= 4 && !rest.starts_with(['ا', 'ي', 'و']));
+    let short = (usize::from(!addressee)..=3)
+        .contains(&aside.iter().filter(|t| t.is_word()).count())
         && aside.iter().all(|t| t.is_word() || t.kind == TokKind::Mark);
     (named && !lone_given && !verb_last && short).then_some(k)
 }
@@ -814,4 +844,147 @@ fn speaker_from_one_word_place(tokens: &[Token], colon: usize) -> Option<usize> 
             && (super::names::is_body_word(&tokens[0].norm) || is_title(&tokens[0].norm)));
     (place_ok && tokens[from + 1].is_word() && tokens[..from].iter().all(Token::is_word))
         .then_some(from)
+}
+
+/// Verbs in the imperfect that headlines put between a speaker and the colon (`أمير قطر يلمح
+/// إلى قرار مفاجئ: …`), besides the imperfects of reporting verbs.
+const HEADLINE_VERBS: &[&str] = &[
+    "يلمح",
+    "تلمح",
+    "يكشف",
+    "تكشف",
+    "يعلن",
+    "تعلن",
+    "يدعو",
+    "تدعو",
+    "يرد",
+    "ترد",
+    "ينتقد",
+    "تنتقد",
+    "يحذر",
+    "تحذر",
+    "يؤكد",
+    "تؤكد",
+    "يطالب",
+    "تطالب",
+    "يهاجم",
+    "تهاجم",
+    "يعلق",
+    "تعلق",
+    "يوجه",
+    "توجه",
+    "يرفض",
+    "ترفض",
+    "يشيد",
+    "تشيد",
+    "يتحدث",
+    "تتحدث",
+    "يصف",
+    "تصف",
+    "يكتب",
+    "تكتب",
+    "يتهم",
+    "تتهم",
+    "ينفي",
+    "تنفي",
+    "يوضح",
+    "توضح",
+    "يعترف",
+    "تعترف",
+    "يطمئن",
+    "تطمئن",
+];
+
+/// The speaker phrase of a headline whose speaker is followed by a longer aside than
+/// [`headline_subject`] takes before the colon: where or when it was said, to whom, about
+/// what, or a verb and its object (`مدرب النصر السعودي بعد الفوز على الخلود: …`, `ميدفيديف
+/// تعليقا على استهداف سفينة نفط روسية: …`, `السيّد يدعو إلى إصدار مراسيم تشكيل الحكومة: …`).
+/// Such a phrase may as well be a topic (`ارتفاع الأسعار في مصر: …`): the caller takes it
+/// only for a role, a body, or a person the page names elsewhere.
+pub(crate) fn loose_headline_subject(all: &[Token]) -> Option<Range<usize>> {
+    use crate::text::quotes::lexicon::given_name;
+    let lead = headline_lead(all);
+    let tokens = &all[lead..];
+    let colon = tokens
+        .iter()
+        .take(24)
+        .position(|t| t.punct() == Some(':'))?;
+    let first = &tokens.first()?.norm;
+    let role = is_role_word(first) || super::names::is_body_word(first);
+    let opens_aside = |t: &Token| {
+        let w = t.norm.as_str();
+        matches!(
+            w,
+            "في" | "فى"
+                | "من"
+                | "عن"
+                | "حول"
+                | "بشان"
+                | "بعد"
+                | "قبل"
+                | "خلال"
+                | "امام"
+                | "عقب"
+                | "ل"
+        ) || (w.starts_with('ل') && w.chars().count() >= 4 && !has_article(w))
+            || t.tanwin
+            || matches!(w, "ردا" | "تعليقا")
+            || cue_kind(w).is_some()
+            || HEADLINE_VERBS.contains(&w)
+    };
+    let longest = if role { 6 } else { 4 };
+    let end = (1..colon.min(longest + 1)).find(|&k| opens_aside(&tokens[k]))?;
+    let speaker = &tokens[..end];
+    let aside = &tokens[end..colon];
+    let named = speaker
+        .iter()
+        .all(|t| t.is_word() && !t.tanwin && !t.suffixed && !ends_subject(t))
+        && !labels().contains(first)
+        // (`وأكد الوزير خلال …: …` goes on with the story.)
+        && (!first.starts_with('و') || role || given_name(first).is_some());
+    // (The aside is one clause: no sentence's end, comma or bar in it.)
+    let one_clause = aside.len() <= 12
+        && !aside.iter().any(|t| {
+            matches!(
+                t.punct(),
+                Some('.' | '!' | '?' | '؟' | '،' | ',' | '؛' | '|')
+            )
+        });
+    (named && one_clause).then_some(lead..lead + end)
+}
+
+/// Where an unmarked headline statement in `tokens[from..]` stops before the page's own words
+/// after an ellipsis: the index of the ellipsis's first dot. The page goes on with `و` and a
+/// verb of its own (`لم نهرب السلاح إلى اليمن .. ويرد على …`), a pointer (`.. وهذه أسباب
+/// زيارته`) or a second speaker and statement (`.. ووزير الخارجية: …`); not with the
+/// speaker's own words (`أنا منكم وأنتم مني.. وأعتذر …`).
+pub(crate) fn statement_end_at_ellipsis(tokens: &[Token], from: usize) -> Option<usize> {
+    let dot = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.punct(), Some('.' | '…')))
+    };
+    let mut k = from;
+    while k < tokens.len() {
+        let ellipsis = tokens[k].punct() == Some('…') || (dot(k) && dot(k + 1));
+        if !ellipsis {
+            k += 1;
+            continue;
+        }
+        let mut n = k;
+        while dot(n) {
+            n += 1;
+        }
+        let next = tokens.get(n).filter(|t| t.is_word())?;
+        let page_goes_on = next.norm.strip_prefix('و').is_some_and(|bare| {
+            HEADLINE_VERBS.contains(&bare)
+                || bare == "هذه"
+                || tokens[n + 1..].iter().any(|t| t.punct() == Some(':'))
+        });
+        if page_goes_on {
+            return Some(k);
+        }
+        k = n;
+    }
+    None
 }

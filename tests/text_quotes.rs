@@ -628,6 +628,9 @@ fn a_headline_after_a_breadcrumb_trail_with_arrows_is_a_statement() {
     let q = quote(&qs, "لن نسمح بأن يكون العراق ساحة لأي صراع");
     assert!(q.speech);
     assert_eq!(q.speaker.as_deref(), Some("قيادة العمليات المشتركة"));
+    // A dash after the last arrow is judged as any dash: a match-up names no speaker.
+    let qs = quotes("رياضة > مصر - السودان: مباراة حاسمة الليلة في القاهرة");
+    assert!(qs.iter().all(|q| !q.speech));
 }
 
 #[test]
@@ -649,6 +652,13 @@ fn a_two_word_statement_counts_on_the_title_line_only() {
     let qs = quotes(s);
     assert_eq!(speaker_of(&qs, "الجزائر قوية"), Some("عبد المجيد تبون"));
     assert!(qs.iter().all(|q| q.text != "هبة علي"));
+    // A place and a topic are no statement; nor is a name over its desk.
+    assert!(quotes("الخرطوم: اشتباكات عنيفة").is_empty());
+    assert!(
+        quotes("محمد علي: غرفة الأخبار\n\nوقال محمد علي إن الأمر جيد.")
+            .iter()
+            .all(|q| q.kind != "headline")
+    );
 }
 
 #[test]
@@ -661,6 +671,18 @@ fn a_headline_statement_stops_before_the_pages_words_after_an_ellipsis() {
     // The speaker's own words go on after it.
     let qs = quotes("الرميد للمحامين: أنا منكم وأنتم مني.. وأعتذر إذا أخطأت في حقكم");
     assert!(quote(&qs, "أنا منكم وأنتم مني.. وأعتذر إذا أخطأت في حقكم").speech);
+    let qs = quotes("الوزير: هذه أرضنا.. وهذه حدودنا لن نتنازل عنها");
+    assert!(quote(&qs, "هذه أرضنا.. وهذه حدودنا لن نتنازل عنها").speech);
+    let qs = quotes("الرئيس: مصر لن تقبل بالضغوط.. وترفض أي تدخل");
+    assert!(quote(&qs, "مصر لن تقبل بالضغوط.. وترفض أي تدخل").speech);
+    // An ellipsis opening the statement ends nothing (and breaks nothing).
+    for s in [
+        "وزير الخارجية: .. وهذه أسباب زيارته المفاجئة",
+        "وزير الخارجية: … وهذه أسباب زيارته المفاجئة",
+        "وزير الخارجية: .. ووزير المالية: لا شيء",
+    ] {
+        assert!(quotes(s).iter().all(|q| q.start < q.end), "{s}");
+    }
 }
 
 #[test]
@@ -680,6 +702,19 @@ fn a_headline_role_is_the_person_the_story_names_with_it() {
     assert_eq!(
         speaker_of(&qs, "نتوقع ارتفاعا بحالات الكوليرا في لبنان"),
         Some("فراس أبيض")
+    );
+    // Not the deputy, nor the workplace named after another title.
+    let s = "وزير الصحة: لا إصابات جديدة في البلاد اليوم\n\nوقال نائب وزير الصحة في حكومة تصريف الأعمال أحمد سالم إن الوضع مستقر.";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "لا إصابات جديدة في البلاد اليوم"),
+        Some("وزير الصحة")
+    );
+    let s = "مدير مستشفى الشفاء: لا وقود لدينا منذ أيام\n\nوأشار مدير مجمع الشفاء إلى أن الوضع صعب.";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "لا وقود لدينا منذ أيام"),
+        Some("مدير مستشفى الشفاء")
     );
 }
 

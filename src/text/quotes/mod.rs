@@ -389,14 +389,22 @@ impl Analysis<'_> {
                     strip_article(w) == strip_article(genitive)
                         || (role.norms.len() > 2 && w == last)
                 };
+                // (Not a deputy's or an adviser's title, `نائب وزير الصحة`.)
                 from < m.np.end
                     && m.np.end - from <= 16
-                    && (from..m.np.end).any(|j| {
+                    && (from + 1..m.np.end).any(|j| {
                         t[j].norm == *title
+                            && !speakers::is_title_word(&t[j - 1].norm)
                             && t[j + 1..m.np.end.min(j + 5)].iter().any(|x| same(&x.norm))
                     })
             })
             .and_then(|m| names.resolve(&m.who, m.at).0)
+            // (A person, not the workplace of the role, `مجمع الشفاء` for `مدير مستشفى
+            // الشفاء`: no word of the role in the name.)
+            .filter(|holder| {
+                let words: Vec<&str> = role.surface.split_whitespace().collect();
+                !holder.split_whitespace().any(|w| words.contains(&w))
+            })
     }
 
     fn headlines(&self, valid: &[bool]) -> Vec<Headline> {
@@ -514,11 +522,17 @@ impl Analysis<'_> {
             let short_ok = statement_words >= 3
                 || (statement_words == 2
                     && on_title
+                    // (`الخرطوم: اشتباكات عنيفة`: a place and a topic; `أمير قطر: نحن أقوى` is
+                    // a role.)
+                    && !speakers::is_place(&t[np.start].norm)
                     && !t[colon + 1..].iter().any(|x| {
                         x.norm.chars().any(char::is_numeric) || matches!(x.punct(), Some('(' | ')'))
                     })
-                    // (`الرباط: إلياس الزاهدي`: a byline.)
-                    && crate::text::quotes::lexicon::given_name(&next.norm).is_none());
+                    // (`الرباط: إلياس الزاهدي`, `محمد علي: غرفة الأخبار`: bylines.)
+                    && crate::text::quotes::lexicon::given_name(&next.norm).is_none()
+                    && !(np.len() >= 2
+                        && np.end == colon
+                        && crate::text::quotes::lexicon::given_name(&t[np.start].norm).is_some()));
             if words <= MAX_HEADLINE_WORDS
                 && short_ok
                 && one_sentence

@@ -448,26 +448,27 @@ fn headline_lead(all: &[Token]) -> usize {
     let mut lead = separator.filter(|_| tagged).map_or(0, |k| k + 1);
     // `الرئيسية / مجلس الجالية / رئيس البرلمان الليبي: …`: a breadcrumb trail from the home
     // page; the headline follows its last separator.
-    // (`الصفحة الرئيسية / الداخلية: …`, `جريدة المدى > سياسية > العمليات المشتركة: …`:
-    // any trail with an arrow, or one opening at the home page.)
+    // (`الصفحة الرئيسية / الداخلية: …` too. A trail of `>` arrows, `جريدة المدى > سياسية >
+    // العمليات المشتركة: …`, ends at its last arrow: a dash after it may be the headline's own,
+    // `رياضة > مصر - السودان: …`, and is judged as below.)
     let home = match all {
         [a, ..] if a.norm == "الرئيسيه" => true,
         [a, b, ..] => a.norm == "الصفحه" && b.norm == "الرئيسيه",
         _ => false,
     };
-    let arrows = all
-        .iter()
-        .take(16)
-        .take_while(|t| t.punct() != Some(':'))
-        .any(|t| matches!(t.punct(), Some('>' | '»')));
-    if home || arrows {
-        let colon = all.iter().take(16).position(|t| t.punct() == Some(':'));
+    let colon = all.iter().take(16).position(|t| t.punct() == Some(':'));
+    if home {
         if let Some(last) = (1..colon.unwrap_or(0))
             .rev()
             .find(|&k| matches!(all[k].punct(), Some('/' | '-' | '–' | '|' | '»' | '>')))
         {
             lead = last + 1;
         }
+    } else if let Some(last) = (1..colon.unwrap_or(0))
+        .rev()
+        .find(|&k| all[k].punct() == Some('>'))
+    {
+        lead = last + 1;
     }
     // `- إيران: …`, `• هايف: …`, `| وزير الإعلام: …`: a bullet, dash or bar before the
     // headline.
@@ -555,13 +556,10 @@ fn subject_at(all: &[Token], lead: usize, title: bool) -> Option<Range<usize>> {
     let manner = (1..colon).find(|&k| {
         let w = &tokens[k].norm;
         // (Not a name of that shape: `الملكة ماريا تيريزا: …`.)
-        // (`ترامب ساخرا من الديمقراطيين: …`: a participle of the first form, فاعلا.)
-        let first_form = {
-            let c: Vec<char> = w.chars().collect();
-            c.len() == 5 && c[1] == 'ا' && c[4] == 'ا'
-        };
         let participle = tokens[k].tanwin
-            || ((first_form || (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5))
+            || (w.starts_with('م')
+                && w.ends_with('ا')
+                && w.chars().count() >= 5
                 && crate::text::quotes::lexicon::given_name_by_shape(w).is_none());
         participle && k + 1 < colon && colon - k <= 3 && tokens[k..colon].iter().all(Token::is_word)
     });
@@ -976,12 +974,24 @@ pub(crate) fn statement_end_at_ellipsis(tokens: &[Token], from: usize) -> Option
             n += 1;
         }
         let next = tokens.get(n).filter(|t| t.is_word())?;
+        // (A verb of the third person masculine, `ويرد`: `وترفض` may be the speaker's own
+        // subject going on, `مصر لن تقبل بالضغوط.. وترفض …`; `وهذه` before no word of the
+        // speaker's, `.. وهذه حدودنا`; a second speaker is a title, a body or a given name.)
+        let after = tokens.get(n + 1).map_or("", |t| t.norm.as_str());
         let page_goes_on = next.norm.strip_prefix('و').is_some_and(|bare| {
-            HEADLINE_VERBS.contains(&bare)
-                || bare == "هذه"
-                || tokens[n + 1..].iter().any(|t| t.punct() == Some(':'))
+            (HEADLINE_VERBS.contains(&bare) && bare.starts_with('ي'))
+                || (bare == "هذه" && !after.ends_with("نا") && !after.ends_with('ي'))
+                || ((is_title(bare)
+                    || super::names::is_body_word(bare)
+                    || crate::text::quotes::lexicon::given_name(bare).is_some())
+                    && tokens[n + 1..]
+                        .iter()
+                        .take(6)
+                        .any(|t| t.punct() == Some(':')))
         });
-        if page_goes_on {
+        // (The statement has a word before it.)
+        let words_before = tokens[from..k].iter().any(Token::is_word);
+        if page_goes_on && words_before {
             return Some(k);
         }
         k = n;

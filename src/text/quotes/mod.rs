@@ -343,18 +343,24 @@ impl Analysis<'_> {
         // (A given name of three letters or more, `إن الأسعار` is no `آن الأسعار`; and no
         // definite word of news prose.)
         let surname = &last.norm;
-        let sure = |w: &str| w.chars().count() >= 3 && lexicon::given_name(w).is_some();
         surname.chars().count() >= 3
             && !speakers::is_place(surname)
             && !(has_article(surname) && lexicon::is_common_word(surname))
-            && self.toks.iter().enumerate().any(|(pj, other)| {
-                pj != pi
-                    && other.windows(2).any(|w| {
-                        !w[1].in_quote
-                            && w[1].norm == *surname
-                            && (sure(&w[0].norm) || speakers::is_title_word(&w[0].norm))
-                    })
-            })
+            && self.named_elsewhere(pi, surname, 3)
+    }
+
+    /// True when a paragraph other than `pi` writes `surname` (outside quotes) right after a
+    /// given name of `min_given` letters or more, or after a title.
+    fn named_elsewhere(&self, pi: usize, surname: &str, min_given: usize) -> bool {
+        let given = |w: &str| w.chars().count() >= min_given && lexicon::given_name(w).is_some();
+        self.toks.iter().enumerate().any(|(pj, other)| {
+            pj != pi
+                && other.windows(2).any(|w| {
+                    !w[1].in_quote
+                        && w[1].norm == surname
+                        && (given(&w[0].norm) || speakers::is_title_word(&w[0].norm))
+                })
+        })
     }
 
     /// The person whose subject phrase in a story's cue (outside paragraph `pi`) holds the
@@ -373,6 +379,13 @@ impl Analysis<'_> {
         if !speakers::is_title_word(title) {
             return None;
         }
+        // (Its genitive with or without the article, `وزير خارجية قطر` for `وزير الخارجية
+        // القطري`, or its last word, `قائممقام قضاء سنجار` for `قائممقام سنجار`, within a few
+        // words after the title.)
+        let last = role.norms.last().unwrap_or(genitive);
+        let same = |w: &str| {
+            strip_article(w) == strip_article(genitive) || (role.norms.len() > 2 && w == last)
+        };
         mentions
             .iter()
             .filter(|m| m.paragraph != pi && matches!(m.who, Who::Named(_)))
@@ -381,14 +394,6 @@ impl Analysis<'_> {
                 // subject was cut to, `قال وزير الصحة في حكومة تصريف الأعمال فراس أبيض`.)
                 let t = &self.toks[m.paragraph];
                 let from = t.partition_point(|x| x.start < m.at);
-                // (Its genitive with or without the article, `وزير خارجية قطر` for `وزير
-                // الخارجية القطري`, or its last word, `قائممقام قضاء سنجار` for `قائممقام
-                // سنجار`, within a few words after the title.)
-                let last = role.norms.last().unwrap_or(genitive);
-                let same = |w: &str| {
-                    strip_article(w) == strip_article(genitive)
-                        || (role.norms.len() > 2 && w == last)
-                };
                 // (Not a deputy's or an adviser's title, `نائب وزير الصحة`.)
                 from < m.np.end
                     && m.np.end - from <= 16
@@ -410,6 +415,8 @@ impl Analysis<'_> {
     fn headlines(&self, valid: &[bool]) -> Vec<Headline> {
         let mut out = Vec::new();
         let first_valid = valid.iter().position(|&v| v);
+        // (The title line's text, to know its copies further down.)
+        let title_text = first_valid.map(|f| self.paragraphs[f].text.trim());
         for (pi, p) in self.paragraphs.iter().enumerate() {
             let t = &self.toks[pi];
             if !valid[pi] {
@@ -499,15 +506,7 @@ impl Analysis<'_> {
                 && np.len() <= 3
                 && !at_place
                 && surname.chars().count() >= 3
-                && self.toks.iter().enumerate().any(|(pj, other)| {
-                    pj != pi
-                        && other.windows(2).any(|w| {
-                            !w[1].in_quote
-                                && w[1].norm == *surname
-                                && (crate::text::quotes::lexicon::given_name(&w[0].norm).is_some()
-                                    || speakers::is_title_word(&w[0].norm))
-                        })
-                });
+                && self.named_elsewhere(pi, surname, 0);
             // (On the page's title line a statement may end with a full stop after a role or a
             // body too: `وزارة الدفاع الأوكرانية: هجمات جوية روسية من أراضي بيلاروسيا.`.)
             // (Not after a bare name: `نصر المجالي: أمرت محكمة …` is a byline and a report.)
@@ -517,7 +516,6 @@ impl Analysis<'_> {
             let dateline = full_stop || (!titled && reported);
             // (A statement of two words, `نحن أقوى`, only on the title line or a copy of it:
             // further down, `القاهرة: هبة علي` is a byline, `شعبة الآداب: 37.25%` a figure.)
-            let title_text = first_valid.map(|f| self.paragraphs[f].text.trim());
             let on_title = title || title_text == Some(p.text.trim());
             let short_ok = statement_words >= 3
                 || (statement_words == 2

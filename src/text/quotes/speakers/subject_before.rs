@@ -456,17 +456,17 @@ fn headline_lead(all: &[Token]) -> usize {
         [a, b, ..] => a.norm == "الصفحه" && b.norm == "الرئيسيه",
         _ => false,
     };
-    let colon = all.iter().take(16).position(|t| t.punct() == Some(':'));
-    if home {
-        if let Some(last) = (1..colon.unwrap_or(0))
-            .rev()
-            .find(|&k| matches!(all[k].punct(), Some('/' | '-' | '–' | '|' | '»' | '>')))
-        {
-            lead = last + 1;
+    let separates = |c: char| {
+        if home {
+            matches!(c, '/' | '-' | '–' | '|' | '»' | '>')
+        } else {
+            c == '>'
         }
-    } else if let Some(last) = (1..colon.unwrap_or(0))
+    };
+    let colon = all.iter().take(16).position(|t| t.punct() == Some(':'));
+    if let Some(last) = (1..colon.unwrap_or(0))
         .rev()
-        .find(|&k| all[k].punct() == Some('>'))
+        .find(|&k| all[k].punct().is_some_and(separates))
     {
         lead = last + 1;
     }

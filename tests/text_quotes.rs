@@ -731,6 +731,76 @@ fn a_title_line_statement_of_a_body_may_end_with_a_full_stop() {
 }
 
 #[test]
+fn church_titles_and_a_pilot_rank_come_before_the_name() {
+    let qs = quotes(
+        "أكد البطريرك الماروني الكاردينال مار بشارة بطرس الراعي أننا \"ندعم الجيش والقوى الأمنية\".",
+    );
+    assert_eq!(
+        speaker_of(&qs, "ندعم الجيش والقوى الأمنية"),
+        Some("بشارة بطرس الراعي")
+    );
+    let qs = quotes("أشار العميد طيار نصير زادة إلى القواسم المشتركة، وقال إن \"العلاقات قوية\".");
+    assert_eq!(speaker_of(&qs, "العلاقات قوية"), Some("نصير زادة"));
+}
+
+#[test]
+fn a_regnal_number_of_two_words_stays_with_the_name() {
+    let qs =
+        quotes("أعرب البابا ليو الرابع عشر عن تضامن الكنيسة، وقال: \"الشعوب بحاجة إلى السلام\".");
+    assert_eq!(
+        speaker_of(&qs, "الشعوب بحاجة إلى السلام"),
+        Some("ليو الرابع عشر")
+    );
+}
+
+#[test]
+fn a_noun_in_the_construct_state_after_a_name_opens_the_object() {
+    // `إصرار بلاده`: his country's insistence, the verb's object.
+    let s = "أكد الرئيس التركي رجب طيب أردوغان إصرار بلاده على مكافحة الإرهاب، قائلا: \"لا نريد أن تصبح أمريكا مأوى للإرهابيين\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "لا نريد أن تصبح أمريكا مأوى للإرهابيين"),
+        Some("رجب طيب أردوغان")
+    );
+}
+
+#[test]
+fn this_is_what_someone_said_after_a_quote_names_the_speaker() {
+    let s = "“السلام هو العطية الأعظم” هذا ما صرّح به البابا فرنسيس أثناء المقابلة العامة.\nوقال وزير الصحة خالد عبد الغفار: \"الوضع مستقر\".";
+    let qs = quotes(s);
+    assert_eq!(speaker_of(&qs, "السلام هو العطية الأعظم"), Some("فرنسيس"));
+    assert_eq!(
+        quote(&qs, "السلام هو العطية الأعظم").cue.as_deref(),
+        Some("صرّح")
+    );
+}
+
+#[test]
+fn one_of_a_places_people_is_nobody_in_particular() {
+    let qs = quotes("وقال أحد سكان شمال سوريا: \"نعيش في صحراء\".");
+    assert_eq!(speaker_of(&qs, "نعيش في صحراء"), None);
+}
+
+#[test]
+fn abroad_goes_on_with_a_role_before_its_holder() {
+    let s =
+        "وقال وزير الخارجية والهجرة والتونسيين بالخارج نبيل عمار: \"نرتبط بإفريقيا بتاريخ طويل\".";
+    let qs = quotes(s);
+    assert_eq!(
+        speaker_of(&qs, "نرتبط بإفريقيا بتاريخ طويل"),
+        Some("نبيل عمار")
+    );
+}
+
+#[test]
+fn a_student_or_pupil_before_a_given_name_is_that_person() {
+    let qs = quotes("وقالت الطالبة فاطمة، «وقفنا منذ الساعة السادسة».");
+    assert_eq!(speaker_of(&qs, "وقفنا منذ الساعة السادسة"), Some("فاطمة"));
+    let qs = quotes("وقال التلميذ علي: \"نحن هنا منذ الفجر\".");
+    assert_eq!(speaker_of(&qs, "نحن هنا منذ الفجر"), Some("علي"));
+}
+
+#[test]
 fn ali_spelled_ala_after_a_title_is_a_given_name() {
     // Egyptian pages write `علي` as `على`: after a title and before a name it is the name,
     // there and wherever the page writes the same two words.

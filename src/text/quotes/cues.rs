@@ -339,6 +339,12 @@ pub(crate) fn right_after(tokens: &[Token], from: usize) -> Option<(usize, CueKi
     {
         i += 1;
     }
+    // `"…" هذا ما صرّح به البابا فرنسيس`: "this is what X said".
+    if tokens.get(i + 1).is_some_and(|t| t.norm == "ما")
+        && matches!(tokens[i].norm.as_str(), "هذا" | "ذلك" | "هذه" | "وهذا")
+    {
+        i += 2;
+    }
     let t = tokens.get(i)?;
     if !t.is_word() || t.in_quote {
         return None;

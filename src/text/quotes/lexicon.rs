@@ -392,6 +392,12 @@ const TITLES: &[&str] = &[
     "كبيرة",
     "الداعية",
     "البابا",
+    // Church titles before a name (`البطريرك الماروني الكاردينال مار بشارة بطرس الراعي`).
+    "البطريرك",
+    "الكاردينال",
+    "المطران",
+    "الأنبا",
+    "مار",
     "الحاخام",
     "المحللة",
     "محللة",
@@ -519,6 +525,12 @@ const PERSON_NOUNS: &[&str] = &[
     "تاجر",
     "مسعف",
     "ممرضة",
+    // `وقالت الطالبة فاطمة`: a student or pupil named after the noun. (Not `الحاج`, which
+    // is as often inside a family name: `حسين الحاج حسن`.)
+    "طالب",
+    "طالبة",
+    "تلميذ",
+    "تلميذة",
 ];
 
 /// Adjectives that make a subject indefinite (`مسؤول أممي`, `مصرفي كبير`): anonymous sources.
@@ -935,6 +947,9 @@ const SKIP_BEFORE_SUBJECT: &[&str] = &[
     "لهم",
     "فيه",
     "فيها",
+    // `"…" هذا ما صرّح به البابا`: what X said it.
+    "به",
+    "بها",
     "اليوم",
     "أمس",
     "أيضا",

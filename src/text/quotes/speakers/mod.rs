@@ -262,11 +262,13 @@ pub(crate) fn who(input: &str, np: &[Token]) -> Option<Who> {
         return None;
     }
 
-    // `عدد من السيدات`, `بعض المواطنين`: a quantity of people, nobody in particular.
+    // `عدد من السيدات`, `بعض المواطنين`: a quantity of people, nobody in particular; so is
+    // one of them (`أحد سكان شمال سوريا`).
     if matches!(
         np[0].norm.as_str(),
         "عدد" | "بعض" | "عشرات" | "مئات" | "الاف" | "كثير" | "غالبيه" | "معظم"
-    ) {
+    ) || (np.len() >= 2 && matches!(np[0].norm.as_str(), "احد" | "احدى" | "احدي"))
+    {
         return Some(Who::Anonymous);
     }
     // `مسؤول أممي`, `مصرفي كبير`: an indefinite phrase with an adjective of origin or rank.

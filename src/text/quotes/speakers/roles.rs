@@ -49,20 +49,26 @@ pub(super) fn is_role_word(norm: &str) -> bool {
 }
 
 /// True when `toks[i]` is the ordinal or grade of the military rank before it (`الفريق أول`,
-/// `العماد الركن`): part of the rank, not a first name.
+/// `العماد الركن`, `العميد طيار`): part of the rank, not a first name.
 pub(super) fn is_rank_grade(toks: &[Token], i: usize) -> bool {
     i > 0
-        && matches!(toks[i].norm.as_str(), "اول" | "ثاني" | "ركن" | "الركن")
+        && matches!(
+            toks[i].norm.as_str(),
+            "اول" | "ثاني" | "ركن" | "الركن" | "طيار" | "الطيار" | "بحري" | "البحري"
+        )
         && matches!(
             strip_article(&toks[i - 1].norm),
             "فريق" | "لواء" | "عميد" | "عقيد" | "عماد" | "ملازم" | "مقدم" | "رائد"
         )
 }
 
-/// True for the words of an acting official (`بالإنابة`, `بالوكالة`, `بالندب`): the role goes
-/// on after them.
+/// True for the words of an acting official (`بالإنابة`, `بالوكالة`, `بالندب`) and of a
+/// ministry's people abroad (`وزير الخارجية والتونسيين بالخارج`): the role goes on after them.
 fn is_acting(norm: &str) -> bool {
-    matches!(norm, "بالانابه" | "بالوكاله" | "بالندب" | "بالنيابه")
+    matches!(
+        norm,
+        "بالانابه" | "بالوكاله" | "بالندب" | "بالنيابه" | "بالخارج" | "بالمهجر"
+    )
 }
 
 /// True for a title word proper (not just a definite word).

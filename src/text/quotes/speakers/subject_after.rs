@@ -449,6 +449,15 @@ pub(crate) fn subject_after(tokens: &[Token], cue: usize, kind: CueKind) -> Opti
     // `وجهت هيا الشعيبي رسالة`, `وقال السلامي ردًا على`: after a definite surname inside the
     // name, an undefined word that is no particle or role starts the object or an adverb.
     i = start + cut_after_surname(&tokens[start..i]);
+    // `أكد رجب طيب أردوغان إصرار بلاده`, `انتقد نتنياهو إدارة الرئيس`: a noun of prose
+    // closing the name in the construct state before a word of prose of its own (with a
+    // pronoun or the article) opens the object.
+    if i < tokens.len()
+        && split_role(&tokens[start..i]).1.len() >= 2
+        && construct_before(&tokens[i - 1], &tokens[i])
+    {
+        i -= 1;
+    }
     // `رحب بايدن بزيلينسكي`: a verb whose object takes `بـ` ends its subject at the first
     // word in `بـ` after the subject's first word.
     if takes_object_with_bi(&tokens[cue].norm) {
@@ -742,6 +751,8 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             // (`أحمد علي ربيع`: a given name that is also a word goes on with the name.)
             && given_name(&np[k].norm).is_none()
             && !NAME_PARTICLES.contains(&np[k - 1].norm.as_str())
+            // (`ليو الرابع عشر`: a regnal number of two words.)
+            && np[k].norm != "عشر"
     };
     // `فيصل بن فرحان مبادرة`: after a particle and its name, a common word of news prose
     // without the article (and no given name) starts the object too.
@@ -799,7 +810,9 @@ fn surname_ends_name(name: &[Token]) -> bool {
 fn continues_name(t: &Token) -> bool {
     t.is_word()
         && !t.tanwin
-        && (has_article(&t.norm)
+        // (`ليو الرابع عشر`: a regnal number of two words.)
+        && (t.norm == "عشر"
+            || has_article(&t.norm)
             || NAME_PARTICLES.contains(&t.norm.as_str())
             || is_role_word(&t.norm))
 }
@@ -1182,4 +1195,22 @@ pub(crate) fn subject_before_relative(tokens: &[Token], cue: usize) -> Option<Ra
         s += 1;
     }
     (s < e).then_some(s..e)
+}
+
+/// True when `last` (a subject phrase's last word) is an undefined noun of prose in the
+/// construct state before `next`, a word of prose with a pronoun or the article (`إصرار
+/// بلاده`, `إدارة الرئيس`): the two open the verb's object. A given name, a title, a particle
+/// or a compound name's first half (`نصر الله`) is no such noun.
+pub(super) fn construct_before(last: &Token, next: &Token) -> bool {
+    let (w, n) = (last.norm.as_str(), next.norm.as_str());
+    last.is_word()
+        && next.is_word()
+        && !last.tanwin
+        && is_common_word(w)
+        && !has_article(w)
+        && given_name(w).is_none()
+        && !is_role_word(w)
+        && !NAME_PARTICLES.contains(&w)
+        && (next.suffixed || (has_article(n) && is_common_word(n)))
+        && !COMPOUND_SECOND.contains(&n)
 }

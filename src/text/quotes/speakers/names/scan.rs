@@ -7,7 +7,8 @@ use super::super::roles::{
     split_role, strip_lam, word_ends_subject, COMPOUND_SECOND,
 };
 use super::super::subject_after::{
-    body_without_object, ends_with_object, government_opening, takes_object_with_bi, transitive,
+    body_without_object, construct_before, ends_with_object, government_opening,
+    takes_object_with_bi, transitive,
 };
 use super::super::subject_before::first_titled_person;
 use super::super::Name;
@@ -46,7 +47,11 @@ impl Names {
             let object = r.start > 0
                 && transitive(&toks[r.start - 1])
                 && ends_with_object(&toks[r.start..r.start + role.len() + name.len()]);
-            if !name.is_empty() && (before_b || object) {
+            // `أكد الرئيس التركي رجب طيب أردوغان إصرار بلاده`: a noun of prose in the
+            // construct state opens the object.
+            let construct = name.len() >= 3
+                && next.is_some_and(|n| name.last().is_some_and(|l| construct_before(l, n)));
+            if !name.is_empty() && (before_b || object || construct) {
                 name = &name[..name.len() - 1];
             }
             let Some(n) = Name::from_tokens(input, name) else {
@@ -459,6 +464,10 @@ impl Names {
             let t = &toks[k];
             let w = t.norm.as_str();
             if !t.is_word() || t.in_quote || t.tanwin || t.suffixed || ends_subject(t) {
+                return false;
+            }
+            // (`انتقد نتنياهو إدارة الرئيس`: a noun of prose before its own genitive.)
+            if toks.get(k + 1).is_some_and(|n| construct_before(t, n)) {
                 return false;
             }
             if is_title(w)

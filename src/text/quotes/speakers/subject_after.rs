@@ -751,8 +751,7 @@ pub(super) fn cut_after_surname(np: &[Token]) -> usize {
             // (`أحمد علي ربيع`: a given name that is also a word goes on with the name.)
             && given_name(&np[k].norm).is_none()
             && !NAME_PARTICLES.contains(&np[k - 1].norm.as_str())
-            // (`ليو الرابع عشر`: a regnal number of two words.)
-            && np[k].norm != "عشر"
+            && !is_regnal_ten(&np[k].norm)
     };
     // `فيصل بن فرحان مبادرة`: after a particle and its name, a common word of news prose
     // without the article (and no given name) starts the object too.
@@ -804,14 +803,18 @@ fn surname_ends_name(name: &[Token]) -> bool {
         && !after_particle
 }
 
+/// True for `عشر`, the second word of a regnal number (`ليو الرابع عشر`): part of the name.
+fn is_regnal_ten(norm: &str) -> bool {
+    norm == "عشر"
+}
+
 /// True for a word that may go on with a name after its surname: another definite word, a
 /// particle (`ولد`, `بن`) or a role in apposition; not an undefined noun (`رسالة`) or a
 /// word written with tanwin (`ردًا`).
 fn continues_name(t: &Token) -> bool {
     t.is_word()
         && !t.tanwin
-        // (`ليو الرابع عشر`: a regnal number of two words.)
-        && (t.norm == "عشر"
+        && (is_regnal_ten(&t.norm)
             || has_article(&t.norm)
             || NAME_PARTICLES.contains(&t.norm.as_str())
             || is_role_word(&t.norm))
